@@ -1,0 +1,1 @@
+"""graphkit: news articles in, actor relationship graph out."""

@@ -1,0 +1,1 @@
+"""Actors: gazetteer data, resolution within an article, merging across a corpus."""

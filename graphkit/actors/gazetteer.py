@@ -1,0 +1,140 @@
+"""Built-in knowledge as data: countries, organizations, government bodies, media, titles.
+
+The tables live in ``graphkit/actors/data/*.json`` (see the README there for their
+sources); this module only loads them and answers look-ups.  Nothing here knows
+about particular people: that comes from the text or from a user dictionary.
+
+>>> gz = load_gazetteer()
+>>> gz.lookup("Moscow").canonical, gz.lookup("Moscow").kind
+('Russia', 'capital')
+>>> gz.lookup("Jordanian").canonical
+'Jordan'
+>>> gz.lookup("Reuters").type
+'media'
+"""
+from __future__ import annotations
+
+import functools
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+
+# Single words that are gazetteer entries but are far more often ordinary words
+# when written in lower case or at the start of a sentence; they are matched
+# case-sensitively only (the matcher for single tokens uses ORTH).
+_MIN_LOWER_MATCH_TOKENS = 2
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a surface form stands for.
+
+    ``type``: country | organization | forum | media | body (government body).
+    ``kind``: for countries, how the form names it: name | demonym | capital | seat.
+    """
+
+    canonical: str
+    type: str
+    kind: str = "name"
+    country: str | None = None
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive key for names.
+
+    >>> fold("Türkiye")
+    'turkiye'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("\u2019", "'").casefold().strip()
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)  # exact surface form -> entry
+    folded: dict[str, Entry] = field(default_factory=dict)  # folded multi-word form -> entry
+    demonym_of: dict[str, str] = field(default_factory=dict)  # country -> adjective ("Russia" -> "Russian")
+    body_nouns: dict[str, str] = field(default_factory=dict)  # folded generic body noun -> canonical noun
+    titles: set[str] = field(default_factory=set)  # folded titles ("foreign minister")
+    role_nouns: set[str] = field(default_factory=set)
+    org_titles: dict[str, str] = field(default_factory=dict)
+    capitals: set[str] = field(default_factory=set)
+
+    def add(self, surface: str, entry: Entry, *, override: bool = False) -> None:
+        surface = surface.strip()
+        if not surface:
+            return
+        if override or surface not in self.entries:
+            self.entries[surface] = entry
+        key = fold(surface)
+        if len(surface.split()) >= _MIN_LOWER_MATCH_TOKENS and (override or key not in self.folded):
+            self.folded[key] = entry
+
+    def lookup(self, surface: str) -> Entry | None:
+        """The entry for a surface form: exact first, then (multi-word) case-insensitive."""
+        surface = surface.strip()
+        if surface.startswith(("the ", "The ")):
+            hit = self.lookup(surface[4:])
+            if hit:
+                return hit
+        return self.entries.get(surface) or self.folded.get(fold(surface))
+
+    def demonym(self, country: str) -> str:
+        """The adjective for a country, used to name its bodies ("Russian Foreign Ministry")."""
+        return self.demonym_of.get(country, country)
+
+
+def _read(name: str) -> dict:
+    with resources.files("graphkit.actors").joinpath("data", name).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Load the built-in tables once per process."""
+    gz = Gazetteer()
+    for c in _read("countries.json")["countries"]:
+        name = c["name"]
+        country = Entry(name, "country", "name")
+        gz.add(name, country, override=True)
+        for a in c.get("aliases", []):
+            gz.add(a, country)
+        dems = c.get("demonyms", [])
+        for d in dems:
+            gz.add(d, Entry(name, "country", "demonym"))
+        # the adjective: the first demonym that is not a plural people-noun
+        adj = next((d for d in dems if not d.endswith("s") or d.endswith(("ese", "ss"))), None)
+        if adj:
+            gz.demonym_of[name] = adj
+        for cap in c.get("capitals", []):
+            gz.add(cap, Entry(name, "country", "capital"))
+            gz.capitals.add(cap)
+        for seat in c.get("seats", []):
+            gz.add(seat, Entry(name, "country", "seat"))
+    for o in _read("organizations.json")["organizations"]:
+        e = Entry(o["name"], o.get("type", "organization"), "name", o.get("country"))
+        gz.add(o["name"], e, override=True)
+        for a in o.get("aliases", []):
+            gz.add(a, e)
+    bodies = _read("government_bodies.json")
+    for b in bodies.get("bodies", []):
+        e = Entry(b["name"], "body", "name", b.get("country"))
+        gz.add(b["name"], e, override=True)
+        for a in b.get("aliases", []):
+            gz.add(a, e)
+    for g in bodies.get("generic", []):
+        canon = g.get("canonical") or g["noun"]
+        for v in [g["noun"], *g.get("variants", [])]:
+            gz.body_nouns[fold(v)] = canon
+    for m in _read("media.json")["outlets"]:
+        e = Entry(m["name"], "media")
+        gz.add(m["name"], e, override=True)
+        for a in m.get("aliases", []):
+            gz.add(a, e)
+    t = _read("titles.json")
+    gz.titles = {fold(x) for x in t.get("titles", [])}
+    gz.role_nouns = {fold(x) for x in t.get("role_nouns", [])}
+    gz.org_titles = {fold(k): v for k, v in t.get("org_titles", {}).items()}
+    return gz

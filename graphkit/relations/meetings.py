@@ -1,0 +1,570 @@
+"""Who met whom: meetings, talks, visits and calls stated in an article.
+
+`extract_meetings(actors)` reads the dependency parse around trigger words
+(``data/triggers.json``) and returns plain dicts in the record format
+(`graphkit.records`).  A trigger's participants come only from its own clause:
+the subject of the meeting verb, its "with"/"between" objects, the subject of a
+light verb ("X held talks with Y", "X sat down for talks"), or the subject of
+the clause a nominal trigger frames ("Lavrov said after a meeting with ...").
+Role phrases without a name resolve to the named person with that role, else to
+the country ("his Jordanian counterpart" -> Jordan).  Negated, hypothetical,
+refused or merely invited meetings are dropped; future ones are "scheduled".
+"""
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+
+from graphkit.actors.gazetteer import fold
+from graphkit.actors.resolve import ArticleActors
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+ROLE_HEADS = {"minister", "ministers", "counterpart", "counterparts", "official", "officials", "envoy", "envoys",
+              "delegation", "delegations", "representative", "representatives", "diplomat", "diplomats",
+              "leader", "leaders", "president", "presidents", "ambassador", "ambassadors", "spokesman",
+              "secretary", "chief", "chiefs", "negotiator", "negotiators", "delegate", "delegates", "side", "sides",
+              "government", "governments", "regime", "authorities", "team", "teams", "head", "heads", "foreign",
+              "premier", "king", "emir", "chancellor", "commander", "commanders", "member", "members",
+              "administration", "counterparts", "militaries", "military", "forces", "parliamentarians", "lawmakers"}
+
+
+@functools.lru_cache(maxsize=1)
+def load_triggers() -> dict:
+    """The trigger lexicon (``graphkit/relations/data/triggers.json``)."""
+    with resources.files("graphkit.relations").joinpath("data", "triggers.json").open(encoding="utf-8") as fh:
+        t = json.load(fh)
+    for k in ("needs_phone_context", "phone_words", "light_verbs", "frame_preps", "blocking_lemmas",
+              "hypothetical_aux", "future_aux", "scheduled_words", "agreement_verbs", "agreement_nouns", "group_refs"):
+        t[k] = set(t[k])
+    return t
+
+
+class _Sentence:
+    """Participant finding inside one sentence."""
+
+    def __init__(self, res: ArticleActors, sent, trig: dict, prev_countries: list[str]):
+        self.res, self.sent, self.trig = res, sent, trig
+        self.doc = res.doc
+        self.prev_countries = prev_countries
+        self.has_phone = any(t.lower_ in trig["phone_words"] for t in sent)
+
+    # -- actors a noun phrase stands for ------------------------------------------
+    def actors_of(self, tok, seen=None) -> list[str]:
+        """The actors named by the phrase headed by ``tok`` (with its conjuncts)."""
+        seen = seen if seen is not None else set()
+        out: list[str] = []
+        for x in self._conjuncts(tok):
+            if x.i in seen:
+                continue
+            seen.add(x.i)
+            out.extend(self._actors_of_one(x, seen))
+        return list(dict.fromkeys(out))
+
+    def _conjuncts(self, tok):
+        out = [tok]
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ == "conj" or (c.dep_ == "appos" and self.res.mention_at(c.i) is None
+                                        and c.lower_ not in ROLE_HEADS):
+                    out.append(c)
+                    stack.append(c)
+                # "X, along with Y" / "together with Y"
+                if c.dep_ == "prep" and c.lower_ == "along":
+                    for cc in c.children:
+                        if cc.lower_ == "with":
+                            for p in cc.children:
+                                if p.dep_ == "pobj":
+                                    out.append(p)
+                                    stack.append(p)
+        return out
+
+    def _actors_of_one(self, x, seen) -> list[str]:
+        res = self.res
+        m = res.mention_at(x.i)
+        if m is not None:
+            if m.is_actor:
+                return [m.actor]
+            return []
+        low = x.lower_
+        if low in self.trig["group_refs"] and self.prev_countries:
+            n = next((self.trig["count_words"][c.lower_] for c in x.children if c.lower_ in self.trig["count_words"]), None)
+            if n and len(self.prev_countries) >= n:
+                return self.prev_countries[-n:]
+        if low not in ROLE_HEADS and fold(x.text) not in res.gazetteer.role_nouns:
+            return []
+        # a role phrase: a named person in apposition, else "from/of X", else its modifiers
+        for c in x.children:
+            if c.dep_ == "appos":
+                mm = res.mention_at(c.i)
+                if mm is not None and mm.type == "person":
+                    return self.actors_of(c, seen)
+        persons = []
+        for c in x.children:
+            if c.dep_ in ("compound",) and res.mention_at(c.i) is not None and res.mention_at(c.i).type == "person":
+                persons.append(res.mention_at(c.i).actor)
+        if persons:
+            return persons
+        out = []
+        for c in x.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(self.actors_of(p, seen))
+        if out:
+            return out
+        mods = []
+        for c in x.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < x.i:
+                for cc in self._conjuncts(c):
+                    mm = res.mention_at(cc.i)
+                    if mm is not None and mm.is_actor and mm.actor not in mods:
+                        mods.append(mm)
+        if not mods:
+            return []
+        role_words = {fold(c.text) for c in x.subtree if c.i <= x.i and res.mention_at(c.i) is None
+                      and c.lower_ not in ("the", "a", "an", "his", "her", "their", "its", "senior", "top")}
+        role_words = {w[:-1] if w.endswith("s") and w[:-1] in ROLE_HEADS else w for w in role_words}
+        role_words -= {"counterpart"}
+        result = []
+        for mm in mods:
+            if mm.type == "person":
+                continue  # "Putin's spokesman": the possessor is not the participant
+            if len(mods) == 1 and role_words:
+                person = res.find_by_role(role_words, mm.actor if mm.type == "country" else None) \
+                    if mm.type == "country" else res.find_by_role(role_words, mm.actor)
+                if person:
+                    result.append(person)
+                    continue
+            result.append(mm.actor)
+        return result
+
+    # -- structure ---------------------------------------------------------------
+    @staticmethod
+    def subjects(v):
+        return [c for c in v.children if c.dep_ in SUBJ]
+
+    def clause_subject(self, v, depth=0):
+        """The subject of ``v``'s clause, climbing through relative and adverbial clauses."""
+        if depth > 6:
+            return []
+        subs = self.subjects(v)
+        if subs:
+            return subs
+        if v.dep_ == "relcl":
+            return [v.head]
+        for c in v.children:
+            if c.dep_ == "agent":
+                return [p for p in c.children if p.dep_ == "pobj"]
+        if v.dep_ in ("advcl", "xcomp", "pcomp", "acl", "conj", "prep", "pobj", "ccomp") and v.head is not v:
+            return self.clause_subject(v.head, depth + 1)
+        return []
+
+    def prep_objects(self, tok, preps=("with",)):
+        out = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+                # "with both Russia and with Turkey"
+                for cc in c.children:
+                    if cc.dep_ == "conj" and cc.lower_ in preps:
+                        out.extend(p for p in cc.children if p.dep_ == "pobj")
+        return out
+
+    def governing_verb(self, tok):
+        h = tok
+        for _ in range(4):
+            if h.pos_ in ("VERB", "AUX") or h.dep_ == "ROOT":
+                return h
+            h = h.head
+        return None
+
+
+def extract_meetings(res: ArticleActors, article_date: str | None = None) -> list[dict]:
+    """The meetings stated in a resolved article, as record dicts.
+
+    >>> from graphkit.nlp import load_model                             # doctest: +SKIP
+    >>> from graphkit.actors.resolve import resolve_actors               # doctest: +SKIP
+    >>> doc = load_model()("Foreign Minister Anna Berg met Karl Holm in Oslo on Monday.")  # doctest: +SKIP
+    >>> [(m["participants"], m["kind"], m["location"]) for m in extract_meetings(resolve_actors(doc))]  # doctest: +SKIP
+    [(['Anna Berg', 'Karl Holm'], 'meeting', 'Oslo')]
+    """
+    trig = load_triggers()
+    doc = res.doc
+    found = []
+    prev_countries: list[str] = []
+    for sent in doc.sents:
+        ctx = _Sentence(res, sent, trig, prev_countries)
+        used_nouns = set()
+        for t in sent:
+            m = _meeting_at(ctx, t, used_nouns)
+            if m:
+                found.append(m)
+        # countries named together in this sentence, for "the two countries" in the next
+        cs = []
+        for t in sent:
+            mm = res.mention_at(t.i)
+            if mm is not None and mm.type == "country" and t.i == mm.start and mm.actor not in cs:
+                cs.append(mm.actor)
+        if cs:
+            prev_countries = cs
+    meetings = _merge_same(found)
+    if article_date:
+        for m in meetings:
+            m["date_iso"] = normalize_date(m.get("date"), article_date)
+    return meetings
+
+
+def _meeting_at(ctx: _Sentence, t, used_nouns) -> dict | None:
+    trig, res = ctx.trig, ctx.res
+    lemma = t.lemma_.lower()
+    low = t.lower_
+    kind = None
+    part_subj, part_obj = [], []
+    frame = t  # the token whose clause gives status, place and date
+    phone = ctx.has_phone
+    if t.pos_ in ("VERB",) and lemma in trig["verbs"]:
+        kind = trig["verbs"][lemma]
+        if lemma in trig["needs_phone_context"] and not phone:
+            return None
+        if lemma == "call" and any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "on")) for c in t.children):
+            return None
+        if lemma == "receive" and not phone:
+            return None
+        part_subj = ctx.clause_subject(t)
+        part_obj = [c for c in t.children if c.dep_ in ("dobj",)] + ctx.prep_objects(t, ("with", "between", "among"))
+        if lemma == "visit":
+            return _visit(ctx, t, part_subj, part_obj)
+        for c in t.children:  # "met with X before talks with Y": the second is its own trigger
+            pass
+    elif t.pos_ in ("NOUN", "PROPN") and (low in trig["nouns"] or lemma in trig["nouns"]) and t.i not in used_nouns:
+        kind = trig["nouns"].get(low) or trig["nouns"].get(lemma)
+        if lemma in trig["needs_phone_context"] or low in trig["needs_phone_context"]:
+            if not any(c.lower_ in trig["phone_words"] for c in t.subtree) and not phone:
+                return None
+            kind = "call"
+        if kind == "visit":
+            return _nominal_visit(ctx, t)
+        # participants named on the noun itself
+        part_obj = ctx.prep_objects(t, ("with", "between", "among", "to", "by"))
+        mods = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod") and res.mention_at(c.i) is not None]
+        for c in t.children:
+            if c.dep_ == "poss":
+                mm = res.mention_at(c.i)
+                if mm is not None and mm.is_actor:
+                    part_subj.append(c)
+                elif c.pos_ == "PRON":
+                    gv = ctx.governing_verb(t.head)
+                    if gv is not None:
+                        part_subj.extend(ctx.clause_subject(gv))
+        part_obj += mods
+        h = t.head
+        if t.dep_ in ("dobj", "nsubjpass", "attr") and h.lemma_.lower() in trig["light_verbs"]:
+            frame = h
+            if t.dep_ == "dobj":
+                part_subj += ctx.clause_subject(h)
+            part_obj += ctx.prep_objects(h, ("with", "between", "among"))
+        elif t.dep_ == "pobj" and h.dep_ == "prep":
+            v = h.head
+            if h.lower_ == "for" and v.lemma_.lower() in ("sit", "meet", "gather", "come", "arrive", "travel", "go"):
+                frame = v
+                part_subj += ctx.clause_subject(v)
+            elif h.lower_ in trig["frame_preps"] and v.pos_ in ("VERB", "AUX"):
+                frame = v
+                part_subj += ctx.clause_subject(v)
+                if kind == "call":
+                    part_obj += ctx.prep_objects(v, ("with",))
+                    part_obj += [c for c in v.children if c.dep_ == "dobj" and res.mention_at(c.i) is not None
+                                 and res.mention_at(c.i).type == "person"]
+            elif h.lower_ in ("before", "after") and v.pos_ in ("NOUN", "PROPN"):
+                pass
+        elif t.dep_ in ("nsubj",) and h.lemma_.lower() in ("be", "take", "begin", "start", "open", "end", "resume"):
+            frame = h
+        if not part_obj and not part_subj:
+            return None
+    else:
+        return None
+    if kind is None:
+        return None
+    status = _status(ctx, t, frame)
+    if status is None:
+        return None
+    place_tokens = _place_tokens(ctx, t, frame)
+    seen = set(place_tokens)
+    subj = []
+    for s in part_subj:
+        subj.extend(ctx.actors_of(s, seen))
+    obj = []
+    for o in part_obj:
+        obj.extend(ctx.actors_of(o, seen))
+    subj = list(dict.fromkeys(subj))
+    obj = [o for o in dict.fromkeys(obj) if o not in subj]
+    names = list(dict.fromkeys(subj + obj))
+    if len(names) < 2:
+        return None
+    hub = subj[0] if len(subj) == 1 and len(obj) >= 2 else None
+    kind = _kind(ctx, kind, names, hub, t)
+    return _record(ctx, t, frame, names, kind, status, hub, place_tokens)
+
+
+def _visit(ctx, t, part_subj, part_obj):
+    res = ctx.res
+    visitors = []
+    for s in part_subj:
+        visitors.extend(a for a in ctx.actors_of(s) if res.actors[a].type in ("person", "organization"))
+    hosts = []
+    place = None
+    for o in part_obj:
+        mm = res.mention_at(o.i)
+        if mm is None:
+            continue
+        if mm.type == "country":
+            hosts.append(mm.actor)
+            place = place or mm.surface
+        elif mm.type == "location" or (mm.type == "country" and mm.kind == "capital"):
+            place = mm.surface
+            host = _country_of_place(res, mm.surface)
+            if host:
+                hosts.append(host)
+        elif mm.is_actor:
+            hosts.append(mm.actor)
+    if not visitors or not hosts:
+        return None
+    status = _status(ctx, t, t)
+    if status is None:
+        return None
+    names = list(dict.fromkeys(visitors + hosts))
+    return _record(ctx, t, t, names, "visit", status, None, [], place=place)
+
+
+def _nominal_visit(ctx, t):
+    """"X's visit to Y", "during his visit to Moscow"."""
+    res = ctx.res
+    visitors, hosts, place = [], [], None
+    for c in t.children:
+        if c.dep_ == "poss":
+            mm = res.mention_at(c.i)
+            if mm is not None and mm.is_actor:
+                visitors.append(mm.actor)
+            elif c.pos_ == "PRON":
+                gv = ctx.governing_verb(t.head)
+                if gv is not None:
+                    for s in ctx.clause_subject(gv):
+                        visitors.extend(ctx.actors_of(s))
+    for o in ctx.prep_objects(t, ("to",)):
+        mm = res.mention_at(o.i)
+        if mm is not None and mm.type == "country":
+            hosts.append(mm.actor)
+            place = mm.surface
+        elif mm is not None and mm.type == "location":
+            place = mm.surface
+            host = _country_of_place(res, mm.surface)
+            if host:
+                hosts.append(host)
+    visitors = [v for v in visitors if res.actors.get(v) and res.actors[v].type in ("person", "organization")]
+    if not visitors or not hosts:
+        return None
+    status = _status(ctx, t, ctx.governing_verb(t) or t)
+    if status is None:
+        return None
+    return _record(ctx, t, t, list(dict.fromkeys(visitors + hosts)), "visit", status, None, [], place=place)
+
+
+def _country_of_place(res, surface):
+    e = res.gazetteer.lookup(surface)
+    return e.canonical if e is not None and e.type == "country" else None
+
+
+def _status(ctx, t, frame) -> str | None:
+    """happened | scheduled | None (not a meeting: negated, hypothetical, refused, invited)."""
+    trig = ctx.trig
+    chain = [t]
+    h = t
+    for _ in range(6):
+        if h.head is h:
+            break
+        h = h.head
+        chain.append(h)
+        if h.dep_ == "ROOT":
+            break
+    scheduled = False
+    for i, x in enumerate(chain):
+        lem = x.lemma_.lower()
+        kids = list(x.children)
+        if any(c.dep_ == "neg" for c in kids) and (x is t or x is frame or x.pos_ in ("VERB", "AUX")) and i <= 3:
+            # "has not been invited", "will not be attending", "no plans": negation on the clause
+            if x is t or x is frame or i <= 2:
+                return None
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in kids) and i <= 2:
+            return None
+        if i > 0 and lem in trig["blocking_lemmas"] and x.pos_ in ("VERB", "NOUN") and i <= 3:
+            if not (lem == "call" and x is frame):
+                return None
+        if i <= 3 and x.pos_ in ("VERB", "AUX"):
+            for c in kids:
+                if c.dep_ == "aux" and c.lower_ in trig["hypothetical_aux"]:
+                    return None
+                if c.dep_ == "aux" and c.lower_ in trig["future_aux"]:
+                    scheduled = True
+                if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                    return None
+            # "are to hold talks": be + xcomp with "to"
+            if lem == "be" and any(c.dep_ == "xcomp" for c in kids):
+                scheduled = True
+            if x.dep_ == "xcomp" and x.head.lemma_.lower() == "be":
+                scheduled = True
+        if lem in ("schedule", "due", "set", "expect", "slate", "plan") and x.pos_ in ("VERB", "ADJ") and i <= 3:
+            scheduled = True
+    for c in t.children:
+        if c.lower_ in trig["scheduled_words"] and c.dep_ in ("amod", "compound", "advmod"):
+            scheduled = True
+    sent_text = ctx.sent.text.lower()
+    if "to be held" in sent_text or "due to take place" in sent_text:
+        scheduled = True
+    return "scheduled" if scheduled else "happened"
+
+
+def _place_tokens(ctx, t, frame) -> list[int]:
+    """Token indices of "in <place>" attached to the trigger or its frame."""
+    out = []
+    for x in {t, frame}:
+        for c in x.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        mm = ctx.res.mention_at(p.i)
+                        if mm is not None and mm.type in ("location", "country"):
+                            out.extend(range(mm.start, mm.end))
+    return out
+
+
+def _location(ctx, t, frame, place_tokens) -> str | None:
+    res = ctx.res
+    if place_tokens:
+        mm = res.mention_at(place_tokens[0])
+        return mm.surface
+    # a place elsewhere in the sentence, then in the sentences around it
+    doc = res.doc
+    sents = list(doc.sents)
+    idx = next(i for i, s in enumerate(sents) if s.start == ctx.sent.start)
+    for k in (0, -1, 1, -2, 2):
+        j = idx + k
+        if not 0 <= j < len(sents):
+            continue
+        for tok in sents[j]:
+            mm = res.mention_at(tok.i)
+            if mm is None or tok.i != mm.start or not mm.place:
+                continue
+            head = doc[mm.end - 1]
+            if head.dep_ == "pobj" and head.head.lower_ in ("in", "at"):
+                return mm.surface
+    return None
+
+
+def _date(ctx, t, frame) -> str | None:
+    best, dist = None, 10 ** 6
+    for ent in ctx.sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        low = ent.text.lower()
+        if any(w in low for w in ("year-old", "years", "months", "decade", "century", "days")) and not any(
+                ch.isdigit() for ch in low):
+            continue
+        d = min(abs(ent.start - t.i), abs(ent.start - frame.i))
+        in_clause = ent.root.head.i in (t.i, frame.i) or ent.root.head.head.i in (t.i, frame.i)
+        if in_clause:
+            d -= 100
+        if d < dist:
+            best, dist = ent.text, d
+    return best
+
+
+def _kind(ctx, kind, names, hub, t) -> str:
+    if kind in ("call", "visit"):
+        return kind
+    res = ctx.res
+    types = [res.actors[n].type for n in names if n in res.actors]
+    negotiation = t.lemma_.lower() in ("negotiate", "negotiation") or t.lower_ == "negotiations" or any(
+        c.lower_ in ("peace", "round") for c in t.children)
+    group_vs_state = any(x == "organization" and not res.actors[n].country for n, x in zip(names, types)) \
+        and any(x == "country" for x in types)
+    if kind == "talks":
+        if hub is None and len(names) >= 3:
+            return "talks"
+        if negotiation or group_vs_state or "forum" in types:
+            return "talks"
+        return "meeting"
+    if kind == "meeting":
+        if group_vs_state and negotiation:
+            return "talks"
+        return "meeting"
+    return kind
+
+
+def _record(ctx, t, frame, names, kind, status, hub, place_tokens, place=None) -> dict:
+    sent = ctx.sent
+    return {
+        "participants": names,
+        "kind": kind,
+        "status": status,
+        "location": place if place is not None else _location(ctx, t, frame, place_tokens),
+        "date": _date(ctx, t, frame),
+        "date_iso": None,
+        "hub": hub,
+        "evidence": sent.text.strip(),
+        "evidence_all": [sent.text.strip()],
+        "spans": [[sent.start_char, sent.end_char]],
+        "trigger": t.text,
+    }
+
+
+def _merge_same(found: list[dict]) -> list[dict]:
+    """One meeting reported twice in an article is one meeting; evidence keeps both."""
+    out: list[dict] = []
+    for m in found:
+        key = frozenset(m["participants"])
+        twin = next((o for o in out if frozenset(o["participants"]) == key and
+                     (o["kind"] == m["kind"] or {o["kind"], m["kind"]} <= {"meeting", "talks"})), None)
+        if twin is None:
+            out.append(m)
+            continue
+        if m["evidence"] not in twin["evidence_all"]:
+            twin["evidence_all"].append(m["evidence"])
+            twin["spans"].extend(m["spans"])
+        for k in ("location", "date"):
+            twin[k] = twin[k] or m[k]
+        if twin["status"] != m["status"] and "happened" in (twin["status"], m["status"]):
+            twin["status"] = "happened"
+    return out
+
+
+def normalize_date(phrase: str | None, article_date: str | None) -> str | None:
+    """An ISO date for a date phrase, relative to the article's date (None when unsure).
+
+    >>> normalize_date("Tuesday", "2016-12-29")
+    '2016-12-27'
+    >>> normalize_date("December 20", "2017-01-14")
+    '2016-12-20'
+    """
+    if not phrase or not article_date:
+        return None
+    import datetime as dt
+
+    try:
+        base = dt.datetime.fromisoformat(article_date[:10])
+    except ValueError:
+        return None
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover - dateparser is a dependency
+        return None
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day"],
+                "RETURN_AS_TIMEZONE_AWARE": False}
+    text = phrase.replace("Dec.", "December").replace("Jan.", "January")
+    try:
+        d = dateparser.parse(text, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises many kinds of errors on odd input
+        return None
+    return d.date().isoformat() if d else None

@@ -1,0 +1,482 @@
+"""An embedded SQLite store of articles and their extraction records.
+
+Standard library only (``sqlite3``).  One database file holds every article
+read and the record extracted from it (see :mod:`graphkit.records`), split in
+tables (``actors``, ``mentions``, ``meetings``, ``relations``) for queries and
+kept whole (``extractions``) for an exact round trip.
+
+Each :meth:`Store.put` is one ``BEGIN IMMEDIATE`` transaction, so a crash loses
+at most the article in flight, and the database runs in WAL mode with a busy
+timeout, so several processes may write the same store at once: one waits,
+none corrupts.
+
+>>> from graphkit.corpus import Article
+>>> with Store(":memory:") as store:
+...     art = Article(id="a1", text="Kerry met Lavrov.")
+...     rec = {"doc": "a1", "actors": [{"name": "John Kerry", "type": "person",
+...            "country": "United States", "aliases": ["Kerry"], "roles": [],
+...            "mentions": [[0, 5, 0]]}], "meetings": [], "relations": []}
+...     store.put(art, rec), store.put(art, rec), store.counts()["mentions"]
+('new', 'unchanged', 1)
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import Iterator
+
+from graphkit.corpus import Article
+
+__all__ = ["Store", "StoreError", "SCHEMA_VERSION", "article_hash"]
+
+SCHEMA_VERSION = 1
+_APP = "graphkit"
+_BATCH = 200  # rows fetched at a time by the streaming readers
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id          TEXT PRIMARY KEY,
+    hash        TEXT NOT NULL,
+    title       TEXT,
+    date        TEXT,
+    url         TEXT,
+    source      TEXT,
+    path        TEXT,
+    line        INTEGER,
+    text        TEXT NOT NULL,
+    n_chars     INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS actors (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name       TEXT NOT NULL,
+    type       TEXT,
+    country    TEXT,
+    roles      TEXT,   -- JSON list
+    aliases    TEXT,   -- JSON list
+    PRIMARY KEY (article_id, name)
+);
+CREATE INDEX IF NOT EXISTS actors_name ON actors(name);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    actor_name TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    sent       INTEGER,
+    surface    TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor_name);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+CREATE TABLE IF NOT EXISTS meetings (
+    article_id   TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx          INTEGER NOT NULL,
+    kind         TEXT,
+    status       TEXT,
+    location     TEXT,
+    date         TEXT,
+    date_iso     TEXT,
+    hub          TEXT,
+    evidence     TEXT,
+    participants TEXT,   -- JSON list
+    evidence_all TEXT,   -- JSON list
+    spans        TEXT,   -- JSON list of [start, end]
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS relations (
+    article_id   TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx          INTEGER NOT NULL,
+    kind         TEXT,
+    participants TEXT,   -- JSON list
+    evidence     TEXT,
+    spans        TEXT,   -- JSON list of [start, end]
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS extractions (
+    article_id        TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    record            TEXT NOT NULL,   -- JSON: the full record as put
+    extractor_version TEXT NOT NULL DEFAULT ''
+);
+"""
+_TABLES = ("meta", "articles", "actors", "mentions", "meetings", "relations", "extractions")
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used (message names the path)."""
+
+
+def article_hash(article: Article) -> str:
+    """sha256 of an article's text, title and date: equal hash, same article.
+
+    >>> article_hash(Article(id="x", text="A.")) == article_hash(Article(id="y", text="A."))
+    True
+    >>> article_hash(Article(id="x", text="A.")) == article_hash(Article(id="x", text="A.", date="2016-01-02"))
+    False
+    """
+    payload = json.dumps([article.text, article.title, article.date], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _json(value) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A graphkit database: ``Store(path)`` opens or creates it.
+
+    Usable as a context manager; ``":memory:"`` gives a private in-memory
+    store.  Raises :class:`StoreError` when the path cannot be opened for
+    writing or holds something else than a graphkit database.
+
+    >>> from graphkit.corpus import Article
+    >>> store = Store(":memory:")
+    >>> store.put(Article(id="a", text="Putin called Erdogan."), {"doc": "a", "actors": []})
+    'new'
+    >>> store.get_record("a")
+    {'doc': 'a', 'actors': []}
+    >>> store.article_ids()
+    {'a'}
+    >>> store.close()
+    """
+
+    def __init__(self, path: str | os.PathLike = "graphkit.db", *, timeout: float = 30.0):
+        self.path = str(path)
+        self.timeout = timeout
+        memory = self.path == ":memory:" or self.path.startswith("file::memory:")
+        if not memory:
+            p = Path(self.path)
+            parent = p.parent if str(p.parent) else Path(".")
+            if p.is_dir():
+                raise StoreError(f"{self.path}: is a directory, not a graphkit database")
+            if not parent.is_dir():
+                raise StoreError(f"{self.path}: cannot create the store: directory {parent} does not exist")
+            if p.exists() and not os.access(p, os.R_OK | os.W_OK):
+                raise StoreError(f"{self.path}: the store file is not readable and writable")
+            if not os.access(parent, os.W_OK | os.X_OK):
+                raise StoreError(f"{self.path}: directory {parent} is not writable")
+        try:
+            self._conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: cannot open the store: {e}") from None
+        try:
+            self._setup(memory)
+        except sqlite3.DatabaseError as e:
+            self._conn.close()
+            msg = str(e)
+            if "not a database" in msg or "malformed" in msg or "encrypted" in msg:
+                raise StoreError(f"{self.path}: not a graphkit database (not an SQLite file)") from None
+            raise StoreError(f"{self.path}: cannot open the store: {msg}") from None
+        except StoreError:
+            self._conn.close()
+            raise
+
+    # -- opening ------------------------------------------------------------
+    def _setup(self, memory: bool) -> None:
+        c = self._conn
+        c.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+        c.execute("PRAGMA foreign_keys = ON")
+        # reading the schema first: a text file fails here ("not a database")
+        tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and "meta" not in tables:
+            raise StoreError(f"{self.path}: not a graphkit database (an SQLite file with other tables)")
+        if not memory:
+            self._retry(lambda: c.execute("PRAGMA journal_mode = WAL").fetchone())
+        c.execute("PRAGMA synchronous = FULL")
+        if "meta" in tables:
+            self._check_meta()
+            if set(_TABLES) <= tables:
+                return
+        self._retry(self._create_schema)
+        self._check_meta()
+
+    def _retry(self, fn):
+        """Run ``fn``, retrying while another process holds a lock (schema setup)."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                return fn()
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    def _create_schema(self) -> None:
+        c = self._conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            for stmt in _SCHEMA.split(";"):
+                if stmt.strip():
+                    c.execute(stmt)
+            c.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('app', ?)", (_APP,))
+            c.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
+                      (str(SCHEMA_VERSION),))
+            c.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('created_at', ?)", (_now(),))
+            c.execute("COMMIT")
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
+
+    def _check_meta(self) -> None:
+        meta = dict(self._conn.execute("SELECT key, value FROM meta"))
+        if meta and meta.get("app") != _APP:
+            raise StoreError(f"{self.path}: not a graphkit database (meta table of another application)")
+        version = meta.get("schema_version")
+        if version is not None and int(version) > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: store schema version {version} is newer than this graphkit "
+                f"(version {SCHEMA_VERSION}); upgrade graphkit"
+            )
+
+    # -- context manager ------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        conn = getattr(self, "_conn", None)
+        if conn is not None:
+            conn.close()
+            self._conn = None
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying ``sqlite3`` connection, for read-only queries."""
+        if self._conn is None:
+            raise StoreError(f"{self.path}: the store is closed")
+        return self._conn
+
+    # -- writing --------------------------------------------------------------
+    def status(self, article: Article, extractor_version: str | None = None) -> str:
+        """``"new"``, ``"unchanged"`` or ``"changed"``, by id and content hash.
+
+        With ``extractor_version``, an article stored by another extractor
+        version counts as ``"changed"`` (it needs extracting again).
+
+        >>> from graphkit.corpus import Article
+        >>> s = Store(":memory:")
+        >>> a = Article(id="a", text="One.")
+        >>> s.status(a)
+        'new'
+        >>> _ = s.put(a, {"doc": "a"}, extractor_version="1")
+        >>> s.status(a), s.status(Article(id="a", text="Two.")), s.status(a, "2")
+        ('unchanged', 'changed', 'changed')
+        """
+        row = self.connection.execute(
+            "SELECT a.hash, e.extractor_version FROM articles a "
+            "LEFT JOIN extractions e ON e.article_id = a.id WHERE a.id = ?",
+            (article.id,),
+        ).fetchone()
+        if row is None:
+            return "new"
+        if row[0] != article_hash(article):
+            return "changed"
+        if extractor_version is not None and (row[1] or "") != extractor_version:
+            return "changed"
+        return "unchanged"
+
+    def put(self, article: Article, record: dict, extractor_version: str = "") -> str:
+        """Store an article and its extraction record in one transaction.
+
+        Returns ``"new"``, ``"unchanged"`` (same id, same content and same
+        extractor version: nothing written) or ``"changed"`` (the old rows of
+        the article are replaced entirely; also when only the extractor version
+        differs).  The offsets in the record refer to ``article.text``.
+
+        >>> from graphkit.corpus import Article
+        >>> s = Store(":memory:")
+        >>> s.put(Article(id="a", text="One."), {"doc": "a"})
+        'new'
+        >>> s.put(Article(id="a", text="One."), {"doc": "a"})
+        'unchanged'
+        >>> s.put(Article(id="a", text="One."), {"doc": "a"}, extractor_version="2")
+        'changed'
+        """
+        if not isinstance(record, dict):
+            raise TypeError(f"record must be a dict, not {type(record).__name__}")
+        record_json = json.dumps(record, ensure_ascii=False)  # fails before any write
+        h = article_hash(article)
+        c = self.connection
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            row = c.execute(
+                "SELECT a.hash, e.extractor_version FROM articles a "
+                "LEFT JOIN extractions e ON e.article_id = a.id WHERE a.id = ?",
+                (article.id,),
+            ).fetchone()
+            if row is not None and row[0] == h and (row[1] or "") == (extractor_version or ""):
+                c.execute("COMMIT")
+                return "unchanged"
+            if row is not None:
+                c.execute("DELETE FROM articles WHERE id = ?", (article.id,))
+            self._insert(article, h, record, record_json, extractor_version or "")
+            c.execute("COMMIT")
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
+        return "new" if row is None else "changed"
+
+    def _insert(self, article: Article, h: str, record: dict, record_json: str, version: str) -> None:
+        c = self._conn
+        aid = article.id
+        text = article.text
+        c.execute(
+            "INSERT INTO articles(id, hash, title, date, url, source, path, line, text, n_chars, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (aid, h, article.title, article.date, article.url, article.source, article.path,
+             article.line, text, len(text), _now()),
+        )
+        actors, mentions = [], []
+        for actor in record.get("actors") or []:
+            name = actor.get("name")
+            if not name:
+                continue
+            actors.append((aid, name, actor.get("type"), actor.get("country"),
+                           _json(actor.get("roles") or []), _json(actor.get("aliases") or [])))
+            for m in actor.get("mentions") or []:
+                start, end = int(m[0]), int(m[1])
+                sent = m[2] if len(m) > 2 else None
+                surface = text[start:end] if 0 <= start <= end <= len(text) else None
+                mentions.append((aid, name, start, end, sent, surface))
+        c.executemany(
+            "INSERT OR REPLACE INTO actors(article_id, name, type, country, roles, aliases) "
+            "VALUES (?, ?, ?, ?, ?, ?)", actors)
+        c.executemany(
+            'INSERT INTO mentions(article_id, actor_name, start, "end", sent, surface) '
+            "VALUES (?, ?, ?, ?, ?, ?)", mentions)
+        c.executemany(
+            "INSERT INTO meetings(article_id, idx, kind, status, location, date, date_iso, hub, "
+            "evidence, participants, evidence_all, spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(aid, i, m.get("kind"), m.get("status"), m.get("location"), m.get("date"),
+              m.get("date_iso"), m.get("hub"), m.get("evidence"), _json(m.get("participants") or []),
+              _json(m.get("evidence_all") or []), _json(m.get("spans") or []))
+             for i, m in enumerate(record.get("meetings") or [])])
+        c.executemany(
+            "INSERT INTO relations(article_id, idx, kind, participants, evidence, spans) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(aid, i, r.get("kind"), _json(r.get("participants") or []), r.get("evidence"),
+              _json(r.get("spans") or []))
+             for i, r in enumerate(record.get("relations") or [])])
+        c.execute("INSERT INTO extractions(article_id, record, extractor_version) VALUES (?, ?, ?)",
+                  (aid, record_json, version))
+
+    def delete(self, article_id: str) -> bool:
+        """Remove an article and everything extracted from it; True if it was there.
+
+        >>> from graphkit.corpus import Article
+        >>> s = Store(":memory:")
+        >>> _ = s.put(Article(id="a", text="One."), {"doc": "a"})
+        >>> s.delete("a"), s.delete("a"), s.counts()["articles"]
+        (True, False, 0)
+        """
+        c = self.connection
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            n = c.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
+            c.execute("COMMIT")
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
+        return n > 0
+
+    # -- reading --------------------------------------------------------------
+    def get_record(self, article_id: str) -> dict | None:
+        """The extraction record of an article exactly as put, or None."""
+        row = self.connection.execute(
+            "SELECT record FROM extractions WHERE article_id = ?", (article_id,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def extractor_version(self, article_id: str) -> str | None:
+        """The extractor version an article was stored with, or None if absent."""
+        row = self.connection.execute(
+            "SELECT extractor_version FROM extractions WHERE article_id = ?", (article_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def records(self) -> Iterator[dict]:
+        """Stream every extraction record, ordered by article id.
+
+        >>> from graphkit.corpus import Article
+        >>> s = Store(":memory:")
+        >>> for i in ("b", "a"):
+        ...     _ = s.put(Article(id=i, text=i + "."), {"doc": i})
+        >>> [r["doc"] for r in s.records()]
+        ['a', 'b']
+        """
+        cur = self.connection.execute("SELECT record FROM extractions ORDER BY article_id")
+        while True:
+            rows = cur.fetchmany(_BATCH)
+            if not rows:
+                return
+            for (rec,) in rows:
+                yield json.loads(rec)
+
+    _ARTICLE_COLS = "id, text, title, date, url, source, path, line"
+
+    @staticmethod
+    def _article(row) -> Article:
+        return Article(id=row[0], text=row[1], title=row[2], date=row[3], url=row[4],
+                       source=row[5], path=row[6], line=row[7])
+
+    def articles(self) -> Iterator[Article]:
+        """Stream the stored articles, ordered by id."""
+        cur = self.connection.execute(f"SELECT {self._ARTICLE_COLS} FROM articles ORDER BY id")
+        while True:
+            rows = cur.fetchmany(_BATCH)
+            if not rows:
+                return
+            for row in rows:
+                yield self._article(row)
+
+    def get_article(self, article_id: str) -> Article | None:
+        """One stored article, or None.
+
+        >>> from graphkit.corpus import Article
+        >>> s = Store(":memory:")
+        >>> _ = s.put(Article(id="a", text="One.", date="2016-12-27"), {"doc": "a"})
+        >>> s.get_article("a").date, s.get_article("zz")
+        ('2016-12-27', None)
+        """
+        row = self.connection.execute(
+            f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else self._article(row)
+
+    def article_ids(self) -> set[str]:
+        """The ids of all stored articles."""
+        return {r[0] for r in self.connection.execute("SELECT id FROM articles")}
+
+    def counts(self) -> dict[str, int]:
+        """Row counts: articles, actors, mentions, meetings, relations.
+
+        >>> Store(":memory:").counts()
+        {'articles': 0, 'actors': 0, 'mentions': 0, 'meetings': 0, 'relations': 0}
+        """
+        c = self.connection
+        return {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "actors", "mentions", "meetings", "relations")}
+
+    def __len__(self) -> int:
+        return self.connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def __contains__(self, article_id: object) -> bool:
+        return self.connection.execute(
+            "SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
