@@ -50,6 +50,8 @@ TITLE_FILLERS = {"former", "then", "new", "incoming", "outgoing", "acting", "des
 GROUP_NOUNS = {"opposition", "rebels", "rebel", "insurgents", "militants", "militant"}
 FORUM_NOUNS = {"talks", "conference", "summit", "declaration", "process", "negotiations", "forum", "dialogue"}
 GOV_NOUNS = {"government", "regime", "authorities", "administration", "leadership"}
+# Body nouns that, after a country, mean the country's government itself ("the Syrian government")
+COUNTRY_ITSELF = {"Government", "Presidency"}
 PERSON_STOP = {"president", "minister", "secretary", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "di", "da", "van", "von", "der", "le", "la", "du", "abu", "ben"}
 
@@ -312,6 +314,22 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
 
     pspans = [clean_person(s, e) for s, e in person_spans]
     pspans = [(s, e) for s, e in pspans if s < e]
+    # NER on title-case headlines is unreliable ("Kerry Optimistic"): a name in a heading
+    # counts only as a person named in the body, narrowed to the token that matches
+    body = [(s, e) for s, e in pspans if s not in headings]
+    head_spans = [(s, e) for s, e in pspans if s in headings]
+    pspans = body
+    body_keys = {}
+    for s, e in body:
+        for t in _core_tokens(doc[s:e].text):
+            body_keys.setdefault(t, True)
+    for s, e in head_spans:
+        if all(_core(doc[i].text) in body_keys or _core(doc[i].text) in NAME_PARTICLES for i in range(s, e)):
+            pspans.append((s, e))
+            continue
+        for i in range(s, e):
+            if _core(doc[i].text) in body_keys and doc[i].text[:1].isupper():
+                pspans.append((i, i + 1))
     # full names (2+ core tokens) define persons; longest first so variants attach
     order = sorted(pspans, key=lambda se: -len(_core_tokens(doc[se[0]:se[1]].text)))
     for s, e in order:
@@ -341,7 +359,7 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
                 continue
         if s in headings:  # NER on title-case headlines is unreliable
             continue
-        if label == "ORG" and _looks_like_org(text):
+        if label == "ORG" and _looks_like_org(text) and not (e - s == 1 and fold(text) in _title_words(gz)):
             mentions.append(Mention(s, e, "organization", text, text))
     # surnames spaCy missed entirely
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -396,6 +414,17 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
     return result
 
 
+def _title_words(gz: Gazetteer) -> set[str]:
+    words = getattr(gz, "_title_words", None)
+    if words is None:
+        words = set()
+        for t in gz.titles | gz.role_nouns:
+            words.update(t.replace(".", "").split())
+        words -= {"of", "the", "and", "for"}
+        gz._title_words = words
+    return words
+
+
 def _looks_like_org(text: str) -> bool:
     toks = text.split()
     if not toks or not toks[0][:1].isupper():
@@ -442,6 +471,13 @@ def _is_place(doc, m: Mention) -> bool:
     return False
 
 
+def _modifier(tok) -> bool:
+    """Is ``tok`` used as a modifier of another noun ("US military concerns")?"""
+    if tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ in ("amod", "compound", "nmod") and tok.head.i > tok.i
+
+
 def _compose_bodies(doc, mentions, gz, body_matcher):
     """Country + generic body noun -> the country's body ("Russia's Foreign Ministry")."""
     bodies = {}
@@ -462,7 +498,8 @@ def _compose_bodies(doc, mentions, gz, body_matcher):
             j = m.end
             if j < len(doc) and doc[j].text in ("'s", "’s"):
                 j += 1
-            if j in bodies:
+            if j in bodies and gz.body_nouns[fold(doc[j:bodies[j]].text)] not in COUNTRY_ITSELF \
+                    and not _modifier(doc[bodies[j] - 1]):
                 noun = gz.body_nouns[fold(doc[j:bodies[j]].text)]
                 # a gazetteer mention swallowed inside the body noun ("Foreign Office") is replaced
                 inner = by_start.get(j)
@@ -487,6 +524,8 @@ def _compose_bodies(doc, mentions, gz, body_matcher):
         if any(i in covered for i in range(s, e)):
             continue
         noun = gz.body_nouns[fold(doc[s:e].text)]
+        if noun in COUNTRY_ITSELF:
+            continue
         if len(named[noun]) == 1 and doc[s].text[:1].isupper():
             actor, country = next(iter(named[noun]))
             b = Mention(s, e, "organization", actor, doc[s:e].text)
@@ -501,7 +540,7 @@ def _forums(doc, mentions, covered, headings, gz):
     out = []
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     for t in doc:
-        if t.lower_ not in FORUM_NOUNS or t.i in covered:
+        if t.lower_ not in FORUM_NOUNS or t.i in covered or t.i in headings:
             continue
         # the modifiers directly before the noun
         j = t.i - 1
@@ -530,9 +569,6 @@ def _forums(doc, mentions, covered, headings, gz):
         # "Syria crisis talks" etc. keep; single generic words ("Closed-door") are not names
         span = doc[first:t.i + 1]
         name = span.text
-        if t.i in headings and not (ents & {m.actor for m in mentions if m.type == "country"}) and t.lower_ == "talks":
-            # section heads like "Astana Peace Talks" still name the forum when the place is in it
-            pass
         name = re.sub(r"\s*-\s*", "-", name)
         name = name[0].upper() + name[1:] if name[0].islower() else name
         m = Mention(first, t.i + 1, "forum", _title_forum(name), span.text)
@@ -692,7 +728,7 @@ def _person_roles(res: ArticleActors) -> None:
                     j = mm.start - 1
                     continue
                 if fold(t.text).strip(".") in title_words | TITLE_FILLERS or (
-                        t.is_title and t.pos_ == "PROPN" and mm is None and not t.is_sent_start):
+                        t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN") and mm is None and not t.is_sent_start):
                     j -= 1
                     continue
                 break
@@ -702,13 +738,30 @@ def _person_roles(res: ArticleActors) -> None:
             # appositive after: "Mark Toner, a State Department spokesman" / "Kislyak, Russia's ambassador"
             root = doc[m.end - 1]
             for c in root.children:
-                if c.dep_ == "appos" and c.i > root.i and res.by_token.get(c.i) is None:
+                if c.dep_ == "appos" and c.i > root.i and res.by_token.get(c.i) is None and not any(
+                        res.by_token.get(k) is not None and res.by_token[k].type == "person"
+                        for k in range(m.end, c.left_edge.i)):
                     _apply_role(res, a, [x for x in c.subtree if x.i > root.i], scan_role_np, title_words)
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
-                        mm = res.by_token.get(p.i)
-                        if p.dep_ == "pobj" and mm is not None and mm.type in ("organization", "country"):
-                            _apply_role(res, a, list(p.subtree), scan_role_np, title_words, org_only=True)
+                        sub = list(p.subtree)
+                        if p.dep_ == "pobj" and any(res.by_token.get(x.i) is not None and res.by_token[x.i].type in
+                                                    ("organization", "country") for x in sub):
+                            _apply_role(res, a, sub, scan_role_np, title_words, org_only=True)
+            # role phrase closed by a comma before the name: "the Deputy Foreign Minister and Envoy for X, Bogdanov,"
+            if m.start > 1 and doc[m.start - 1].text == "," and (
+                    m.end >= len(doc) or doc[m.end].is_punct):
+                k = m.start - 2
+                sent_start = doc[m.start].sent.start
+                while k >= sent_start and doc[k].pos_ not in ("VERB", "AUX") and doc[k].text not in (",", ";", ":") \
+                        and not (doc[k].pos_ == "ADP" and doc[k].lower_ not in ("of", "for")) \
+                        and not (res.by_token.get(k) is not None and res.by_token[k].type == "person"):
+                    k -= 1
+                np_toks = list(doc[k + 1:m.start - 1])
+                if np_toks and any(fold(t.text).strip(".") in title_words for t in np_toks):
+                    if np_toks[0].lower_ == "with" or np_toks[0].pos_ == "ADP":
+                        np_toks = np_toks[1:]
+                    _apply_role(res, a, np_toks, scan_role_np, title_words)
             # appositive before: "US State Department spokesman, Mark Toner"; "their Iranian counterpart, Zarif"
             if root.dep_ == "appos" and root.head.i < m.start and res.by_token.get(root.head.i) is None:
                 h = root.head
@@ -760,7 +813,15 @@ def _apply_role(res, a: Actor, tokens, scan, title_words, org_only=False) -> Non
     if not has_title and not org_only:
         return
     if words and has_title:
-        role = " ".join(words).strip(" -,")
+        toks = list(tokens)
+        while toks and (toks[0].lower_ in DETERMINERS or toks[0].text in ("'s", "’s") or toks[0].is_punct
+                        or (res.by_token.get(toks[0].i) is not None and res.by_token[toks[0].i].type != "person")):
+            toks = toks[1:]
+        while toks and toks[-1].text in (",", "'s", "’s"):
+            toks = toks[:-1]
+        role = " ".join(t.text for t in toks if res.by_token.get(t.i) is None or res.by_token[t.i].type != "person"
+                        or False).strip(" -,") if toks else " ".join(words)
+        role = re.sub(r"\s+'s\b", "'s", role)
         role = re.sub(r"^(and|of|for)\s+|\s+(and|of|for)$", "", role)
         if role:
             a.roles.add(role[0].upper() + role[1:])

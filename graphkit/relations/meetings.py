@@ -20,6 +20,7 @@ from graphkit.actors.gazetteer import fold
 from graphkit.actors.resolve import ArticleActors
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+GOV_NOUNS_REF = {"regime", "government", "administration", "authorities", "leadership"}
 ROLE_HEADS = {"minister", "ministers", "counterpart", "counterparts", "official", "officials", "envoy", "envoys",
               "delegation", "delegations", "representative", "representatives", "diplomat", "diplomats",
               "leader", "leaders", "president", "presidents", "ambassador", "ambassadors", "spokesman",
@@ -54,11 +55,15 @@ class _Sentence:
         """The actors named by the phrase headed by ``tok`` (with its conjuncts)."""
         seen = seen if seen is not None else set()
         out: list[str] = []
-        for x in self._conjuncts(tok):
+        conj = self._conjuncts(tok)
+        for x in conj:
             if x.i in seen:
                 continue
             seen.add(x.i)
-            out.extend(self._actors_of_one(x, seen))
+            # "Russian and Turkish foreign ministers, Lavrov and Cavusoglu": the names, not the demonyms
+            named = any((m := self.res.mention_at(y.i)) is not None and m.type == "person"
+                        for y in x.subtree if y.i != x.i and y.dep_ in ("conj", "appos"))
+            out.extend(self._actors_of_one(x, seen, names_only=named))
         return list(dict.fromkeys(out))
 
     def _conjuncts(self, tok):
@@ -81,7 +86,7 @@ class _Sentence:
                                     stack.append(p)
         return out
 
-    def _actors_of_one(self, x, seen) -> list[str]:
+    def _actors_of_one(self, x, seen, names_only=False) -> list[str]:
         res = self.res
         m = res.mention_at(x.i)
         if m is not None:
@@ -105,15 +110,41 @@ class _Sentence:
         for c in x.children:
             if c.dep_ in ("compound",) and res.mention_at(c.i) is not None and res.mention_at(c.i).type == "person":
                 persons.append(res.mention_at(c.i).actor)
+        if not persons:
+            # a long title the parser split: "Minister for Arab Affairs Hossein Jaberi Ansari"
+            for c in x.subtree:
+                mm = res.mention_at(c.i)
+                if c.i > x.i and mm is not None and mm.type == "person" and not (
+                        mm.end < len(self.doc) and self.doc[mm.end].text in ("'s", "’s")):
+                    between = self.doc[x.i + 1:mm.start]
+                    if not any(b.pos_ == "VERB" or b.text in (",", ";") for b in between):
+                        persons.append(mm.actor)
+                        break
+        if not persons:
+            # appositive the parser missed: "the Deputy Foreign Minister and Envoy for X, Mikhail Bogdanov,"
+            p = self._appositive_after(x)
+            if p:
+                persons.append(p)
         if persons:
             return persons
+        if low in GOV_NOUNS_REF:
+            # "the regime of Syrian President Bashar al-Assad" -> Syria
+            for c in x.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        for a in self.actors_of(p, seen):
+                            act = res.actors.get(a)
+                            if act is not None and act.type == "person" and act.country:
+                                return [act.country]
+                            if act is not None and act.type == "country":
+                                return [a]
         out = []
         for c in x.children:
             if c.dep_ == "prep" and c.lower_ in ("from", "of"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out.extend(self.actors_of(p, seen))
-        if out:
+        if out or names_only:
             return out
         mods = []
         for c in x.children:
@@ -141,20 +172,43 @@ class _Sentence:
             result.append(mm.actor)
         return result
 
+    def _appositive_after(self, x) -> str | None:
+        """A person named after a comma that closes the role phrase of ``x``, with no verb between."""
+        doc = self.doc
+        end = min(self.sent.end, x.i + 30)
+        for k in range(x.i + 1, end):
+            t = doc[k]
+            if t.pos_ in ("VERB", "AUX") or t.text in (";", ":", "(", ")"):
+                return None
+            mm = self.res.mention_at(k)
+            if mm is not None and mm.type == "person":
+                before = doc[k - 1].text == "," if k > 0 else False
+                after = mm.end >= self.sent.end or doc[mm.end].text in (",", ".", ";") or doc[mm.end].is_punct
+                return mm.actor if before and after else None
+        return None
+
     # -- structure ---------------------------------------------------------------
     @staticmethod
     def subjects(v):
-        return [c for c in v.children if c.dep_ in SUBJ]
+        out = [c for c in v.children if c.dep_ in SUBJ]
+        if out:
+            # "X, along with Y, sat down": Y is a subject too
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ in ("along", "together"):
+                    for w in c.children:
+                        if w.lower_ == "with":
+                            out.extend(p for p in w.children if p.dep_ == "pobj")
+        return out
 
     def clause_subject(self, v, depth=0):
         """The subject of ``v``'s clause, climbing through relative and adverbial clauses."""
         if depth > 6:
             return []
         subs = self.subjects(v)
+        if v.dep_ == "relcl" and (not subs or subs[0].lower_ in ("who", "which", "that", "whom")):
+            return [v.head]
         if subs:
             return subs
-        if v.dep_ == "relcl":
-            return [v.head]
         for c in v.children:
             if c.dep_ == "agent":
                 return [p for p in c.children if p.dep_ == "pobj"]
@@ -235,13 +289,16 @@ def _meeting_at(ctx: _Sentence, t, used_nouns) -> dict | None:
             return None
         part_subj = ctx.clause_subject(t)
         part_obj = [c for c in t.children if c.dep_ in ("dobj",)] + ctx.prep_objects(t, ("with", "between", "among"))
+        if any(o.lower_ in ROLE_HEADS and o.dep_ == "dobj" for o in part_obj):
+            # "meeting his counterparts from A, B and C": the "from" hangs on the verb
+            part_obj += ctx.prep_objects(t, ("from",))
         if lemma == "visit":
             return _visit(ctx, t, part_subj, part_obj)
         for c in t.children:  # "met with X before talks with Y": the second is its own trigger
             pass
     elif t.pos_ in ("NOUN", "PROPN") and (low in trig["nouns"] or lemma in trig["nouns"]) and t.i not in used_nouns:
         kind = trig["nouns"].get(low) or trig["nouns"].get(lemma)
-        if lemma in trig["needs_phone_context"] or low in trig["needs_phone_context"]:
+        if low in trig["needs_phone_context"] or lemma in ("call", "conversation"):
             if not any(c.lower_ in trig["phone_words"] for c in t.subtree) and not phone:
                 return None
             kind = "call"
@@ -276,10 +333,15 @@ def _meeting_at(ctx: _Sentence, t, used_nouns) -> dict | None:
                 part_subj += ctx.clause_subject(v)
                 if kind == "call":
                     part_obj += ctx.prep_objects(v, ("with",))
+                    for d in v.children:  # "discussed a plan with X in a call"
+                        if d.dep_ == "dobj":
+                            part_obj += ctx.prep_objects(d, ("with",))
                     part_obj += [c for c in v.children if c.dep_ == "dobj" and res.mention_at(c.i) is not None
                                  and res.mention_at(c.i).type == "person"]
-            elif h.lower_ in ("before", "after") and v.pos_ in ("NOUN", "PROPN"):
-                pass
+            elif h.lower_ in trig["frame_preps"] and v.pos_ in ("NOUN", "PROPN") and v.dep_ in SUBJ:
+                # "Iran, Russia and Turkey foreign ministers after talks in Moscow released ..."
+                frame = v.head
+                part_subj.append(v)
         elif t.dep_ in ("nsubj",) and h.lemma_.lower() in ("be", "take", "begin", "start", "open", "end", "resume"):
             frame = h
         if not part_obj and not part_subj:
