@@ -47,6 +47,7 @@ def record_from_doc(doc, article: Article, dictionary=None) -> dict:
             "aliases": sorted(a.aliases - {a.name}),
             "roles": sorted(a.roles),
             "country_guess": a.country_guess,
+            "country_via": a.country_from_person if a.country is None else None,
             "mentions": mentions,
         })
     actors.sort(key=lambda x: (x["mentions"][0][0] if x["mentions"] else 0))

@@ -54,8 +54,11 @@ def _person_clusters(records: list[dict]) -> dict[tuple[str, str], _Cluster]:
     fulls: dict[str, list[_Cluster]] = defaultdict(list)  # surname key -> clusters
     of: dict[tuple[str, str], _Cluster] = {}
     partial = []
+    orgs = []
     for rec in records:
         for a in rec.get("actors", []):
+            if a.get("type") == "organization" and not a.get("country") and len(a["name"].split()) == 1:
+                orgs.append(((rec["doc"], a["name"]), a))
             if a.get("type") != "person":
                 continue
             core = _core_tokens(a["name"])
@@ -75,11 +78,19 @@ def _person_clusters(records: list[dict]) -> dict[tuple[str, str], _Cluster]:
                 fulls[core[-1]].append(c)
             c.names[a["name"]] += n
             _add(c, a, key, of)
+    # spaCy often labels a bare surname as an organization ("Lavrov's statement"): one that is
+    # the surname of exactly one person in the corpus is that person
+    for key, a in orgs:
+        core = _core_tokens(a["name"])
+        if len(core) == 1 and len(fulls.get(core[0], [])) == 1 and not a.get("aliases"):
+            partial.append((key, a, len(a.get("mentions") or []) or 1))
     for key, a, n in partial:
         surname = _core_tokens(a["name"])[-1]
         cands = [c for c in fulls.get(surname, []) if c.compatible(a.get("country"))]
         if len(cands) == 1:
             _add(cands[0], a, key, of)
+            continue
+        if a.get("type") != "person":
             continue
         # no full name anywhere (or ambiguous): the bare name is its own actor, shared by articles
         lone = next((c for c in fulls.get("#" + surname, []) if c.compatible(a.get("country"))), None)
@@ -94,7 +105,7 @@ def _person_clusters(records: list[dict]) -> dict[tuple[str, str], _Cluster]:
 def _add(c: _Cluster, a: dict, key, of) -> None:
     if a.get("country"):
         c.countries[a["country"]] += 1
-    elif a.get("country_guess"):
+    elif a.get("country_guess") and not a.get("country_via"):
         c.guesses[a["country_guess"]] += 1
     c.members.append(key)
     of[key] = c
@@ -126,6 +137,7 @@ def merge_actors(records: Iterable[dict]) -> tuple[dict[str, dict], dict[tuple[s
             if c is not None:
                 name = c.canonical()
                 country = c.country()
+                a = dict(a, type="person")
             else:
                 fk = (a.get("type"), fold(a["name"]))
                 name = folded_names.setdefault(fk, a["name"])
@@ -170,14 +182,22 @@ def backfill_records(records: Iterable[dict]) -> list[dict]:
             c = clusters.get((rec["doc"], a["name"]))
             if c is None:
                 continue
+            a["type"] = "person"
             if not a.get("country"):
-                a["country"] = c.country() or a.get("country_guess")
+                a["country"] = c.country() or (None if a.get("country_via") else a.get("country_guess"))
             if len(_core_tokens(a["name"])) < 2 and c.full:
                 full = c.canonical()
                 if full not in names_here:
                     rename[a["name"]] = full
                     a["aliases"] = sorted(set(a.get("aliases") or []) | {a["name"]})
                     a["name"] = full
+        # "Trump's adviser": the country of the possessor, once that is known
+        by_name = {a["name"]: a for a in rec.get("actors", [])}
+        for a in rec.get("actors", []):
+            via = a.get("country_via")
+            if via and not a.get("country"):
+                p = by_name.get(rename.get(via, via))
+                a["country"] = (p or {}).get("country") or a.get("country_guess")
         if rename:
             for m in rec.get("meetings", []) + rec.get("relations", []):
                 m["participants"] = [rename.get(p, p) for p in m.get("participants", [])]

@@ -359,6 +359,10 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
                 continue
         if s in headings:  # NER on title-case headlines is unreliable
             continue
+        if _possessor_of_role(doc, e, gz) and _looks_like_name(text) and len(ct) <= 3:
+            # "Trump's national security adviser": an organization has no advisers of its own name
+            mentions.append(Mention(s, e, "person", person_for(text), text))
+            continue
         if label == "ORG" and _looks_like_org(text) and not (e - s == 1 and fold(text) in _title_words(gz)):
             mentions.append(Mention(s, e, "organization", text, text))
     # surnames spaCy missed entirely
@@ -423,6 +427,19 @@ def _title_words(gz: Gazetteer) -> set[str]:
         words -= {"of", "the", "and", "for"}
         gz._title_words = words
     return words
+
+
+def _possessor_of_role(doc, end: int, gz: Gazetteer) -> bool:
+    """Is the span ending at ``end`` followed by "'s" and a personal role noun ("'s adviser")?"""
+    if end >= len(doc) or doc[end].text not in ("'s", "’s"):
+        return False
+    words = _title_words(gz) - {"office", "ministry", "department", "government"}
+    for t in doc[end + 1:end + 5]:
+        if fold(t.text) in words and t.pos_ == "NOUN":
+            return True
+        if t.pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
+            return False
+    return False
 
 
 def _looks_like_org(text: str) -> bool:
@@ -815,7 +832,7 @@ def _apply_role(res, a: Actor, tokens, scan, title_words, org_only=False) -> Non
     if words and has_title:
         toks = list(tokens)
         while toks and (toks[0].lower_ in DETERMINERS or toks[0].text in ("'s", "’s") or toks[0].is_punct
-                        or (res.by_token.get(toks[0].i) is not None and res.by_token[toks[0].i].type != "person")):
+                        or res.by_token.get(toks[0].i) is not None):
             toks = toks[1:]
         while toks and toks[-1].text in (",", "'s", "’s"):
             toks = toks[:-1]

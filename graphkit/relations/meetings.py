@@ -106,6 +106,17 @@ class _Sentence:
                 mm = res.mention_at(c.i)
                 if mm is not None and mm.type == "person":
                     return self.actors_of(c, seen)
+        if low in GOV_NOUNS_REF:
+            # "the regime of Syrian President Bashar al-Assad" -> Syria
+            for c in x.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        for a in self.actors_of(p, seen):
+                            act = res.actors.get(a)
+                            if act is not None and act.type == "person" and act.country:
+                                return [act.country]
+                            if act is not None and act.type == "country":
+                                return [a]
         persons = []
         for c in x.children:
             if c.dep_ in ("compound",) and res.mention_at(c.i) is not None and res.mention_at(c.i).type == "person":
@@ -127,23 +138,15 @@ class _Sentence:
                 persons.append(p)
         if persons:
             return persons
-        if low in GOV_NOUNS_REF:
-            # "the regime of Syrian President Bashar al-Assad" -> Syria
-            for c in x.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    for p in c.children:
-                        for a in self.actors_of(p, seen):
-                            act = res.actors.get(a)
-                            if act is not None and act.type == "person" and act.country:
-                                return [act.country]
-                            if act is not None and act.type == "country":
-                                return [a]
         out = []
-        for c in x.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "of"):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        out.extend(self.actors_of(p, seen))
+        preps = [c for c in x.children if c.dep_ == "prep" and c.lower_ in ("from", "of")]
+        for c in x.children:  # "a delegation composed of militant groups"
+            if c.dep_ == "acl":
+                preps.extend(cc for cc in c.children if cc.dep_ == "prep" and cc.lower_ in ("from", "of"))
+        for c in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(self.actors_of(p, seen))
         if out or names_only:
             return out
         mods = []
