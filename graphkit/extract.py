@@ -28,7 +28,7 @@ EXTRACTOR_VERSION = "0.1.0"
 
 def record_from_doc(doc, article: Article, dictionary=None) -> dict:
     """The extraction record for one parsed article."""
-    res = resolve_actors(doc, load_gazetteer(), dictionary)
+    res = resolve_actors(doc, load_gazetteer(), dictionary.at(article.date) if dictionary else None)
     sent_starts = [s.start for s in doc.sents]
 
     def sent_of(tok_i: int) -> int:

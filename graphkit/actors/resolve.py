@@ -269,6 +269,8 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
             continue
         if src == "gz" and e - s == 1 and doc[s].is_sent_start and doc[s].text.lower() == doc[s].text:
             continue
+        if src == "gz" and lookup(doc[s:e].text) is None:  # a dictionary entry outside its date range
+            continue
         taken.update(range(s, e))
         spans.append((s, e, src, label))
     spans.sort()
@@ -294,7 +296,8 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
 
     # 2. persons: full names first, partial names after --------------------------
     actors: dict[str, Actor] = {}
-    person_names: list[str] = []
+    # persons pinned by a user dictionary come first: partial names in the text attach to them
+    person_names: list[str] = list(dict.fromkeys(m.actor for m in mentions if m.type == "person"))
 
     def person_for(name: str) -> str:
         # an existing full name this one is a variant / part of

@@ -1,0 +1,153 @@
+"""Who met whom: an actor's meetings, the meetings of two actors, monthly counts.
+
+>>> from graphkit.analysis.example import example_graph
+>>> G = example_graph()
+>>> [(r["date_iso"], r["counterparts"]) for r in who_met(G, "Lavrov")]
+[('2024-09-25', ['António Guterres', 'Wang Yi']), ('2024-04-09', ['Wang Yi']), ('2023-03-02', ['Antony Blinken'])]
+>>> met(G, "Zakharova", "Blinken")["path"]
+['Maria Zakharova', 'António Guterres', 'Sergei Lavrov', 'Antony Blinken']
+>>> meetings_per_month(G, "Wang Yi")
+[{'month': '2024-01', 'actor': 'Wang Yi', 'count': 1}, {'month': '2024-04', 'actor': 'Wang Yi', 'count': 1}, {'month': '2024-09', 'actor': 'Wang Yi', 'count': 1}]
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+
+from .lookup import find_actor
+from .timefilter import check_bound, in_range, meeting_date
+
+#: Keys of a meeting row, in display order.
+MEETING_COLUMNS = ["date_iso", "date", "kind", "status", "counterparts", "location",
+                   "article", "article_date", "meeting_id", "evidence"]
+
+
+def _meeting_id(u, v, k, d):
+    return d.get("meeting_id") or f"{d.get('article') or '?'}#{u}|{v}|{k}"
+
+
+def _meeting_edges(G, actor, other=None, since=None, until=None):
+    """(u, v, key, data) of the meeting edges of ``actor`` (with ``other``), in range."""
+    if other is None:
+        edges = G.edges(actor, keys=True, data=True)
+    else:
+        edges = ((actor, other, k, d) for k, d in (G.get_edge_data(actor, other) or {}).items())
+    for u, v, k, d in edges:
+        if d.get("layer") == "meetings" and in_range(meeting_date(d), since, until):
+            yield u, v, k, d
+
+
+def _row(actor, mid, d, others):
+    participants = d.get("participants") or []
+    counterparts = [p for p in participants if p != actor]
+    for o in sorted(others, key=str):  # edges to people missing from participants
+        if o not in counterparts:
+            counterparts.append(o)
+    return {
+        "meeting_id": mid,
+        "kind": d.get("kind"),
+        "status": d.get("status"),
+        "counterparts": counterparts,
+        "location": d.get("location"),
+        "date": d.get("date"),
+        "date_iso": d.get("date_iso"),
+        "evidence": d.get("evidence"),
+        "article": d.get("article"),
+        "article_date": d.get("article_date"),
+    }
+
+
+def _rows(actor, edges):
+    """One row per meeting (edges of one meeting share ``meeting_id``), newest first."""
+    found: dict = {}
+    for u, v, k, d in edges:
+        mid = _meeting_id(u, v, k, d)
+        other = v if u == actor else u
+        if mid in found:
+            found[mid][1].add(other)
+        else:
+            found[mid] = (d, {other})
+    rows = [_row(actor, mid, d, others) for mid, (d, others) in found.items()]
+    return sort_newest_first(rows)
+
+
+def sort_newest_first(rows):
+    """Meeting rows by ``date_iso`` (else ``article_date``), newest first, undated last."""
+    rows = sorted(rows, key=lambda r: str(r["meeting_id"]))
+    dated = [r for r in rows if meeting_date(r)]
+    undated = [r for r in rows if not meeting_date(r)]
+    dated.sort(key=lambda r: str(meeting_date(r)), reverse=True)
+    return dated + undated
+
+
+def who_met(G, actor: str, since=None, until=None) -> list[dict]:
+    """Every meeting of ``actor`` (any name or alias), newest first.
+
+    Rows have ``meeting_id, kind, status, counterparts`` (the other
+    participants), ``location, date, date_iso, evidence, article`` and
+    ``article_date``. Raises :class:`~graphkit.analysis.lookup.ActorNotFound`.
+    """
+    node = find_actor(G, actor)
+    return _rows(node, _meeting_edges(G, node, since=since, until=until))
+
+
+def met(G, a: str, b: str, since=None, until=None) -> dict:
+    """The meetings of ``a`` and ``b``, or the shortest chain of meetings between them.
+
+    Returns ``{"a", "b", "meetings", "path", "links"}``: ``meetings`` are the
+    rows of their direct meetings (``path`` is then ``[a, b]``); without
+    one, ``path`` is the shortest chain ``[a, broker, ..., b]`` on the
+    meetings layer (fewest hops) and ``links`` gives, for each hop,
+    ``{"from", "to", "meetings": rows}``. ``path`` is None when no chain exists.
+    """
+    na, nb = find_actor(G, a), find_actor(G, b)
+    out = {"a": na, "b": nb, "meetings": [], "path": None, "links": []}
+    direct = _rows(na, _meeting_edges(G, na, nb, since, until)) if na != nb else []
+    if direct:
+        out.update(meetings=direct, path=[na, nb],
+                   links=[{"from": na, "to": nb, "meetings": direct}])
+        return out
+    M = nx.Graph()
+    M.add_nodes_from(G)
+    M.add_edges_from((u, v) for u, v, d in G.edges(data=True)
+                     if d.get("layer") == "meetings" and u != v
+                     and in_range(meeting_date(d), since, until))
+    try:
+        path = nx.shortest_path(M, na, nb)
+    except nx.NetworkXNoPath:
+        return out
+    out["path"] = path
+    out["links"] = [{"from": x, "to": y,
+                     "meetings": _rows(x, _meeting_edges(G, x, y, since, until))}
+                    for x, y in zip(path, path[1:])]
+    return out
+
+
+def meetings_per_month(G, actor=None, since=None, until=None) -> list[dict]:
+    """Number of meetings per month and actor: rows ``{month "YYYY-MM", actor, count}``.
+
+    A meeting counts once per participant, in the month of its ``date_iso``
+    (else ``article_date``); undated meetings are left out. ``actor`` (any
+    name) restricts the rows to one actor. Sorted by month, then actor.
+    """
+    check_bound(since, "since")
+    check_bound(until, "until")
+    node = find_actor(G, actor) if actor is not None else None
+    seen = set()
+    counts: Counter = Counter()
+    edges = (G.edges(node, keys=True, data=True) if node is not None
+             else G.edges(keys=True, data=True))
+    for u, v, k, d in edges:
+        if d.get("layer") != "meetings":
+            continue
+        date = meeting_date(d)
+        if not date or len(str(date)) < 7 or not in_range(date, since, until):
+            continue
+        mid = _meeting_id(u, v, k, d)
+        for who in ((node,) if node is not None else (u, v)):
+            if (who, mid) not in seen:
+                seen.add((who, mid))
+                counts[(str(date)[:7], who)] += 1
+    return [{"month": m, "actor": a, "count": c}
+            for (m, a), c in sorted(counts.items(), key=lambda kv: (kv[0][0], str(kv[0][1])))]

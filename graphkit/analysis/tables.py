@@ -1,0 +1,92 @@
+"""Plain-data rows (lists of dicts) as an aligned table, JSON or CSV.
+
+>>> rows = [{"actor": "Sergei Lavrov", "value": 0.5}, {"actor": "Wang Yi", "value": 12}]
+>>> print(format_table(rows))
+actor          value
+-------------  -----
+Sergei Lavrov    0.5
+Wang Yi           12
+>>> print(to_csv(rows), end="")
+actor,value
+Sergei Lavrov,0.5
+Wang Yi,12
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import numbers
+
+
+def columns_of(rows) -> list[str]:
+    """Keys of all rows, in order of first appearance."""
+    seen: dict = {}
+    for row in rows:
+        for key in row:
+            seen.setdefault(key, None)
+    return list(seen)
+
+
+def cell(value, sep: str = ", ") -> str:
+    """One value as text: None -> "", lists joined, floats in 6 significant digits."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float):
+        return format(value, ".6g")
+    if isinstance(value, dict):
+        return sep.join(f"{k}: {cell(v, sep)}" for k, v in value.items())
+    if isinstance(value, (list, tuple, set)):
+        return sep.join(cell(v, sep) for v in value)
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+
+
+def _numeric(values) -> bool:
+    vals = [v for v in values if v is not None]
+    return bool(vals) and all(isinstance(v, numbers.Number) and not isinstance(v, bool)
+                              for v in vals)
+
+
+def format_table(rows, columns=None) -> str:
+    """Rows as an aligned text table. Nothing is ever truncated.
+
+    Numbers are right-aligned, everything else left-aligned; the last column
+    is not padded, so a long evidence sentence just runs on.
+    """
+    rows = list(rows)
+    columns = list(columns) if columns is not None else columns_of(rows)
+    if not columns:
+        return ""
+    texts = [[cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(t[i]) for t in texts]) for i, c in enumerate(columns)]
+    right = [_numeric(row.get(c) for row in rows) for c in columns]
+
+    def line(parts):
+        out = []
+        for i, (p, w) in enumerate(zip(parts, widths)):
+            last = i == len(parts) - 1
+            out.append(p.rjust(w) if right[i] else (p if last else p.ljust(w)))
+        return "  ".join(out).rstrip()
+
+    lines = [line(columns), line(["-" * w for w in widths])]
+    lines += [line(t) for t in texts]
+    return "\n".join(lines)
+
+
+def to_json(rows) -> str:
+    """Rows as pretty JSON (lists stay lists, non-ASCII kept as is)."""
+    return json.dumps(rows, ensure_ascii=False, indent=2, default=str)
+
+
+def to_csv(rows, columns=None) -> str:
+    """Rows as CSV with a header; lists are "; "-joined like the graph exports."""
+    rows = list(rows)
+    columns = list(columns) if columns is not None else columns_of(rows)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([cell(row.get(c), "; ") for c in columns])
+    return buf.getvalue()

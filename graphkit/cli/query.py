@@ -1,0 +1,229 @@
+"""``graphkit`` query subcommands: who-met, met, centrality, communities, ego,
+countries, timeline.
+
+The main CLI calls :func:`register` with its ``add_subparsers()`` object; each
+subcommand sets ``func(args) -> exit code``. The graph is loaded with
+``graphkit.graph.load_graph(args.db)``, or with the module-level
+``_load_graph`` when a test (or another front end) sets it.
+
+Exit codes: 0 ok, 1 no database / bad date, 2 unknown actor.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from graphkit import analysis as A
+
+#: Loader override ``(db_path) -> MultiGraph``; None means graphkit.graph.load_graph.
+_load_graph = None
+DEFAULT_DB = "graphkit.db"
+
+
+class _Fail(Exception):
+    def __init__(self, message, code):
+        super().__init__(message)
+        self.code = code
+
+
+def _common() -> argparse.ArgumentParser:
+    # defaults are SUPPRESSed so a value given to the main parser is not overwritten
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--db", default=argparse.SUPPRESS,
+                   help=f"graph database (default {DEFAULT_DB})")
+    p.add_argument("--since", default=argparse.SUPPRESS,
+                   help="only meetings/articles on or after this date (YYYY[-MM[-DD]])")
+    p.add_argument("--until", default=argparse.SUPPRESS,
+                   help="only meetings/articles on or before this date (YYYY[-MM[-DD]])")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                     help="print JSON")
+    out.add_argument("--csv", action="store_true", default=argparse.SUPPRESS,
+                     help="print CSV")
+    return p
+
+
+def register(subparsers) -> None:
+    """Add the query subcommands to an argparse ``_SubParsersAction``."""
+    common = _common()
+
+    def add(name, func, help):
+        p = subparsers.add_parser(name, parents=[common], help=help, description=help)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("who-met", cmd_who_met, "every meeting of an actor, newest first")
+    p.add_argument("name", help="actor name or alias")
+
+    p = add("met", cmd_met, "meetings of two actors, or the chain of meetings between them")
+    p.add_argument("a")
+    p.add_argument("b")
+
+    p = add("centrality", cmd_centrality, "most central actors on a layer")
+    p.add_argument("--measure", default="degree", choices=A.MEASURES)
+    p.add_argument("--layer", default="meetings", choices=["meetings", "cooccurrence", "both"])
+    p.add_argument("--type", default=None,
+                   choices=["person", "country", "organization", "forum"])
+    p.add_argument("--top", type=int, default=20, help="rows to show (0 = all)")
+    p.add_argument("--sample", type=int, default=None,
+                   help="sampled sources for betweenness (default: automatic, 0 = exact)")
+    p.add_argument("--seed", type=int, default=42)
+
+    p = add("communities", cmd_communities, "Louvain communities")
+    p.add_argument("--layer", default="both", choices=["meetings", "cooccurrence", "both"])
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--resolution", type=float, default=1.0)
+
+    p = add("ego", cmd_ego, "an actor and its neighbours to depth K")
+    p.add_argument("name")
+    p.add_argument("--depth", type=int, default=1)
+    p.add_argument("--layer", default="both", choices=["meetings", "cooccurrence", "both"])
+
+    p = add("countries", cmd_countries, "which states (and international bodies) meet")
+    p.add_argument("--top", type=int, default=0, help="rows to show (0 = all)")
+
+    p = add("timeline", cmd_timeline, "meetings per month (of one actor, or of all)")
+    p.add_argument("name", nargs="?", default=None)
+
+
+# -- helpers -----------------------------------------------------------------
+
+def _opt(args, name, default=None):
+    return getattr(args, name, default)
+
+
+def _graph(args):
+    """The graph of ``--db``, restricted to ``--since``/``--until``."""
+    db = _opt(args, "db") or DEFAULT_DB
+    loader = _load_graph
+    if loader is None:
+        if not os.path.exists(db):
+            raise _Fail(f"no graph database at {db} (use --db FILE)", 1)
+        from graphkit.graph import load_graph as loader
+    G = loader(db)
+    since, until = _opt(args, "since"), _opt(args, "until")
+    if since or until:
+        try:
+            G = A.filter_by_date(G, since, until)
+        except ValueError as e:
+            raise _Fail(str(e), 1) from None
+    return G
+
+
+def _emit(args, rows, columns=None, out=None):
+    out = out or sys.stdout
+    if _opt(args, "json"):
+        print(A.to_json(rows), file=out)
+    elif _opt(args, "csv"):
+        print(A.to_csv(rows, columns), end="", file=out)
+    elif rows:
+        print(A.format_table(rows, columns), file=out)
+    else:
+        print("(nothing found)", file=sys.stderr)
+
+
+def _plain(args):
+    return not (_opt(args, "json") or _opt(args, "csv"))
+
+
+def _run(body):
+    def func(args):
+        try:
+            return body(args) or 0
+        except A.ActorNotFound as e:
+            print(str(e), file=sys.stderr)
+            return 2
+        except _Fail as e:
+            print(str(e), file=sys.stderr)
+            return e.code
+    func.__name__ = body.__name__
+    func.__doc__ = body.__doc__
+    return func
+
+
+# -- commands ----------------------------------------------------------------
+
+_WHO_COLUMNS = ["date_iso", "date", "kind", "status", "counterparts", "location",
+                "article", "evidence"]
+
+
+@_run
+def cmd_who_met(args):
+    """graphkit who-met NAME"""
+    G = _graph(args)
+    node = A.find_actor(G, args.name)
+    rows = A.who_met(G, node)
+    if _plain(args):
+        print(f"{node}: {len(rows)} meeting{'s' * (len(rows) != 1)}")
+    _emit(args, rows, None if _opt(args, "json") else _WHO_COLUMNS)
+    if not rows and G.nodes[node].get("type") in ("country", "organization"):
+        print(f"tip: meetings of {node}'s people are counted in `graphkit countries`",
+              file=sys.stderr)
+
+
+@_run
+def cmd_met(args):
+    """graphkit met A B"""
+    G = _graph(args)
+    res = A.met(G, args.a, args.b)
+    if _opt(args, "json"):
+        print(A.to_json(res))
+        return 0
+    rows = [{"from": link["from"], "to": link["to"], **m}
+            for link in res["links"] for m in link["meetings"]]
+    cols = ["from", "to"] + _WHO_COLUMNS
+    if _opt(args, "csv"):
+        print(A.to_csv(rows, cols), end="")
+        return 0
+    a, b = res["a"], res["b"]
+    if res["meetings"]:
+        n = len(res["meetings"])
+        print(f"{a} and {b} met {n} time{'s' * (n != 1)}")
+        _emit(args, res["meetings"], _WHO_COLUMNS)
+    elif res["path"]:
+        print(f"{a} and {b} did not meet; shortest chain of meetings:")
+        print("  " + " -> ".join(map(str, res["path"])))
+        _emit(args, rows, cols)
+    else:
+        print(f"{a} and {b} are not connected by any chain of meetings")
+
+
+@_run
+def cmd_centrality(args):
+    """graphkit centrality"""
+    G = _graph(args)
+    rows = A.centrality(G, args.measure, layer=args.layer, type=args.type,
+                        top=args.top or None, sample=args.sample, seed=args.seed)
+    if rows.meta.get("note"):
+        print(f"note: {rows.meta['note']}", file=sys.stderr)
+    _emit(args, rows, ["rank", "actor", "type", "country", "value"])
+
+
+@_run
+def cmd_communities(args):
+    """graphkit communities"""
+    G = _graph(args)
+    _emit(args, A.communities(G, layer=args.layer, seed=args.seed,
+                              resolution=args.resolution))
+
+
+@_run
+def cmd_ego(args):
+    """graphkit ego NAME"""
+    G = _graph(args)
+    _emit(args, A.ego_table(G, args.name, depth=args.depth, layer=args.layer))
+
+
+@_run
+def cmd_countries(args):
+    """graphkit countries"""
+    G = _graph(args)
+    _emit(args, A.country_table(G, top=args.top or None))
+
+
+@_run
+def cmd_timeline(args):
+    """graphkit timeline [NAME]"""
+    G = _graph(args)
+    _emit(args, A.meetings_per_month(G, args.name))
