@@ -52,6 +52,11 @@ FORUM_NOUNS = {"talks", "conference", "summit", "declaration", "process", "negot
 GOV_NOUNS = {"government", "regime", "authorities", "administration", "leadership"}
 # Body nouns that, after a country, mean the country's government itself ("the Syrian government")
 COUNTRY_ITSELF = {"Government", "Presidency"}
+# Words that make a name an organization's, never a person's ("U.S. Embassy", "Sutro Group")
+ORG_WORDS = {"embassy", "bank", "group", "corp", "corp.", "inc", "inc.", "co", "co.", "company", "council", "party",
+             "front", "union", "association", "agency", "ministry", "department", "office", "committee", "commission",
+             "fund", "institute", "university", "army", "forces", "movement", "league", "organization",
+             "organisation", "federation", "board", "court", "authority", "service", "services", "news", "times"}
 PERSON_STOP = {"president", "minister", "secretary", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "di", "da", "van", "von", "der", "le", "la", "du", "abu", "ben"}
 
@@ -147,6 +152,19 @@ def _matchers(vocab, gz: Gazetteer, extra: dict[str, Entry] | None = None):
     body.add("BODY", list(tok.pipe(sorted(gz.body_nouns))))
     _MATCHERS[key] = (exact, folded, body)
     return _MATCHERS[key]
+
+
+def token_hits(doc, words, attr: str = "LOWER") -> list:
+    """Tokens whose lower-case form (or lemma, with attr="LEMMA") is in ``words``, found on the
+    Doc's arrays so that long articles are not walked token by token in Python."""
+    from spacy.attrs import LEMMA, LOWER
+
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    keys = {strings.add(w) for w in words}
+    col = doc.to_array([LOWER if attr == "LOWER" else LEMMA])
+    return [doc[int(i)] for i, v in enumerate(col.tolist()) if v in keys]
 
 
 def _strip_det(doc, start: int, end: int) -> tuple[int, int]:
@@ -362,7 +380,8 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
                 continue
         if s in headings:  # NER on title-case headlines is unreliable
             continue
-        if _possessor_of_role(doc, e, gz) and _looks_like_name(text) and len(ct) <= 3:
+        if _possessor_of_role(doc, e, gz) and _looks_like_name(text) and len(ct) <= 3 and not any(
+                lookup(doc[i].text) is not None or fold(doc[i].text) in ORG_WORDS for i in range(s, e)):
             # "Trump's national security adviser": an organization has no advisers of its own name
             mentions.append(Mention(s, e, "person", person_for(text), text))
             continue
@@ -370,7 +389,7 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
             mentions.append(Mention(s, e, "organization", text, text))
     # surnames spaCy missed entirely
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    for t in doc:
+    for t in token_hits(doc, set(surname_keys)):
         if t.i in covered or t.pos_ != "PROPN":
             continue
         key = _core(t.text)
@@ -559,8 +578,8 @@ def _forums(doc, mentions, covered, headings, gz):
     """Named forums: "<name> talks/conference/summit/declaration"."""
     out = []
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
-    for t in doc:
-        if t.lower_ not in FORUM_NOUNS or t.i in covered or t.i in headings:
+    for t in token_hits(doc, FORUM_NOUNS):
+        if t.i in covered or t.i in headings:
             continue
         # the modifiers directly before the noun
         j = t.i - 1
@@ -613,7 +632,10 @@ def _groups(doc, mentions, covered, gz):
     out = []
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     gov_countries = Counter()
-    for t in doc:
+    groups = token_hits(doc, GROUP_NOUNS)
+    if not groups:
+        return out
+    for t in token_hits(doc, GOV_NOUNS):
         if t.lower_ in GOV_NOUNS:
             for c in t.children:
                 m = by_token.get(c.i)
@@ -626,8 +648,8 @@ def _groups(doc, mentions, covered, gz):
                     if m.type == "country":
                         gov_countries[m.actor] += 1
     sent_gov = {}
-    for t in doc:
-        if t.lower_ in GROUP_NOUNS and t.i not in covered and t.pos_ in ("NOUN", "PROPN", "ADJ"):
+    for t in groups:
+        if t.i not in covered and t.pos_ in ("NOUN", "PROPN", "ADJ"):
             if t.lower_ == "militant" and t.head.lower_ not in ("groups", "group"):
                 continue
             country = None

@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from graphkit.actors.resolve import ArticleActors
+from graphkit.actors.resolve import ArticleActors, token_hits
 
 from .meetings import _Sentence, load_triggers
 
@@ -13,10 +13,11 @@ def extract_agreements(res: ArticleActors) -> list[dict]:
     """Agreements between actors stated in the article (kind "agreement")."""
     trig = load_triggers()
     out = []
-    for sent in res.doc.sents:
+    for t in token_hits(res.doc, trig["agreement_verbs"], "LEMMA"):
+        sent = t.sent
         ctx = _Sentence(res, sent, trig, [])
-        for t in sent:
-            if t.pos_ != "VERB" or t.lemma_.lower() not in trig["agreement_verbs"]:
+        if True:
+            if t.pos_ != "VERB":
                 continue
             if not any(c.dep_ == "dobj" and c.lemma_.lower() in trig["agreement_nouns"] for c in t.children):
                 continue

@@ -12,12 +12,13 @@ refused or merely invited meetings are dropped; future ones are "scheduled".
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 from importlib import resources
 
 from graphkit.actors.gazetteer import fold
-from graphkit.actors.resolve import ArticleActors
+from graphkit.actors.resolve import ArticleActors, token_hits
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 GOV_NOUNS_REF = {"regime", "government", "administration", "authorities", "leadership"}
@@ -35,6 +36,8 @@ def load_triggers() -> dict:
     """The trigger lexicon (``graphkit/relations/data/triggers.json``)."""
     with resources.files("graphkit.relations").joinpath("data", "triggers.json").open(encoding="utf-8") as fh:
         t = json.load(fh)
+    t["words"] = set(t["nouns"])
+    t["lemmas"] = set(t["nouns"]) | set(t["verbs"])
     for k in ("needs_phone_context", "phone_words", "light_verbs", "frame_preps", "blocking_lemmas",
               "hypothetical_aux", "future_aux", "scheduled_words", "agreement_verbs", "agreement_nouns", "group_refs"):
         t[k] = set(t[k])
@@ -48,7 +51,13 @@ class _Sentence:
         self.res, self.sent, self.trig = res, sent, trig
         self.doc = res.doc
         self.prev_countries = prev_countries
-        self.has_phone = any(t.lower_ in trig["phone_words"] for t in sent)
+        self._phone = None
+
+    @property
+    def has_phone(self) -> bool:
+        if self._phone is None:
+            self._phone = any(t.lower_ in self.trig["phone_words"] for t in self.sent)
+        return self._phone
 
     # -- actors a noun phrase stands for ------------------------------------------
     def actors_of(self, tok, seen=None) -> list[str]:
@@ -251,22 +260,32 @@ def extract_meetings(res: ArticleActors, article_date: str | None = None) -> lis
     trig = load_triggers()
     doc = res.doc
     found = []
-    prev_countries: list[str] = []
-    for sent in doc.sents:
+    # only sentences holding a trigger word are looked at
+    hits = sorted({t.i for t in token_hits(doc, trig["words"])} | {t.i for t in token_hits(doc, trig["lemmas"], "LEMMA")})
+    if not hits:
+        return []
+    country_starts = sorted(m.start for m in res.mentions if m.type == "country")
+    sent_of = {}
+    for i in hits:
+        sent_of.setdefault(doc[i].sent.start, doc[i].sent)
+    for start in sorted(sent_of):
+        sent = sent_of[start]
+        # countries named together in the sentence before, for "the two countries"
+        prev_countries: list[str] = []
+        prev = doc[start - 1].sent if start > 0 else None
+        if prev is not None:
+            lo, hi = bisect.bisect_left(country_starts, prev.start), bisect.bisect_left(country_starts, prev.end)
+            for i in country_starts[lo:hi]:
+                a = res.mention_at(i).actor
+                if a not in prev_countries:
+                    prev_countries.append(a)
         ctx = _Sentence(res, sent, trig, prev_countries)
         used_nouns = set()
-        for t in sent:
-            m = _meeting_at(ctx, t, used_nouns)
-            if m:
-                found.append(m)
-        # countries named together in this sentence, for "the two countries" in the next
-        cs = []
-        for t in sent:
-            mm = res.mention_at(t.i)
-            if mm is not None and mm.type == "country" and t.i == mm.start and mm.actor not in cs:
-                cs.append(mm.actor)
-        if cs:
-            prev_countries = cs
+        for i in hits:
+            if sent.start <= i < sent.end:
+                m = _meeting_at(ctx, doc[i], used_nouns)
+                if m:
+                    found.append(m)
     meetings = _merge_same(found)
     if article_date:
         for m in meetings:
