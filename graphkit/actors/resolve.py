@@ -857,6 +857,7 @@ def _apply_role(res, a: Actor, tokens, scan, title_words, org_only=False) -> Non
     if words and has_title:
         toks = list(tokens)
         while toks and (toks[0].lower_ in DETERMINERS or toks[0].text in ("'s", "’s") or toks[0].is_punct
+                        or toks[0].lower_ in ("and", "of", "for", "with")
                         or res.by_token.get(toks[0].i) is not None):
             toks = toks[1:]
         while toks and toks[-1].text in (",", "'s", "’s"):

@@ -224,14 +224,14 @@ class _Sentence:
         for c in v.children:
             if c.dep_ == "agent":
                 return [p for p in c.children if p.dep_ == "pobj"]
-        if v.dep_ in ("advcl", "xcomp", "pcomp", "acl", "conj", "prep", "pobj", "ccomp") and v.head is not v:
+        if v.dep_ in ("advcl", "xcomp", "pcomp", "acl", "conj", "prep", "pobj", "ccomp", "acomp") and v.head is not v:
             return self.clause_subject(v.head, depth + 1)
         return []
 
     def prep_objects(self, tok, preps=("with",)):
         out = []
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
+            if c.dep_ in ("prep", "agent") and c.lower_ in preps:
                 out.extend(p for p in c.children if p.dep_ == "pobj")
                 # "with both Russia and with Turkey"
                 for cc in c.children:
@@ -309,6 +309,8 @@ def _meeting_at(ctx: _Sentence, t, used_nouns) -> dict | None:
             return None
         if lemma == "receive" and not phone:
             return None
+        if lemma in ("speak", "talk") and not any(c.lower_ in trig["phone_words"] for c in t.subtree):
+            return None
         part_subj = ctx.clause_subject(t)
         part_obj = [c for c in t.children if c.dep_ in ("dobj",)] + ctx.prep_objects(t, ("with", "between", "among"))
         if any(o.lower_ in ROLE_HEADS and o.dep_ == "dobj" for o in part_obj):
@@ -326,8 +328,10 @@ def _meeting_at(ctx: _Sentence, t, used_nouns) -> dict | None:
             kind = "call"
         if kind == "visit":
             return _nominal_visit(ctx, t)
+        if any(c.lower_ in trig["phone_words"] for c in t.children if c.dep_ in ("compound", "amod", "nmod")):
+            kind = "call"  # "a video conference with X", "phone talks"
         # participants named on the noun itself
-        part_obj = ctx.prep_objects(t, ("with", "between", "among", "to", "by"))
+        part_obj = ctx.prep_objects(t, ("with", "between", "among", "to", "by") + (("from",) if kind == "call" else ()))
         mods = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod") and res.mention_at(c.i) is not None]
         for c in t.children:
             if c.dep_ == "poss":
@@ -483,7 +487,8 @@ def _status(ctx, t, frame) -> str | None:
                 return None
         if any(c.dep_ == "det" and c.lower_ == "no" for c in kids) and i <= 2:
             return None
-        if i > 0 and lem in trig["blocking_lemmas"] and x.pos_ in ("VERB", "NOUN") and i <= 3:
+        if i > 0 and (lem in trig["blocking_lemmas"] or x.lower_ in trig["blocking_lemmas"]
+                      or x.lower_[:-1] in trig["blocking_lemmas"]) and x.pos_ in ("VERB", "NOUN") and i <= 3:
             if not (lem == "call" and x is frame):
                 return None
         if i <= 3 and x.pos_ in ("VERB", "AUX"):
@@ -504,6 +509,10 @@ def _status(ctx, t, frame) -> str | None:
     for c in t.children:
         if c.lower_ in trig["scheduled_words"] and c.dep_ in ("amod", "compound", "advmod"):
             scheduled = True
+    for x in {t, frame}:  # "meets X every month": habitual contact, not a meeting
+        for c in x.subtree:
+            if c.lower_ in trig["habitual_words"] and c.head.i in {x.i} | {h.i for h in x.children}:
+                return None
     sent_text = ctx.sent.text.lower()
     if "to be held" in sent_text or "due to take place" in sent_text:
         scheduled = True
@@ -610,7 +619,8 @@ def _merge_same(found: list[dict]) -> list[dict]:
     for m in found:
         key = frozenset(m["participants"])
         twin = next((o for o in out if frozenset(o["participants"]) == key and
-                     (o["kind"] == m["kind"] or {o["kind"], m["kind"]} <= {"meeting", "talks"})), None)
+                     (o["kind"] == m["kind"] or {o["kind"], m["kind"]} <= {"meeting", "talks"})
+                     and _same_value(o["location"], m["location"]) and _same_value(o["date"], m["date"])), None)
         if twin is None:
             out.append(m)
             continue
@@ -619,9 +629,15 @@ def _merge_same(found: list[dict]) -> list[dict]:
             twin["spans"].extend(m["spans"])
         for k in ("location", "date"):
             twin[k] = twin[k] or m[k]
+        if m["kind"] == "talks" and twin["kind"] == "meeting" and not twin["hub"] and len(key) >= 3:
+            twin["kind"] = "talks"  # one report says "talks", another "meeting": the multilateral word wins
         if twin["status"] != m["status"] and "happened" in (twin["status"], m["status"]):
             twin["status"] = "happened"
     return out
+
+
+def _same_value(a, b) -> bool:
+    return a is None or b is None or fold(a) == fold(b)
 
 
 def normalize_date(phrase: str | None, article_date: str | None) -> str | None:

@@ -1,0 +1,259 @@
+"""Actor-resolution rules, one small test each, on invented people.
+
+The rules are the ones `graphkit.actors.resolve` (within an article) and
+`graphkit.actors.merge` (across articles) state in their docstrings, and the
+annotation rules in ``/work/shared/eval/README.md``.  Expectations are worked out
+by hand from those rules.
+"""
+from __future__ import annotations
+
+import pytest
+
+from graphkit.actors.merge import backfill_records, merge_actors
+from graphkit.actors.resolve import resolve_actors
+from graphkit.corpus import Article
+from graphkit.extract import record_from_doc
+from graphkit.relations.meetings import extract_meetings
+
+
+@pytest.fixture
+def resolve(nlp):
+    return lambda text: resolve_actors(nlp(text))
+
+
+@pytest.fixture
+def records(nlp):
+    """Extraction records for ``{id: text}``, in order."""
+    def make(texts: dict[str, str]) -> list[dict]:
+        return [record_from_doc(nlp(text), Article(doc_id, text)) for doc_id, text in texts.items()]
+    return make
+
+
+def persons(res):
+    return {n: a for n, a in res.actors.items() if a.type == "person"}
+
+
+def pairs(res):
+    return {frozenset(m["participants"]) for m in extract_meetings(res)}
+
+
+# --------------------------------------------------------------------------- persons: names
+
+def test_surname_is_the_full_name_within_an_article(resolve):
+    res = resolve("Norwegian Foreign Minister Anna Berg arrived in Lima on Monday. "
+                  "Berg said the talks had been useful.")
+    assert set(persons(res)) == {"Anna Berg"}
+    assert "Berg" in res.actors["Anna Berg"].aliases
+    assert "Berg" not in res.actors
+
+
+def test_surname_is_the_full_name_across_articles(records):
+    recs = records({
+        "a": "Norwegian Foreign Minister Anna Berg arrived in Lima on Monday.",
+        "b": "Berg said the talks in Lima had been useful.",
+    })
+    assert any(a["name"] == "Berg" and a["type"] == "person" for a in recs[1]["actors"])
+    actors, index = merge_actors(recs)
+    assert index[("b", "Berg")] == "Anna Berg"
+    assert actors["Anna Berg"]["articles"] == ["a", "b"]
+    assert actors["Anna Berg"]["country"] == "Norway"
+    assert "Berg" not in actors
+
+
+def test_backfill_gives_the_surname_its_full_name_and_country(records):
+    recs = backfill_records(records({
+        "a": "Norwegian Foreign Minister Anna Berg arrived in Lima on Monday.",
+        "b": "Berg met Peruvian President Tomas Vey in Lima on Tuesday.",
+    }))
+    berg = next(a for a in recs[1]["actors"] if a["name"] == "Anna Berg")
+    assert berg["country"] == "Norway"
+    assert "Berg" in berg["aliases"]
+    assert {frozenset(m["participants"]) for m in recs[1]["meetings"]} == {frozenset({"Anna Berg", "Tomas Vey"})}
+
+
+def test_spelling_variants_merge_across_articles(records):
+    recs = records({
+        "a": "Russian Defence Minister Sergey Ivanov arrived in Ankara on Monday.",
+        "b": "Russian Defence Minister Sergei Ivanov said the talks in Ankara had been useful.",
+    })
+    actors, index = merge_actors(recs)
+    assert index[("a", "Sergey Ivanov")] == index[("b", "Sergei Ivanov")]
+    name = index[("a", "Sergey Ivanov")]
+    assert actors[name]["articles"] == ["a", "b"]
+    assert {"Sergey Ivanov", "Sergei Ivanov"} - {name} <= set(actors[name]["aliases"])
+    assert len([n for n, a in actors.items() if a["type"] == "person"]) == 1
+
+
+def test_two_people_sharing_a_surname_stay_apart(resolve):
+    res = resolve("Canadian Foreign Minister John Smith met Australian Trade Minister Mary Smith "
+                  "in Ottawa on Monday.")
+    ps = persons(res)
+    assert set(ps) == {"John Smith", "Mary Smith"}
+    assert ps["John Smith"].country == "Canada"
+    assert ps["Mary Smith"].country == "Australia"
+    assert pairs(res) == {frozenset({"John Smith", "Mary Smith"})}
+
+
+def test_bare_shared_surname_is_not_merged_into_either_across_articles(records):
+    recs = records({
+        "a": "Canadian Foreign Minister John Smith met Australian Trade Minister Mary Smith in Ottawa on Monday.",
+        "b": "Smith said the fisheries deal was fair.",
+    })
+    assert any(a["name"] == "Smith" for a in recs[1]["actors"])
+    actors, index = merge_actors(recs)
+    assert index[("a", "John Smith")] == "John Smith"
+    assert index[("a", "Mary Smith")] == "Mary Smith"
+    assert index[("b", "Smith")] not in {"John Smith", "Mary Smith"}
+    assert actors["John Smith"]["country"] == "Canada"
+    assert actors["Mary Smith"]["country"] == "Australia"
+
+
+# --------------------------------------------------------------------------- countries: metonymy, places, demonyms
+
+def test_capitals_used_as_actors_are_their_countries(resolve):
+    res = resolve("Moscow warned Kyiv against new provocations.")
+    assert res.actors["Russia"].type == "country"
+    assert res.actors["Ukraine"].type == "country"
+    assert "Moscow" not in res.actors and "Kyiv" not in res.actors
+
+
+def test_capital_used_as_a_place_is_a_location_not_an_actor(resolve):
+    res = resolve("Norwegian Foreign Minister Anna Berg and Chilean President Karl Holm held talks "
+                  "in Moscow on Monday.")
+    assert "Russia" not in res.actors
+    assert "Moscow" not in res.actors
+    moscow = [m for m in res.mentions if m.surface == "Moscow"]
+    assert moscow and all(m.type == "location" and not m.is_actor for m in moscow)
+    meetings = extract_meetings(res)
+    assert [m["location"] for m in meetings] == ["Moscow"]
+
+
+def test_capital_place_does_not_hide_the_country_named_elsewhere(resolve):
+    res = resolve("Russia said on Monday that the talks in Moscow had been useful.")
+    assert res.actors["Russia"].type == "country"
+    assert all(m.type == "location" for m in res.mentions if m.surface == "Moscow")
+
+
+def test_seat_of_government_is_its_country(resolve):
+    res = resolve("The Kremlin said the talks had been constructive.")
+    assert res.actors["Russia"].type == "country"
+    assert "Kremlin" not in res.actors and "The Kremlin" not in res.actors
+
+
+def test_demonym_is_its_country(resolve):
+    res = resolve("The Turkish delegation arrived in Geneva on Monday.")
+    assert res.actors["Turkey"].type == "country"
+    assert "Turkish" not in res.actors
+    assert "Geneva" not in res.actors
+
+
+def test_plural_demonym_is_its_country(resolve):
+    res = resolve("The Israelis rejected the plan on Monday.")
+    assert res.actors["Israel"].type == "country"
+    assert "Israelis" not in res.actors
+
+
+def test_capital_as_place_and_as_actor_in_one_article(resolve):
+    res = resolve("Chilean President Karl Holm met Norwegian Foreign Minister Anna Berg in Moscow on Monday. "
+                  "Moscow said it welcomed the meeting.")
+    assert res.actors["Russia"].type == "country"
+    first, second = [m for m in res.mentions if m.surface == "Moscow"]
+    assert first.type == "location" and not first.is_actor
+    assert second.actor == "Russia"
+
+
+# --------------------------------------------------------------------------- persons: roles and countries
+
+def test_person_of_an_international_organization(resolve):
+    res = resolve("Tomas Vey of the United Nations said the talks had been useful.")
+    assert res.actors["Tomas Vey"].country == "United Nations"
+    assert res.actors["United Nations"].type == "organization"
+
+
+def test_country_after_a_foreign_preposition_is_not_the_persons_country(resolve):
+    res = resolve("Karl Holm, the Chilean ambassador to France, said the talks had been useful.")
+    holm = res.actors["Karl Holm"]
+    assert holm.country == "Chile"
+    assert any("ambassador" in r.lower() for r in holm.roles)
+
+
+def test_appositive_role_gives_country_and_role(resolve):
+    res = resolve("Karl Holm, a Norwegian foreign ministry spokesman, said the talks had been useful.")
+    holm = res.actors["Karl Holm"]
+    assert holm.type == "person"
+    assert holm.country == "Norway"
+    assert any("spokesman" in r.lower() for r in holm.roles)
+
+
+@pytest.mark.parametrize("text, name, country, role", [
+    pytest.param("Chilean Defense Minister Lina Osk arrived in Lima on Monday.",
+                 "Lina Osk", "Chile", "Defense Minister", id="defense-minister"),
+    pytest.param("Norwegian Foreign Minister Anna Berg arrived in Lima on Monday.",
+                 "Anna Berg", "Norway", "Foreign Minister", id="foreign-minister"),
+    pytest.param("Norwegian Foreign Minister Anna Berg and Chilean President Karl Holm held talks in Moscow.",
+                 "Karl Holm", "Chile", "President", id="second-of-two-titled-names"),
+])
+def test_title_gives_country_and_role(resolve, text, name, country, role):
+    res = resolve(text)
+    p = res.actors[name]
+    assert p.type == "person"
+    assert p.country == country
+    assert p.roles == {role}
+
+
+def test_role_only_mention_resolves_to_the_named_person(resolve):
+    res = resolve("Chilean Defense Minister Lina Osk arrived in Oslo on Monday. "
+                  "Norwegian Foreign Minister Anna Berg met the Chilean defense minister on Tuesday.")
+    assert pairs(res) == {frozenset({"Anna Berg", "Lina Osk"})}
+
+
+def test_role_only_mention_without_a_named_person_is_the_country(resolve):
+    res = resolve("Norwegian Foreign Minister Anna Berg met the Chilean defense minister on Tuesday.")
+    assert pairs(res) == {frozenset({"Anna Berg", "Chile"})}
+    assert set(persons(res)) == {"Anna Berg"}
+
+
+# --------------------------------------------------------------------------- organizations, media, forums
+
+def test_government_body_belongs_to_its_country(resolve):
+    res = resolve("The State Department said the talks had been useful.")
+    orgs = [a for a in res.actors.values() if a.type == "organization"]
+    assert len(orgs) == 1
+    assert "State Department" in orgs[0].name
+    assert orgs[0].country == "United States"
+
+
+def test_country_possessive_body_is_that_countrys_body(resolve):
+    res = resolve("Russia's Foreign Ministry said the talks had been useful.")
+    ministry = res.actors["Russian Foreign Ministry"]
+    assert ministry.type == "organization"
+    assert ministry.country == "Russia"
+    assert "Russia's Foreign Ministry" not in res.actors
+
+
+def test_international_organization_abbreviation_and_name_are_one_actor(resolve):
+    res = resolve("The U.N. said it was ready to help. A United Nations envoy arrived in Damascus on Monday.")
+    un = res.actors["United Nations"]
+    assert un.type == "organization"
+    assert "U.N." not in res.actors
+    assert len([a for a in res.actors.values() if a.type == "organization"]) == 1
+
+
+@pytest.mark.parametrize("text, outlet", [
+    pytest.param("Norwegian Foreign Minister Anna Berg met Chilean President Karl Holm in Oslo, Reuters reported.",
+                 "Reuters", id="reported"),
+    pytest.param("Chilean President Karl Holm told Interfax that the talks had been useful.",
+                 "Interfax", id="told"),
+])
+def test_source_outlet_is_not_an_actor(resolve, text, outlet):
+    res = resolve(text)
+    assert not any(outlet.lower() in n.lower() for n in res.actors)
+    assert all(frozenset({outlet}) & p == frozenset() for p in pairs(res))
+
+
+def test_named_negotiation_is_a_forum(resolve):
+    res = resolve("Delegates gathered again at the Oslo peace talks on Monday.")
+    forums = [a for a in res.actors.values() if a.type == "forum"]
+    assert len(forums) == 1
+    assert "Oslo" in forums[0].name
+    assert "Norway" not in res.actors
