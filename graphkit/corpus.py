@@ -313,6 +313,29 @@ def _is_crumb(line: str) -> bool:
     return len(line.split()) <= _CRUMB_MAX_WORDS and not line.endswith((".", "!", "?", '"', "\u201d"))
 
 
+def unwrap(text: str) -> str:
+    r"""Join hard-wrapped lines (wire copy wrapped at ~70 columns) back into paragraphs.
+
+    A text counts as hard-wrapped when most of its lines, other than a paragraph's
+    last, are of similar length (40-100 characters); a paragraph ends at a blank
+    line or where the next line is indented.  Other texts are returned unchanged.
+
+    >>> unwrap("Anna Berg met Karl Holm in Oslo on Monday, officials of both\ncountries said after the two ministers had\nlunch.\n    Holm said the talks went well and that a second\nround would follow in Lima later this year, he said.")
+    'Anna Berg met Karl Holm in Oslo on Monday, officials of both countries said after the two ministers had lunch.\n    Holm said the talks went well and that a second round would follow in Lima later this year, he said.'
+    """
+    raw = text.split("\n")
+    inner = [ln for i, ln in enumerate(raw[:-1]) if ln.strip() and raw[i + 1].strip() and not raw[i + 1][:1].isspace()]
+    if len(inner) < 2 or sum(40 <= len(ln.rstrip()) <= 100 for ln in inner) < 0.8 * len(inner):
+        return text
+    out = [raw[0]]
+    for prev, ln in zip(raw, raw[1:]):
+        if prev.strip() and ln.strip() and not ln[:1].isspace():
+            out[-1] = out[-1].rstrip() + " " + ln.strip()
+        else:
+            out.append(ln)
+    return "\n".join(out)
+
+
 def clean_text(text: str, title: str | None = None) -> str:
     """Remove page boilerplate from an article text, keeping its paragraphs.
 
@@ -335,7 +358,7 @@ def clean_text(text: str, title: str | None = None) -> str:
     >>> clean_text("News\\n0\\n\\nBig Talks\\nBig Talks\\n\\nA met B.\\n\\nShare this\\nexample.com")
     'Big Talks\\n\\nA met B.'
     """
-    text = text.replace("\r\n", "\n").translate(_CHAR_FIXES)
+    text = unwrap(text.replace("\r\n", "\n").translate(_CHAR_FIXES))
     lines = [ln.strip() for ln in text.split("\n")]
     keep = [bool(ln) for ln in lines]
     boiler = _boilerplate_re()

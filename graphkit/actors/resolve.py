@@ -57,6 +57,7 @@ ORG_WORDS = {"embassy", "bank", "group", "corp", "corp.", "inc", "inc.", "co", "
              "front", "union", "association", "agency", "ministry", "department", "office", "committee", "commission",
              "fund", "institute", "university", "army", "forces", "movement", "league", "organization",
              "organisation", "federation", "board", "court", "authority", "service", "services", "news", "times"}
+CORPORATE_SUFFIXES = {"co", "inc", "corp", "ltd", "plc", "llc", "sa", "ag", "nv", "bv", "gmbh", "group"}
 PERSON_STOP = {"president", "minister", "secretary", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "di", "da", "van", "von", "der", "le", "la", "du", "abu", "ben"}
 
@@ -178,11 +179,14 @@ def _strip_det(doc, start: int, end: int) -> tuple[int, int]:
 def _heading_lines(doc) -> set[int]:
     """Token indices on short lines with no final punctuation (headlines, section heads)."""
     out = set()
-    text = doc.text
+    lines = doc.text.split("\n")
+    short = [bool(ln.strip()) and len(ln.strip()) < 120 and not re.search(r"[.!?\"”:]$", ln.strip()) for ln in lines]
     pos = 0
-    for line in text.split("\n"):
-        s = line.strip()
-        if s and len(s) < 120 and not re.search(r"[.!?\"”:]$", s):
+    for i, line in enumerate(lines):
+        # a heading stands alone: no running text directly above or below it
+        alone = (i == 0 or not lines[i - 1].strip() or short[i - 1]) and \
+                (i == len(lines) - 1 or not lines[i + 1].strip() or short[i + 1])
+        if short[i] and alone:
             span = doc.char_span(pos, pos + len(line), alignment_mode="expand")
             if span is not None:
                 out.update(range(span.start, span.end))
@@ -385,7 +389,8 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
             # "Trump's national security adviser": an organization has no advisers of its own name
             mentions.append(Mention(s, e, "person", person_for(text), text))
             continue
-        if label == "ORG" and _looks_like_org(text) and not (e - s == 1 and fold(text) in _title_words(gz)):
+        if label == "ORG" and _looks_like_org(text) and not (e - s == 1 and (
+                fold(text) in _title_words(gz) or fold(text).strip(".") in CORPORATE_SUFFIXES)):
             mentions.append(Mention(s, e, "organization", text, text))
     # surnames spaCy missed entirely
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -469,6 +474,8 @@ def _looks_like_org(text: str) -> bool:
     if not toks or not toks[0][:1].isupper():
         return False
     if re.search(r"\.(com|org|net|ru|ir|co\.uk)$", text, re.I):  # web sites are sources
+        return False
+    if re.search(r"[<>]", text):  # ticker marks like "<CBS>" are not names
         return False
     return any(c.isalpha() for c in text)
 
@@ -587,7 +594,7 @@ def _forums(doc, mentions, covered, headings, gz):
                 and doc[j].head.i in range(j, t.i + 1) and doc[j].text not in (",",):
             j -= 1
         mods = list(range(j + 1, t.i))
-        if not mods:
+        if not mods or any(doc[i].lower_ in ("news", "press", "media") for i in mods):
             continue
         if doc[mods[0]].lower_ in DETERMINERS:
             mods = mods[1:]

@@ -21,6 +21,7 @@ from graphkit.actors.gazetteer import fold
 from graphkit.actors.resolve import ArticleActors, token_hits
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+PERSONAL_PRONOUNS = {"he", "she", "his", "her", "him"}
 GOV_NOUNS_REF = {"regime", "government", "administration", "authorities", "leadership"}
 ROLE_HEADS = {"minister", "ministers", "counterpart", "counterparts", "official", "officials", "envoy", "envoys",
               "delegation", "delegations", "representative", "representatives", "diplomat", "diplomats",
@@ -103,6 +104,9 @@ class _Sentence:
                 return [m.actor]
             return []
         low = x.lower_
+        if low in PERSONAL_PRONOUNS:
+            a = self.antecedent(x)
+            return [a] if a else []
         if low in self.trig["group_refs"] and self.prev_countries:
             n = next((self.trig["count_words"][c.lower_] for c in x.children if c.lower_ in self.trig["count_words"]), None)
             if n and len(self.prev_countries) >= n:
@@ -183,6 +187,35 @@ class _Sentence:
                     continue
             result.append(mm.actor)
         return result
+
+    def antecedent(self, pron) -> str | None:
+        """The person a "he"/"his" refers to: the last person named before it in the sentence,
+        else the person subject of the sentence ("After his meeting with X, Y said"), else the
+        last person named in the two sentences before."""
+        res, doc = self.res, self.doc
+        best = None
+        for m in res.mentions:
+            if m.start >= pron.i:
+                break
+            if m.type == "person" and m.start >= self.sent.start:
+                best = m.actor
+        if best:
+            return best
+        root = self.sent.root
+        for c in root.children:
+            if c.dep_ in SUBJ:
+                mm = res.mention_at(c.i)
+                if mm is not None and mm.type == "person":
+                    return mm.actor
+        lo = doc[self.sent.start - 1].sent.start if self.sent.start > 0 else 0
+        if lo > 0:
+            lo = doc[lo - 1].sent.start
+        for m in res.mentions:
+            if m.start >= self.sent.start:
+                break
+            if m.type == "person" and m.start >= lo:
+                best = m.actor
+        return best
 
     def _appositive_after(self, x) -> str | None:
         """A person named after a comma that closes the role phrase of ``x``, with no verb between."""
@@ -328,6 +361,8 @@ def _meeting_at(ctx: _Sentence, t, used_nouns) -> dict | None:
             kind = "call"
         if kind == "visit":
             return _nominal_visit(ctx, t)
+        if any(c.lower_ in trig["not_meeting_modifiers"] for c in t.children if c.dep_ in ("compound", "amod", "nmod")):
+            return None  # "a news conference", "a press conference"
         if any(c.lower_ in trig["phone_words"] for c in t.children if c.dep_ in ("compound", "amod", "nmod")):
             kind = "call"  # "a video conference with X", "phone talks"
         # participants named on the noun itself
@@ -336,12 +371,8 @@ def _meeting_at(ctx: _Sentence, t, used_nouns) -> dict | None:
         for c in t.children:
             if c.dep_ == "poss":
                 mm = res.mention_at(c.i)
-                if mm is not None and mm.is_actor:
-                    part_subj.append(c)
-                elif c.pos_ == "PRON":
-                    gv = ctx.governing_verb(t.head)
-                    if gv is not None:
-                        part_subj.extend(ctx.clause_subject(gv))
+                if mm is not None and mm.is_actor or c.lower_ in PERSONAL_PRONOUNS:
+                    part_subj.append(c)  # "Kerry's meeting with X", "his talks with X"
         part_obj += mods
         h = t.head
         if t.dep_ in ("dobj", "nsubjpass", "attr") and h.lemma_.lower() in trig["light_verbs"]:
@@ -354,7 +385,10 @@ def _meeting_at(ctx: _Sentence, t, used_nouns) -> dict | None:
             if h.lower_ == "for" and v.lemma_.lower() in ("sit", "meet", "gather", "come", "arrive", "travel", "go"):
                 frame = v
                 part_subj += ctx.clause_subject(v)
-            elif h.lower_ in trig["frame_preps"] and v.pos_ in ("VERB", "AUX"):
+            elif h.lower_ in trig["frame_preps"] and v.pos_ in ("VERB", "AUX") and (
+                    part_obj or kind == "call" or h.lower_ in trig["subject_frame_preps"]):
+                # "X said after a meeting with Y"; without a "with", only "after/during talks" make
+                # the subject a participant ("retired at the meeting" does not)
                 frame = v
                 part_subj += ctx.clause_subject(v)
                 if kind == "call":
@@ -436,11 +470,8 @@ def _nominal_visit(ctx, t):
             mm = res.mention_at(c.i)
             if mm is not None and mm.is_actor:
                 visitors.append(mm.actor)
-            elif c.pos_ == "PRON":
-                gv = ctx.governing_verb(t.head)
-                if gv is not None:
-                    for s in ctx.clause_subject(gv):
-                        visitors.extend(ctx.actors_of(s))
+            elif c.lower_ in PERSONAL_PRONOUNS:
+                visitors.extend(ctx.actors_of(c))
     for o in ctx.prep_objects(t, ("to",)):
         mm = res.mention_at(o.i)
         if mm is not None and mm.type == "country":
@@ -602,7 +633,8 @@ def _record(ctx, t, frame, names, kind, status, hub, place_tokens, place=None) -
         "participants": names,
         "kind": kind,
         "status": status,
-        "location": place if place is not None else _location(ctx, t, frame, place_tokens),
+        "location": place if place is not None else (
+            _location(ctx, t, frame, place_tokens) if kind != "call" or place_tokens else None),
         "date": _date(ctx, t, frame),
         "date_iso": None,
         "hub": hub,

