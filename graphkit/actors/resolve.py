@@ -56,7 +56,8 @@ COUNTRY_ITSELF = {"Government", "Presidency"}
 ORG_WORDS = {"embassy", "bank", "group", "corp", "corp.", "inc", "inc.", "co", "co.", "company", "council", "party",
              "front", "union", "association", "agency", "ministry", "department", "office", "committee", "commission",
              "fund", "institute", "university", "army", "forces", "movement", "league", "organization",
-             "organisation", "federation", "board", "court", "authority", "service", "services", "news", "times"}
+             "organisation", "federation", "board", "court", "authority", "service", "services", "news", "times",
+             "community", "government", "parliament", "senate", "congress", "exchange", "dollar", "dlrs", "banks"}
 CORPORATE_SUFFIXES = {"co", "inc", "corp", "ltd", "plc", "llc", "sa", "ag", "nv", "bv", "gmbh", "group"}
 PERSON_STOP = {"president", "minister", "secretary", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "di", "da", "van", "von", "der", "le", "la", "du", "abu", "ben"}
@@ -309,10 +310,19 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
             mentions.append(_mention_from_entry(doc, s, e, entry, gz))
             continue
         if label == "PERSON":
-            if _looks_like_name(text):
+            first = lookup(doc[s].text)
+            # "U.S. Dlrs", "Russian Sergei": a country word opening the span is not a given name
+            starts_with_country = first is not None and (first.kind in ("demonym", "capital", "seat") or "." in doc[s].text
+                                                         or doc[s].text.isupper())
+            if _looks_like_name(text) and "\n" not in text and not starts_with_country:
                 person_spans.append((s, e))
         elif label in ("ORG", "FAC"):
-            org_spans.append((s, e, label))
+            composed = _country_body(doc, s, e, gz, lookup)
+            if composed is not None:
+                mentions.append(composed)
+            elif not (e - s == 1 and fold(text) in ORG_WORDS | set(gz.body_nouns)):
+                # a lone "Commission" or "Senate" names nothing by itself
+                org_spans.append((s, e, label))
         elif label in ("GPE", "LOC"):
             mentions.append(Mention(s, e, "location", None, text, place=True))
 
@@ -467,6 +477,24 @@ def _possessor_of_role(doc, end: int, gz: Gazetteer) -> bool:
         if t.pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
             return False
     return False
+
+
+def _country_body(doc, s: int, e: int, gz: Gazetteer, lookup) -> Mention | None:
+    """An entity "<country> <body noun>" ("U.S. Agriculture Department", "U.K. Government"):
+    the country's body, or the country itself for its government."""
+    for k in range(s + 1, min(e, s + 4)):
+        head = lookup(doc[s:k].text)
+        if head is None or head.type != "country":
+            continue
+        tail = doc[k + 1 if doc[k].text in ("'s", "’s") else k:e].text
+        noun = gz.body_nouns.get(fold(tail))
+        if noun is None:
+            return None
+        if noun in COUNTRY_ITSELF:
+            return Mention(s, e, "country", head.canonical, doc[s:e].text, kind="name")
+        return Mention(s, e, "organization", f"{gz.demonym(head.canonical)} {noun}", doc[s:e].text,
+                       country=head.canonical)
+    return None
 
 
 def _looks_like_org(text: str) -> bool:
