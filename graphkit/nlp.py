@@ -71,6 +71,41 @@ def load_model(name: str | None = None):
             raise ModelNotFound(f"spaCy model {n!r} is installed but could not be loaded: {exc}. {INSTALL_HINT}") from None
         if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
             raise ModelNotFound(f"spaCy model {n!r} has no 'ner' and 'parser' components; graphkit needs both. {INSTALL_HINT}")
+        _register_components()
+        nlp.add_pipe("graphkit_paragraphs", before="parser")
         return nlp
     tried = ", ".join(names)
     raise ModelNotFound(f"No spaCy model found (tried: {tried}). {INSTALL_HINT}")
+
+
+_SENT_END = {".", "!", "?", '"', "”", "’", "'", ":", ";"}
+
+
+def paragraph_starts(doc):
+    """Start a sentence after a line break that ends a paragraph or a heading.
+
+    News pages put headlines, captions and datelines on lines of their own with no
+    final full stop; the parser would run them into the next sentence.  A token
+    after a blank line, or after a line break that follows sentence-final
+    punctuation or a short heading line, starts a sentence (the parser keeps
+    boundaries set before it runs).
+    """
+    text = doc.text
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not prev.is_space or "\n" not in prev.text:
+            continue
+        before = doc[tok.i - 2] if tok.i >= 2 else None
+        line_start = text.rfind("\n", 0, prev.idx) + 1
+        line = text[line_start:prev.idx].strip()
+        if "\n\n" in prev.text.replace(" ", "").replace("\t", "") or before is None or before.text in _SENT_END \
+                or (line and len(line) < 120 and tok.text[:1].isupper()):
+            tok.is_sent_start = True
+    return doc
+
+
+def _register_components():
+    from spacy.language import Language
+
+    if not Language.has_factory("graphkit_paragraphs"):
+        Language.component("graphkit_paragraphs", func=paragraph_starts)

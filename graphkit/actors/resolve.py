@@ -932,16 +932,44 @@ def _demonym_country(res, name: str) -> str | None:
     return e.canonical if e is not None and e.type == "country" else None
 
 
+def _belongs_to_other_person(res: ArticleActors, mm: Mention, name: str) -> bool:
+    """Is this mention part of another person's title or appositive (a few heads up)?"""
+    tok = res.doc[mm.end - 1]
+    for _ in range(3):
+        if tok.head is tok:
+            return False
+        if tok.dep_ == "appos" or tok.dep_ in ("compound", "amod", "poss", "nmod"):
+            h = tok.head
+            other = res.by_token.get(h.i)
+            if other is not None and other.type == "person" and other.actor != name:
+                return True
+        tok = tok.head
+        other = res.by_token.get(tok.i)
+        if other is not None and other.type == "person":
+            return other.actor != name
+        if tok.dep_ == "appos":
+            h = res.by_token.get(tok.head.i)
+            if h is not None and h.type == "person":
+                return h.actor != name
+    return False
+
+
 def _context_country(res: ArticleActors, a: Actor) -> str | None:
     """Guess a person's country from government bodies and actors in their sentences."""
     doc = res.doc
     score = Counter()
+    seen_sents = set()
     for m in a.mentions:
         sent = doc[m.start].sent
+        if sent.start in seen_sents:  # each sentence counts once
+            continue
+        seen_sents.add(sent.start)
         for t in sent:
             mm = res.by_token.get(t.i)
             if mm is None or mm.actor == a.name or t.i != mm.start:
                 continue
+            if _belongs_to_other_person(res, mm, a.name):
+                continue  # "Kislyak, Russia's ambassador": Russia describes Kislyak, not this person
             prep = doc[mm.end - 1].head.lower_ if doc[mm.end - 1].dep_ == "pobj" else ""
             if mm.type == "organization":
                 c = res.actors.get(mm.actor).country if mm.actor in res.actors else None

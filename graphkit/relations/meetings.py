@@ -398,8 +398,11 @@ def _meeting_at(ctx: _Sentence, t, used_nouns) -> dict | None:
                             part_obj += ctx.prep_objects(d, ("with",))
                     part_obj += [c for c in v.children if c.dep_ == "dobj" and res.mention_at(c.i) is not None
                                  and res.mention_at(c.i).type == "person"]
-            elif h.lower_ in trig["frame_preps"] and v.pos_ in ("NOUN", "PROPN") and v.dep_ in SUBJ:
+            elif h.lower_ in trig["frame_preps"] and v.pos_ in ("NOUN", "PROPN") and (
+                    v.dep_ in SUBJ or (v.dep_ == "appos" and v.head.dep_ in SUBJ)):
                 # "Iran, Russia and Turkey foreign ministers after talks in Moscow released ..."
+                if v.dep_ == "appos":
+                    v = v.head
                 frame = v.head
                 part_subj.append(v)
         elif t.dep_ in ("nsubj",) and h.lemma_.lower() in ("be", "take", "begin", "start", "open", "end", "resume"):
@@ -553,14 +556,28 @@ def _status(ctx, t, frame) -> str | None:
 def _place_tokens(ctx, t, frame) -> list[int]:
     """Token indices of "in <place>" attached to the trigger or its frame."""
     out = []
-    for x in {t, frame}:
+    # "in <place>" on the trigger or its frame, or further down a chain of prepositions
+    # ("on the sidelines of a meeting of ASEAN nations in Laos"), never inside a participant
+    stack = [(t, 0), (frame, 0)]
+    seen = set()
+    while stack:
+        x, depth = stack.pop()
+        if x.i in seen or depth > 4:
+            continue
+        seen.add(x.i)
         for c in x.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+            if c.dep_ != "prep":
+                continue
+            if c.lower_ in ("in", "at"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         mm = ctx.res.mention_at(p.i)
                         if mm is not None and mm.type in ("location", "country"):
                             out.extend(range(mm.start, mm.end))
+            elif c.lower_ in ("on", "of", "during", "at") and depth < 4:
+                for p in c.children:
+                    if p.dep_ == "pobj" and ctx.res.mention_at(p.i) is None:
+                        stack.append((p, depth + 1))
     return out
 
 
@@ -577,10 +594,14 @@ def _location(ctx, t, frame, place_tokens) -> str | None:
         j = idx + k
         if not 0 <= j < len(sents):
             continue
+        quotes = [q.i for q in sents[j] if q.text in ('"', "“", "”")]
         for tok in sents[j]:
             mm = res.mention_at(tok.i)
-            if mm is None or tok.i != mm.start or not mm.place:
+            # a city used as a place anywhere near; a country only in the meeting's own sentence
+            if mm is None or tok.i != mm.start or not (mm.place or (mm.type == "country" and k == 0)):
                 continue
+            if sum(q < tok.i for q in quotes) % 2 == 1:
+                continue  # "... the war in Syria," he said: a quotation, not the meeting place
             head = doc[mm.end - 1]
             if head.dep_ == "pobj" and head.head.lower_ in ("in", "at"):
                 return mm.surface
@@ -589,9 +610,12 @@ def _location(ctx, t, frame, place_tokens) -> str | None:
 
 def _date(ctx, t, frame) -> str | None:
     best, dist = None, 10 ** 6
+    quotes = [q.i for q in ctx.sent if q.text in ('"', "“", "”")]
     for ent in ctx.sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
+        if sum(q < ent.start for q in quotes) % 2 == 1:
+            continue  # inside a quotation: what someone said, not when they met
         low = ent.text.lower()
         if any(w in low for w in ("year-old", "years", "months", "decade", "century", "days")) and not any(
                 ch.isdigit() for ch in low):
@@ -650,7 +674,7 @@ def _merge_same(found: list[dict]) -> list[dict]:
     out: list[dict] = []
     for m in found:
         key = frozenset(m["participants"])
-        twin = next((o for o in out if frozenset(o["participants"]) == key and
+        twin = next((o for o in reversed(out) if frozenset(o["participants"]) == key and
                      (o["kind"] == m["kind"] or {o["kind"], m["kind"]} <= {"meeting", "talks"})
                      and _same_value(o["location"], m["location"]) and _same_value(o["date"], m["date"])), None)
         if twin is None:
