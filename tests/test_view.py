@@ -1,13 +1,15 @@
-"""The HTML view: names shown, article text escaped, data embedded as JSON."""
+"""The HTML view (self-contained, escaped, styled) and the static picture."""
 from __future__ import annotations
 
 import json
 import re
 
+import networkx as nx
 import pytest
 
 from graphkit.graph import build_graph
-from graphkit.view import render_html
+from graphkit.view import render_html, render_png, view_network
+from graphkit.view.render import page_html
 
 EVIL_NAME = "<script>alert(1)</script>"
 EVIL_EVIDENCE = "Berg met them <img src=x onerror=alert(1)> in Strelsau."
@@ -24,15 +26,17 @@ def records():
             {"name": "Zoë Ärger", "type": "forum", "mentions": [[70, 80, 2]]},
         ], "meetings": [
             {"participants": ["Anna Berg", "Karl Holm", EVIL_NAME], "kind": "talks", "status": "happened",
-             "location": "Strelsau", "date": "Monday", "hub": None, "evidence": EVIL_EVIDENCE},
+             "location": "Strelsau", "date": "Monday", "date_iso": "2019-12-30", "hub": None,
+             "evidence": EVIL_EVIDENCE},
         ]},
     ]
 
 
-def datasets(page: str) -> dict[str, list]:
-    """The node and edge lists pyvis embedded in the page (JSON inside a script)."""
-    found = dict(re.findall(r"^\s*(nodes|edges) = new vis\.DataSet\(gkHtmlTitles\((.*)\)\);\s*$", page, re.M))
-    return {k: json.loads(v) for k, v in found.items()}
+def gk_data(page: str) -> dict:
+    """The graph data embedded in the page (JSON in <script type="application/json" id="gk-data">)."""
+    m = re.search(r'<script type="application/json" id="gk-data">(.*?)</script>', page, re.S)
+    assert m, "no gk-data element"
+    return json.loads(m.group(1))
 
 
 @pytest.fixture
@@ -42,45 +46,95 @@ def page(tmp_path):
     return out.read_text(encoding="utf-8")
 
 
+def by_name(data):
+    return {n["gk"]["name"]: n for n in data["nodes"]}
+
+
 def test_names_and_styles(page):
-    data = datasets(page)
-    nodes = {n["id"]: n for n in data["nodes"]}
+    data = gk_data(page)
+    nodes = by_name(data)
     assert set(nodes) == {"Ruritania", "Anna Berg", "Karl Holm", EVIL_NAME, "Zoë Ärger"}
-    for name in ("Ruritania", "Anna Berg", "Karl Holm"):
-        assert name in page
-    assert nodes["Anna Berg"]["label"] == "Anna Berg"
-    assert len({nodes[n]["color"] for n in ("Ruritania", "Anna Berg", EVIL_NAME, "Zoë Ärger")}) == 4
+    berg = nodes["Anna Berg"]
+    assert berg["label"] == "Anna Berg" and berg["gk"]["type"] == "person" and berg["gk"]["country"] == "Ruritania"
+    assert berg["gk"]["roles"] == ["Foreign Minister"] and berg["gk"]["aliases"] == ["Berg"]
+    assert len({nodes[n]["color"]["background"] for n in ("Ruritania", "Anna Berg", EVIL_NAME, "Zoë Ärger")}) == 4
     # Berg has 3 neighbours on meetings + co-occurrence, the forum none
-    assert nodes["Anna Berg"]["size"] > nodes["Karl Holm"]["size"] > nodes["Zoë Ärger"]["size"]
-    assert "Foreign Minister" in nodes["Anna Berg"]["title"] and "Ruritania" in nodes["Anna Berg"]["title"]
-    edges = {tuple(sorted((e["from"], e["to"]))): e for e in data["edges"]}
+    assert berg["value"] > nodes["Karl Holm"]["value"] > nodes["Zoë Ärger"]["value"]
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])  # laid out in Python
+    ids = {n["id"]: name for name, n in nodes.items()}
+    edges = {tuple(sorted((ids[e["from"]], ids[e["to"]]))): e for e in data["edges"]}
     assert len(edges) == len(data["edges"])  # one drawn edge per pair
-    assert edges[("Anna Berg", "Ruritania")]["dashes"] is True  # affiliation (+ co-occurrence)
-    assert edges[("Anna Berg", "Karl Holm")]["layer"] == "meetings"
-    assert "Strelsau" in edges[("Anna Berg", "Karl Holm")]["title"]
-    assert "vis.Network" in page and "cdnjs.cloudflare.com/ajax/libs/vis-network" not in page  # inlined
-    assert '"iterations": 200' in page
+    assert edges[("Anna Berg", "Ruritania")]["gk"]["kind"] == "affiliation"
+    assert edges[("Anna Berg", "Ruritania")]["dashes"]
+    talks = edges[("Anna Berg", "Karl Holm")]
+    assert talks["gk"]["kind"] == "talks" and talks["width"] > edges[("Anna Berg", "Ruritania")]["width"] - 1
+    (m,) = talks["gk"]["meetings"]
+    assert (m["kind"], m["date"], m["location"], m["article"], m["evidence"]) == (
+        "talks", "Monday", "Strelsau", "a1", EVIL_EVIDENCE)
+    assert (m["d0"], m["d1"]) == ("2019-12-30", "2019-12-30")
+    assert data["dates"] == {"min": "2019-12-30", "max": "2019-12-30"}
+    assert {t["id"] for t in data["types"]} >= {"country", "person", "organization", "forum"}
+    assert {k["id"] for k in data["kinds"]} >= {"talks", "meeting", "affiliation", "cooccurrence"}
+    assert data["options"]["physics"]["enabled"] is False
+
+
+def test_self_contained(page):
+    assert "vis.Network" in page and "new vis.DataSet" in page  # vis-network inlined
+    low = page.lower()
+    for bad in ("cdnjs", "jsdelivr", "unpkg", "bootstrap", "tom-select", "fonts.googleapis", "@import",
+                "<link", "src=\"http", "href=\"http", "<script src"):
+        assert bad not in low, bad
+    assert re.search(r'http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src '
+                     r"'sha256-[^']+' 'sha256-[^']+';", page)
+    assert len(re.findall(r"^<script", page, re.M)) == 3  # data (JSON), vis-network, graphkit
 
 
 def test_no_injection(page):
     assert "<img src=x onerror" not in page
     assert EVIL_NAME not in page
-    assert "Talks <b>2020</b>" not in page and "Talks &lt;b&gt;2020&lt;/b&gt;" in page
-    # tojson turns the entity's "&" into \u0026 in the raw file; decoded, the titles hold the escaped text
-    assert "\\u0026lt;img src=x onerror" in page
-    data = datasets(page)
-    titles = [x["title"] for x in data["nodes"] + data["edges"]]
-    assert any("&lt;img src=x onerror=alert(1)&gt;" in t for t in titles)
-    assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in t for t in titles)
-    assert not any("<img" in t or "<script" in t for t in titles)
-    evil = next(n for n in data["nodes"] if n["id"] == EVIL_NAME)
-    assert evil["label"] == EVIL_NAME  # drawn on the canvas as text, never parsed as HTML
+    assert "Talks <b>2020</b>" not in page and "<title>Talks &lt;b&gt;2020&lt;/b&gt;</title>" in page
+    raw = re.search(r'id="gk-data">(.*?)</script>', page, re.S).group(1)
+    assert "<" not in raw and ">" not in raw and "&" not in raw
+    assert "\\u003cimg src=x onerror" in raw
+    data = gk_data(page)
+    assert data["title"] == "Talks <b>2020</b>"  # decoded: plain text for textContent
+    assert EVIL_NAME in by_name(data)
+    js = page[page.rindex("<script>"):]
+    assert "innerHTML" not in js and "insertAdjacentHTML" not in js and "document.write" not in js
 
 
-def test_size_by_mentions_and_empty_graph(tmp_path):
+def test_size_by_and_empty_graph(tmp_path):
     G = build_graph(records())
-    page = render_html(G, tmp_path / "m.html", size_by="mentions").read_text(encoding="utf-8")
-    nodes = {n["id"]: n for n in datasets(page)["nodes"]}
-    assert nodes["Anna Berg"]["size"] > nodes["Karl Holm"]["size"]
-    empty = render_html(build_graph([]), tmp_path / "e.html").read_text(encoding="utf-8")
-    assert datasets(empty) == {"nodes": [], "edges": []}
+    nodes = by_name(gk_data(render_html(G, tmp_path / "m.html", size_by="mentions").read_text(encoding="utf-8")))
+    assert nodes["Anna Berg"]["value"] > nodes["Karl Holm"]["value"]
+    nodes = by_name(gk_data(render_html(G, tmp_path / "p.html", size_by="pagerank").read_text(encoding="utf-8")))
+    assert nodes["Anna Berg"]["gk"]["score"] > 0
+    with pytest.raises(ValueError):
+        render_html(G, tmp_path / "x.html", size_by="no_such_attribute")
+    empty = gk_data(render_html(build_graph([]), tmp_path / "e.html").read_text(encoding="utf-8"))
+    assert empty["nodes"] == [] and empty["edges"] == [] and empty["dates"] is None
+    with pytest.raises(ValueError):
+        render_html(G, tmp_path / "h.html", height="1px;} body{display:none")
+
+
+def test_top_n_note():
+    G = nx.MultiGraph()
+    for i in range(30):
+        G.add_node(f"a{i:02d}", type="person")
+    for i in range(1, 30):
+        G.add_edge("a00", f"a{i:02d}", layer="cooccurrence", kind="cooccurrence", weight=1)
+    G.add_edge("a01", "a02", layer="meetings", kind="call", weight=1)
+    net = view_network(G, max_nodes=5)
+    names = [n["gk"]["name"] for n in net.nodes]
+    assert len(names) == 5 and names[:3] == ["a00", "a01", "a02"]
+    assert "5 most central actors (by degree) of 30" in net.graphkit["note"]
+    assert "note" in gk_data(page_html(net)) and view_network(G, max_nodes=None).graphkit["note"] is None
+
+
+def test_render_png_and_svg(tmp_path):
+    G = build_graph(records())
+    png = render_png(G, tmp_path / "g.png", title="Demo")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = render_png(G, tmp_path / "g.svg", title=EVIL_NAME).read_text(encoding="utf-8")
+    assert "<svg" in svg and "<script>alert" not in svg
+    assert render_png(build_graph([]), tmp_path / "e.png").stat().st_size > 0

@@ -109,8 +109,9 @@ class _Sentence:
             return [a] if a else []
         if low in self.trig["group_refs"] and self.prev_countries:
             n = next((self.trig["count_words"][c.lower_] for c in x.children if c.lower_ in self.trig["count_words"]), None)
-            if n and len(self.prev_countries) >= n:
-                return self.prev_countries[-n:]
+            groups = [g for g in self.prev_countries if len(g) == n]
+            if n and groups:
+                return list(groups[0])  # "Russia and Turkey inked ... Delegations from the two countries met"
         if low not in ROLE_HEADS and fold(x.text) not in res.gazetteer.role_nouns:
             return []
         # a role phrase: a named person in apposition, else "from/of X", else its modifiers
@@ -304,14 +305,8 @@ def extract_meetings(res: ArticleActors, article_date: str | None = None) -> lis
     for start in sorted(sent_of):
         sent = sent_of[start]
         # countries named together in the sentence before, for "the two countries"
-        prev_countries: list[str] = []
         prev = doc[start - 1].sent if start > 0 else None
-        if prev is not None:
-            lo, hi = bisect.bisect_left(country_starts, prev.start), bisect.bisect_left(country_starts, prev.end)
-            for i in country_starts[lo:hi]:
-                a = res.mention_at(i).actor
-                if a not in prev_countries:
-                    prev_countries.append(a)
+        prev_countries = _country_groups(res, prev, country_starts) if prev is not None else []
         ctx = _Sentence(res, sent, trig, prev_countries)
         used_nouns = set()
         for i in hits:
@@ -324,6 +319,33 @@ def extract_meetings(res: ArticleActors, article_date: str | None = None) -> lis
         for m in meetings:
             m["date_iso"] = normalize_date(m.get("date"), article_date)
     return meetings
+
+
+def _country_groups(res, sent, country_starts) -> list[tuple[str, ...]]:
+    """Countries named together in a sentence: each coordination ("Russia and Turkey") as a group,
+    then all of the sentence's countries in order."""
+    lo, hi = bisect.bisect_left(country_starts, sent.start), bisect.bisect_left(country_starts, sent.end)
+    mentions = [res.mention_at(i) for i in country_starts[lo:hi]]
+    groups = []
+    doc = res.doc
+    for m in mentions:
+        head = doc[m.end - 1]
+        if head.dep_ == "conj":
+            continue
+        group = [m.actor]
+        stack = [head]
+        while stack:
+            h = stack.pop()
+            for c in h.children:
+                if c.dep_ == "conj":
+                    mm = res.mention_at(c.i)
+                    if mm is not None and mm.type == "country" and mm.actor not in group:
+                        group.append(mm.actor)
+                    stack.append(c)
+        if len(group) > 1:
+            groups.append(tuple(group))
+    groups.append(tuple(dict.fromkeys(m.actor for m in mentions)))
+    return groups
 
 
 def _meeting_at(ctx: _Sentence, t, used_nouns) -> dict | None:
@@ -553,15 +575,17 @@ def _status(ctx, t, frame) -> str | None:
     return "scheduled" if scheduled else "happened"
 
 
-def _place_tokens(ctx, t, frame) -> list[int]:
-    """Token indices of "in <place>" attached to the trigger or its frame."""
+def _places(ctx, t, frame) -> list[tuple[int, object]]:
+    """``(depth, mention)`` of each "in/at <place>" on the trigger or its frame (depth 0) or further
+    down a chain of prepositions ("on the sidelines of a meeting of ASEAN nations in Laos"), nearest
+    first, never inside a participant."""
+    from collections import deque
+
     out = []
-    # "in <place>" on the trigger or its frame, or further down a chain of prepositions
-    # ("on the sidelines of a meeting of ASEAN nations in Laos"), never inside a participant
-    stack = [(t, 0), (frame, 0)]
+    queue = deque([(t, 0), (frame, 0)])
     seen = set()
-    while stack:
-        x, depth = stack.pop()
+    while queue:
+        x, depth = queue.popleft()
         if x.i in seen or depth > 4:
             continue
         seen.add(x.i)
@@ -573,21 +597,35 @@ def _place_tokens(ctx, t, frame) -> list[int]:
                     if p.dep_ == "pobj":
                         mm = ctx.res.mention_at(p.i)
                         if mm is not None and mm.type in ("location", "country"):
-                            out.extend(range(mm.start, mm.end))
-            elif c.lower_ in ("on", "of", "during", "at") and depth < 4:
+                            out.append((depth, mm))
+            elif c.lower_ in ("on", "of", "during", "at"):
                 for p in c.children:
                     if p.dep_ == "pobj" and ctx.res.mention_at(p.i) is None:
-                        stack.append((p, depth + 1))
+                        queue.append((p, depth + 1))
     return out
+
+
+def _place_tokens(ctx, t, frame) -> list[int]:
+    """Token indices of the places found by :func:`_places` (they are never participants)."""
+    return [i for _, mm in _places(ctx, t, frame) for i in range(mm.start, mm.end)]
 
 
 def _location(ctx, t, frame, place_tokens) -> str | None:
     res = ctx.res
-    if place_tokens:
-        mm = res.mention_at(place_tokens[0])
-        return mm.surface
-    # a place elsewhere in the sentence, then in the sentences around it
+    places = _places(ctx, t, frame) if place_tokens else []
+    if places and places[0][0] == 0:
+        return places[0][1].surface
+    # a city named as a place in the sentence, then a place deeper in the trigger's phrase,
+    # then a place in the sentences around it
     doc = res.doc
+    quotes = [q.i for q in ctx.sent if q.text in ('"', "“", "”")]
+    for mm in res.mentions:
+        if ctx.sent.start <= mm.start < ctx.sent.end and mm.place and sum(q < mm.start for q in quotes) % 2 == 0:
+            head = doc[mm.end - 1]
+            if head.dep_ == "pobj" and head.head.lower_ in ("in", "at"):
+                return mm.surface
+    if places:
+        return places[0][1].surface
     sents = list(doc.sents)
     idx = next(i for i, s in enumerate(sents) if s.start == ctx.sent.start)
     for k in (0, -1, 1, -2, 2):

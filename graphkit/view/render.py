@@ -1,14 +1,21 @@
-"""A plain interactive HTML view of the actor graph (pyvis / vis-network).
+"""The interactive HTML view of the actor graph: one self-contained file.
 
-One self-contained file (vis-network inlined): nodes coloured by type and sized
-by degree, one edge per pair of actors styled by its strongest layer
-(meetings > affiliation > co-occurrence), hover text listing the meetings with
-their evidence.
+pyvis builds the network (nodes, edges, options: :func:`view_network`); the
+page is written with graphkit's own template (``graphkit/view/template.html``),
+not pyvis': vis-network's script and stylesheet (read from the installed pyvis
+package) are inlined, and nothing else is loaded — no CDN, no Bootstrap, no
+fonts — so the page works from disk with no network at all.
 
-Every text that comes from articles is HTML-escaped before it reaches the page;
-pyvis then embeds node and edge data with Jinja's ``tojson`` (which also turns
-``<``, ``>``, ``&`` and ``'`` into ``\\u00XX`` escapes), so no raw markup from an
-article ends up in the file.
+Safety: the graph goes into the page as JSON inside
+``<script type="application/json" id="gk-data">`` with ``<``, ``>`` and ``&``
+written as ``\\u003c``, ``\\u003e``, ``\\u0026``; the page's script builds every
+text from it with ``textContent`` (never ``innerHTML``), and a
+Content-Security-Policy allows only the page's own two scripts (by hash) and
+no network requests at all.
+
+Speed: positions are computed in Python (:mod:`graphkit.view.layout`) and
+physics is off, so the page is drawn at once; above ``max_nodes`` actors only
+the most central are shown, with a note saying so.
 
 >>> import tempfile, os, networkx as nx
 >>> G = nx.MultiGraph()
@@ -18,199 +25,224 @@ article ends up in the file.
 0
 >>> with tempfile.TemporaryDirectory() as d:
 ...     out = render_html(G, os.path.join(d, "graph.html"), title="Demo")
-...     "Anna Berg" in out.read_text(encoding="utf-8")
-True
+...     page = out.read_text(encoding="utf-8")
+>>> "Anna Berg" in page, "https://" in page.split("<script")[0]
+(True, False)
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
-import math
+import json
 import re
+from functools import lru_cache
 from os import PathLike
 from pathlib import Path
 
 import networkx as nx
 
-#: Node colour per actor type.
-PALETTE = {"country": "#d62728", "person": "#1f77b4", "organization": "#2ca02c", "forum": "#ff7f0e"}
-OTHER_COLOR = "#7f7f7f"
-MEETING_COLOR = "#3b3b3b"
-COOCCURRENCE_COLOR = "#c8c8c8"
-AFFILIATION_COLOR = "#9c755f"
-#: At most this many meetings are listed in an edge's hover text.
-MAX_LISTED = 12
-MIN_SIZE, MAX_SIZE = 10.0, 40.0
+from graphkit.view.prepare import (
+    KIND_ORDER, KIND_STYLES, OTHER_COLOR, TYPE_COLORS, date_bounds, display_kind, edge_width,
+    meeting_kind, prepare,
+)
 
-# vis-network 9 shows a *string* title as plain text; an Element is shown as is.
-# Titles below are HTML built here from escaped text, so they are turned into
-# elements before the DataSets are created.
-_HEAD = """<title>{title}</title>
-<style>
-  .gk-tip {{ white-space: normal; max-width: 520px; font-family: sans-serif; font-size: 13px; }}
-  .gk-tip q {{ font-style: italic; }}
-  #gk-legend {{ font-family: sans-serif; font-size: 14px; margin: 8px 4px; }}
-  #gk-legend h1 {{ font-size: 20px; margin: 0 0 6px 0; }}
-  #gk-legend span.sw {{ display: inline-block; width: 12px; height: 12px; border-radius: 6px;
-                        margin: 0 4px 0 12px; vertical-align: middle; }}
-  #gk-legend span.ln {{ display: inline-block; width: 24px; height: 0; margin: 0 4px 0 12px;
-                        vertical-align: middle; }}
-</style>
-<script>
-function gkHtmlTitles(items) {{
-  return items.map(function (item) {{
-    if (typeof item.title === "string") {{
-      var div = document.createElement("div");
-      div.className = "gk-tip";
-      div.innerHTML = item.title;  // built by graphkit; article text is escaped
-      item.title = div;
-    }}
-    return item;
-  }});
-}}
-</script>
-</head>"""
+TEMPLATE = Path(__file__).with_name("template.html")
+#: vis-network shipped with pyvis (read at render time and inlined).
+VIS_VERSION = "vis-9.1.2"
+#: Pixels between the extreme nodes of the layout: ``max(MIN_EXTENT, PER_NODE * sqrt(n))``.
+MIN_EXTENT, PER_NODE = 1200.0, 140.0
+#: Node size range on the canvas (vis-network ``scaling``).
+MIN_SIZE, MAX_SIZE = 8, 40
+#: At most this many article ids are listed for an actor.
+MAX_ARTICLE_IDS = 25
+#: Above this many edges, edges are hidden while dragging / zooming.
+BIG_EDGES = 3000
 
-_DATASET_LINE = re.compile(r"^(\s*(?:nodes|edges) = new vis\.DataSet\()(.*)(\);)\s*$", re.M)
+_HEIGHT = re.compile(r"^\d+(\.\d+)?(px|vh|%|em|rem)$")
+_PLACEHOLDER = re.compile(r"\{\{(GK_[A-Z_]+)\}\}")
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
 
-def _e(value) -> str:
-    """HTML-escape ``value`` (also hide "href" from pyvis' link-tooltip switch)."""
-    return html.escape(str(value), quote=True).replace("href", "hr&#101;f")
+def _clean(value):
+    """JSON-friendly plain data (sets/tuples -> lists, other objects -> str, None dropped from dicts)."""
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items() if v is not None and v != [] and v != ""}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_clean(v) for v in value]
+        return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
 
 
-def _line(label: str, value) -> str | None:
-    if value is None or value == "" or value == []:
-        return None
-    if isinstance(value, (list, tuple, set)):
-        value = ", ".join(str(v) for v in value)
-    return f"{_e(label)}: {_e(value)}"
+def _meeting(d: dict) -> dict:
+    when = d.get("date_iso") or d.get("article_date")
+    bounds = date_bounds(when)
+    m = {k: d.get(k) for k in ("kind", "status", "date", "date_iso", "location", "evidence", "article",
+                               "article_date", "meeting_id")}
+    m["style"] = meeting_kind(d)
+    if bounds:
+        m["d0"], m["d1"] = bounds
+    return _clean(m)
 
 
-def _node_title(name, d: dict, n_meetings: int, partners: int, cooc: int) -> str:
-    lines = [f"<b>{_e(name)}</b>", _line("type", d.get("type")), _line("country", d.get("country")),
-             _line("roles", d.get("roles")), _line("aliases", d.get("aliases")),
-             f"mentions: {_e(d.get('mentions', 0))} in {_e(d.get('articles', 0))} article(s)"]
-    if n_meetings:
-        lines.append(f"meetings: {n_meetings} edge(s) with {partners} partner(s)")
-    if cooc:
-        lines.append(f"named in the same sentence as {cooc} actor(s)")
-    return "<br>".join(x for x in lines if x)
+def _sort_key(d: dict):
+    return (str(d.get("date_iso") or d.get("article_date") or ""), str(d.get("meeting_id") or ""))
 
 
-def _meeting_line(d: dict) -> str:
-    head = ", ".join(_e(x) for x in (d.get("kind"), d.get("status"), d.get("date"), d.get("location")) if x)
-    src = _e(d.get("article") or "")
-    if d.get("article_date"):
-        src += f" ({_e(d['article_date'])})"
-    ev = f"<br><q>{_e(d['evidence'])}</q>" if d.get("evidence") else ""
-    return f"<b>{head or 'meeting'}</b> [{src}]{ev}"
+def view_network(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | None = 1500,
+                 layer: str = "both", seed: int = 42, height: str = "100vh"):
+    """The pyvis :class:`~pyvis.network.Network` of the view (positions set, physics off).
 
-
-def _edge(u: str, v: str, layers: dict) -> dict:
-    """vis-network options of the one edge drawn between ``u`` and ``v``."""
-    meetings, cooc, aff = layers.get("meetings", []), layers.get("cooccurrence"), layers.get("affiliation")
-    parts = []
-    if meetings:
-        ordered = sorted(meetings, key=lambda d: (str(d.get("date_iso") or d.get("article_date") or ""),
-                                                  str(d.get("meeting_id") or "")))
-        parts.append(f"<b>{_e(u)} – {_e(v)}</b>: {len(meetings)} meeting edge(s)")
-        parts += [_meeting_line(d) for d in ordered[:MAX_LISTED]]
-        if len(ordered) > MAX_LISTED:
-            parts.append(f"… and {len(ordered) - MAX_LISTED} more")
-    if aff:
-        parts.append(f"affiliation: {_e(aff.get('source') or u)} belongs to "
-                     f"{_e(v if aff.get('source') == u else u)}")
-    if cooc:
-        arts = cooc.get("articles") or []
-        parts.append(f"co-occurrence: {_e(cooc.get('weight', 1))} sentence(s) in {len(arts)} article(s)")
-    opts = {"from": u, "to": v, "title": "<br>".join(parts)}
-    if meetings:
-        opts.update(color=MEETING_COLOR, width=min(1.5 + len(meetings), 8), layer="meetings")
-    elif aff:
-        opts.update(color=AFFILIATION_COLOR, width=1, dashes=True, layer="affiliation")
-    else:
-        opts.update(color=COOCCURRENCE_COLOR, width=0.5 + min(math.log2(cooc.get("weight", 1) or 1), 2) / 2,
-                    layer="cooccurrence")
-    return opts
-
-
-def _sizes(G: nx.MultiGraph, size_by: str) -> dict:
-    if size_by == "degree":
-        from graphkit.graph import layer_view
-
-        values = dict(layer_view(G, "both").degree())
-    else:
-        values = {n: d.get(size_by) for n, d in G.nodes(data=True)}
-    values = {n: float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else 0.0
-              for n, v in values.items()}
-    top = max(values.values(), default=0.0)
-    return {n: MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(v / top) if top > 0 else MIN_SIZE
-            for n, v in values.items()}
-
-
-def _legend(title: str) -> str:
-    swatches = "".join(f'<span class="sw" style="background:{c}"></span>{t}' for t, c in PALETTE.items())
-    lines = (f'<span class="ln" style="border-top:3px solid {MEETING_COLOR}"></span>met'
-             f'<span class="ln" style="border-top:1px solid {COOCCURRENCE_COLOR}"></span>same sentence'
-             f'<span class="ln" style="border-top:2px dashed {AFFILIATION_COLOR}"></span>belongs to')
-    return f'<div id="gk-legend"><h1>{_e(title)}</h1>{swatches}{lines}</div>'
-
-
-def render_html(G: nx.MultiGraph, path: str | PathLike, *, title: str = "graphkit",
-                size_by: str = "degree", height: str = "800px") -> Path:
-    """Write an interactive HTML view of ``G`` to ``path`` (UTF-8, self-contained).
-
-    ``size_by`` is ``"degree"`` (distinct neighbours on meetings + co-occurrence)
-    or a numeric node attribute such as ``"mentions"`` or ``"articles"``.
-    Returns the path written.
+    Node ids are integers; each node and edge carries its graph data under
+    ``gk`` (read by the page's script). ``net.graphkit`` holds what the page
+    needs besides nodes and edges (styles, note, counts, date range).
     """
     from pyvis.network import Network
 
+    prep = prepare(G, size_by=size_by, max_nodes=max_nodes, layer=layer, seed=seed)
+    n = len(prep.names)
+    extent = max(MIN_EXTENT, PER_NODE * n ** 0.5)
+    net = Network(height=height, width="100%", directed=False)
+    index = {name: i for i, name in enumerate(prep.names)}
+    for name in prep.names:
+        d = G.nodes[name]
+        x, y = prep.pos[name]
+        typ = d.get("type") if d.get("type") in TYPE_COLORS else "other"
+        color = TYPE_COLORS.get(typ, OTHER_COLOR)
+        gk = _clean({
+            "name": str(name), "type": d.get("type"), "country": d.get("country"), "roles": d.get("roles"),
+            "aliases": d.get("aliases"), "mentions": d.get("mentions"), "articles": d.get("articles"),
+            "article_ids": list(d.get("article_ids") or [])[:MAX_ARTICLE_IDS],
+            "score": round(prep.scores[name], 6), **prep.per_node[name],
+        })
+        gk["group"] = typ
+        net.add_node(index[name], label=str(name), shape="dot",
+                     color={"background": color, "border": "#ffffff",
+                            "highlight": {"background": color, "border": "#111111"},
+                            "hover": {"background": color, "border": "#111111"}},
+                     x=round(x * extent / 2, 1), y=round(y * extent / 2, 1),
+                     value=round(prep.scale[name], 4),
+                     size=round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * prep.scale[name], 1),
+                     gk=gk)
+    for i, ((a, b), entry) in enumerate(sorted(prep.pairs.items(), key=lambda kv: (index[kv[0][0]],
+                                                                                   index[kv[0][1]]))):
+        kind = display_kind(entry)
+        style = KIND_STYLES[kind]
+        meetings = sorted(entry.get("meetings") or [], key=_sort_key)
+        gk = {"kind": kind, "meetings": [_meeting(m) for m in meetings]}
+        if entry.get("cooccurrence"):
+            c = entry["cooccurrence"]
+            gk["cooc"] = _clean({"weight": c.get("weight", 1), "articles": c.get("articles")})
+        if entry.get("affiliation"):
+            src = entry["affiliation"].get("source")
+            gk["aff"] = {"source": index.get(src, index[a])}
+        # One drawn edge per pair by construction: append directly (Network.add_edge is O(E) per call).
+        net.edges.append({"id": f"e{i}", "from": index[a], "to": index[b], "width": edge_width(entry),
+                          "color": {"color": style["color"], "highlight": "#111111", "hover": style["color"]},
+                          "dashes": style["dashes"], "gk": {**_clean(gk), "meetings": gk["meetings"]}})
+
+    big = len(net.edges) > BIG_EDGES
+    net.options = {
+        "autoResize": True,
+        "nodes": {
+            "shape": "dot", "borderWidth": 1.5, "borderWidthSelected": 3,
+            "scaling": {"min": MIN_SIZE, "max": MAX_SIZE,
+                        # labels grow with the node; drawn only when readable (>= 8 px), never above 22 px
+                        "label": {"enabled": True, "min": 13, "max": 26, "maxVisible": 22, "drawThreshold": 8}},
+            "font": {"size": 14, "face": "sans-serif", "color": "#1a1a1a", "strokeWidth": 4,
+                     "strokeColor": "#ffffff"},
+        },
+        "edges": {"smooth": False, "selectionWidth": 1.5, "hoverWidth": 1},
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False, "randomSeed": seed},
+        "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
+                        "multiselect": False, "navigationButtons": False, "keyboard": False},
+    }
+
+    dates = [m[k] for e in net.edges for m in e["gk"]["meetings"] for k in ("d0", "d1") if k in m]
+    kinds_present = {k for e in net.edges for k in ([m["style"] for m in e["gk"]["meetings"]]
+                                                     + (["cooccurrence"] if "cooc" in e["gk"] else [])
+                                                     + (["affiliation"] if "aff" in e["gk"] else []))}
+    types_present = {nd["gk"]["group"] for nd in net.nodes}
+    net.graphkit = {
+        "size_by": size_by,
+        "note": prep.note,
+        "total": prep.total,
+        "types": [{"id": t, "color": c, "label": t} for t, c in
+                  list(TYPE_COLORS.items()) + [("other", OTHER_COLOR)] if t in types_present or t in TYPE_COLORS],
+        "kinds": [{"id": k, **KIND_STYLES[k]} for k in KIND_ORDER
+                  if k in kinds_present or k in ("meeting", "cooccurrence", "affiliation")],
+        "dates": {"min": min(dates), "max": max(dates)} if dates else None,
+    }
+    return net
+
+
+def _json_for_html(obj) -> str:
+    """JSON safe inside a ``<script>`` element: no ``<``, ``>``, ``&`` (nor U+2028/9) appears raw."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+@lru_cache(maxsize=2)
+def _vis_assets(version: str = VIS_VERSION) -> tuple[str, str]:
+    """(vis-network.min.js, vis-network.css) from the installed pyvis, safe to inline."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / version
+    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    # never let the inlined code close its element early
+    js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.I).replace("<!--", "<\\!--")
+    css = re.sub(r"</(style)", r"<\\/\1", css, flags=re.I)
+    return js, css
+
+
+def page_html(net, *, title: str = "graphkit", height: str = "100vh") -> str:
+    """The page of a network made by :func:`view_network`."""
+    if not _HEIGHT.match(str(height)):
+        raise ValueError(f"height={height!r}: use a CSS length such as '800px' or '100vh'")
+    vis_js, vis_css = _vis_assets()
+    data = dict(getattr(net, "graphkit", {}) or {})
+    data.update(title=str(title), nodes=net.nodes, edges=net.edges, options=net.options)
+    values = {
+        "GK_TITLE": html.escape(str(title), quote=True),
+        "GK_HEIGHT": str(height),
+        "GK_VIS_CSS": vis_css,
+        "GK_VIS_JS": vis_js,
+        "GK_DATA": _json_for_html(data),
+    }
+    template = TEMPLATE.read_text(encoding="utf-8")
+    # one pass: text put in is never searched for placeholders again
+    page = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'"
+        for s in _INLINE_SCRIPT.findall(page))
+    csp = (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+           "font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'")
+    return page.replace("{{GK_CSP}}", csp, 1)
+
+
+def render_html(G: nx.MultiGraph, path: str | PathLike, *, title: str = "graphkit", size_by: str = "degree",
+                max_nodes: int | None = 1500, height: str = "100vh", layer: str = "both",
+                seed: int = 42) -> Path:
+    """Write the interactive view of ``G`` to ``path`` (UTF-8, self-contained, works offline).
+
+    ``size_by``: ``"degree"`` (distinct neighbours on ``layer``: meetings +
+    co-occurrence by default), another centrality measure (``weighted_degree``,
+    ``betweenness``, ``closeness``, ``eigenvector``, ``pagerank``) or a numeric
+    node attribute (``mentions``, ``articles``). Above ``max_nodes`` actors
+    only the most central are drawn, with a note on the page (None: all).
+    ``height``: CSS height of the page's graph area. ``seed``: of the layout.
+    Returns the path written.
+    """
     path = Path(path)
-    net = Network(height=height, width="100%", cdn_resources="in_line", heading="")
-    sizes = _sizes(G, size_by)
-
-    pairs: dict[tuple[str, str], dict] = {}
-    for u, v, d in G.edges(data=True):
-        if u == v:
-            continue
-        a, b = (str(u), str(v)) if str(u) <= str(v) else (str(v), str(u))
-        entry = pairs.setdefault((a, b), {})
-        layer = d.get("layer")
-        if layer == "meetings":
-            entry.setdefault("meetings", []).append(d)
-        elif layer in ("cooccurrence", "affiliation"):
-            entry[layer] = d
-
-    n_meet: dict[str, int] = {}
-    partners: dict[str, int] = {}
-    cooc: dict[str, int] = {}
-    for (a, b), entry in pairs.items():
-        for n in (a, b):
-            if entry.get("meetings"):
-                n_meet[n] = n_meet.get(n, 0) + len(entry["meetings"])
-                partners[n] = partners.get(n, 0) + 1
-            if entry.get("cooccurrence"):
-                cooc[n] = cooc.get(n, 0) + 1
-
-    for n, d in G.nodes(data=True):
-        nid = str(n)
-        net.add_node(nid, label=nid, color=PALETTE.get(d.get("type"), OTHER_COLOR), size=sizes.get(n, MIN_SIZE),
-                     title=_node_title(n, d, n_meet.get(nid, 0), partners.get(nid, 0), cooc.get(nid, 0)))
-    # One edge per pair by construction: append directly (Network.add_edge is O(E) per call).
-    net.edges.extend(_edge(a, b, entry) for (a, b), entry in sorted(pairs.items()))
-
-    net.barnes_hut(gravity=-4000, central_gravity=0.3, spring_length=140, spring_strength=0.03,
-                   damping=0.4, overlap=0.2)
-    net.options.physics.stabilization.iterations = 200
-    net.options.edges.smooth.type = "continuous"
-    net.options.interaction.hover = True
-    net.options.interaction.tooltipDelay = 120
-
-    page = net.generate_html()
-    page = _DATASET_LINE.sub(lambda m: f"{m.group(1)}gkHtmlTitles({m.group(2)}){m.group(3)}", page)
-    page = page.replace("</head>", _HEAD.format(title=_e(title)), 1)
-    page = page.replace("<body>", "<body>\n" + _legend(title), 1)
+    net = view_network(G, size_by=size_by, max_nodes=max_nodes, layer=layer, seed=seed, height=height)
+    page = page_html(net, title=title, height=height)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(page, encoding="utf-8")
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(path)
     return path
