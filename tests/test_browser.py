@@ -159,6 +159,8 @@ def test_filters(browser, seeds_page, seeds_graph):
 
 
 def test_payloads_are_text(browser, seeds_page):
+    browser.mouse_move(5, 5)  # park the pointer on the sidebar: no hover card from an earlier test
+    browser.pump(0.2)
     browser.evaluate(f"gk.search({json.dumps('Evil Corp')}, false); true")
     details = browser.evaluate("document.getElementById('gk-details').textContent")
     assert XSS_NAME in details and "<b>Chair</b>" in details
@@ -170,7 +172,12 @@ def test_payloads_are_text(browser, seeds_page):
     assert XSS_EVIDENCE in details and "article x1<i>" in details
     # hover over the node: the tooltip shows the name as text
     x, y = browser.evaluate(
-        "var id = gk.idOf(" + json.dumps(XSS_NAME) + "); gk.network.focus(id, {scale: 1.5, animation: false});"
+        "var id = gk.idOf(" + json.dumps(XSS_NAME) + ");"
+        # move it clear of the others first: the layout may put another node on top of it
+        "var ps = gk.network.getPositions(), mx = -1e9, my = -1e9;"
+        "for (var k in ps) { mx = Math.max(mx, ps[k].x); my = Math.max(my, ps[k].y); }"
+        "gk.network.moveNode(id, mx + 400, my + 400);"
+        "gk.network.focus(id, {scale: 1.5, animation: false});"
         "var p = gk.network.canvasToDOM(gk.network.getPosition(id)), r = document.getElementById('gk-network')"
         ".getBoundingClientRect(); [p.x + r.left, p.y + r.top]")
     browser.mouse_move(x - 40, y - 40)

@@ -1,10 +1,10 @@
 """Actor resolution within one article: spaCy entities + gazetteer -> actors.
 
 `resolve_actors(doc)` takes a parsed spaCy ``Doc`` and returns an
-:class:`ArticleActors`: the article's actors (one per real actor: "Lavrov" and
-"Sergei Lavrov" are one), every mention with its token span, and for persons the
+:class:`ArticleActors`: the article's actors (one per real actor: "Vesel" and
+"Anton Vesel" are one), every mention with its token span, and for persons the
 roles and the country or organization they belong to, read from titles and
-appositives ("Russian Foreign Minister Sergei Lavrov", "Mark Toner, a State
+appositives ("Russian Foreign Minister Anton Vesel", "Karl Holm, a State
 Department spokesman").
 
 Rules, in the order they run:
@@ -16,11 +16,11 @@ Rules, in the order they run:
    an actor ("Moscow warned") it is its country (metonymy).
 3. A demonym or country followed by a generic body noun ("Russia's Foreign
    Ministry", "the Syrian air force") is that country's body.
-4. Persons: a partial name ("Lavrov", "Jaberi Ansari", "Assad") refers to the
+4. Persons: a partial name ("Vesel", "Karimi Nasab", "Hakim") refers to the
    full name introduced elsewhere in the article; spelling variants of the same
    full name (Sergey/Sergei) merge; two full names that only share a surname stay
    apart.  Roles and country come from the title before the name, an appositive,
-   "of <organization>", or a possessor ("Trump's adviser").
+   "of <organization>", or a possessor ("Dalton's adviser").
 5. Named forums: "<name> talks/conference/summit/declaration" where the
    modifier is a place, demonym or proper name ("the Astana conference", "Syrian
    peace talks"), not a list of parties ("Iran-Russia-Turkey talks").
@@ -51,6 +51,7 @@ GROUP_NOUNS = {"opposition", "rebels", "rebel", "insurgents", "militants", "mili
 FORUM_NOUNS = {"talks", "conference", "summit", "declaration", "process", "negotiations", "forum", "dialogue"}
 GOV_NOUNS = {"government", "regime", "authorities", "administration", "leadership"}
 # Body nouns that, after a country, mean the country's government itself ("the Syrian government")
+GOV_WEIGHT = {"regime": 3, "government": 2, "governments": 2, "authorities": 1, "leadership": 1, "administration": 1}
 COUNTRY_ITSELF = {"Government", "Presidency"}
 # Words that make a name an organization's, never a person's ("U.S. Embassy", "Sutro Group")
 ORG_WORDS = {"embassy", "bank", "group", "corp", "corp.", "inc", "inc.", "co", "co.", "company", "council", "party",
@@ -90,7 +91,7 @@ class Actor:
     roles: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     country_guess: str | None = None  # from context only; used when nothing better is known
-    country_from_person: str | None = None  # "Trump's adviser": resolved after all persons are known
+    country_from_person: str | None = None  # "Dalton's adviser": resolved after all persons are known
 
 
 @dataclass
@@ -203,7 +204,7 @@ def _name_tokens(name: str) -> list[str]:
 
 
 def _core(tok: str) -> str:
-    """A name token without Arabic article prefixes: al-Assad -> assad."""
+    """A name token without Arabic article prefixes: al-Hakim -> hakim."""
     t = fold(tok)
     t = re.sub(r"^(al|el|ad|as|ash|at|az|ar)[-‐]", "", t)
     return t.strip(".")
@@ -261,9 +262,9 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
     whose entries override the built-in tables and the guesses.
 
     >>> from graphkit.nlp import load_model          # doctest: +SKIP
-    >>> doc = load_model()("Russian Foreign Minister Sergei Lavrov met Kerry. Lavrov said Moscow agreed.")  # doctest: +SKIP
+    >>> doc = load_model()("Russian Foreign Minister Anton Vesel met Dalton. Vesel said Moscow agreed.")  # doctest: +SKIP
     >>> acts = resolve_actors(doc)                   # doctest: +SKIP
-    >>> acts.actors["Sergei Lavrov"].country        # doctest: +SKIP
+    >>> acts.actors["Anton Vesel"].country          # doctest: +SKIP
     'Russia'
     """
     gz = gazetteer or load_gazetteer()
@@ -349,7 +350,7 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
 
     pspans = [clean_person(s, e) for s, e in person_spans]
     pspans = [(s, e) for s, e in pspans if s < e]
-    # NER on title-case headlines is unreliable ("Kerry Optimistic"): a name in a heading
+    # NER on title-case headlines is unreliable ("Dalton Optimistic"): a name in a heading
     # counts only as a person named in the body, narrowed to the token that matches
     body = [(s, e) for s, e in pspans if s not in headings]
     head_spans = [(s, e) for s, e in pspans if s in headings]
@@ -376,7 +377,7 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
         canon = person_for(name)
         mentions.append(Mention(s, e, "person", canon, name))
 
-    # NER organizations: a surname mislabelled as ORG ("Lavrov", "al-Assad") is a person
+    # NER organizations: a surname mislabelled as ORG ("Vesel", "al-Hakim") is a person
     surname_keys = {}
     for p in person_names:
         ct = _core_tokens(p)
@@ -387,7 +388,7 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
         ct = _core_tokens(text)
         if ct and ct[-1] in surname_keys and len(ct) <= len(_core_tokens(surname_keys[ct[-1]])):
             target = next((p for p in person_names if _same_person(text, p)), None)
-            if target is None and "-" in text:  # "Assad-Bashar al-Assad"
+            if target is None and "-" in text:  # "Hakim-Omar al-Hakim"
                 target = surname_keys[ct[-1]]
             if target:
                 mentions.append(Mention(s, e, "person", target, text))
@@ -396,7 +397,7 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
             continue
         if _possessor_of_role(doc, e, gz) and _looks_like_name(text) and len(ct) <= 3 and not any(
                 lookup(doc[i].text) is not None or fold(doc[i].text) in ORG_WORDS for i in range(s, e)):
-            # "Trump's national security adviser": an organization has no advisers of its own name
+            # "Dalton's national security adviser": an organization has no advisers of its own name
             mentions.append(Mention(s, e, "person", person_for(text), text))
             continue
         if label == "ORG" and _looks_like_org(text) and not (e - s == 1 and (
@@ -670,18 +671,20 @@ def _groups(doc, mentions, covered, gz):
     groups = token_hits(doc, GROUP_NOUNS)
     if not groups:
         return out
-    for t in token_hits(doc, GOV_NOUNS):
-        if t.lower_ in GOV_NOUNS:
-            for c in t.children:
-                m = by_token.get(c.i)
-                if m and m.type == "country":
-                    gov_countries[m.actor] += 1
-        if t.lower_ == "regime":
-            for c in t.subtree:
-                m = by_token.get(c.i)
-                if m and m.type in ("country", "person"):
-                    if m.type == "country":
-                        gov_countries[m.actor] += 1
+    def gov_weights(tokens) -> Counter:
+        # whose government do groups face? a "regime" most clearly, an "administration" least
+        c = Counter()
+        for t in tokens:
+            w = GOV_WEIGHT.get(t.lower_)
+            if not w:
+                continue
+            for x in t.subtree:
+                m = by_token.get(x.i)
+                if m and m.type == "country" and (x.head.i == t.i or x.head.head.i == t.i or t.lower_ == "regime"):
+                    c[m.actor] += w
+        return c
+
+    gov_countries = gov_weights(token_hits(doc, GOV_NOUNS))
     sent_gov = {}
     for t in groups:
         if t.i not in covered and t.pos_ in ("NOUN", "PROPN", "ADJ"):
@@ -702,16 +705,18 @@ def _groups(doc, mentions, covered, gz):
                 j -= 1
             if country is None:
                 sent = t.sent
-                if sent.start not in sent_gov:
-                    local = Counter()
-                    for tt in sent:
-                        if tt.lower_ in GOV_NOUNS or tt.lower_ == "regime":
-                            for c in tt.subtree:
-                                m = by_token.get(c.i)
-                                if m and m.type == "country":
-                                    local[m.actor] += 1
+                # "rebels against Syria"
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ == "against":
+                        for p in c.children:
+                            m = by_token.get(p.i)
+                            if m and m.type == "country":
+                                country = m.actor
+                if country is None and sent.start not in sent_gov:
+                    local = gov_weights(sent)
                     sent_gov[sent.start] = local.most_common(1)[0][0] if local else None
-                country = sent_gov[sent.start] or (gov_countries.most_common(1)[0][0] if gov_countries else None)
+                country = country or sent_gov[sent.start] or (
+                    gov_countries.most_common(1)[0][0] if gov_countries else None)
             if country is None:
                 continue
             start = t.i
@@ -790,7 +795,7 @@ def _person_roles(res: ArticleActors) -> None:
         for m in a.mentions:
             if m.type != "person":
                 continue
-            # title before the name: "Russian Deputy Foreign Minister Gennady Gatilov"
+            # title before the name: "Russian Deputy Foreign Minister Oleg Marin"
             j = m.start - 1
             while j >= 0:
                 t = doc[j]
@@ -812,7 +817,7 @@ def _person_roles(res: ArticleActors) -> None:
             prefix = [t for t in doc[j + 1:m.start] if t.lower_ not in DETERMINERS]
             # a person's possessor inside the prefix belongs to another name: keep only what follows it
             _apply_role(res, a, prefix, scan_role_np, title_words)
-            # appositive after: "Mark Toner, a State Department spokesman" / "Kislyak, Russia's ambassador"
+            # appositive after: "Karl Holm, a State Department spokesman" / "Sokol, Russia's ambassador"
             root = doc[m.end - 1]
             for c in root.children:
                 if c.dep_ == "appos" and c.i > root.i and res.by_token.get(c.i) is None and not any(
@@ -825,7 +830,7 @@ def _person_roles(res: ArticleActors) -> None:
                         if p.dep_ == "pobj" and any(res.by_token.get(x.i) is not None and res.by_token[x.i].type in
                                                     ("organization", "country") for x in sub):
                             _apply_role(res, a, sub, scan_role_np, title_words, org_only=True)
-            # role phrase closed by a comma before the name: "the Deputy Foreign Minister and Envoy for X, Bogdanov,"
+            # role phrase closed by a comma before the name: "the Deputy Foreign Minister and Envoy for X, Belyak,"
             if m.start > 1 and doc[m.start - 1].text == "," and (
                     m.end >= len(doc) or doc[m.end].is_punct):
                 k = m.start - 2
@@ -839,12 +844,12 @@ def _person_roles(res: ArticleActors) -> None:
                     if np_toks[0].lower_ == "with" or np_toks[0].pos_ == "ADP":
                         np_toks = np_toks[1:]
                     _apply_role(res, a, np_toks, scan_role_np, title_words)
-            # appositive before: "US State Department spokesman, Mark Toner"; "their Iranian counterpart, Zarif"
+            # appositive before: "US State Department spokesman, Karl Holm"; "their Iranian counterpart, Rahimi"
             if root.dep_ == "appos" and root.head.i < m.start and res.by_token.get(root.head.i) is None:
                 h = root.head
                 np = [x for x in h.subtree if x.i < m.start and x.i <= h.i]
                 _apply_role(res, a, np, scan_role_np, title_words)
-            # "Russian and Turkish foreign ministers, Lavrov and Cavusoglu respectively"
+            # "Russian and Turkish foreign ministers, Vesel and Aydin respectively"
             if root.dep_ == "conj" and any(t.lower_ == "respectively" for t in root.sent):
                 h = root
                 while h.dep_ == "conj" and h.head.i < h.i:
@@ -969,7 +974,7 @@ def _context_country(res: ArticleActors, a: Actor) -> str | None:
             if mm is None or mm.actor == a.name or t.i != mm.start:
                 continue
             if _belongs_to_other_person(res, mm, a.name):
-                continue  # "Kislyak, Russia's ambassador": Russia describes Kislyak, not this person
+                continue  # "Sokol, Russia's ambassador": Russia describes Sokol, not this person
             prep = doc[mm.end - 1].head.lower_ if doc[mm.end - 1].dep_ == "pobj" else ""
             if mm.type == "organization":
                 c = res.actors.get(mm.actor).country if mm.actor in res.actors else None
