@@ -720,11 +720,11 @@ def read_articles(
 
     >>> import pathlib, tempfile
     >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (d / "a.txt").write_text("Kerry Meets Lavrov\\n\\nKerry met Lavrov in Moscow.\\n")
-    >>> _ = (d / "b.jsonl").write_text('{"id": "b1", "text": "Putin called Erdogan."}\\n{"id": 2}\\n')
+    >>> _ = (d / "a.txt").write_text("Dalton Meets Vesel\\n\\nDalton met Vesel in Moscow.\\n")
+    >>> _ = (d / "b.jsonl").write_text('{"id": "b1", "text": "Holm called Berg."}\\n{"id": 2}\\n')
     >>> problems = []
     >>> [(a.id, a.title) for a in read_articles(d, on_problem=problems.append)]
-    [('a', 'Kerry Meets Lavrov'), ('b1', None)]
+    [('a', 'Dalton Meets Vesel'), ('b1', None)]
     >>> [str(p).replace(str(d), "D") for p in problems]
     ["D/b.jsonl:2: no 'text' field"]
     """

@@ -8,15 +8,15 @@ layers: ``meetings`` (one edge per meeting and pair of participants),
 
 >>> recs = [{"doc": "a", "date": "2016-12-27",
 ...          "actors": [{"name": "Russia", "type": "country", "mentions": [[0, 6, 0]]},
-...                     {"name": "Sergey Lavrov", "type": "person", "country": "Russia",
-...                      "mentions": [[10, 23, 0], [40, 46, 1]]},
-...                     {"name": "John Kerry", "type": "person", "country": "United States",
-...                      "mentions": [[50, 60, 1]]}],
-...          "meetings": [{"participants": ["Sergey Lavrov", "John Kerry"], "kind": "call",
-...                        "status": "happened", "hub": None, "evidence": "Lavrov called Kerry."}]}]
+...                     {"name": "Anton Vesel", "type": "person", "country": "Russia",
+...                      "mentions": [[10, 21, 0], [40, 45, 1]]},
+...                     {"name": "Mark Dalton", "type": "person", "country": "United States",
+...                      "mentions": [[50, 61, 1]]}],
+...          "meetings": [{"participants": ["Anton Vesel", "Mark Dalton"], "kind": "call",
+...                        "status": "happened", "hub": None, "evidence": "Vesel called Dalton."}]}]
 >>> G = build_graph(recs)
 >>> sorted(G.nodes)
-['John Kerry', 'Russia', 'Sergey Lavrov', 'United States']
+['Anton Vesel', 'Mark Dalton', 'Russia', 'United States']
 >>> G.nodes["United States"]["type"], G.graph["articles"]
 ('country', 1)
 >>> sorted((e[2]["layer"], e[2]["weight"]) for e in G.edges(data=True))

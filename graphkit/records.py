@@ -8,15 +8,15 @@ fields are what the store and the graph need.  Change it only with a reason.
       "doc": "000_9d3e149b290da972",          # article id
       "title": "...", "date": "2016-12-27",    # article metadata (may be null)
       "actors": [
-        {"name": "Sergey Lavrov",              # canonical name within the article
+        {"name": "Anton Vesel",                # canonical name within the article
          "type": "person",                     # person | country | organization | forum
          "country": "Russia",                  # country or international organization the actor belongs to (null for countries)
-         "aliases": ["Lavrov", "Sergei Lavrov"],   # other surface forms seen in the article
+         "aliases": ["Vesel", "Antun Vesel"],     # other surface forms seen in the article
          "roles": ["Foreign Minister"],        # titles from the text (persons)
          "mentions": [[start, end, sent], ...] # character offsets into the article text, sentence index
         }, ...],
       "meetings": [
-        {"participants": ["Sergey Lavrov", "John Kerry"],   # actor names (as in "actors")
+        {"participants": ["Anton Vesel", "Mark Dalton"],    # actor names (as in "actors")
          "kind": "call",                       # meeting | talks | visit | call
          "status": "happened",                 # happened | scheduled
          "location": "Moscow",                 # place as written, or null

@@ -12,10 +12,10 @@ none corrupts.
 
 >>> from graphkit.corpus import Article
 >>> with Store(":memory:") as store:
-...     art = Article(id="a1", text="Kerry met Lavrov.")
-...     rec = {"doc": "a1", "actors": [{"name": "John Kerry", "type": "person",
-...            "country": "United States", "aliases": ["Kerry"], "roles": [],
-...            "mentions": [[0, 5, 0]]}], "meetings": [], "relations": []}
+...     art = Article(id="a1", text="Dalton met Vesel.")
+...     rec = {"doc": "a1", "actors": [{"name": "Mark Dalton", "type": "person",
+...            "country": "United States", "aliases": ["Dalton"], "roles": [],
+...            "mentions": [[0, 6, 0]]}], "meetings": [], "relations": []}
 ...     store.put(art, rec), store.put(art, rec), store.counts()["mentions"]
 ('new', 'unchanged', 1)
 """
@@ -142,7 +142,7 @@ class Store:
 
     >>> from graphkit.corpus import Article
     >>> store = Store(":memory:")
-    >>> store.put(Article(id="a", text="Putin called Erdogan."), {"doc": "a", "actors": []})
+    >>> store.put(Article(id="a", text="Holm called Berg."), {"doc": "a", "actors": []})
     'new'
     >>> store.get_record("a")
     {'doc': 'a', 'actors': []}

@@ -1,12 +1,12 @@
 """Corpus-wide actor resolution: one node per real actor across articles.
 
-Within an article `graphkit.actors.resolve` already made "Lavrov" and "Sergei
-Lavrov" one actor.  Across articles:
+Within an article `graphkit.actors.resolve` already made "Vesel" and "Anton
+Vesel" one actor.  Across articles:
 
 * countries, organizations and forums merge by name (case and accents folded);
 * persons merge when their full names are the same or spelling variants of each
-  other (Sergey/Sergei Lavrov, Dmitry/Dimitry Peskov) and their countries do not
-  contradict each other; a bare surname ("Putin") joins the one full name in the
+  other (Anton/Antun Vesel, Dmitry/Dimitry Sorin) and their countries do not
+  contradict each other; a bare surname ("Dalton") joins the one full name in the
   corpus with that surname and a compatible country, and stays on its own when
   there are two (two different people called "Smith" are never merged);
 * a person's country is the one the text states most often; guesses from context
@@ -78,7 +78,7 @@ def _person_clusters(records: list[dict]) -> dict[tuple[str, str], _Cluster]:
                 fulls[core[-1]].append(c)
             c.names[a["name"]] += n
             _add(c, a, key, of)
-    # spaCy often labels a bare surname as an organization ("Lavrov's statement"): one that is
+    # spaCy often labels a bare surname as an organization ("Vesel's statement"): one that is
     # the surname of exactly one person in the corpus is that person
     for key, a in orgs:
         core = _core_tokens(a["name"])
@@ -161,8 +161,8 @@ def merge_actors(records: Iterable[dict]) -> tuple[dict[str, dict], dict[tuple[s
 def backfill_records(records: Iterable[dict]) -> list[dict]:
     """Fill what one article leaves open from the rest of the corpus, in place.
 
-    A person named only by surname gets the full name the corpus knows ("Putin" ->
-    "Vladimir Putin", the surname kept as an alias), and a person whose article
+    A person named only by surname gets the full name the corpus knows ("Dalton" ->
+    "Mark Dalton", the surname kept as an alias), and a person whose article
     states no country gets the country other articles state, else the guess from
     its own context.  Meeting participants follow the renames.
 
@@ -191,7 +191,7 @@ def backfill_records(records: Iterable[dict]) -> list[dict]:
                     rename[a["name"]] = full
                     a["aliases"] = sorted(set(a.get("aliases") or []) | {a["name"]})
                     a["name"] = full
-        # "Trump's adviser": the country of the possessor, once that is known
+        # "Dalton's adviser": the country of the possessor, once that is known
         by_name = {a["name"]: a for a in rec.get("actors", [])}
         for a in rec.get("actors", []):
             via = a.get("country_via")

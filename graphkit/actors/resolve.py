@@ -302,6 +302,7 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
     mentions: list[Mention] = []
     person_spans = []
     org_spans = []  # NER organizations not in the gazetteer
+    places = []  # NER places not in the gazetteer
     for s, e, src, label in spans:
         text = doc[s:e].text
         entry = lookup(text) if src == "gz" or label != "PERSON" else None
@@ -325,7 +326,7 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
                 # a lone "Commission" or "Senate" names nothing by itself
                 org_spans.append((s, e, label))
         elif label in ("GPE", "LOC"):
-            mentions.append(Mention(s, e, "location", None, text, place=True))
+            places.append((s, e))
 
     # 2. persons: full names first, partial names after --------------------------
     actors: dict[str, Actor] = {}
@@ -340,6 +341,12 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
         for p in list(person_names):
             if _same_person(p, name):  # a longer form of an earlier partial name
                 return p
+        ct = _core_tokens(name)
+        if len(ct) == 1:
+            # family name first ("Wang Yi" ... "Wang said"): the one full name that starts with it
+            firsts = [p for p in person_names if len(_core_tokens(p)) >= 2 and _core_tokens(p)[0] == ct[0]]
+            if len(firsts) == 1:
+                return firsts[0]
         person_names.append(name)
         return name
 
@@ -403,6 +410,15 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
         if label == "ORG" and _looks_like_org(text) and not (e - s == 1 and (
                 fold(text) in _title_words(gz) or fold(text).strip(".") in CORPORATE_SUFFIXES)):
             mentions.append(Mention(s, e, "organization", text, text))
+    # NER places: a known person's surname labelled as a place ("Kamikawa said") is that person
+    for s, e in places:
+        text = doc[s:e].text
+        ct = _core_tokens(text)
+        target = next((p for p in person_names if _same_person(text, p)), None) if len(ct) == 1 else None
+        if target and ct[0] in surname_keys:
+            mentions.append(Mention(s, e, "person", target, text))
+        else:
+            mentions.append(Mention(s, e, "location", None, text, place=True))
     # surnames spaCy missed entirely
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for t in token_hits(doc, set(surname_keys)):

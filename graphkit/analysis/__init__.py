@@ -5,11 +5,11 @@ MultiGraph described in ``docs/graph-schema.md`` and returns plain data
 notebook / JSON / CSV as it is.
 
 >>> from graphkit.analysis import example_graph, who_met, format_table
->>> print(format_table(who_met(example_graph(), "Blinken"), ["date_iso", "counterparts"]))
+>>> print(format_table(who_met(example_graph(), "Hartley"), ["date_iso", "counterparts"]))
 date_iso    counterparts
 ----------  -------------
-2024-01-15  Wang Yi
-2023-03-02  Sergei Lavrov
+2024-01-15  Wei Lan
+2023-03-02  Sergei Volkov
 """
 from .centrality import MEASURES, SAMPLE_THRESHOLD, Rows, centrality
 from .communities import communities, ego, ego_table

@@ -26,7 +26,7 @@ dict says how it was computed: ``measure, layer, nodes, edges, sampled``
 >>> from graphkit.analysis.example import example_graph
 >>> rows = centrality(example_graph(), "degree", top=2)
 >>> [(r["rank"], r["actor"], r["value"]) for r in rows]
-[(1, 'António Guterres', 3), (2, 'Sergei Lavrov', 3)]
+[(1, 'António Ferreira', 3), (2, 'Sergei Volkov', 3)]
 >>> rows.meta["sampled"] is None
 True
 """

@@ -4,8 +4,8 @@
 >>> G = example_graph()
 >>> [(r["community"], r["size"]) for r in communities(G, layer="meetings")]
 [(1, 3), (2, 2)]
->>> [(r["actor"], r["distance"]) for r in ego_table(G, "Zakharova", layer="meetings")]
-[('Maria Zakharova', 0), ('António Guterres', 1)]
+>>> [(r["actor"], r["distance"]) for r in ego_table(G, "Sokolova", layer="meetings")]
+[('Marina Sokolova', 0), ('António Ferreira', 1)]
 """
 from __future__ import annotations
 

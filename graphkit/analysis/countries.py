@@ -20,7 +20,7 @@ Affiliation edges and self-loops (a country meeting itself) are dropped.
 
 >>> from graphkit.analysis.example import example_graph
 >>> G = example_graph()
->>> fold_map(G)["Maria Zakharova"], fold_map(G)["António Guterres"]
+>>> fold_map(G)["Marina Sokolova"], fold_map(G)["António Ferreira"]
 ('Russia', 'United Nations')
 >>> [(r["a"], r["b"], r["meetings"], r["cooccurrence"]) for r in country_table(G)][:2]
 [('China', 'Russia', 2, 1), ('Russia', 'United Nations', 2, 0)]

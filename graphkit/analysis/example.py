@@ -5,7 +5,7 @@ notebook to try the functions without a database.
 
 >>> G = example_graph()
 >>> sorted(G.nodes)[:3]
-['Antony Blinken', 'António Guterres', 'China']
+['Antony Hartley', 'António Ferreira', 'China']
 """
 from __future__ import annotations
 
@@ -40,40 +40,40 @@ def example_graph() -> nx.MultiGraph:
     _node(G, "Russian Foreign Ministry", "organization", country="Russia",
           aliases=["Russian MFA"])
     _node(G, "G20", "forum")
-    _node(G, "Sergei Lavrov", "person", "Russia", ["Lavrov", "Sergey Lavrov"],
+    _node(G, "Sergei Volkov", "person", "Russia", ["Volkov", "Sergey Volkov"],
           ["Foreign Minister"])
-    _node(G, "Maria Zakharova", "person", "Russian Foreign Ministry", ["Zakharova"],
+    _node(G, "Marina Sokolova", "person", "Russian Foreign Ministry", ["Sokolova"],
           ["spokeswoman"])
-    _node(G, "Antony Blinken", "person", "United States", ["Blinken"],
+    _node(G, "Antony Hartley", "person", "United States", ["Hartley"],
           ["Secretary of State"])
-    _node(G, "Wang Yi", "person", "China", ["Wang"], ["Foreign Minister"])
-    _node(G, "António Guterres", "person", "United Nations", ["Guterres"],
+    _node(G, "Wei Lan", "person", "China", ["Wei"], ["Foreign Minister"])
+    _node(G, "António Ferreira", "person", "United Nations", ["Ferreira"],
           ["Secretary-General"])
-    _meeting(G, "a1#1", ["Sergei Lavrov", "Wang Yi"], kind="talks",
+    _meeting(G, "a1#1", ["Sergei Volkov", "Wei Lan"], kind="talks",
              location="Beijing", date="April 9, 2024", date_iso="2024-04-09",
              article_date="2024-04-10",
-             evidence="Lavrov held talks with Wang Yi in Beijing on April 9.")
-    _meeting(G, "a2#1", ["Sergei Lavrov", "Antony Blinken"], location="New Delhi",
+             evidence="Volkov held talks with Wei Lan in Beijing on April 9.")
+    _meeting(G, "a2#1", ["Sergei Volkov", "Antony Hartley"], location="New Delhi",
              date="March 2", date_iso="2023-03-02", article_date="2023-03-03",
-             evidence="Blinken and Lavrov spoke briefly on the sidelines of the G20.")
-    _meeting(G, "a3#1", ["Antony Blinken", "Wang Yi"], kind="call",
+             evidence="Hartley and Volkov spoke briefly on the sidelines of the G20.")
+    _meeting(G, "a3#1", ["Antony Hartley", "Wei Lan"], kind="call",
              date_iso="2024-01-15", date="Monday", article_date="2024-01-16",
-             evidence="Blinken spoke by phone with Wang Yi on Monday.")
-    _meeting(G, "a4#1", ["António Guterres", "Sergei Lavrov", "Wang Yi"],
+             evidence="Hartley spoke by phone with Wei Lan on Monday.")
+    _meeting(G, "a4#1", ["António Ferreira", "Sergei Volkov", "Wei Lan"],
              location="New York", date="September 25, 2024", date_iso="2024-09-25",
              article_date="2024-09-26",
-             evidence="Guterres met Lavrov and Wang Yi in New York.")
-    _meeting(G, "a5#1", ["Maria Zakharova", "António Guterres"], status="scheduled",
+             evidence="Ferreira met Volkov and Wei Lan in New York.")
+    _meeting(G, "a5#1", ["Marina Sokolova", "António Ferreira"], status="scheduled",
              article_date="2024-06-01",
-             evidence="Zakharova said she would meet Guterres.")
+             evidence="Sokolova said she would meet Ferreira.")
     G.add_edge("Russia", "United States", layer="cooccurrence", kind="cooccurrence",
                weight=3, articles=["a2"])
-    G.add_edge("Sergei Lavrov", "Antony Blinken", layer="cooccurrence",
+    G.add_edge("Sergei Volkov", "Antony Hartley", layer="cooccurrence",
                kind="cooccurrence", weight=2, articles=["a2"])
     G.add_edge("China", "Russia", layer="cooccurrence", kind="cooccurrence",
                weight=1, articles=["a1"])
-    for person in ("Sergei Lavrov", "Maria Zakharova", "Antony Blinken", "Wang Yi",
-                   "António Guterres"):
+    for person in ("Sergei Volkov", "Marina Sokolova", "Antony Hartley", "Wei Lan",
+                   "António Ferreira"):
         G.add_edge(person, G.nodes[person]["country"], layer="affiliation",
                    kind="affiliation", weight=1, source=person)
     return G

@@ -5,7 +5,7 @@ The analysis package keeps its own copy of this (rather than importing
 
 >>> from graphkit.analysis.example import example_graph
 >>> H = _layer(example_graph(), "meetings")
->>> H["Sergei Lavrov"]["Wang Yi"]
+>>> H["Sergei Volkov"]["Wei Lan"]
 {'weight': 2, 'count': 2, 'distance': 0.5}
 """
 from __future__ import annotations

@@ -1,15 +1,15 @@
 """Plain-data rows (lists of dicts) as an aligned table, JSON or CSV.
 
->>> rows = [{"actor": "Sergei Lavrov", "value": 0.5}, {"actor": "Wang Yi", "value": 12}]
+>>> rows = [{"actor": "Sergei Volkov", "value": 0.5}, {"actor": "Wei Lan", "value": 12}]
 >>> print(format_table(rows))
 actor          value
 -------------  -----
-Sergei Lavrov    0.5
-Wang Yi           12
+Sergei Volkov    0.5
+Wei Lan           12
 >>> print(to_csv(rows), end="")
 actor,value
-Sergei Lavrov,0.5
-Wang Yi,12
+Sergei Volkov,0.5
+Wei Lan,12
 """
 from __future__ import annotations
 

@@ -5,7 +5,7 @@
 (`graphkit.records`).  A trigger's participants come only from its own clause:
 the subject of the meeting verb, its "with"/"between" objects, the subject of a
 light verb ("X held talks with Y", "X sat down for talks"), or the subject of
-the clause a nominal trigger frames ("Lavrov said after a meeting with ...").
+the clause a nominal trigger frames ("Vesel said after a meeting with ...").
 Role phrases without a name resolve to the named person with that role, else to
 the country ("his Jordanian counterpart" -> Jordan).  Negated, hypothetical,
 refused or merely invited meetings are dropped; future ones are "scheduled".
@@ -13,6 +13,7 @@ refused or merely invited meetings are dropped; future ones are "scheduled".
 from __future__ import annotations
 
 import bisect
+import re
 import functools
 import json
 from importlib import resources
@@ -70,7 +71,7 @@ class _Sentence:
             if x.i in seen:
                 continue
             seen.add(x.i)
-            # "Russian and Turkish foreign ministers, Lavrov and Cavusoglu": the names, not the demonyms
+            # "Russian and Turkish foreign ministers, Vesel and Aydin": the names, not the demonyms
             named = any((m := self.res.mention_at(y.i)) is not None and m.type == "person"
                         for y in x.subtree if y.i != x.i and y.dep_ in ("conj", "appos"))
             out.extend(self._actors_of_one(x, seen, names_only=named))
@@ -121,7 +122,7 @@ class _Sentence:
                 if mm is not None and mm.type == "person":
                     return self.actors_of(c, seen)
         if low in GOV_NOUNS_REF:
-            # "the regime of Syrian President Bashar al-Assad" -> Syria
+            # "the regime of Syrian President Omar al-Hakim" -> Syria
             for c in x.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
@@ -136,7 +137,7 @@ class _Sentence:
             if c.dep_ in ("compound",) and res.mention_at(c.i) is not None and res.mention_at(c.i).type == "person":
                 persons.append(res.mention_at(c.i).actor)
         if not persons:
-            # a long title the parser split: "Minister for Arab Affairs Hossein Jaberi Ansari"
+            # a long title the parser split: "Minister for Arab Affairs Reza Karimi Nasab"
             for c in x.subtree:
                 mm = res.mention_at(c.i)
                 if c.i > x.i and mm is not None and mm.type == "person" and not (
@@ -146,7 +147,7 @@ class _Sentence:
                         persons.append(mm.actor)
                         break
         if not persons:
-            # appositive the parser missed: "the Deputy Foreign Minister and Envoy for X, Mikhail Bogdanov,"
+            # appositive the parser missed: "the Deputy Foreign Minister and Envoy for X, Pavel Belyak,"
             p = self._appositive_after(x)
             if p:
                 persons.append(p)
@@ -179,7 +180,7 @@ class _Sentence:
         result = []
         for mm in mods:
             if mm.type == "person":
-                continue  # "Putin's spokesman": the possessor is not the participant
+                continue  # "Dalton's spokesman": the possessor is not the participant
             if len(mods) == 1 and role_words:
                 person = res.find_by_role(role_words, mm.actor if mm.type == "country" else None) \
                     if mm.type == "country" else res.find_by_role(role_words, mm.actor)
@@ -317,7 +318,7 @@ def extract_meetings(res: ArticleActors, article_date: str | None = None) -> lis
     meetings = _merge_same(found)
     if article_date:
         for m in meetings:
-            m["date_iso"] = normalize_date(m.get("date"), article_date)
+            m["date_iso"] = normalize_date(m.get("date"), article_date, future=m["status"] == "scheduled")
     return meetings
 
 
@@ -394,7 +395,7 @@ def _meeting_at(ctx: _Sentence, t, used_nouns) -> dict | None:
             if c.dep_ == "poss":
                 mm = res.mention_at(c.i)
                 if mm is not None and mm.is_actor or c.lower_ in PERSONAL_PRONOUNS:
-                    part_subj.append(c)  # "Kerry's meeting with X", "his talks with X"
+                    part_subj.append(c)  # "Dalton's meeting with X", "his talks with X"
         part_obj += mods
         h = t.head
         if t.dep_ in ("dobj", "nsubjpass", "attr") and h.lemma_.lower() in trig["light_verbs"]:
@@ -610,7 +611,7 @@ def _place_tokens(ctx, t, frame) -> list[int]:
     return [i for _, mm in _places(ctx, t, frame) for i in range(mm.start, mm.end)]
 
 
-def _location(ctx, t, frame, place_tokens) -> str | None:
+def _location(ctx, t, frame, place_tokens, names=()) -> str | None:
     res = ctx.res
     places = _places(ctx, t, frame) if place_tokens else []
     if places and places[0][0] == 0:
@@ -632,6 +633,8 @@ def _location(ctx, t, frame, place_tokens) -> str | None:
         j = idx + k
         if not 0 <= j < len(sents):
             continue
+        if k != 0 and not any(m.actor in names for m in res.mentions if sents[j].start <= m.start < sents[j].end):
+            continue  # a neighbouring sentence counts only when it is about one of the participants
         quotes = [q.i for q in sents[j] if q.text in ('"', "“", "”")]
         for tok in sents[j]:
             mm = res.mention_at(tok.i)
@@ -696,7 +699,7 @@ def _record(ctx, t, frame, names, kind, status, hub, place_tokens, place=None) -
         "kind": kind,
         "status": status,
         "location": place if place is not None else (
-            _location(ctx, t, frame, place_tokens) if kind != "call" or place_tokens else None),
+            _location(ctx, t, frame, place_tokens, names) if kind != "call" or place_tokens else None),
         "date": _date(ctx, t, frame),
         "date_iso": None,
         "hub": hub,
@@ -734,13 +737,20 @@ def _same_value(a, b) -> bool:
     return a is None or b is None or fold(a) == fold(b)
 
 
-def normalize_date(phrase: str | None, article_date: str | None) -> str | None:
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def normalize_date(phrase: str | None, article_date: str | None, future: bool = False) -> str | None:
     """An ISO date for a date phrase, relative to the article's date (None when unsure).
 
     >>> normalize_date("Tuesday", "2016-12-29")
     '2016-12-27'
     >>> normalize_date("December 20", "2017-01-14")
     '2016-12-20'
+    >>> normalize_date("Friday", "2016-12-29", future=True)
+    '2016-12-30'
+    >>> normalize_date("next month", "2016-12-29") is None
+    True
     """
     if not phrase or not article_date:
         return None
@@ -750,6 +760,22 @@ def normalize_date(phrase: str | None, article_date: str | None) -> str | None:
         base = dt.datetime.fromisoformat(article_date[:10])
     except ValueError:
         return None
+    low = phrase.lower()
+    for i, day in enumerate(WEEKDAYS):
+        if re.search(rf"\b{day}\b", low):
+            # "on Tuesday" in a news story: the last Tuesday up to the article's date, or the
+            # next one for a meeting still to come
+            if future:
+                delta = (i - base.weekday()) % 7
+                return (base + dt.timedelta(days=delta)).date().isoformat()
+            delta = (base.weekday() - i) % 7
+            return (base - dt.timedelta(days=delta)).date().isoformat()
+    if low in ("today", "this morning", "tonight"):
+        return base.date().isoformat()
+    if low in ("yesterday", "tomorrow"):
+        return (base + dt.timedelta(days=-1 if low == "yesterday" else 1)).date().isoformat()
+    if not re.search(r"\d", low):
+        return None  # "next month", "mid-January", "May": no day to give
     try:
         import dateparser
     except ImportError:  # pragma: no cover - dateparser is a dependency

@@ -1,0 +1,62 @@
+"""Cases found by reading graphkit's output on text beyond the seeds (written for these tests)."""
+import pytest
+
+from graphkit.corpus import Article
+from graphkit.extract import record_from_doc
+from graphkit.relations.meetings import normalize_date
+
+
+def _rec(nlp, text, date=None):
+    return record_from_doc(nlp(text), Article("t", text, date=date))
+
+
+def _people(rec):
+    return {a["name"]: a for a in rec["actors"] if a["type"] == "person"}
+
+
+def test_family_name_first_joins_the_full_name(nlp):
+    rec = _rec(nlp, "Chinese Foreign Minister Wang Yi met his Japanese counterpart Yoko Kamikawa in Beijing "
+                    "on Tuesday.\n\nWang told Kamikawa that the two countries should manage their differences.")
+    people = _people(rec)
+    assert set(people) == {"Wang Yi", "Yoko Kamikawa"}
+    assert "Wang" in people["Wang Yi"]["aliases"]
+
+
+def test_surname_labelled_as_a_place_is_the_person(nlp):
+    # spaCy tags the bare "Kamikawa" as GPE here; the article names her in full first
+    text = ("Japanese Foreign Minister Yoko Kamikawa arrived in Beijing on Monday.\n\n"
+            "Later on Tuesday, Kamikawa held talks with Premier Li Qiang.")
+    rec = _rec(nlp, text)
+    assert {frozenset(m["participants"]) for m in rec["meetings"]} == {frozenset({"Yoko Kamikawa", "Li Qiang"})}
+
+
+def test_neighbouring_sentence_gives_a_place_only_about_the_same_people(nlp):
+    text = ("Turkish President Tayyip Erdogan has offered to host negotiations between Moscow and Kyiv in Istanbul. "
+            "NATO Secretary-General Jens Stoltenberg visited Finland on Thursday and met Finnish Prime Minister "
+            "Sanna Marin.")
+    rec = _rec(nlp, text)
+    m = next(m for m in rec["meetings"] if set(m["participants"]) == {"Jens Stoltenberg", "Sanna Marin"})
+    assert m["location"] != "Istanbul"
+    # Erdogan only offered to host: no meeting of Russia and Ukraine
+    assert not any({"Russia", "Ukraine"} <= set(m["participants"]) for m in rec["meetings"])
+
+
+@pytest.mark.parametrize("phrase, base, future, expected", [
+    ("Tuesday", "2023-03-03", False, "2023-02-28"),      # 2023-03-03 is a Friday
+    ("Friday", "2023-03-03", False, "2023-03-03"),
+    ("earlier Friday", "2023-03-03", False, "2023-03-03"),
+    ("Monday", "2023-03-03", True, "2023-03-06"),        # a meeting still to come
+    ("Dec. 28", "2017-01-14", False, "2016-12-28"),
+    ("yesterday", "2023-03-03", False, "2023-03-02"),
+    ("next month", "2023-03-03", False, None),            # no day to give
+    ("mid-January", "2023-03-03", False, None),
+])
+def test_normalize_date(phrase, base, future, expected):
+    assert normalize_date(phrase, base, future=future) == expected
+
+
+def test_meeting_dates_use_the_article_date(nlp):
+    rec = _rec(nlp, "Polish President Andrzej Duda met Ukrainian President Volodymyr Zelenskiy in Kyiv on Friday.",
+               date="2023-03-08")  # a Wednesday
+    (m,) = rec["meetings"]
+    assert (m["date"], m["date_iso"]) == ("Friday", "2023-03-03")
