@@ -40,6 +40,7 @@ class Entry:
     country: str | None = None
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Accent- and case-insensitive key for names.
 

@@ -30,6 +30,7 @@ Rules, in the order they run:
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -222,12 +223,17 @@ def _variant(a: str, b: str) -> bool:
 
 
 def _core_tokens(name: str) -> list[str]:
+    return list(_core_tuple(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _core_tuple(name: str) -> tuple[str, ...]:
     out = []
     for t in _name_tokens(name):
         c = _core(t)
         if c and c not in NAME_PARTICLES:
             out.append(c)
-    return out
+    return tuple(out)
 
 
 def _same_person(short: str, full: str) -> bool:
