@@ -133,7 +133,6 @@ _MATCHERS: dict[int, tuple] = {}
 def _matchers(vocab, gz: Gazetteer, extra: dict[str, Entry] | None = None):
     """PhraseMatchers over the gazetteer, built once per vocabulary."""
     from spacy.matcher import PhraseMatcher
-    from spacy.tokenizer import Tokenizer  # noqa: F401  (documented dependency)
     from spacy.lang.en import English
 
     key = (id(vocab), id(extra))
@@ -668,7 +667,7 @@ def _forums(doc, mentions, covered, headings, gz):
         name = span.text
         name = re.sub(r"\s*-\s*", "-", name)
         name = name[0].upper() + name[1:] if name[0].islower() else name
-        m = Mention(first, t.i + 1, "forum", _title_forum(name), span.text)
+        m = Mention(first, t.i + 1, "forum", name, span.text)
         out.append(m)
         for i in range(first, t.i + 1):
             covered.add(i)
@@ -678,11 +677,6 @@ def _forums(doc, mentions, covered, headings, gz):
         k = fold(m.actor)
         m.actor = canon.setdefault(k, m.actor)
     return out
-
-
-def _title_forum(name: str) -> str:
-    words = name.split()
-    return " ".join(w if (w[:1].isupper() or "-" in w) else w for w in words)
 
 
 def _groups(doc, mentions, covered, gz):

@@ -24,13 +24,12 @@ from graphkit.actors.resolve import ArticleActors, token_hits
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 PERSONAL_PRONOUNS = {"he", "she", "his", "her", "him"}
 GOV_NOUNS_REF = {"regime", "government", "administration", "authorities", "leadership"}
-ROLE_HEADS = {"minister", "ministers", "counterpart", "counterparts", "official", "officials", "envoy", "envoys",
-              "delegation", "delegations", "representative", "representatives", "diplomat", "diplomats",
-              "leader", "leaders", "president", "presidents", "ambassador", "ambassadors", "spokesman",
-              "secretary", "chief", "chiefs", "negotiator", "negotiators", "delegate", "delegates", "side", "sides",
-              "government", "governments", "regime", "authorities", "team", "teams", "head", "heads", "foreign",
-              "premier", "king", "emir", "chancellor", "commander", "commanders", "member", "members",
-              "administration", "counterparts", "militaries", "military", "forces", "parliamentarians", "lawmakers"}
+
+
+
+def role_heads() -> set[str]:
+    """Nouns that stand for a person or delegation in a participant phrase ("his counterparts")."""
+    return load_triggers()["role_heads"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,7 +39,7 @@ def load_triggers() -> dict:
         t = json.load(fh)
     t["words"] = set(t["nouns"])
     t["lemmas"] = set(t["nouns"]) | set(t["verbs"])
-    for k in ("needs_phone_context", "phone_words", "light_verbs", "frame_preps", "blocking_lemmas",
+    for k in ("role_heads", "needs_phone_context", "phone_words", "light_verbs", "frame_preps", "blocking_lemmas",
               "hypothetical_aux", "future_aux", "scheduled_words", "agreement_verbs", "agreement_nouns", "group_refs"):
         t[k] = set(t[k])
     return t
@@ -84,7 +83,7 @@ class _Sentence:
             t = stack.pop()
             for c in t.children:
                 if c.dep_ == "conj" or (c.dep_ == "appos" and self.res.mention_at(c.i) is None
-                                        and c.lower_ not in ROLE_HEADS):
+                                        and c.lower_ not in role_heads()):
                     out.append(c)
                     stack.append(c)
                 # "X, along with Y" / "together with Y"
@@ -113,7 +112,7 @@ class _Sentence:
             groups = [g for g in self.prev_countries if len(g) == n]
             if n and groups:
                 return list(groups[0])  # "Russia and Turkey inked ... Delegations from the two countries met"
-        if low not in ROLE_HEADS and fold(x.text) not in res.gazetteer.role_nouns:
+        if low not in role_heads() and fold(x.text) not in res.gazetteer.role_nouns:
             return []
         # a role phrase: a named person in apposition, else "from/of X", else its modifiers
         for c in x.children:
@@ -175,7 +174,7 @@ class _Sentence:
             return []
         role_words = {fold(c.text) for c in x.subtree if c.i <= x.i and res.mention_at(c.i) is None
                       and c.lower_ not in ("the", "a", "an", "his", "her", "their", "its", "senior", "top")}
-        role_words = {w[:-1] if w.endswith("s") and w[:-1] in ROLE_HEADS else w for w in role_words}
+        role_words = {w[:-1] if w.endswith("s") and w[:-1] in role_heads() else w for w in role_words}
         role_words -= {"counterpart"}
         result = []
         for mm in mods:
@@ -309,10 +308,9 @@ def extract_meetings(res: ArticleActors, article_date: str | None = None) -> lis
         prev = doc[start - 1].sent if start > 0 else None
         prev_countries = _country_groups(res, prev, country_starts) if prev is not None else []
         ctx = _Sentence(res, sent, trig, prev_countries)
-        used_nouns = set()
         for i in hits:
             if sent.start <= i < sent.end:
-                m = _meeting_at(ctx, doc[i], used_nouns)
+                m = _meeting_at(ctx, doc[i])
                 if m:
                     found.append(m)
     meetings = _merge_same(found)
@@ -349,7 +347,7 @@ def _country_groups(res, sent, country_starts) -> list[tuple[str, ...]]:
     return groups
 
 
-def _meeting_at(ctx: _Sentence, t, used_nouns) -> dict | None:
+def _meeting_at(ctx: _Sentence, t) -> dict | None:
     trig, res = ctx.trig, ctx.res
     lemma = t.lemma_.lower()
     low = t.lower_
@@ -369,14 +367,12 @@ def _meeting_at(ctx: _Sentence, t, used_nouns) -> dict | None:
             return None
         part_subj = ctx.clause_subject(t)
         part_obj = [c for c in t.children if c.dep_ in ("dobj",)] + ctx.prep_objects(t, ("with", "between", "among"))
-        if any(o.lower_ in ROLE_HEADS and o.dep_ == "dobj" for o in part_obj):
+        if any(o.lower_ in role_heads() and o.dep_ == "dobj" for o in part_obj):
             # "meeting his counterparts from A, B and C": the "from" hangs on the verb
             part_obj += ctx.prep_objects(t, ("from",))
         if lemma == "visit":
             return _visit(ctx, t, part_subj, part_obj)
-        for c in t.children:  # "met with X before talks with Y": the second is its own trigger
-            pass
-    elif t.pos_ in ("NOUN", "PROPN") and (low in trig["nouns"] or lemma in trig["nouns"]) and t.i not in used_nouns:
+    elif t.pos_ in ("NOUN", "PROPN") and (low in trig["nouns"] or lemma in trig["nouns"]):
         kind = trig["nouns"].get(low) or trig["nouns"].get(lemma)
         if low in trig["needs_phone_context"] or lemma in ("call", "conversation"):
             if not any(c.lower_ in trig["phone_words"] for c in t.subtree) and not phone:
