@@ -38,31 +38,31 @@ from dataclasses import dataclass, field
 from .gazetteer import Entry, Gazetteer, fold, load_gazetteer
 
 ACTOR_TYPES = ("person", "country", "organization", "forum")
-PLACE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "into", "across", "around", "via", "towards",
-               "toward", "throughout", "within", "through"}
-# Prepositions after which a country inside a title does not give the person's
-# own country: "envoy for Syria", "ambassador to France", "ambassador in Washington".
-FOREIGN_PREPS = {"for", "to", "in", "on", "at", "with", "against", "over", "about"}
-DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "your", "this", "that", "these", "those"}
-TITLE_FILLERS = {"former", "then", "new", "incoming", "outgoing", "acting", "designated", "designate", "top", "senior",
-                 "interim", "current", "late", "veteran", "chief", "deputy", "special", "presidential", "assistant",
-                 "first", "second", "vice", "under", "general", "national", "security", "foreign", "affairs", "of",
-                 "and", "for", "-", "elect", "state", "defense", "defence", "the"}
-GROUP_NOUNS = {"opposition", "rebels", "rebel", "insurgents", "militants", "militant"}
-FORUM_NOUNS = {"talks", "conference", "summit", "declaration", "process", "negotiations", "forum", "dialogue"}
-GOV_NOUNS = {"government", "regime", "authorities", "administration", "leadership"}
-# Body nouns that, after a country, mean the country's government itself ("the Syrian government")
-GOV_WEIGHT = {"regime": 3, "government": 2, "governments": 2, "authorities": 1, "leadership": 1, "administration": 1}
-COUNTRY_ITSELF = {"Government", "Presidency"}
-# Words that make a name an organization's, never a person's ("U.S. Embassy", "Sutro Group")
-ORG_WORDS = {"embassy", "bank", "group", "corp", "corp.", "inc", "inc.", "co", "co.", "company", "council", "party",
-             "front", "union", "association", "agency", "ministry", "department", "office", "committee", "commission",
-             "fund", "institute", "university", "army", "forces", "movement", "league", "organization",
-             "organisation", "federation", "board", "court", "authority", "service", "services", "news", "times",
-             "community", "government", "parliament", "senate", "congress", "exchange", "dollar", "dlrs", "banks"}
-CORPORATE_SUFFIXES = {"co", "inc", "corp", "ltd", "plc", "llc", "sa", "ag", "nv", "bv", "gmbh", "group"}
-PERSON_STOP = {"president", "minister", "secretary", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince"}
-NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "di", "da", "van", "von", "der", "le", "la", "du", "abu", "ben"}
+
+
+def _lexicon() -> dict:
+    import json
+    from importlib import resources
+
+    with resources.files("graphkit.actors").joinpath("data", "lexicon.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+# The resolver's word lists live in data/lexicon.json; read once at import.
+_LEX = _lexicon()
+PLACE_PREPS = set(_LEX["place_preps"])
+FOREIGN_PREPS = set(_LEX["foreign_preps"]["words"])
+DETERMINERS = set(_LEX["determiners"])
+TITLE_FILLERS = set(_LEX["title_fillers"])
+GROUP_NOUNS = set(_LEX["group_nouns"])
+FORUM_NOUNS = set(_LEX["forum_nouns"])
+GOV_NOUNS = set(_LEX["gov_nouns"])
+GOV_WEIGHT = dict(_LEX["gov_weight"]["weights"])
+COUNTRY_ITSELF = set(_LEX["country_itself"]["nouns"])
+ORG_WORDS = set(_LEX["org_words"]["words"])
+CORPORATE_SUFFIXES = set(_LEX["corporate_suffixes"])
+PERSON_STOP = set(_LEX["person_stop"])
+NAME_PARTICLES = set(_LEX["name_particles"])
 
 
 @dataclass
