@@ -420,7 +420,8 @@ def _meeting_at(ctx: _Sentence, t) -> dict | None:
             elif h.lower_ in trig["frame_preps"] and v.pos_ in ("NOUN", "PROPN") and (
                     v.dep_ in SUBJ or (v.dep_ == "appos" and v.head.dep_ in SUBJ)):
                 # "Iran, Russia and Turkey foreign ministers after talks in Moscow released ..."
-                if v.dep_ == "appos":
+                if v.dep_ == "appos":  # "Iran, [Russia and Turkey foreign ministers]": both halves
+                    part_subj.append(v)
                     v = v.head
                 frame = v.head
                 part_subj.append(v)
