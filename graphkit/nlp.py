@@ -88,17 +88,23 @@ def paragraph_starts(doc):
     final full stop; the parser would run them into the next sentence.  A token
     after a blank line, or after a line break that follows sentence-final
     punctuation or a short heading line, starts a sentence (the parser keeps
-    boundaries set before it runs).
+    boundaries set before it runs).  Line breaks are found in the text, not by
+    walking every token.
     """
+    import bisect
+    import re
+
     text = doc.text
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if not prev.is_space or "\n" not in prev.text:
+    if "\n" not in text:
+        return doc
+    starts = doc.to_array("IDX").tolist()
+    for m in re.finditer(r"\n[ \t\r\n]*", text):
+        ti = bisect.bisect_left(starts, m.end())
+        if ti >= len(doc) or starts[ti] != m.end() or ti < 2:
             continue
-        before = doc[tok.i - 2] if tok.i >= 2 else None
-        line_start = text.rfind("\n", 0, prev.idx) + 1
-        line = text[line_start:prev.idx].strip()
-        if "\n\n" in prev.text.replace(" ", "").replace("\t", "") or before is None or before.text in _SENT_END \
+        tok, before = doc[ti], doc[ti - 2] if doc[ti - 1].is_space else doc[ti - 1]
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
+        if m.group().count("\n") > 1 or before.text in _SENT_END \
                 or (line and len(line) < 120 and tok.text[:1].isupper()):
             tok.is_sent_start = True
     return doc

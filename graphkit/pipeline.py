@@ -52,6 +52,8 @@ __all__ = [
     "store_graph",
     "run",
     "extractor_version",
+    "count_inputs",
+    "ENGINES",
     "DEFAULT_DB",
     "OUTPUT_FILES",
 ]
@@ -124,16 +126,23 @@ class _Problems:
     def __init__(self, report: RunReport, on_problem: OnProblem | None):
         self.report = report
         self.on_problem = on_problem
+        self.progress: _Progress | None = None
 
     def _emit(self, p: Problem) -> None:
         self.report.problems.append(str(p))
         if self.on_problem is not None:
+            if self.progress is not None:
+                self.progress.clear()  # the message on its own line, not through the bar
             self.on_problem(p)
+            if self.progress is not None:
+                self.progress.refresh()
 
     def reader(self, p: Problem) -> None:
         """Callback for :func:`read_articles`."""
         if p.skipped:
             self.report.skipped += 1
+            if self.progress is not None:
+                self.progress.update()
         else:
             self.report.warnings += 1
         self._emit(p)
@@ -143,11 +152,110 @@ class _Problems:
         self.report.warnings += 1
         self._emit(Problem(where, None, message, skipped=False))
 
-    def failure(self, article: Article, exc: BaseException) -> None:
+    def failure(self, article: Article, exc: BaseException | str) -> None:
         self.report.failed += 1
+        if self.progress is not None:
+            self.progress.update()
         where = article.path or article.id
-        msg = f"extraction failed for article {article.id!r}: {type(exc).__name__}: {exc}"
+        why = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+        msg = f"extraction failed for article {article.id!r}: {why}"
         self._emit(Problem(where, article.line, msg, skipped=True))
+
+
+class _Progress:
+    """A progress bar on stderr (tqdm): articles done, articles/s, ETA.
+
+    Shown only when ``enabled`` and stderr is a terminal, so logs, pipes and
+    CI output stay clean.  The total is an estimate (:func:`count_inputs`): one
+    per text file, one per non-blank line of a JSON Lines file.
+    """
+
+    def __init__(self, enabled: bool, paths=None, desc: str = "ingest"):
+        self.bar = None
+        if not enabled or not _isatty(sys.stderr):
+            return
+        try:
+            from tqdm import tqdm
+        except ImportError:  # tqdm comes with spaCy; without it, no bar
+            return
+        total = count_inputs(paths) if paths is not None else None
+        self.bar = tqdm(total=total or None, desc=desc, unit=" articles", file=sys.stderr,
+                        dynamic_ncols=True, smoothing=0.05, mininterval=0.5)
+
+    def update(self, n: int = 1) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def clear(self) -> None:
+        if self.bar is not None:
+            self.bar.clear()
+
+    def refresh(self) -> None:
+        if self.bar is not None:
+            self.bar.refresh()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            if self.bar.total and self.bar.n != self.bar.total:  # the estimate was off: end at 100 %
+                self.bar.total = self.bar.n
+                self.bar.refresh()
+            self.bar.close()
+            self.bar = None
+
+
+def _isatty(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def count_inputs(paths) -> int:
+    """A quick estimate of the articles in ``paths`` (for the progress bar's ETA).
+
+    One per text file, one per non-blank line of a ``.jsonl``/``.json`` file;
+    nothing is decoded or parsed.  Unreadable inputs count as one.
+
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("One."); _ = (d / "b.jsonl").write_text('{"text": "x"}\\n\\n{"text": "y"}\\n')
+    >>> count_inputs([d])
+    3
+    """
+    from graphkit.corpus import JSON_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
+
+    walked = TEXT_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+
+    def one_file(p: Path) -> int:
+        if p.suffix.lower() not in JSONL_SUFFIXES | JSON_SUFFIXES:
+            return 1
+        n = 0
+        try:
+            with open(p, "rb") as f:
+                for line in f:
+                    if line.strip():
+                        n += 1
+        except OSError:
+            return 1
+        return max(n, 1)
+
+    total = 0
+    for p in paths:
+        p = Path(p)
+        try:
+            if p.is_dir():
+                for root, dirs, files in os.walk(p):
+                    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                    for name in files:
+                        if not name.startswith(".") and Path(name).suffix.lower() in walked:
+                            total += one_file(Path(root) / name)
+            else:
+                total += one_file(p)
+        except OSError:
+            total += 1
+    return total
 
 
 class DictionaryError(Exception):
@@ -322,6 +430,169 @@ def _safe_extract(
             # `rest` is the shared iterator: what was not fed yet is still in it
 
 
+# --------------------------------------------------------------------------
+# parallel extraction: parse *and* extract in worker processes
+# --------------------------------------------------------------------------
+
+_WORKER_DICTIONARIES: dict = {}
+
+
+def _worker_dictionary(spec):
+    """The user dictionary in a worker process, loaded once per process per (path, fingerprint)."""
+    if spec is None:
+        return None
+    kind, value, fingerprint = spec
+    if kind == "object":
+        return value
+    key = (value, fingerprint)
+    if key not in _WORKER_DICTIONARIES:
+        _WORKER_DICTIONARIES[key] = _load_dictionary(value)[0]
+    return _WORKER_DICTIONARIES[key]
+
+
+def _dictionary_spec(dictionary, dic, fingerprint):
+    """What a worker needs to get the same user dictionary: a path to load, or the object itself."""
+    if dic is None:
+        return None
+    if isinstance(dictionary, (str, os.PathLike)):
+        return ("path", os.path.abspath(dictionary), fingerprint)
+    return ("object", dic, fingerprint)
+
+
+def extract_chunk(articles: list[Article], model=None, dictionary=None, batch_size: int = 32) -> list[tuple]:
+    """Parse and extract a list of articles (in a worker process: a pool worker or a Dask worker).
+
+    Returns, in input order, one ``(article_id, record_or_None, events)`` per
+    article; ``events`` lists the problems met for it: ``("warning", Problem)``
+    or ``("failure", message)``.  ``model`` is a name or path (loaded once per
+    process) or a pipeline; ``dictionary`` a spec from :func:`_dictionary_spec`.
+    The records are made by :func:`_safe_extract`, as in the main process, so
+    they are identical; an article whose extraction raises fails alone.
+    """
+    dic = _worker_dictionary(dictionary)
+    events: dict[str, list] = {a.id: [] for a in articles}
+    where_to_id = {}
+    for a in articles:
+        w = a.path or a.id
+        where_to_id.setdefault(f"{w}:{a.line}" if a.line else w, a.id)
+
+    class Collect(_Problems):
+        def extractor(self, where: str, message: str) -> None:
+            aid = where_to_id.get(where, articles[0].id)
+            events[aid].append(("warning", Problem(where, None, message, skipped=False)))
+
+        def failure(self, article: Article, exc) -> None:
+            events[article.id].append(("failure", f"{type(exc).__name__}: {exc}"))
+
+    collect = Collect(RunReport(), None)
+    records: dict[str, dict] = {}
+    for art, rec in _safe_extract(list(articles), model=model, dictionary=dic, jobs=1,
+                                  batch_size=batch_size, problems=collect):
+        records[art.id] = rec
+    return [(a.id, records.get(a.id), events[a.id]) for a in articles]
+
+
+def replay_chunk(chunk: list[Article], results: list[tuple], problems: _Problems) -> Iterator[tuple[Article, dict]]:
+    """The ``(article, record)`` pairs of an :func:`extract_chunk` result, its problems reported."""
+    by_id = {a.id: a for a in chunk}
+    for aid, rec, events in results:
+        art = by_id[aid]
+        for kind, ev in events:
+            if kind == "warning":
+                problems.extractor(str(ev.path), ev.message)
+            else:
+                problems.failure(art, ev)
+        if rec is not None:
+            yield art, rec
+
+
+_POOL_MODEL = None  # the pipeline inherited by forked pool workers
+
+
+def _pool_init(model) -> None:
+    global _POOL_MODEL
+    if model is not None:
+        _POOL_MODEL = model
+
+
+def _pool_chunk(articles, model, dictionary, batch_size):
+    return extract_chunk(articles, _POOL_MODEL if model is None else model, dictionary, batch_size)
+
+
+def _pool_extract(
+    articles: Iterable[Article],
+    *,
+    model=None,
+    dictionary_spec=None,
+    jobs: int,
+    batch_size: int = 32,
+    problems: _Problems,
+) -> Iterator[tuple[Article, dict]]:
+    """:func:`_safe_extract` over ``jobs`` worker processes that parse *and* extract.
+
+    Articles go to the workers in chunks of ``batch_size``; each worker runs
+    ``nlp.pipe`` and the extraction and sends back only the records (small),
+    not the parsed documents, so this process only reads and stores.  At most
+    ``2 * jobs`` chunks are in flight (memory stays bounded) and the output
+    keeps the input order.  The model is loaded here once and inherited by the
+    workers (fork); where fork is not available, each worker loads it by name.
+    """
+    import concurrent.futures as cf
+    import multiprocessing as mp
+
+    it = iter(articles)
+    first = next(it, None)
+    if first is None:
+        return
+    nlp = _model(model)  # loaded before the workers start: they inherit it, and a missing model fails here
+    try:
+        ctx = mp.get_context("fork")
+        init_model, task_model = nlp, None
+    except ValueError:  # no fork (Windows, macOS defaults): workers load the model by name
+        ctx = mp.get_context()
+        if model is not None and not isinstance(model, (str, os.PathLike)):
+            raise TypeError("--jobs > 1 without fork needs a model name, not a loaded pipeline") from None
+        init_model, task_model = None, (None if model is None else str(model))
+    window = 2 * jobs
+    chunks = _chunks(itertools.chain([first], it), batch_size)
+    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_pool_init,
+                                initargs=(init_model,)) as pool:
+        inflight: deque = deque()
+        try:
+            for chunk in chunks:
+                inflight.append((chunk, pool.submit(_pool_chunk, chunk, task_model, dictionary_spec,
+                                                    batch_size)))
+                while len(inflight) >= window or (inflight and inflight[0][1].done()):
+                    chunk_done, fut = inflight.popleft()
+                    yield from replay_chunk(chunk_done, fut.result(), problems)
+            while inflight:
+                chunk_done, fut = inflight.popleft()
+                yield from replay_chunk(chunk_done, fut.result(), problems)
+        finally:
+            for _, fut in inflight:
+                fut.cancel()
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for x in items:
+        chunk.append(x)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _extract_stream(articles, *, model, dictionary, dictionary_spec, jobs, batch_size, problems):
+    """Records of ``articles`` in input order: in this process (jobs 1) or in ``jobs`` worker processes."""
+    if jobs > 1:
+        return _pool_extract(articles, model=model, dictionary_spec=dictionary_spec, jobs=jobs,
+                             batch_size=batch_size, problems=problems)
+    return _safe_extract(articles, model=model, dictionary=dictionary, jobs=1, batch_size=batch_size,
+                         problems=problems)
+
+
 def _read(paths, problems: _Problems) -> Iterator[Article]:
     for art in read_articles(paths, on_problem=problems.reader):
         problems.report.read += 1
@@ -358,6 +629,7 @@ def extract_paths(
     dictionary=None,
     jobs: int = 1,
     on_problem: OnProblem | None = None,
+    batch_size: int = 32,
 ) -> tuple[list[dict], RunReport]:
     """Read the articles in ``paths``, extract a record from each, finalize them.
 
@@ -371,10 +643,11 @@ def extract_paths(
     """
     report = RunReport()
     problems = _Problems(report, on_problem)
-    dic, _ = _load_dictionary(dictionary)
+    dic, fingerprint = _load_dictionary(dictionary)
     records = []
-    for _art, rec in _safe_extract(_read(paths, problems), model=model, dictionary=dic,
-                                   jobs=jobs, problems=problems):
+    for _art, rec in _extract_stream(_read(paths, problems), model=model, dictionary=dic,
+                                     dictionary_spec=_dictionary_spec(dictionary, dic, fingerprint),
+                                     jobs=jobs, batch_size=batch_size, problems=problems):
         report.extracted += 1
         records.append(rec)
     return finalize_records(records), report
@@ -444,6 +717,11 @@ def write_records(records: Iterable[dict], path: PathLike, *, full: bool = False
 # ingestion
 # --------------------------------------------------------------------------
 
+#: Engines of :func:`ingest_paths`: ``local`` (spaCy in this process, ``jobs``
+#: parser processes) and ``dask`` (a Dask cluster, see :mod:`graphkit.engines.dask_engine`).
+ENGINES = ("local", "dask")
+
+
 def ingest_paths(
     paths: PathLike | Iterable[PathLike],
     db: PathLike = DEFAULT_DB,
@@ -453,6 +731,12 @@ def ingest_paths(
     jobs: int = 1,
     on_problem: OnProblem | None = None,
     force: bool = False,
+    batch_size: int = 32,
+    progress: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
+    n_workers: int | None = None,
+    partition_size: int | None = None,
 ) -> RunReport:
     """Read the articles in ``paths`` and store each with its record in the store ``db``.
 
@@ -465,11 +749,31 @@ def ingest_paths(
     does not (use ``force``).  Each article is stored in
     its own transaction, so a crash loses at most the article in flight.
 
+    Ingestion streams: articles are read, parsed (``nlp.pipe`` in batches of
+    ``batch_size``, ``jobs`` processes), stored and released one by one, so
+    memory does not grow with the corpus.  ``progress=True`` shows a progress
+    bar on stderr when it is a terminal.
+
+    ``engine="dask"`` runs the parsing and extraction on a Dask cluster
+    (``scheduler``: its address, e.g. ``tcp://host:8786``; None starts a local
+    cluster of ``n_workers`` processes), in partitions of ``partition_size``
+    articles; the store stays in this process and the records are the same.
+    See :func:`graphkit.engines.dask_engine.ingest_dask`.
+
     ``db`` is a path or an open :class:`graphkit.store.Store`.  Raises
     :class:`graphkit.store.StoreError` when the store cannot be opened and
     :class:`graphkit.nlp.ModelNotFound` when an article needs parsing and
     there is no model, :class:`DictionaryError` for a bad dictionary.
     """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})")
+    if engine == "dask":
+        from graphkit.engines.dask_engine import ingest_dask
+
+        return ingest_dask(paths, db, model=model, dictionary=dictionary, scheduler=scheduler,
+                           n_workers=n_workers, partition_size=partition_size, batch_size=batch_size,
+                           on_problem=on_problem, force=force, progress=progress)
+
     import sqlite3
 
     from graphkit.store import Store, StoreError
@@ -481,44 +785,67 @@ def ingest_paths(
 
     own = not isinstance(db, Store)
     store = Store(db) if own else db
+    problems.progress = _Progress(progress, paths)
     try:
-        _ingest(store, paths, version, report, problems, model=model, dictionary=dic, jobs=jobs, force=force)
+        _ingest(store, paths, version, report, problems, model=model, dictionary=dic, jobs=jobs,
+                force=force, batch_size=batch_size,
+                dictionary_spec=_dictionary_spec(dictionary, dic, fingerprint))
     except sqlite3.Error as exc:  # disk full, locked for too long...: every later article would fail too
         raise StoreError(f"{store.path}: {exc}") from exc
     finally:
+        problems.progress.close()
+        problems.progress = None
         if own:
             store.close()
     return report
 
 
-def _ingest(store, paths, version, report, problems, *, model, dictionary, jobs, force) -> None:
-    """Feed the new and changed articles through the parser; one transaction per article."""
-    def todo() -> Iterator[Article]:
-        for art in _read(paths, problems):
-            if not force and store.status(art, version) == "unchanged":
-                report.unchanged += 1
-                continue
-            yield art
-
-    for art, rec in _safe_extract(todo(), model=model, dictionary=dictionary, jobs=jobs,
-                                  problems=problems):
-        report.extracted += 1
-        forced = force and store.status(art, version) == "unchanged"
-        if forced:  # put() writes nothing when content and version are equal: drop it first
-            store.delete(art.id)
-        try:
-            status = store.put(art, rec, version)
-        except (TypeError, ValueError) as exc:  # a record that cannot be stored: this article only
-            problems.failure(art, exc)
-            continue
-        if forced:
-            status = "changed"
-        if status == "new":
-            report.ingested += 1
-        elif status == "changed":
-            report.updated += 1
-        else:
+def _todo(store, paths, version, report, problems, force) -> Iterator[Article]:
+    """The articles of ``paths`` that need parsing (new or changed, or all with ``force``), streamed."""
+    for art in _read(paths, problems):
+        if not force and store.status(art, version) == "unchanged":
             report.unchanged += 1
+            if problems.progress is not None:
+                problems.progress.update()
+            continue
+        yield art
+
+
+def _store_one(store, art: Article, rec: dict, version: str, report: RunReport, problems: _Problems,
+               force: bool) -> None:
+    """Put one article and its record into the store (its own transaction) and count it."""
+    report.extracted += 1
+    forced = force and store.status(art, version) == "unchanged"
+    if forced:  # put() writes nothing when content and version are equal: drop it first
+        store.delete(art.id)
+    try:
+        status = store.put(art, rec, version)
+    except (TypeError, ValueError) as exc:  # a record that cannot be stored: this article only
+        problems.failure(art, exc)
+        return
+    if problems.progress is not None:
+        problems.progress.update()
+    if forced:
+        status = "changed"
+    if status == "new":
+        report.ingested += 1
+    elif status == "changed":
+        report.updated += 1
+    else:
+        report.unchanged += 1
+
+
+def _ingest(store, paths, version, report, problems, *, model, dictionary, jobs, force,
+            batch_size: int = 32, dictionary_spec=None) -> None:
+    """Feed the new and changed articles through the parser; one transaction per article.
+
+    Nothing is collected: :func:`_todo` is a generator read by ``nlp.pipe`` as
+    it needs input, and each record is stored as soon as it comes out.
+    """
+    todo = _todo(store, paths, version, report, problems, force)
+    for art, rec in _extract_stream(todo, model=model, dictionary=dictionary, dictionary_spec=dictionary_spec,
+                                    jobs=jobs, batch_size=batch_size, problems=problems):
+        _store_one(store, art, rec, version, report, problems, force)
 
 
 def store_records(db: PathLike) -> list[dict]:
@@ -546,6 +873,22 @@ def store_graph(db: PathLike, records: list[dict] | None = None):
 # the main job
 # --------------------------------------------------------------------------
 
+def _check_writable(directory: Path) -> None:
+    """Raise ``OSError`` (naming the directory) unless a file can be created in it.
+
+    A real probe, not ``os.access``: root passes ``os.access`` on read-only
+    directories and file systems.
+    """
+    import tempfile
+
+    try:
+        with tempfile.NamedTemporaryFile(dir=directory, prefix=".graphkit-probe-"):
+            pass
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot write into the output directory ({exc.strerror or exc})",
+                      str(directory)) from None
+
+
 def run(
     paths: PathLike | Iterable[PathLike],
     outdir: PathLike,
@@ -557,6 +900,10 @@ def run(
     top: int = 10,
     on_problem: OnProblem | None = None,
     force: bool = False,
+    progress: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
+    batch_size: int = 32,
 ) -> dict[str, Any]:
     """Articles in, graph files out: ingest, build the graph, write everything.
 
@@ -576,10 +923,12 @@ def run(
 
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
+    _check_writable(outdir)  # before hours of parsing, not after
     db = outdir / "graphkit.db" if db is None else Path(db)
 
     report = ingest_paths(paths, db, model=model, dictionary=dictionary, jobs=jobs,
-                          on_problem=on_problem, force=force)
+                          on_problem=on_problem, force=force, progress=progress,
+                          engine=engine, scheduler=scheduler, batch_size=batch_size)
     records = store_records(db)
     G = store_graph(db, records)
 

@@ -4,7 +4,7 @@ Console script ``graphkit = graphkit.cli:main``; also ``python -m graphkit``.
 
     graphkit run seeds -o out              # the main job: store, graph, exports, view
     graphkit extract seeds -o records.jsonl
-    graphkit ingest seeds --db graphkit.db
+    graphkit ingest seeds --db graphkit.db [--jobs 2] [--engine dask [--scheduler tcp://host:8786]]
     graphkit graph --db graphkit.db -o graph/
     graphkit render --db graphkit.db -o view.html
     graphkit summary --db graphkit.db [--json]
@@ -116,7 +116,7 @@ def cmd_extract(args) -> int:
 
     records, report = _pipeline().extract_paths(
         args.paths, model=args.model, dictionary=args.actors, jobs=args.jobs,
-        on_problem=_ProblemPrinter(args.quiet))
+        on_problem=_ProblemPrinter(args.quiet), batch_size=args.batch_size)
     n = write_records(records, args.output, full=args.full)
     where = "stdout" if args.output == "-" else args.output
     _say(args, f"wrote {n} record(s) to {where}: {report.read} article(s) read, {_report_line(report)}",
@@ -124,23 +124,58 @@ def cmd_extract(args) -> int:
     return _exit_for(report)
 
 
+def _engine_options(args) -> dict:
+    """The ``--engine``/``--scheduler``/``--workers``/``--partition-size`` options as keyword arguments."""
+    engine = getattr(args, "engine", "local")
+    opts = {"engine": engine, "progress": not args.quiet}
+    if engine != "dask":
+        for flag, name in (("--scheduler", "scheduler"), ("--workers", "workers"),
+                           ("--partition-size", "partition_size")):
+            if getattr(args, name, None) is not None:
+                raise CLIError(f"{flag} needs --engine dask")
+        return opts
+    if args.jobs != 1:
+        raise CLIError("--jobs is for the local engine; with --engine dask use --workers (local cluster) "
+                       "or start more Dask workers")
+    if args.scheduler and args.workers is not None:
+        raise CLIError("--workers starts a local cluster; it cannot be used with --scheduler")
+    opts.update(scheduler=args.scheduler, n_workers=args.workers, partition_size=args.partition_size)
+    return opts
+
+
+def _engine_errors():
+    """Exceptions of the optional engines that are usage/setup errors (exit status 2)."""
+    try:
+        from graphkit.engines.dask_engine import DaskUnavailable
+    except ImportError:  # pragma: no cover
+        return ()
+    return (DaskUnavailable,)
+
+
 def cmd_ingest(args) -> int:
     from graphkit.store import Store
 
+    opts = _engine_options(args)
     with Store(args.db) as store:
-        report = _pipeline().ingest_paths(
-            args.paths, store, model=args.model, dictionary=args.actors, jobs=args.jobs,
-            on_problem=_ProblemPrinter(args.quiet), force=args.force)
+        try:
+            report = _pipeline().ingest_paths(
+                args.paths, store, model=args.model, dictionary=args.actors, jobs=args.jobs,
+                on_problem=_ProblemPrinter(args.quiet), force=args.force, batch_size=args.batch_size, **opts)
+        except _engine_errors() as exc:
+            raise CLIError(str(exc)) from None
         total = len(store)
-    _say(args, f"{args.db}: {report.ingested} new, {report.updated} updated, {report.unchanged} unchanged "
-               f"({report.read} article(s) read, {_report_line(report)}); {total} article(s) in the store")
+    _say(args, f"{args.db}: {report.ingested} new, {report.updated} updated, {report.unchanged} unchanged, "
+               f"{report.skipped} skipped, {report.failed} failed "
+               f"({report.read} article(s) read, {report.warnings} warning(s)); "
+               f"{total} article(s) in the store")
     return _exit_for(report)
 
 
 def cmd_run(args) -> int:
     s = _pipeline().run(
         args.paths, args.output, db=args.db, model=args.model, dictionary=args.actors, jobs=args.jobs,
-        top=args.top, on_problem=_ProblemPrinter(args.quiet), force=args.force)
+        top=args.top, on_problem=_ProblemPrinter(args.quiet), force=args.force,
+        batch_size=args.batch_size, progress=not args.quiet)
     r = s["run"]
     out = s["outputs"]
     files = " ".join(Path(out[k]).name for k in ("records", "graphml", "gexf", "json", "view", "summary"))
@@ -238,7 +273,9 @@ def build_parser() -> argparse.ArgumentParser:
     extraction.add_argument("--actors", metavar="FILE",
                             help="user dictionary of actors (see graphkit/actors/dictionary.py)")
     extraction.add_argument("--jobs", "-j", type=_positive_int, default=1, metavar="N",
-                            help="parser processes (default 1)")
+                            help="worker processes that parse and extract (default 1)")
+    extraction.add_argument("--batch-size", type=_positive_int, default=32, metavar="N",
+                            help="articles parsed together by nlp.pipe (default 32)")
 
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"the store (default {DEFAULT_DB})")
@@ -274,8 +311,21 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_extract)
 
     sp = sub.add_parser("ingest", parents=[quiet, extraction, db],
-                        help="extract articles into the store (unchanged articles are not parsed again)")
+                        help="extract articles into the store (unchanged articles are not parsed again)",
+                        description="Stream articles through the parser into the store, one transaction per "
+                                    "article (a killed run loses at most the article in flight; rerun it). "
+                                    "A progress bar shows on a terminal; a final line counts new, updated, "
+                                    "unchanged, skipped and failed articles.")
     sp.add_argument("--force", action="store_true", help="re-extract articles already stored")
+    sp.add_argument("--engine", choices=("local", "dask"), default="local",
+                    help="local: spaCy in this process (--jobs parser processes); dask: a Dask cluster "
+                         "(needs dask[distributed])")
+    sp.add_argument("--scheduler", metavar="ADDRESS",
+                    help="with --engine dask: the scheduler, e.g. tcp://host:8786 (default: start a local cluster)")
+    sp.add_argument("--workers", type=_positive_int, metavar="N",
+                    help="with --engine dask and no --scheduler: local cluster worker processes (default 2)")
+    sp.add_argument("--partition-size", type=_positive_int, metavar="N",
+                    help="with --engine dask: articles sent to a worker at a time (default 64)")
     sp.set_defaults(func=cmd_ingest)
 
     sp = sub.add_parser("graph", parents=[quiet, db], help="write the graph of the store (GraphML, GEXF, JSON)")
