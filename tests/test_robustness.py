@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from store_checks import count_articles
 
 from graphkit import corpus as corpus_mod
 from graphkit.cli import main
@@ -51,17 +52,6 @@ def cli_proc(*args, **kw) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     return subprocess.Popen([sys.executable, "-m", "graphkit.cli", *map(str, args)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
-
-
-def count_articles(db: Path) -> int:
-    try:
-        c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
-        try:
-            return c.execute("SELECT count(*) FROM articles").fetchone()[0]
-        finally:
-            c.close()
-    except sqlite3.OperationalError:  # not created yet
-        return 0
 
 
 def check_store(db: Path) -> dict[str, dict]:

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from store_checks import count_articles
 
 from graphkit.corpus import Article
 from graphkit.store import Store, StoreError
@@ -268,17 +269,6 @@ def writer(tmp_path):
         return subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     return start
-
-
-def count_articles(db) -> int:
-    try:
-        c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
-        try:
-            return c.execute("SELECT count(*) FROM articles").fetchone()[0]
-        finally:
-            c.close()
-    except sqlite3.OperationalError:  # not created yet
-        return 0
 
 
 def check_consistent(db):
