@@ -311,8 +311,6 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
     for s, e, src, label in spans:
         text = doc[s:e].text
         entry = lookup(text) if src == "gz" or label != "PERSON" else None
-        if entry is None and src == "ner" and label != "PERSON":
-            entry = lookup(text)
         if entry is not None:
             mentions.append(_mention_from_entry(doc, s, e, entry, gz))
             continue
@@ -355,9 +353,18 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
         person_names.append(name)
         return name
 
+    title_words = _title_words(gz)
+
     def clean_person(s: int, e: int) -> tuple[int, int]:
         while s < e - 1 and (fold(doc[s].text).strip(".") in PERSON_STOP or fold(doc[s].text) in gz.titles):
             s += 1
+        # a given name spaCy left out: "spokesperson Dimitry Peskov" tagged as just "Peskov"
+        while s > 0 and not doc[s].is_sent_start:
+            prev = doc[s - 1]
+            if prev.pos_ != "PROPN" or not prev.is_title or prev.ent_type_ or (s - 1) in taken \
+                    or fold(prev.text).strip(".") in title_words | PERSON_STOP or prev.is_sent_start:
+                break
+            s -= 1
         return _strip_det(doc, s, e)
 
     pspans = [clean_person(s, e) for s, e in person_spans]
