@@ -203,11 +203,19 @@ class _Sentence:
         if best:
             return best
         root = self.sent.root
-        for c in root.children:
-            if c.dep_ in SUBJ:
-                mm = res.mention_at(c.i)
-                if mm is not None and mm.type == "person":
-                    return mm.actor
+        subjects = [c for c in root.children if c.dep_ in SUBJ]
+        for c in subjects:
+            mm = res.mention_at(c.i)
+            if mm is not None and mm.type == "person":
+                return mm.actor
+        if not subjects and root.i > pron.i:
+            # "After his meeting with X, Y said": the parser lost Y as the subject; take the
+            # person named last before the main verb, if it is not the one the phrase names
+            named = {res.mention_at(p.i).actor for p in self.prep_objects(pron.head, ("with", "between"))
+                     if res.mention_at(p.i) is not None}
+            for m in reversed(res.mentions):
+                if pron.i < m.start < root.i and m.type == "person" and m.actor not in named:
+                    return m.actor
         lo = doc[self.sent.start - 1].sent.start if self.sent.start > 0 else 0
         if lo > 0:
             lo = doc[lo - 1].sent.start
@@ -265,13 +273,30 @@ class _Sentence:
     def prep_objects(self, tok, preps=("with",)):
         out = []
         for c in tok.children:
-            if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            if c.dep_ not in ("prep", "agent"):
+                continue
+            if c.lower_ in preps:
                 out.extend(p for p in c.children if p.dep_ == "pobj")
-                # "with both Russia and with Turkey"
-                for cc in c.children:
-                    if cc.dep_ == "conj" and cc.lower_ in preps:
-                        out.extend(p for p in cc.children if p.dep_ == "pobj")
+            # "with both Russia and with Turkey"; "with A on Monday and with B on Tuesday"
+            # (the second "with" hangs on the first preposition, whichever it is)
+            for cc in c.children:
+                if cc.dep_ == "conj" and cc.lower_ in preps:
+                    out.extend(p for p in cc.children if p.dep_ == "pobj")
         return out
+
+    def group_members(self, tok, seen) -> list[str]:
+        """Everyone named inside "between/among ..." phrases of ``tok``, for parses that split the
+        list ("between Prime Minister Lina Osk and Trade Minister Tomas Vey"); the persons when
+        there are any (their titles' countries are not participants), else every actor."""
+        found = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("between", "among"):
+                for x in c.subtree:
+                    m = self.res.mention_at(x.i)
+                    if m is not None and m.is_actor and x.i == m.start and x.i not in seen:
+                        found.append(m)
+        persons = [m.actor for m in found if m.type == "person"]
+        return list(dict.fromkeys(persons or [m.actor for m in found]))
 
     def governing_verb(self, tok):
         h = tok
@@ -447,6 +472,10 @@ def _meeting_at(ctx: _Sentence, t) -> dict | None:
     subj = list(dict.fromkeys(subj))
     obj = [o for o in dict.fromkeys(obj) if o not in subj]
     names = list(dict.fromkeys(subj + obj))
+    if len(names) < 2:
+        for x in {t, frame}:
+            obj = list(dict.fromkeys(obj + [a for a in ctx.group_members(x, seen) if a not in subj]))
+        names = list(dict.fromkeys(subj + obj))
     if len(names) < 2:
         return None
     hub = subj[0] if len(subj) == 1 and len(obj) >= 2 else None
