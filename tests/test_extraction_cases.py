@@ -60,3 +60,54 @@ def test_meeting_dates_use_the_article_date(nlp):
                date="2023-03-08")  # a Wednesday
     (m,) = rec["meetings"]
     assert (m["date"], m["date_iso"]) == ("Friday", "2023-03-03")
+
+
+def _meetings(rec):
+    return {frozenset(m["participants"]): m for m in rec["meetings"]}
+
+
+def test_received_a_person_is_a_meeting_welcomed_a_deal_is_not(nlp):
+    rec = _rec(nlp, "French President Emmanuel Macron received Indian Prime Minister Narendra Modi at the "
+                    "Elysee on Thursday. The United States welcomed the agreement.")
+    assert set(_meetings(rec)) == {frozenset({"Emmanuel Macron", "Narendra Modi"})}
+
+
+def test_on_a_visit_to(nlp):
+    rec = _rec(nlp, "Indian Prime Minister Narendra Modi, on a two-day visit to France, watched the parade.")
+    (m,) = rec["meetings"]
+    assert (set(m["participants"]), m["kind"]) == ({"Narendra Modi", "France"}, "visit")
+    assert m["date"] != "two-day"  # a duration, not a date
+
+
+def test_persons_stand_for_their_countries(nlp):
+    rec = _rec(nlp, "Iran and Saudi Arabia agreed on Friday to re-establish relations after talks in Beijing "
+                    "between Iranian security official Ali Shamkhani and Saudi national security adviser "
+                    "Musaed Al-Aiban.")
+    got = _meetings(rec)
+    assert set(got) == {frozenset({"Ali Shamkhani", "Musaed Al-Aiban"})}
+    m = got[frozenset({"Ali Shamkhani", "Musaed Al-Aiban"})]
+    assert (m["kind"], m["location"]) == ("meeting", "Beijing")
+
+
+def test_visiting_someone_is_not_a_visit_to_a_place(nlp):
+    rec = _rec(nlp, "Chinese President Xi Jinping told visiting U.S. Treasury Secretary Janet Yellen that "
+                    "Beijing wanted stable ties.")
+    assert rec["meetings"] == []
+
+
+def test_summit_of_a_named_forum_is_one_meeting_and_no_new_forum(nlp):
+    rec = _rec(nlp, "French President Emmanuel Macron met Indian Prime Minister Narendra Modi in Paris. "
+                    "Macron and Modi will meet again at the G20 summit in New Delhi in September.")
+    future = [m for m in rec["meetings"] if m["status"] == "scheduled"]
+    assert len(future) == 1 and {"Emmanuel Macron", "Narendra Modi"} <= set(future[0]["participants"])
+    assert future[0]["location"] == "New Delhi"
+    forums = [a["name"] for a in rec["actors"] if a["type"] == "forum"]
+    assert forums == ["G20"]
+
+
+def test_a_later_meeting_does_not_give_an_earlier_one_its_place(nlp):
+    rec = _rec(nlp, "During his visit, Indian Prime Minister Narendra Modi also met French Prime Minister "
+                    "Elisabeth Borne. Modi and French President Emmanuel Macron will meet again in New Delhi "
+                    "in September.")
+    m = _meetings(rec)[frozenset({"Narendra Modi", "Elisabeth Borne"})]
+    assert m["location"] != "New Delhi"

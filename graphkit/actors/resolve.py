@@ -532,7 +532,7 @@ def _looks_like_org(text: str) -> bool:
         return False
     if re.search(r"\.(com|org|net|ru|ir|co\.uk)$", text, re.I):  # web sites are sources
         return False
-    if re.search(r"[<>]", text):  # ticker marks like "<CBS>" are not names
+    if re.search(r"[<>/\n]", text):  # ticker marks ("<CBS>"), photo credits ("REUTERS/Name")
         return False
     return any(c.isalpha() for c in text)
 
@@ -659,6 +659,8 @@ def _forums(doc, mentions, covered, headings, gz):
             continue
         ents = {by_token[i].actor or by_token[i].surface for i in mods if i in by_token}
         kinds = [by_token[i] for i in mods if i in by_token]
+        if any(m.type == "forum" for m in kinds):
+            continue  # "the G20 summit" is the forum G20 already named
         countries = {m.actor for m in kinds if m.type == "country"}
         if len(countries) >= 2 or any(m.type == "person" for m in kinds):
             continue  # a list of parties ("Iran-Russia-Turkey talks"), not a name

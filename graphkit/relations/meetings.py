@@ -380,14 +380,20 @@ def _meeting_at(ctx: _Sentence, t) -> dict | None:
     part_subj, part_obj = [], []
     frame = t  # the token whose clause gives status, place and date
     phone = ctx.has_phone
-    if t.pos_ in ("VERB",) and lemma in trig["verbs"]:
+    m_here = res.mention_at(t.i)
+    if m_here is not None and m_here.type == "forum":
+        return None  # "the G20 summit" names a forum (an actor), it is not a trigger
+    if t.pos_ in ("VERB",) and lemma in trig["verbs"] and t.dep_ != "amod":  # not "visiting Yellen"
         kind = trig["verbs"][lemma]
         if lemma in trig["needs_phone_context"] and not phone:
             return None
         if lemma == "call" and any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "on")) for c in t.children):
             return None
-        if lemma == "receive" and not phone:
-            return None
+        if lemma in trig["person_object_verbs"] and not any(
+                (mm := res.mention_at(c.i)) is not None and mm.type == "person" for c in t.children if c.dep_ == "dobj"):
+            # "received Modi", "welcomes Modi" are meetings; "received a letter", "welcomed the deal" are not
+            if not (lemma == "receive" and phone):
+                return None
         if lemma in ("speak", "talk") and not any(c.lower_ in trig["phone_words"] for c in t.subtree):
             return None
         part_subj = ctx.clause_subject(t)
@@ -478,6 +484,8 @@ def _meeting_at(ctx: _Sentence, t) -> dict | None:
         names = list(dict.fromkeys(subj + obj))
     if len(names) < 2:
         return None
+    names = _persons_speak_for_their_countries(res, names)
+    obj = [o for o in obj if o in names]
     hub = subj[0] if len(subj) == 1 and len(obj) >= 2 else None
     kind = _kind(ctx, kind, names, hub, t)
     return _record(ctx, t, frame, names, kind, status, hub, place_tokens)
@@ -502,9 +510,9 @@ def _visit(ctx, t, part_subj, part_obj):
             host = _country_of_place(res, mm.surface)
             if host:
                 hosts.append(host)
-        elif mm.is_actor:
+        elif mm.is_actor and mm.type == "organization":  # "visited NATO headquarters"
             hosts.append(mm.actor)
-    if not visitors or not hosts:
+    if not visitors or not hosts:  # a visit is to a place ("visiting Yellen" is not one)
         return None
     status = _status(ctx, t, t)
     if status is None:
@@ -524,6 +532,15 @@ def _nominal_visit(ctx, t):
                 visitors.append(mm.actor)
             elif c.lower_ in PERSONAL_PRONOUNS:
                 visitors.extend(ctx.actors_of(c))
+    if not visitors and t.dep_ == "pobj" and t.head.lower_ in ("on", "during"):
+        # "Modi, on a two-day visit to France, ..."
+        h = t.head.head
+        mm = res.mention_at(h.i)
+        if mm is not None and mm.type == "person":
+            visitors.append(mm.actor)
+        elif h.pos_ in ("VERB", "AUX"):
+            for sbj in ctx.clause_subject(h):
+                visitors.extend(ctx.actors_of(sbj))
     for o in ctx.prep_objects(t, ("to",)):
         mm = res.mention_at(o.i)
         if mm is not None and mm.type == "country":
@@ -637,7 +654,7 @@ def _place_tokens(ctx, t, frame) -> list[int]:
     return [i for _, mm in _places(ctx, t, frame) for i in range(mm.start, mm.end)]
 
 
-def _location(ctx, t, frame, place_tokens, names=()) -> str | None:
+def _location(ctx, t, frame, place_tokens, names=(), status="happened") -> str | None:
     res = ctx.res
     places = _places(ctx, t, frame) if place_tokens else []
     if places and places[0][0] == 0:
@@ -661,6 +678,9 @@ def _location(ctx, t, frame, place_tokens, names=()) -> str | None:
             continue
         if k != 0 and not any(m.actor in names for m in res.mentions if sents[j].start <= m.start < sents[j].end):
             continue  # a neighbouring sentence counts only when it is about one of the participants
+        if k != 0 and status == "happened" and any(
+                tok.dep_ == "aux" and tok.lower_ in ctx.trig["future_aux"] for tok in sents[j]):
+            continue  # a meeting that happened is not where "... will meet again in New Delhi"
         quotes = [q.i for q in sents[j] if q.text in ('"', "“", "”")]
         for tok in sents[j]:
             mm = res.mention_at(tok.i)
@@ -684,9 +704,9 @@ def _date(ctx, t, frame) -> str | None:
         if sum(q < ent.start for q in quotes) % 2 == 1:
             continue  # inside a quotation: what someone said, not when they met
         low = ent.text.lower()
-        if any(w in low for w in ("year-old", "years", "months", "decade", "century", "days")) and not any(
-                ch.isdigit() for ch in low):
-            continue
+        if _DURATION.search(low) or (any(w in low for w in ("years", "months", "decade", "century", "days"))
+                                     and not any(ch.isdigit() for ch in low)):
+            continue  # "two-day", "six-year-old", "several months": how long, not when
         d = min(abs(ent.start - t.i), abs(ent.start - frame.i))
         in_clause = ent.root.head.i in (t.i, frame.i) or ent.root.head.head.i in (t.i, frame.i)
         if in_clause:
@@ -725,7 +745,7 @@ def _record(ctx, t, frame, names, kind, status, hub, place_tokens, place=None) -
         "kind": kind,
         "status": status,
         "location": place if place is not None else (
-            _location(ctx, t, frame, place_tokens, names) if kind != "call" or place_tokens else None),
+            _location(ctx, t, frame, place_tokens, names, status) if kind != "call" or place_tokens else None),
         "date": _date(ctx, t, frame),
         "date_iso": None,
         "hub": hub,
@@ -736,11 +756,29 @@ def _record(ctx, t, frame, names, kind, status, hub, place_tokens, place=None) -
     }
 
 
+def _persons_speak_for_their_countries(res, names: list[str]) -> list[str]:
+    """Participants are persons where named: a country whose own person takes part is not listed
+    beside them ("Iran and Saudi Arabia agreed after talks between Iranian official X and Saudi
+    adviser Y": X and Y met)."""
+    countries = {res.actors[n].country for n in names if n in res.actors and res.actors[n].type == "person"}
+    kept = [n for n in names if not (n in res.actors and res.actors[n].type == "country" and n in countries)]
+    return kept if len(kept) >= 2 else names
+
+
 def _merge_same(found: list[dict]) -> list[dict]:
     """One meeting reported twice in an article is one meeting; evidence keeps both."""
     out: list[dict] = []
     for m in found:
         key = frozenset(m["participants"])
+        inner = next((o for o in out if o["evidence"] == m["evidence"] and o["status"] == m["status"] and (
+            key < frozenset(o["participants"]) or frozenset(o["participants"]) < key)), None)
+        if inner is not None:
+            # "X and Y will meet again at the G20 summit": "meet" and "summit" are one meeting
+            if len(key) > len(inner["participants"]):
+                inner["participants"], inner["kind"], inner["hub"] = m["participants"], m["kind"], m["hub"]
+            for k in ("location", "date"):
+                inner[k] = inner[k] or m[k]
+            continue
         twin = next((o for o in reversed(out) if frozenset(o["participants"]) == key and
                      (o["kind"] == m["kind"] or {o["kind"], m["kind"]} <= {"meeting", "talks"})
                      and _same_value(o["location"], m["location"]) and _same_value(o["date"], m["date"])), None)
@@ -763,6 +801,8 @@ def _same_value(a, b) -> bool:
     return a is None or b is None or fold(a) == fold(b)
 
 
+_DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few)[- ]"
+                       r"(day|week|month|year|hour)s?(-long|-old)?\b|-long\b|year-old")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
