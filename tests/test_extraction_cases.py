@@ -111,3 +111,16 @@ def test_a_later_meeting_does_not_give_an_earlier_one_its_place(nlp):
                     "in September.")
     m = _meetings(rec)[frozenset({"Narendra Modi", "Elisabeth Borne"})]
     assert m["location"] != "New Delhi"
+
+
+def test_family_name_after_particle_and_delegation_led_by(nlp):
+    text = ("Egyptian, Qatari and U.S. mediators resumed talks in Cairo on Tuesday with an Israeli delegation "
+            "led by Mossad chief David Barnea. CIA Director William Burns met Qatari Prime Minister Mohammed bin "
+            "Abdulrahman Al Thani and Egyptian intelligence chief Abbas Kamel on Tuesday.")
+    rec = _rec(nlp, text)
+    assert "Mohammed bin Abdulrahman Al Thani" in _people(rec)
+    got = _meetings(rec)
+    # the Israeli side is named: David Barnea, not Israel
+    assert frozenset({"Egypt", "Qatar", "United States", "David Barnea"}) in got
+    hub = got[frozenset({"William Burns", "Mohammed bin Abdulrahman Al Thani", "Abbas Kamel"})]
+    assert hub["hub"] == "William Burns"

@@ -365,6 +365,15 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
                     or fold(prev.text).strip(".") in title_words | PERSON_STOP or prev.is_sent_start:
                 break
             s -= 1
+        # and a family name it left out: "Mohammed bin Abdulrahman [Al Thani]"
+        while e < len(doc) and not doc[e].is_sent_start and e not in taken:
+            nxt = doc[e]
+            particle = fold(nxt.text).strip("-") in NAME_PARTICLES and e + 1 < len(doc) \
+                and doc[e + 1].is_title and doc[e + 1].pos_ == "PROPN" and (e + 1) not in taken
+            if not (particle or (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_)) \
+                    or fold(nxt.text).strip(".") in title_words | PERSON_STOP:
+                break
+            e += 2 if particle else 1
         return _strip_det(doc, s, e)
 
     pspans = [clean_person(s, e) for s, e in person_spans]

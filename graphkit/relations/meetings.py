@@ -120,6 +120,14 @@ class _Sentence:
                 mm = res.mention_at(c.i)
                 if mm is not None and mm.type == "person":
                     return self.actors_of(c, seen)
+            if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head"):
+                # "an Israeli delegation led by Mossad chief David Barnea": the person leads it
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        led = [n for p in a.children if p.dep_ == "pobj" for n in self.actors_of(p, seen)
+                               if res.actors.get(n) is not None and res.actors[n].type == "person"]
+                        if led:
+                            return led
         if low in GOV_NOUNS_REF:
             # "the regime of Syrian President Omar al-Hakim" -> Syria
             for c in x.children:
