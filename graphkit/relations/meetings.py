@@ -692,8 +692,9 @@ def _location(ctx, t, frame, place_tokens, names=(), status="happened") -> str |
         quotes = [q.i for q in sents[j] if q.text in ('"', "“", "”")]
         for tok in sents[j]:
             mm = res.mention_at(tok.i)
-            # a city used as a place anywhere near; a country only in the meeting's own sentence
-            if mm is None or tok.i != mm.start or not (mm.place or (mm.type == "country" and k == 0)):
+            # a city used as a place ("in Moscow"); a country in some other clause is too often
+            # the subject of that clause ("warmer weather in the U.S.")
+            if mm is None or tok.i != mm.start or not mm.place:
                 continue
             if sum(q < tok.i for q in quotes) % 2 == 1:
                 continue  # "... the war in Syria," he said: a quotation, not the meeting place
