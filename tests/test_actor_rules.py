@@ -257,3 +257,14 @@ def test_named_negotiation_is_a_forum(resolve):
     assert len(forums) == 1
     assert "Oslo" in forums[0].name
     assert "Norway" not in res.actors
+
+
+def test_one_forum_under_two_names(nlp):
+    from graphkit.actors.resolve import resolve_actors
+
+    res = resolve_actors(nlp("The Oslo peace talks resumed on Monday. Envoys said the Yemeni peace talks "
+                             "would last a week, and Oman backed the Yemen peace talks."))
+    forums = {a.name: a for a in res.actors.values() if a.type == "forum"}
+    # "Yemeni peace talks" and "Yemen peace talks" differ only by demonym: one forum; Oslo's is another
+    assert set(forums) == {"Oslo peace talks", "Yemeni peace talks"}
+    assert "Yemen peace talks" in forums["Yemeni peace talks"].aliases

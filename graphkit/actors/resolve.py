@@ -63,6 +63,7 @@ ORG_WORDS = set(_LEX["org_words"]["words"])
 CORPORATE_SUFFIXES = set(_LEX["corporate_suffixes"])
 PERSON_STOP = set(_LEX["person_stop"])
 NAME_PARTICLES = set(_LEX["name_particles"])
+FORUM_GENERIC = set(_LEX["forum_generic"]) | FORUM_NOUNS
 
 
 @dataclass
@@ -689,12 +690,24 @@ def _forums(doc, mentions, covered, headings, gz):
         out.append(m)
         for i in range(first, t.i + 1):
             covered.add(i)
-    # the same forum named with different capitalisation is one actor
+    # one forum under several names in an article: "Syria peace talks", "Syrian peace talks" and
+    # "intra-Syrian talks" share their country and differ only in generic words
     canon = {}
     for m in out:
-        k = fold(m.actor)
-        m.actor = canon.setdefault(k, m.actor)
+        m.actor = canon.setdefault(_forum_key(m.actor, gz), m.actor)
     return out
+
+
+def _forum_key(name: str, gz: Gazetteer) -> tuple:
+    words = re.split(r"[\s\-]+", name)
+    countries, rest = set(), set()
+    for w in words:
+        e = gz.lookup(w)
+        if e is not None and e.type == "country":
+            countries.add(e.canonical)
+        elif fold(w) not in FORUM_GENERIC and w:
+            rest.add(fold(w))
+    return (frozenset(countries), frozenset(rest))
 
 
 def _groups(doc, mentions, covered, gz):
