@@ -268,3 +268,21 @@ def test_one_forum_under_two_names(nlp):
     # "Yemeni peace talks" and "Yemen peace talks" differ only by demonym: one forum; Oslo's is another
     assert set(forums) == {"Oslo peace talks", "Yemeni peace talks"}
     assert "Yemen peace talks" in forums["Yemeni peace talks"].aliases
+
+
+def test_role_phrase_refers_back_to_a_person_without_a_country(nlp):
+    from graphkit.actors.resolve import resolve_actors
+
+    res = resolve_actors(nlp("Lars Dahl won the vote on Sunday. Moscow said it hoped the new Norwegian prime "
+                             "minister would be friendlier."))
+    assert res.actors["Lars Dahl"].country is None  # the text never says it outright ...
+    assert res.actors["Lars Dahl"].country_guess == "Norway"  # ... but "the new Norwegian prime minister" does
+
+
+def test_role_phrase_of_a_named_office_holder_is_not_reassigned(nlp):
+    from graphkit.actors.resolve import resolve_actors
+
+    res = resolve_actors(nlp("Norwegian Prime Minister Anna Berg met Lars Dahl on Monday. The Norwegian prime "
+                             "minister said the talks went well."))
+    assert res.actors["Anna Berg"].country == "Norway"
+    assert res.actors["Lars Dahl"].country_guess is None

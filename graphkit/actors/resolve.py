@@ -928,10 +928,41 @@ def _person_roles(res: ArticleActors) -> None:
     for a in res.persons():
         if a.country is None and a.country_from_person and a.country_from_person in res.actors:
             a.country = res.actors[a.country_from_person].country
-    # context guess for the rest: government bodies and countries around the person
+    # context guess for the rest: a role phrase that refers back to the person ("Dalton said ...
+    # the new US president"), else government bodies and countries around the person
+    back = _role_phrase_countries(res, title_words)
     for a in res.persons():
         if a.country is None:
-            a.country_guess = _context_country(res, a)
+            a.country_guess = back.get(a.name) or _context_country(res, a)
+
+
+def _role_phrase_countries(res: ArticleActors, title_words: set[str]) -> dict[str, str]:
+    """Persons a definite role phrase with a country refers back to: "the new US president" names
+    no one, so it is the last person named in the three sentences before whose country the text
+    has not given; no named person may already hold that role for that country."""
+    doc = res.doc
+    out: dict[str, str] = {}
+    for t in token_hits(doc, {w for w in title_words if w.isalpha()}):
+        if t.pos_ != "NOUN" or res.by_token.get(t.i) is not None:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            continue
+        mods = [res.by_token.get(c.i) for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i]
+        countries = {m.actor for m in mods if m is not None and m.type == "country"}
+        if len(countries) != 1 or any(c.dep_ == "appos" for c in t.children):
+            continue
+        (country,) = countries
+        if any(p.country == country and any(t.lower_ in fold(r) for r in p.roles) for p in res.persons()):
+            continue  # "the Russian foreign minister" is the Russian foreign minister the article names
+        lo = t.sent.start
+        for _ in range(3):
+            if lo > 0:
+                lo = doc[lo - 1].sent.start
+        before = [m for m in res.mentions if m.type == "person" and lo <= m.start < t.i
+                  and res.actors[m.actor].country is None]  # someone of another country is not it
+        if before:
+            out.setdefault(before[-1].actor, country)
+    return out
 
 
 def _apply_role(res, a: Actor, tokens, scan, title_words, org_only=False) -> None:
