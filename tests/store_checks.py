@@ -14,3 +14,13 @@ def count_articles(db) -> int:
             c.close()
     except sqlite3.OperationalError:  # not created yet
         return 0
+
+
+def assert_sound(connection) -> None:
+    """SQLite integrity ok, foreign keys hold, and no article is stored without its record."""
+    c = connection
+    assert c.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert c.execute("PRAGMA foreign_key_check").fetchall() == []
+    orphans = c.execute("SELECT count(*) FROM articles a LEFT JOIN extractions e "
+                        "ON e.article_id = a.id WHERE e.article_id IS NULL").fetchone()[0]
+    assert orphans == 0

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from store_checks import count_articles
+from store_checks import assert_sound, count_articles
 
 from graphkit import corpus as corpus_mod
 from graphkit.cli import main
@@ -58,11 +58,7 @@ def check_store(db: Path) -> dict[str, dict]:
     """integrity ok, every article has its record and its rows; returns ``{id: record}``."""
     with Store(db) as s:
         c = s.connection
-        assert c.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert c.execute("PRAGMA foreign_key_check").fetchall() == []
-        orphans = c.execute("SELECT count(*) FROM articles a LEFT JOIN extractions e "
-                            "ON e.article_id = a.id WHERE e.article_id IS NULL").fetchone()[0]
-        assert orphans == 0
+        assert_sound(c)
         ids = [r[0] for r in c.execute("SELECT id FROM articles")]
         assert len(ids) == len(set(ids))
         recs = {r["doc"]: r for r in s.records()}

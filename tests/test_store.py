@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from store_checks import count_articles
+from store_checks import assert_sound, count_articles
 
 from graphkit.corpus import Article
 from graphkit.store import Store, StoreError
@@ -275,11 +275,7 @@ def check_consistent(db):
     """integrity ok, no article without its record, child rows match each record."""
     with Store(db) as s:
         c = s.connection
-        assert c.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert c.execute("PRAGMA foreign_key_check").fetchall() == []
-        orphans = c.execute("SELECT count(*) FROM articles a LEFT JOIN extractions e "
-                            "ON e.article_id = a.id WHERE e.article_id IS NULL").fetchone()[0]
-        assert orphans == 0
+        assert_sound(c)
         n = s.counts()["articles"]
         assert s.counts() == {"articles": n, "actors": 2 * n, "mentions": (MENTIONS + 2) * n,
                               "meetings": n, "relations": 0}
