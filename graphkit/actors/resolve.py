@@ -359,7 +359,7 @@ def resolve_actors(doc, gazetteer: Gazetteer | None = None, dictionary=None) -> 
     def clean_person(s: int, e: int) -> tuple[int, int]:
         while s < e - 1 and (fold(doc[s].text).strip(".") in PERSON_STOP or fold(doc[s].text) in gz.titles):
             s += 1
-        # a given name spaCy left out: "spokesperson Dimitry Peskov" tagged as just "Peskov"
+        # a given name spaCy left out: "spokesperson Dimitry Sorin" tagged as just "Sorin"
         while s > 0 and not doc[s].is_sent_start:
             prev = doc[s - 1]
             if prev.pos_ != "PROPN" or not prev.is_title or prev.ent_type_ or (s - 1) in taken \
