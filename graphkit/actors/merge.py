@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from .gazetteer import fold
-from .resolve import _core_tokens, _same_person
+from .names import core_tokens as _core_tokens, same_person as _same_person
 
 
 class _Cluster:

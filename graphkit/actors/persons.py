@@ -1,0 +1,176 @@
+"""Persons within one article: one actor per real person.
+
+A partial name ("Vesel", "Karimi Nasab") is the full name introduced elsewhere
+in the article; spelling variants of one full name (Sergey/Sergei) are one
+person; two full names that only share a surname stay apart; a family name
+first ("Wang Yi" ... "Wang") is the one full name that starts with it.  spaCy
+often cuts a name short ("spokesperson Dimitry [Sorin]") or labels a known
+surname as an organization or a place ("Vesel's statement", "Kamikawa said"):
+those are mended here.  Names in title-case headlines count only where the
+body names the same person.
+"""
+from __future__ import annotations
+
+import re
+
+from graphkit.tokens import token_hits
+
+from .candidates import looks_like_org, strip_determiners
+from .gazetteer import fold
+from .lexicon import LEXICON
+from .mention import ArticleState, Mention
+from .names import NAME_PARTICLES, PERSON_STOP, core, core_tokens, looks_like_name, same_person
+
+ORG_WORDS = LEXICON["org_words"]
+CORPORATE_SUFFIXES = LEXICON["corporate_suffixes"]
+_POSSESSIVE = ("'s", "’s")
+
+
+def heading_tokens(doc) -> set[int]:
+    """Token indices on short lines with no final punctuation that stand alone (headlines, section heads)."""
+    out = set()
+    lines = doc.text.split("\n")
+    short = [bool(ln.strip()) and len(ln.strip()) < 120 and not re.search(r"[.!?\"”:]$", ln.strip()) for ln in lines]
+    pos = 0
+    for i, line in enumerate(lines):
+        alone = (i == 0 or not lines[i - 1].strip() or short[i - 1]) and \
+                (i == len(lines) - 1 or not lines[i + 1].strip() or short[i + 1])
+        if short[i] and alone:
+            span = doc.char_span(pos, pos + len(line), alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+        pos += len(line) + 1
+    return out
+
+
+def title_words(gz) -> frozenset[str]:
+    """Every word of every title and role noun ("foreign", "minister", "envoy", ...)."""
+    words = set()
+    for t in gz.titles | gz.role_nouns:
+        words.update(t.replace(".", "").split())
+    return frozenset(words - {"of", "the", "and", "for"})
+
+
+class PersonNames:
+    """The article's person names so far; ``canonical(name)`` files a new one."""
+
+    def __init__(self, names=()):
+        self.names: list[str] = list(dict.fromkeys(names))
+
+    def canonical(self, name: str) -> str:
+        for p in self.names:
+            if same_person(name, p):
+                return p
+        for p in list(self.names):
+            if same_person(p, name):  # a longer form of an earlier partial name
+                return p
+        ct = core_tokens(name)
+        if len(ct) == 1:  # family name first: the one full name that starts with it
+            firsts = [p for p in self.names if len(core_tokens(p)) >= 2 and core_tokens(p)[0] == ct[0]]
+            if len(firsts) == 1:
+                return firsts[0]
+        self.names.append(name)
+        return name
+
+    def surname_keys(self) -> dict[str, str]:
+        keys = {}
+        for p in self.names:
+            ct = core_tokens(p)
+            if ct:
+                keys.setdefault(ct[-1], p)
+        return keys
+
+
+def _widen(doc, s: int, e: int, taken: set[int], words: frozenset[str]) -> tuple[int, int]:
+    """Honorifics off the front; a given name or family name spaCy left out back on."""
+    while s < e - 1 and (fold(doc[s].text).strip(".") in PERSON_STOP or fold(doc[s].text) in words):
+        s += 1
+    while s > 0 and not doc[s].is_sent_start:
+        prev = doc[s - 1]
+        if prev.pos_ != "PROPN" or not prev.is_title or prev.ent_type_ or (s - 1) in taken \
+                or fold(prev.text).strip(".") in words | PERSON_STOP or prev.is_sent_start:
+            break
+        s -= 1
+    while e < len(doc) and not doc[e].is_sent_start and e not in taken:
+        nxt = doc[e]
+        particle = fold(nxt.text).strip("-") in NAME_PARTICLES and e + 1 < len(doc) \
+            and doc[e + 1].is_title and doc[e + 1].pos_ == "PROPN" and (e + 1) not in taken
+        if not (particle or (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_)) \
+                or fold(nxt.text).strip(".") in words | PERSON_STOP:
+            break
+        e += 2 if particle else 1
+    return strip_determiners(doc, s, e)
+
+
+def _possessor_of_role(doc, end: int, words: frozenset[str]) -> bool:
+    """Is the span ending at ``end`` followed by "'s" and a personal role noun ("'s adviser")?"""
+    if end >= len(doc) or doc[end].text not in _POSSESSIVE:
+        return False
+    personal = words - {"office", "ministry", "department", "government"}
+    for t in doc[end + 1:end + 5]:
+        if fold(t.text) in personal and t.pos_ == "NOUN":
+            return True
+        if t.pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
+            return False
+    return False
+
+
+def add_persons(state: ArticleState, cands, lookup) -> None:
+    """Person mentions from NER names, and the NER organizations and places that are persons."""
+    doc, gz = state.doc, state.gazetteer
+    words = title_words(gz)
+    names = PersonNames(m.actor for m in state.mentions if m.type == "person")  # dictionary persons first
+    spans = [(s, e) for s, e in (_widen(doc, s, e, cands.taken, words) for s, e in cands.persons) if s < e]
+    body = [(s, e) for s, e in spans if s not in state.headings]
+    body_keys = {t for s, e in body for t in core_tokens(doc[s:e].text)}
+    for s, e in spans:
+        if s not in state.headings:
+            continue
+        if all(core(doc[i].text) in body_keys or core(doc[i].text) in NAME_PARTICLES for i in range(s, e)):
+            body.append((s, e))
+            continue
+        body.extend((i, i + 1) for i in range(s, e) if core(doc[i].text) in body_keys and doc[i].text[:1].isupper())
+    for s, e in sorted(body, key=lambda se: -len(core_tokens(doc[se[0]:se[1]].text))):
+        if len(core_tokens(doc[s:e].text)) >= 2:  # full names define persons, longest first
+            names.canonical(doc[s:e].text)
+    for s, e in body:
+        state.mentions.append(Mention(s, e, "person", names.canonical(doc[s:e].text), doc[s:e].text))
+
+    surnames = names.surname_keys()
+    for s, e, label in cands.organizations:
+        text = doc[s:e].text
+        ct = core_tokens(text)
+        if ct and ct[-1] in surnames and len(ct) <= len(core_tokens(surnames[ct[-1]])):
+            target = next((p for p in names.names if same_person(text, p)), None)
+            if target is None and "-" in text:  # "Hakim-Omar al-Hakim"
+                target = surnames[ct[-1]]
+            if target:
+                state.mentions.append(Mention(s, e, "person", target, text))
+                continue
+        if s in state.headings:  # NER on title-case headlines is unreliable
+            continue
+        if _possessor_of_role(doc, e, words) and looks_like_name(text) and len(ct) <= 3 and not any(
+                lookup(doc[i].text) is not None or fold(doc[i].text) in ORG_WORDS for i in range(s, e)):
+            # "Dalton's national security adviser": an organization has no advisers of its own name
+            state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
+            continue
+        if label == "ORG" and looks_like_org(text) and not (e - s == 1 and (
+                fold(text) in words or fold(text).strip(".") in CORPORATE_SUFFIXES)):
+            state.mentions.append(Mention(s, e, "organization", text, text))
+    for s, e in cands.places:
+        text = doc[s:e].text
+        ct = core_tokens(text)
+        target = next((p for p in names.names if same_person(text, p)), None) if len(ct) == 1 else None
+        if target and ct[0] in surnames:  # a known surname labelled as a place ("Kamikawa said")
+            state.mentions.append(Mention(s, e, "person", target, text))
+        else:
+            state.mentions.append(Mention(s, e, "location", text, text, place=True))
+    # surnames spaCy missed entirely
+    covered = state.covered()
+    for t in token_hits(doc, set(surnames)):
+        if t.i in covered or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            continue
+        key = core(t.text)
+        if key in surnames:
+            state.mentions.append(Mention(t.i, t.i + 1, "person", surnames[key], t.text))
+    state.index()
