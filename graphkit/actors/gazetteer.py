@@ -31,7 +31,8 @@ class Entry:
     """What a surface form stands for.
 
     ``type``: country | organization | forum | media | body (government body).
-    ``kind``: for countries, how the form names it: name | demonym | capital | seat.
+    ``kind``: for countries, how the form names it: name | demonym | capital | seat;
+    ``party`` for a political party (an organization with a country).
     """
 
     canonical: str
@@ -129,6 +130,11 @@ def load_gazetteer() -> Gazetteer:
         canon = g.get("canonical") or g["noun"]
         for v in [g["noun"], *g.get("variants", [])]:
             gz.body_nouns[fold(v)] = canon
+    for party in _read("parties.json")["parties"]:
+        e = Entry(party["name"], "organization", "party", party["country"])
+        gz.add(party["name"], e, override=True)
+        for a in party.get("aliases", []):
+            gz.add(a, e)
     for m in _read("media.json")["outlets"]:
         e = Entry(m["name"], "media")
         gz.add(m["name"], e, override=True)

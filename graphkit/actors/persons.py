@@ -23,6 +23,7 @@ from .names import NAME_PARTICLES, PERSON_STOP, core, core_tokens, looks_like_na
 
 ORG_WORDS = LEXICON["org_words"]
 CORPORATE_SUFFIXES = LEXICON["corporate_suffixes"]
+NAME_TITLES = LEXICON["name_titles"]
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -31,11 +32,13 @@ def heading_tokens(doc) -> set[int]:
     out = set()
     lines = doc.text.split("\n")
     short = [bool(ln.strip()) and len(ln.strip()) < 120 and not re.search(r"[.!?\"”:]$", ln.strip()) for ln in lines]
+    body = [bool(ln.strip()) and not sh for ln, sh in zip(lines, short)]
+    last_body = max((i for i, b in enumerate(body) if b), default=-1)
     pos = 0
     for i, line in enumerate(lines):
         alone = (i == 0 or not lines[i - 1].strip() or short[i - 1]) and \
                 (i == len(lines) - 1 or not lines[i + 1].strip() or short[i + 1])
-        if short[i] and alone:
+        if short[i] and alone and i < last_body:  # a heading heads some running text
             span = doc.char_span(pos, pos + len(line), alignment_mode="expand")
             if span is not None:
                 out.update(range(span.start, span.end))
@@ -84,6 +87,8 @@ class PersonNames:
 def _widen(doc, s: int, e: int, taken: set[int], words: frozenset[str]) -> tuple[int, int]:
     """Honorifics off the front; a given name or family name spaCy left out back on."""
     while s < e - 1 and (fold(doc[s].text).strip(".") in PERSON_STOP or fold(doc[s].text) in words):
+        if fold(doc[s].text) in NAME_TITLES and e - s == 2:
+            break  # "Prince Philip", "Lord Goldsmith": the title is part of the name
         s += 1
     while s > 0 and not doc[s].is_sent_start:
         prev = doc[s - 1]
@@ -163,6 +168,9 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
         target = next((p for p in names.names if same_person(text, p)), None) if len(ct) == 1 else None
         if target and ct[0] in surnames:  # a known surname labelled as a place ("Kamikawa said")
             state.mentions.append(Mention(s, e, "person", target, text))
+        elif looks_like_name(text) and any(c.dep_ == "appos" and fold(c.lemma_) in words for c in doc[e - 1].children):
+            # "Makoto Kuroda, Japan's deputy minister": a place has no minister in apposition
+            state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
         else:
             state.mentions.append(Mention(s, e, "location", text, text, place=True))
     # surnames spaCy missed entirely

@@ -31,9 +31,12 @@ def body_that_meets(index, noun):
     return None
 
 
-def forum_extent(noun) -> tuple[int, int]:
-    """Token range of the forum's name: left modifiers, the noun, and its of/on/for phrases."""
+def forum_extent(noun, index=None) -> tuple[int, int]:
+    """Token range of the forum's name: left modifiers, the noun, and its of/on/for phrases; a name
+    the parser split ("Asia Pacific Economic Co-operation (Apec) summit") is kept whole."""
     start = noun.left_edge.i
+    if index is not None and index.at(start) is not None:
+        start = min(start, index.at(start).start)
     end = noun.i + 1
     for c in noun.rights:  # up to the last "of/on/for" phrase ("a summit in X on the unrest in Y")
         if c.dep_ == "prep" and c.lower_ in ("of", "on", "for", "about"):

@@ -130,8 +130,11 @@ def _kind(kind: str, parts: list[Participant], m: _Match) -> str:
 
 def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
     p = m.p
-    if any(c.lower_ in NOT_MEETING for c in m.trigger.children if c.dep_ in ("compound", "amod", "nmod", "poss")):
-        return []  # "a news conference", "a cabinet meeting"
+    for name in ("trigger", "forum"):
+        noun = m.tok.get(name) if name == "forum" else m.trigger
+        if noun is not None and any(c.lower_ in NOT_MEETING for c in noun.children
+                                    if c.dep_ in ("compound", "amod", "nmod", "poss")):
+            return []  # "a news conference", "a cabinet meeting"
     st = status(m.trigger, m.frame)
     if st is None:
         return []
@@ -149,13 +152,22 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         country = _own_country(host)
         if country is None or host.type == "forum":
             continue
+        # nobody visits their own country; a pattern that only implies travel needs the visitor's country
         visitors = [a for a in agents if a.type in ("person", "organization", "country")
-                    and _own_country(a) != country and not (p.foreign_agent and _own_country(a) is None)]
+                    and _own_country(a) != country
+                    and not (p.foreign_agent and (_own_country(a) or a.guess) in (None, country))]
         if visitors:
             host_p = Participant(country, "country", country)
             m.seen.append(host_p)
             groups.append((visitors + [host_p], country if len(visitors) > 1 else None, "visit", host.surface))
-    for forum in m.slot("forum"):
+    forum_node = m.tok.get(p.slots["forum"].node) if "forum" in p.slots else None
+    between = [q for c in forum_node.children if c.dep_ in ("prep", "agent") and c.lower_ in ("between", "among")
+               for q in c.children if q.dep_ == "pobj"] if forum_node is not None else []
+    if between:  # "attended a meeting between A and B": meeting them, not a forum
+        members = [x for q in between for x in m.resolver.members(q)]
+        if agents and members:
+            partners = partners + [x for x in members if x not in agents]
+    for forum in ([] if between else m.slot("forum")):
         if forum.type in ("forum", "organization") and agents:
             attendees = [a for a in agents if a.name != forum.name]
             if attendees:

@@ -34,6 +34,7 @@ GROUP_REFS = LEXICON["group_refs"]
 GOVERNMENT_REFS = LEXICON["government_refs"]
 COUNT_WORDS = LEXICON["count_words"]
 CARRIERS = LEXICON["frame_carriers"]
+FRAME_PREPS = LEXICON["frame_preps"] - {"on", "over", "from", "in"}
 PLACE_ADVS = LEXICON["place_advs"]
 _SKIP_ROLE_WORDS = {"the", "a", "an", "his", "her", "their", "its", "our", "senior", "top", "other", "leading", "new",
                     "former", "then", "current", "counterpart", "counterparts", "'s", "’s"}
@@ -46,6 +47,7 @@ class Participant:
     country: str | None  # a person's or body's country; a place's country; a country itself
     place: str | None = None  # the place as written, when the mention is a place
     surface: str | None = None  # the mention as written
+    guess: str | None = None  # a person's country guessed from the article (its own country, context)
 
 
 def role_nouns() -> frozenset[str]:
@@ -57,15 +59,17 @@ def role_nouns() -> frozenset[str]:
 
 def _frame_verb(tok, limit: int = 6):
     """The verb whose clause frames a noun ("said after a meeting with X" -> said)."""
-    t = tok
+    t, via_frame = tok, False
     for _ in range(limit):
         if t.pos_ in ("VERB", "AUX"):
             return t
         if t.dep_ in ("pobj", "pcomp") and t.head.dep_ in ("prep", "agent"):
+            via_frame = via_frame or t.head.lower_ in FRAME_PREPS
             t = t.head.head
         elif t.dep_ in ("prep", "advmod", "npadvmod", "appos", "acomp", "xcomp"):
             t = t.head
-        elif t.dep_ in ("dobj", "attr", "oprd") and t.head.lemma_.lower() in CARRIERS:
+        elif t.dep_ in ("dobj", "attr", "oprd") and (t.head.lemma_.lower() in CARRIERS or via_frame):
+            # "X held talks", "X made a visit"; "X announced plans shortly before talks with Y"
             t = t.head
         else:
             return None
@@ -121,7 +125,7 @@ class Resolver:
     def participant(self, span) -> Participant | None:
         if span.label_ in ACTOR_TYPES:
             place = span.text if span._.stands_for == "place" else None
-            return Participant(span.id_, span.label_, span._.country, place, span.text)
+            return Participant(span.id_, span.label_, span._.country, place, span.text, span._.guess)
         if span.label_ == "location":
             return Participant(span.id_, "location", span._.country, span.text, span.text)
         return None
@@ -135,7 +139,7 @@ class Resolver:
         body = body_that_meets(self.index, tok)
         if body is not None:
             return [self.participant(body)]
-        start, end = forum_extent(tok)
+        start, end = forum_extent(tok, self.index)
         return [Participant(forum_name(self.doc, start, end), "forum", None)]
 
     def places_in(self, tok) -> list[Participant]:
@@ -202,6 +206,9 @@ class Resolver:
             return [Participant(self.doc._.home_country, "country", self.doc._.home_country, None)]
         if low in GROUP_REFS:
             return self._group(x)
+        for c in x.children:  # "the largest US telephone company Verizon": the name in apposition
+            if c.dep_ == "appos" and (s := self.index.at(c.i)) is not None and s.label_ in ACTOR_TYPES:
+                return self.actors(c, seen)
         if low not in self.roles and fold(x.lemma_) not in self.roles:
             return []
         return self._role_phrase(x, seen, names_only)

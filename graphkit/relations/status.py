@@ -12,9 +12,10 @@ Read from the trigger's clause and the few heads above it:
   reporting verb);
 * ``"happened"`` otherwise.
 
-Above an "after / before / during / at" phrase the clause only frames the
-meeting ("X did not comment after meeting Y", "they agreed to ... after talks"):
-it can make the meeting future, not undo it.
+Above a preposition that is not a complement ("after", "during", "from" ...,
+unlike "hope for", "invitation to") the clause only frames the meeting ("X did
+not comment after meeting Y", "they agreed to ... after talks", "seeking to
+separate it from X's trip"): it can make the meeting future, not undo it.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ FUTURE = LEXICON["future_aux"]
 REPORTING = LEXICON["reporting_verbs"]
 MARKS = LEXICON["conditional_marks"]
 HABITUAL = LEXICON["habitual_words"]
-FRAME_PREPS = LEXICON["frame_preps"] - {"on", "over", "from"}
+COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on", "about", "into", "towards", "toward"})
 _PLAN = frozenset({"plan", "plans", "expect", "schedule", "due", "set", "slate", "arrange", "prepare"})
 
 
@@ -63,8 +64,8 @@ def status(trigger, frame) -> str | None:
     for i, x in enumerate(chain):
         lem = x.lemma_.lower()
         kids = list(x.children)
-        if i > 0 and chain[i - 1].dep_ == "prep" and chain[i - 1].lower_ in FRAME_PREPS:
-            background = True
+        if i > 0 and chain[i - 1].dep_ in ("prep", "agent") and chain[i - 1].lower_ not in COMPLEMENT_PREPS:
+            background = True  # "after talks", "from his trip": not what a hope or a refusal is about
         near = (i <= 3 or x.i in anchors) and not background
         if background and x.pos_ in ("VERB", "AUX"):
             scheduled = scheduled or any(c.dep_ == "aux" and c.lower_ in FUTURE for c in kids)
@@ -90,8 +91,9 @@ def status(trigger, frame) -> str | None:
                 if c.dep_ == "aux" and c.lower_ in CONDITIONAL:
                     # "officials said X would leave for Y": future in reported speech; "a meeting would be
                     # useful", "would meet if ...": hypothetical
-                    if x.i not in anchors or not _reported(x):
-                        return None
+                    if not _reported(x) or (lem == "be" and any(
+                            c2.dep_ in ("nsubj", "nsubjpass") and c2.i in anchors for c2 in kids)):
+                        return None  # "would meet if ...", "a meeting would be useful"
                     scheduled = True
                 if c.dep_ == "aux" and c.lower_ in FUTURE:
                     scheduled = True
