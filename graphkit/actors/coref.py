@@ -6,7 +6,9 @@ person who is the sentence's subject ("After his meeting with X, Y said"); else,
 person named last before the main verb who is not the one the pronoun's own
 phrase names; else to the last person who is the subject of one of the two sentences before,
 else to the last person named there.  A
-pronoun with no such person stays unresolved (no span).  Pronouns resolved in
+pronoun with no such person stays unresolved (no span).  "They", "their" and
+"them" refer to persons named together as a subject ("A and B visited X ...
+They then flew to Y"), one mention for each.  Pronouns resolved in
 the sentences before count as mentions of their person ("Quentin Davies ...
 He was not hurt ... He was in Kenya").
 """
@@ -18,6 +20,7 @@ from .lexicon import LEXICON
 from .mention import ArticleState, Mention
 
 PRONOUNS = LEXICON["personal_pronouns"]
+PLURAL_PRONOUNS = LEXICON["plural_pronouns"]
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 POSSESSIVES = ("his", "her")
 
@@ -70,15 +73,65 @@ def _earlier(state: ArticleState, sent, resolved) -> str | None:
     return earlier[-1].actor if earlier else None
 
 
+def _person_group(state: ArticleState, sent_start: int, before: int) -> list[str]:
+    """The persons of the last coordinated subject ("A and B visited ...") between two token positions."""
+    doc = state.doc
+    group: list[str] = []
+    for m in state.mentions:
+        if m.type != "person" or not sent_start <= m.start < before or m.kind == "pronoun":
+            continue
+        head = doc[m.end - 1]
+        if head.dep_ not in SUBJECTS:
+            continue
+        names = [m.actor]
+        for c in head.conjuncts:
+            cm = state.at(c.i)
+            if cm is not None and cm.type == "person" and cm.actor not in names:
+                names.append(cm.actor)
+        if len(names) >= 2:
+            group = names
+    return group
+
+
+def plural_antecedent(state: ArticleState, pron) -> list[str]:
+    """The persons "they" / "their" refer to: the last coordinated subject of persons in this sentence
+    before the pronoun or in the two before (a "they" resolved there chains on)."""
+    sent = pron.sent
+    here = _person_group(state, sent.start, pron.i)
+    if here:
+        return here
+    doc = state.doc
+    lo = sent.start
+    for _ in range(2):
+        if lo > 0:
+            lo = doc[lo - 1].sent.start
+    chained = [m for m in state.mentions if m.kind == "pronoun" and m.surface.lower() in PLURAL_PRONOUNS
+               and lo <= m.start < sent.start]
+    group = _person_group(state, lo, sent.start)
+    if chained and (not group or chained[-1].start > max(m.start for m in state.mentions if m.actor in group)):
+        last = chained[-1].start
+        return list(dict.fromkeys(m.actor for m in chained if m.start == last))
+    return group
+
+
+def _add(state: ArticleState, t, name: str) -> None:
+    m = Mention(t.i, t.i + 1, "person", name, t.text, kind="pronoun")
+    state.mentions.append(m)
+    state.actors[name].mentions.append(m)
+
+
 def add_pronouns(state: ArticleState) -> None:
-    """A person mention (kind "pronoun") for each personal pronoun with an antecedent."""
-    for t in token_hits(state.doc, PRONOUNS):
+    """A person mention (kind "pronoun") for each personal pronoun with an antecedent; a plural one
+    gets one mention per person of its group."""
+    for t in token_hits(state.doc, PRONOUNS | PLURAL_PRONOUNS):
         if state.at(t.i) is not None:
             continue
-        name = antecedent(state, t)
-        if name is None or name not in state.actors:
+        if t.lower_ in PLURAL_PRONOUNS:
+            for name in plural_antecedent(state, t):
+                if name in state.actors:
+                    _add(state, t, name)
             continue
-        m = Mention(t.i, t.i + 1, "person", name, t.text, kind="pronoun")
-        state.mentions.append(m)
-        state.actors[name].mentions.append(m)
+        name = antecedent(state, t)
+        if name is not None and name in state.actors:
+            _add(state, t, name)
     state.index()

@@ -18,7 +18,10 @@ PLACE_NOUNS = LEXICON["place_nouns"]
 
 
 def object_of_place_preposition(doc, end: int) -> bool:
+    """The object of "in / to / at ..." ("in the U.K., France and Italy": every conjunct)."""
     head = doc[end - 1]
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
 
 

@@ -248,7 +248,7 @@ def _belongs_to_other_person(state: ArticleState, mm: Mention, name: str) -> boo
     """Is this mention part of another person's title or appositive (a few heads up)?"""
     tok = state.doc[mm.end - 1]
     for _ in range(3):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         if tok.dep_ == "appos" or tok.dep_ in ("compound", "amod", "poss", "nmod"):
             h = tok.head

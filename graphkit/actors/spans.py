@@ -60,6 +60,13 @@ class ActorIndex:
         """The actor span covering token ``i``, or None."""
         return self._by_token.get(i)
 
+    def all_at(self, i: int) -> list:
+        """Every actor span covering token ``i`` ("they" can stand for two persons)."""
+        first = self._by_token.get(i)
+        if first is None:
+            return []
+        return [s for s in self.in_range(first.start, i + 1) if s.start <= i < s.end]
+
     def in_range(self, start: int, end: int) -> list:
         """The spans starting inside ``[start, end)``, in order."""
         lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)

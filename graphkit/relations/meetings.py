@@ -87,7 +87,7 @@ def _second_objects(tok) -> list:
     prep = tok.head
     holder = prep.head
     # the second "with" hangs on the first, or on another preposition of the same noun or verb
-    preps = [prep] + [c for h in (holder, holder.head) for c in h.children if c.dep_ == "prep" and c is not prep]
+    preps = [prep] + [c for h in (holder, holder.head) for c in h.children if c.dep_ == "prep" and c.i != prep.i]
     return [q for p in preps for c in p.children if c.dep_ == "conj" and c.lower_ == prep.lower_
             for q in c.children if q.dep_ == "pobj"]
 

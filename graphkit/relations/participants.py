@@ -108,7 +108,7 @@ def clause_subject(tok, depth: int = 0) -> list:
     for c in v.children:
         if c.dep_ == "agent":
             return [p for p in c.children if p.dep_ == "pobj"]
-    if v.dep_ in ("advcl", "xcomp", "pcomp", "conj", "prep", "pobj", "ccomp", "acomp") and v.head is not v:
+    if v.dep_ in ("advcl", "xcomp", "pcomp", "conj", "prep", "pobj", "ccomp", "acomp") and v.head.i != v.i:
         return clause_subject(v.head, depth + 1)
     return []
 
@@ -125,6 +125,9 @@ class Resolver:
     def participant(self, span) -> Participant | None:
         if span.label_ in ACTOR_TYPES:
             place = span.text if span._.stands_for == "place" else None
+            if span._.kind == "pronoun":  # "they" holds spans of several persons: read each person's own
+                named = next((s for s in self.index.named(span.id_) if s._.kind != "pronoun"), span)
+                return Participant(span.id_, span.label_, named._.country, None, span.text, named._.guess)
             return Participant(span.id_, span.label_, span._.country, place, span.text, span._.guess)
         if span.label_ == "location":
             return Participant(span.id_, "location", span._.country, span.text, span.text)
@@ -199,8 +202,8 @@ class Resolver:
     def _one(self, x, seen, names_only=False) -> list[Participant]:
         span = self.index.at(x.i)
         if span is not None:
-            p = self.participant(span)
-            return [p] if p is not None else []
+            spans = self.index.all_at(x.i) if span._.kind == "pronoun" else [span]
+            return [p for p in (self.participant(s) for s in spans) if p is not None]
         low = x.lower_
         if low in PLACE_ADVS and self.doc._.home_country:
             return [Participant(self.doc._.home_country, "country", self.doc._.home_country, None)]

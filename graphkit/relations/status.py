@@ -40,7 +40,7 @@ _PLAN = frozenset({"plan", "plans", "expect", "schedule", "due", "set", "slate",
 def _heads(tok, limit: int = 6) -> list:
     chain, h = [tok], tok
     for _ in range(limit):
-        if h.head is h:
+        if h.head.i == h.i:
             break
         h = h.head
         chain.append(h)
