@@ -2,7 +2,7 @@
 import pytest
 
 from graphkit.extract import extract_text
-from graphkit.relations.dates import normalize_date
+from graphkit.dates import normalize_date
 
 
 def _rec(nlp, text, date=None):

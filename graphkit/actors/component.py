@@ -9,7 +9,8 @@ in `graphkit.actors.spans`, in these phases, each a small module:
 1. candidates (`candidates`): one winning span per token;
 2. persons (`persons`): names grouped into persons;
 3. bodies, forums, groups (`bodies`, `forums`, `groups`);
-4. places (`places`): a capital as a place or as its government;
+4. places (`places`): a capital as a place or as its government; historical
+   states by the article's date (`period`);
 5. roles (`roles`): titles and countries of persons; the user dictionary pins
    what it knows (`dictionary`); the article's own country for the rest (`home`);
 6. pronouns (`coref`).
@@ -34,6 +35,7 @@ from .groups import add_groups
 from .home import assign_home_countries
 from .mention import ArticleState
 from .persons import add_persons, heading_tokens
+from .period import apply_period, article_period
 from .places import resolve_places
 from .roles import parenthetical_aliases, person_roles
 from .spans import ACTORS_KEY, register_extensions
@@ -73,10 +75,13 @@ def resolve(doc, gz, dictionary=None) -> ArticleState:
     cands = candidate_mentions(doc, gz, lookup, user_ok)
     state.mentions = cands.mentions
     add_persons(state, cands, lookup)
+    period = article_period(doc)
+    apply_period(state, period)
     compose_bodies(state)
     add_forums(state)
     add_groups(state)
     resolve_places(state, city_country)
+    apply_period(state, period)
     state.build_actors()
     parenthetical_aliases(state)
     person_roles(state)

@@ -63,6 +63,8 @@ class Gazetteer:
     role_nouns: set[str] = field(default_factory=set)
     org_titles: dict[str, str] = field(default_factory=dict)
     capitals: set[str] = field(default_factory=set)
+    ended: dict[str, str] = field(default_factory=dict)  # historical state -> the day it ended
+    predecessor: dict[str, tuple[str, str]] = field(default_factory=dict)  # present state -> (historical, until)
 
     def add(self, surface: str, entry: Entry, *, override: bool = False) -> None:
         surface = surface.strip()
@@ -82,6 +84,13 @@ class Gazetteer:
             if hit:
                 return hit
         return self.entries.get(surface) or self.folded.get(fold(surface))
+
+    def in_period(self, country: str | None, date: str | None) -> str | None:
+        """The state a present-day country's names meant on ``date`` ("Russia" in 1987: the Soviet Union)."""
+        if country is None or not date:
+            return country
+        old = self.predecessor.get(country)
+        return old[0] if old is not None and date[:10] < old[1] else country
 
     def demonym(self, country: str) -> str:
         """The adjective for a country, used to name its bodies ("Russian Foreign Ministry")."""
@@ -115,6 +124,19 @@ def load_gazetteer() -> Gazetteer:
             gz.capitals.add(cap)
         for seat in c.get("seats", []):
             gz.add(seat, Entry(name, "country", "seat"))
+    for h in _read("historical_states.json")["states"]:
+        name = h["name"]
+        gz.add(name, Entry(name, "country", "name"), override=True)
+        for a in h.get("aliases", []):
+            gz.add(a, Entry(name, "country", "name"), override=True)
+        for d in h.get("demonyms", []):
+            gz.add(d, Entry(name, "country", "demonym"), override=True)
+        adj = next((d for d in h.get("demonyms", []) if not d.endswith("s")), None)
+        if adj:
+            gz.demonym_of[name] = adj
+        gz.ended[name] = h["until"]
+        if h.get("successor"):
+            gz.predecessor[h["successor"]] = (name, h["until"])
     for o in _read("organizations.json")["organizations"]:
         e = Entry(o["name"], o.get("type", "organization"), "name", o.get("country"))
         gz.add(o["name"], e, override=True)

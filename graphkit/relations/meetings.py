@@ -26,7 +26,7 @@ from graphkit.actors.gazetteer import fold
 from graphkit.actors.spans import actor_index
 from graphkit.records import Actor, Meeting
 
-from .dates import infer_date, normalize_date
+from graphkit.dates import infer_date, normalize_date
 from .lexicon import LEXICON
 from .participants import Participant, Resolver, clause_subject
 from .patterns import load_patterns

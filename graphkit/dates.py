@@ -109,6 +109,17 @@ def normalize_date(phrase: str | None, reference: str | None, future: bool = Fal
     return _explicit(low, base, future)
 
 
+def text_period(date_phrases) -> str | None:
+    """When a text was written, from its own dates: the latest full date it names, else the latest year
+    (a text names few dates after its own)."""
+    phrases = list(date_phrases)
+    full = infer_date(phrases)
+    if full:
+        return full
+    years = [int(y) for p in phrases for y in _YEAR.findall(p)]
+    return f"{max(years):04d}" if years else None
+
+
 def infer_date(date_phrases) -> str | None:
     """A reference day for an undated article: the latest full date (day, month, year) its text names."""
     best = None
