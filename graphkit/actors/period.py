@@ -12,9 +12,15 @@ from graphkit.dates import text_period
 from .mention import ArticleState
 
 
-def article_period(doc) -> str | None:
-    """The article's date, else the latest full date or year its text names (``YYYY-MM-DD`` or ``YYYY``)."""
-    return doc._.article_date or text_period(e.text for e in doc.ents if e.label_ == "DATE")
+def article_period(doc, state: ArticleState | None = None) -> str | None:
+    """The article's date, else the latest full date or year its text names (``YYYY-MM-DD`` or ``YYYY``),
+    else, for a text that names a state that no longer exists, a day of that state's time."""
+    found = doc._.article_date or text_period(e.text for e in doc.ents if e.label_ == "DATE")
+    if found or state is None:
+        return found
+    ended = [state.gazetteer.ended[m.actor] for m in state.mentions
+             if m.type == "country" and m.actor in state.gazetteer.ended]
+    return min(ended)[:4] if ended else None
 
 
 def apply_period(state: ArticleState, date: str | None) -> None:

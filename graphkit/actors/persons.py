@@ -98,6 +98,10 @@ def _widen(doc, s: int, e: int, taken: set[int], words: frozenset[str]) -> tuple
         s -= 1
     while e < len(doc) and not doc[e].is_sent_start and e not in taken:
         nxt = doc[e]
+        if nxt.text in ("-", "‐") and e + 1 < len(doc) and not doc[e - 1].whitespace_ and not nxt.whitespace_ \
+                and doc[e + 1].is_alpha and (e + 1) not in taken:
+            e += 2  # "Chung In-yong": the tokenizer cut the name at its hyphen
+            continue
         particle = fold(nxt.text).strip("-") in NAME_PARTICLES and e + 1 < len(doc) \
             and doc[e + 1].is_title and doc[e + 1].pos_ == "PROPN" and (e + 1) not in taken
         if not (particle or (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_)) \

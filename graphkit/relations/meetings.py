@@ -64,6 +64,12 @@ class _Match:
         for r in refs:
             heads = clause_subject(self.tok[r.node]) if r.subject else [self.tok[r.node]]
             heads = heads + [q for h in heads for q in _second_objects(h)]
+            if r.country:
+                for x in (x for h in heads for x in self.resolver.actors(h)):
+                    c = _own_country(x) or x.guess
+                    if c:
+                        out.append(Participant(c, "country", c))
+                continue
             for h in heads:
                 if name == "forum":
                     out.extend(self.resolver.forum_at(h))

@@ -58,10 +58,13 @@ def role_nouns() -> frozenset[str]:
 # --------------------------------------------------------------------------- clause subjects
 
 def _frame_verb(tok, limit: int = 6):
-    """The verb whose clause frames a noun ("said after a meeting with X" -> said)."""
+    """The verb whose clause frames a noun ("said after a meeting with X" -> said), or the subject a
+    framing phrase hangs on ("X, in a speech on the first day of a visit to Y, said" -> X)."""
     t, via_frame = tok, False
-    for _ in range(limit):
+    for step in range(limit):
         if t.pos_ in ("VERB", "AUX"):
+            return t
+        if step and t.dep_ in SUBJECTS and t.pos_ in ("PROPN", "NOUN"):
             return t
         if t.dep_ in ("pobj", "pcomp") and t.head.dep_ in ("prep", "agent"):
             via_frame = via_frame or t.head.lower_ in FRAME_PREPS
@@ -96,6 +99,8 @@ def clause_subject(tok, depth: int = 0) -> list:
     v = tok if tok.pos_ in ("VERB", "AUX") else _frame_verb(tok)
     if v is None:
         return []
+    if v.pos_ not in ("VERB", "AUX"):
+        return [v]  # the subject the framing phrase hangs on
     if v.dep_ in ("xcomp", "acomp") and v.head.pos_ == "ADJ":  # "X is due (able, set) to visit"
         v = v.head.head if v.head.dep_ == "acomp" else v.head
     subs = _subjects_of(v)

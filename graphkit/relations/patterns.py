@@ -13,8 +13,9 @@ One JSON object a line::
   attends), ``partner`` (whom), ``members`` (a list: everyone in "talks
   between A, B and C", paired with each other), ``host`` (the place or country
   visited), ``forum`` (the meeting, summit or body attended), ``place`` (where),
-  ``co_agent`` (one more on the agent's side).  A value is a node name or
-  ``subject(node)``: the subject of that node's clause.
+  ``co_agent`` (one more on the agent's side).  A value is a node name,
+  ``subject(node)`` (the subject of that node's clause) or ``country(node)``
+  (the country of the actor there: "arrived for talks with X" visits X's country).
 * ``kind``: meeting | talks | visit | call.  Optional: ``frame`` (the node whose
   clause gives status, place and date; default the trigger), ``partner_types``
   / ``agent_types`` (actor types a slot must resolve to), ``foreign_agent``
@@ -40,7 +41,7 @@ from graphkit.records import ACTOR_TYPES, MEETING_KINDS
 from .lexicon import LEXICON
 
 SLOTS = ("agent", "partner", "members", "host", "forum", "place", "co_agent")
-_REF = re.compile(r"^(?:(subject)\()?([A-Za-z_][A-Za-z0-9_]*)\)?$")
+_REF = re.compile(r"^(?:(subject|country)\()?([A-Za-z_][A-Za-z0-9_]*)\)?$")
 _KEYS = {"id", "kind", "note", "pattern", "slots", "frame", "partner_types", "agent_types", "foreign_agent"}
 
 
@@ -52,6 +53,7 @@ class PatternError(ValueError):
 class SlotRef:
     node: str
     subject: bool = False  # the subject of the node's clause, not the node itself
+    country: bool = False  # the country of the actor at the node
 
 
 @dataclass(frozen=True)
@@ -88,10 +90,10 @@ def _expand(value, where: str):
 def _ref(value, nodes: list[str], where: str) -> SlotRef:
     m = _REF.match(value) if isinstance(value, str) else None
     if m is None or (m.group(1) is None and value.endswith(")")):
-        raise PatternError(f"{where}: slot value {value!r} is not NODE or subject(NODE)")
+        raise PatternError(f"{where}: slot value {value!r} is not NODE, subject(NODE) or country(NODE)")
     if m.group(2) not in nodes:
         raise PatternError(f"{where}: slot refers to node {m.group(2)!r}, which the pattern does not have")
-    return SlotRef(m.group(2), m.group(1) == "subject")
+    return SlotRef(m.group(2), m.group(1) == "subject", m.group(1) == "country")
 
 
 def _types(value, where: str, key: str) -> frozenset | None:
