@@ -24,6 +24,7 @@ from .names import NAME_PARTICLES, PERSON_STOP, core, core_tokens, looks_like_na
 ORG_WORDS = LEXICON["org_words"]
 CORPORATE_SUFFIXES = LEXICON["corporate_suffixes"]
 NAME_TITLES = LEXICON["name_titles"]
+PERSONAL_ROLES = LEXICON["personal_roles"]
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -111,13 +112,13 @@ def _widen(doc, s: int, e: int, taken: set[int], words: frozenset[str]) -> tuple
     return strip_determiners(doc, s, e)
 
 
-def _possessor_of_role(doc, end: int, words: frozenset[str]) -> bool:
-    """Is the span ending at ``end`` followed by "'s" and a personal role noun ("'s adviser")?"""
+def _possessor_of_role(doc, end: int) -> bool:
+    """Is the span ending at ``end`` followed by "'s" and a role one person has towards another
+    ("Dalton's adviser"; not "Turkcell's chief operating officer")?"""
     if end >= len(doc) or doc[end].text not in _POSSESSIVE:
         return False
-    personal = words - {"office", "ministry", "department", "government"}
     for t in doc[end + 1:end + 5]:
-        if fold(t.text) in personal and t.pos_ == "NOUN":
+        if fold(t.text) in PERSONAL_ROLES and t.pos_ == "NOUN":
             return True
         if t.pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
             return False
@@ -158,7 +159,7 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
                 continue
         if s in state.headings:  # NER on title-case headlines is unreliable
             continue
-        if _possessor_of_role(doc, e, words) and looks_like_name(text) and len(ct) <= 3 and not any(
+        if _possessor_of_role(doc, e) and looks_like_name(text) and len(ct) <= 3 and not any(
                 lookup(doc[i].text) is not None or fold(doc[i].text) in ORG_WORDS for i in range(s, e)):
             # "Dalton's national security adviser": an organization has no advisers of its own name
             state.mentions.append(Mention(s, e, "person", names.canonical(text), text))

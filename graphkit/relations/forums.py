@@ -53,6 +53,6 @@ def forum_extent(noun, index=None) -> tuple[int, int]:
 
 def forum_name(doc, start: int, end: int) -> str:
     text = doc[start:end].text
-    text = re.sub(r"\s*\([A-Z][A-Za-z\-]{1,10}\)$", "", text)  # a closing acronym: "... Fund (IMF)"
+    text = re.sub(r"\s*\([A-Z][A-Za-z\-]{1,10}\)?$", "", text)  # a closing acronym: "... Fund (IMF)"
     text = re.sub(r"\s+", " ", text).strip()
     return text[:1].upper() + text[1:]

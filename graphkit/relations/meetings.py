@@ -22,7 +22,7 @@ then merges one meeting reported twice into one (both sentences kept as evidence
 """
 from __future__ import annotations
 
-from graphkit.actors.gazetteer import fold
+from graphkit.actors.gazetteer import fold, load_gazetteer
 from graphkit.actors.spans import actor_index
 from graphkit.records import Actor, Meeting
 
@@ -67,7 +67,7 @@ class _Match:
             if r.country:
                 for x in (x for h in heads for x in self.resolver.actors(h)):
                     c = _own_country(x) or x.guess
-                    if c:
+                    if c and is_country(c):
                         out.append(Participant(c, "country", c))
                 continue
             for h in heads:
@@ -84,6 +84,11 @@ class _Match:
         out = list(dict.fromkeys(out))
         self.seen.extend(out)
         return out
+
+
+def is_country(name: str) -> bool:
+    e = load_gazetteer().lookup(name)
+    return e is not None and e.type == "country"
 
 
 def _second_objects(tok) -> list:
@@ -167,8 +172,9 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
             m.seen.append(host_p)
             groups.append((visitors + [host_p], country if len(visitors) > 1 else None, "visit", host.surface))
     forum_node = m.tok.get(p.slots["forum"].node) if "forum" in p.slots else None
-    between = [q for c in forum_node.children if c.dep_ in ("prep", "agent") and c.lower_ in ("between", "among")
-               for q in c.children if q.dep_ == "pobj"] if forum_node is not None else []
+    between = [q for x in ((forum_node, m.trigger) if forum_node is not None else ())
+               for c in x.children if c.dep_ in ("prep", "agent") and c.lower_ in ("between", "among")
+               for q in c.children if q.dep_ == "pobj"]
     if between:  # "attended a meeting between A and B": meeting them, not a forum
         members = [x for q in between for x in m.resolver.members(q)]
         if agents and members:
@@ -185,7 +191,7 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         kind = "meeting" if p.kind == "visit" else p.kind
         parts = agents + [x for x in partners if x not in agents]
         groups.append((parts, _hub(agents, [x for x in partners if x not in agents]), kind, None))
-    elif not partners and not members and not p.slots.get("host") and not p.slots.get("forum") and len(agents) >= 2:
+    elif not any(k in p.slots for k in ("partner", "members", "host", "forum")) and len(agents) >= 2:
         groups.append((agents, None, p.kind, None))  # "A and B met"
     out = []
     for parts, hub, kind, place in groups:

@@ -96,6 +96,9 @@ def clause_subject(tok, depth: int = 0) -> list:
     """The subject tokens of ``tok``'s clause (a noun: of the verb framing it)."""
     if depth > 6:
         return []
+    if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
+                                            for c in tok.children):
+        return []  # "X's trip", "a visit by X": the noun names its own agent
     v = tok if tok.pos_ in ("VERB", "AUX") else _frame_verb(tok)
     if v is None:
         return []
@@ -148,6 +151,8 @@ class Resolver:
         if body is not None:
             return [self.participant(body)]
         start, end = forum_extent(tok, self.index)
+        if end - start < 2:
+            return []  # "a meeting", "the summit": no name to give
         return [Participant(forum_name(self.doc, start, end), "forum", None)]
 
     def places_in(self, tok) -> list[Participant]:
