@@ -46,9 +46,10 @@ COMPONENT = "graphkit_actors"
 class ActorResolver:
     """Resolves the actors of each Doc; ``use_dictionary`` sets the user dictionary that wins."""
 
-    def __init__(self):
+    def __init__(self, common_words: frozenset = frozenset()):
         register_extensions()
         self.gazetteer = load_gazetteer()
+        self.common_words = common_words
         self.dictionary = None
 
     def use_dictionary(self, dictionary) -> None:
@@ -56,22 +57,32 @@ class ActorResolver:
 
     def __call__(self, doc):
         dictionary = self.dictionary.at(doc._.article_date) if self.dictionary is not None else None
-        state = resolve(doc, self.gazetteer, dictionary)
+        state = resolve(doc, self.gazetteer, dictionary, self.common_words)
         doc.spans[ACTORS_KEY] = spans_of(doc, state)
         return doc
 
 
 @Language.factory(COMPONENT)
 def make_actor_resolver(nlp, name):
-    return ActorResolver()
+    return ActorResolver(common_words(nlp))
 
 
-def resolve(doc, gz, dictionary=None) -> ArticleState:
+def common_words(nlp) -> frozenset:
+    """The English words the model's lemmatizer knows (nouns, verbs, adjectives, adverbs), if it has them."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words)
+
+
+def resolve(doc, gz, dictionary=None, words: frozenset = frozenset()) -> ArticleState:
     """The actors of one parsed Doc (the phases above), as the component's working state."""
     gz_lookup = gz.lookup
     lookup = (lambda s: dictionary.lookup(s) or gz_lookup(s)) if dictionary is not None else gz_lookup
     user_ok = (lambda span: dictionary.match(span.text) is not None) if dictionary is not None else (lambda span: False)
-    state = ArticleState(doc, gz, headings=heading_tokens(doc))
+    state = ArticleState(doc, gz, headings=heading_tokens(doc), common_words=words)
     cands = candidate_mentions(doc, gz, lookup, user_ok)
     state.mentions = cands.mentions
     add_persons(state, cands, lookup)

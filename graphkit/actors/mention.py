@@ -52,6 +52,7 @@ class ArticleState:
     actors: dict[str, ActorState] = field(default_factory=dict)
     by_token: dict[int, Mention] = field(default_factory=dict)
     headings: set[int] = field(default_factory=set)
+    common_words: frozenset = frozenset()  # the model's word lists: "Industry" in "U.S. Industry" is a word
 
     def index(self) -> None:
         """Rebuild the token look-up after mentions changed."""

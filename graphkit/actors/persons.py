@@ -125,6 +125,23 @@ def _possessor_of_role(doc, end: int) -> bool:
     return False
 
 
+def _capitalised_word(state: ArticleState, s: int, e: int, lookup, lowered: set[str], words) -> bool:
+    """An entity that is an ordinary word capitalised by wire copy or a headline: "U.S. Industry
+    sources", "U.S. Goods", "Budget" (written in lower case elsewhere), "MPs" (a role)."""
+    doc = state.doc
+    last = doc[e - 1]
+    if e - s == 1:
+        low = last.lower_
+        return low in lowered or low.rstrip("s") in words
+    head = lookup(doc[s:e - 1].text)
+    word = last.lower_ in state.common_words or last.lemma_.lower() in state.common_words \
+        or last.lower_.rstrip("s") in state.common_words
+    # wire copy capitalises the word after an abbreviation with a full stop, as if a sentence began:
+    # "U.S. Goods", "U.K. Banks" ("Canada Post", "British Airways", "Paris Club" are names)
+    return head is not None and head.type == "country" and doc[e - 2].text.endswith(".") and word \
+        and fold(last.text) not in state.gazetteer.body_nouns
+
+
 def add_persons(state: ArticleState, cands, lookup) -> None:
     """Person mentions from NER names, and the NER organizations and places that are persons."""
     doc, gz = state.doc, state.gazetteer
@@ -147,6 +164,7 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
         state.mentions.append(Mention(s, e, "person", names.canonical(doc[s:e].text), doc[s:e].text))
 
     surnames = names.surname_keys()
+    lowered = {t.lower_ for t in doc if t.is_lower}
     for s, e, label in cands.organizations:
         text = doc[s:e].text
         ct = core_tokens(text)
@@ -165,7 +183,8 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
             state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
             continue
         if label == "ORG" and looks_like_org(text) and not (e - s == 1 and (
-                fold(text) in words or fold(text).strip(".") in CORPORATE_SUFFIXES)):
+                fold(text) in words or fold(text).strip(".") in CORPORATE_SUFFIXES)) \
+                and not _capitalised_word(state, s, e, lookup, lowered, words):
             state.mentions.append(Mention(s, e, "organization", text, text))
     for s, e in cands.places:
         text = doc[s:e].text
