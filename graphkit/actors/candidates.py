@@ -87,6 +87,8 @@ def mention_from_entry(start: int, end: int, text: str, entry) -> Mention:
         return Mention(start, end, "media", None, text)
     if entry.type == "body":
         return Mention(start, end, "organization", entry.canonical, text, kind="body", country=entry.country)
+    if entry.kind == "party":
+        return Mention(start, end, "organization", entry.canonical, text, kind="party", country=entry.country)
     typ = entry.type if entry.type in ("person", "organization", "forum") else "organization"
     return Mention(start, end, typ, entry.canonical, text, country=entry.country)
 

@@ -3,7 +3,7 @@
 A domestic story names its own politicians without their country ("Mr Howard",
 "the chancellor", "Prime Minister X"): they belong to the country the article
 is about.  That country is the one whose own institutions the article names:
-its government bodies, parties and legislatures (each counts 2), its name or
+its parties (3 each), its government bodies and legislatures (2 each), its name or
 demonym used for its government or people ("Japanese officials", "Japan's
 economy": 1 each), never a country named only as a destination or a place.  It
 must lead clearly (at least 3, and half as much again as the next).
@@ -27,7 +27,9 @@ def article_country(state: ArticleState) -> str | None:
     """The country the article is about, or None when no country leads clearly."""
     score = Counter()
     for m in state.mentions:
-        if m.type == "organization" and m.country and state.gazetteer.lookup(m.country) is not None:
+        if m.type == "organization" and m.kind == "party" and m.country:
+            score[m.country] += 3  # a country's own parties: the surest sign of a domestic story
+        elif m.type == "organization" and m.country and state.gazetteer.lookup(m.country) is not None:
             score[m.country] += 2
         elif m.type == "country" and not m.place:
             score[m.actor] += 1

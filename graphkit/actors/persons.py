@@ -142,12 +142,28 @@ def _capitalised_word(state: ArticleState, s: int, e: int, lookup, lowered: set[
         and fold(last.text) not in state.gazetteer.body_nouns
 
 
+def titled_names(doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Names NER missed after an honorific or a name title: "Lord Falconer", "Baroness Morgan", "Mr Reyes"."""
+    out = []
+    for t in token_hits(doc, NAME_TITLES | PERSON_STOP):
+        j = t.i + 1
+        if t.i in taken or not t.text[:1].isupper():
+            continue
+        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].is_title and not doc[j].ent_type_ \
+                and fold(doc[j].text).strip(".") not in NAME_TITLES | PERSON_STOP and j - t.i <= 3:
+            j += 1
+        if j > t.i + 1:
+            out.append((t.i, j))
+    return out
+
+
 def add_persons(state: ArticleState, cands, lookup) -> None:
     """Person mentions from NER names, and the NER organizations and places that are persons."""
     doc, gz = state.doc, state.gazetteer
     words = title_words(gz)
     names = PersonNames(m.actor for m in state.mentions if m.type == "person")  # dictionary persons first
-    spans = [(s, e) for s, e in (_widen(doc, s, e, cands.taken, words) for s, e in cands.persons) if s < e]
+    found = cands.persons + titled_names(doc, cands.taken)
+    spans = [(s, e) for s, e in (_widen(doc, s, e, cands.taken, words) for s, e in found) if s < e]
     body = [(s, e) for s, e in spans if s not in state.headings]
     body_keys = {t for s, e in body for t in core_tokens(doc[s:e].text)}
     for s, e in spans:
