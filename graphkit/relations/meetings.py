@@ -272,6 +272,8 @@ def extract(doc) -> tuple[list[Meeting], list[Actor]]:
     found, extra = [], {}
     for pid, nodes in frames:
         match = _Match(patterns[pid], nodes, doc, resolver)
+        if match.p.void(match.tok):
+            continue
         for meeting in _meetings_of(match, reference):
             found.append(meeting)
             for p in match.seen:

@@ -19,7 +19,9 @@ One JSON object a line::
 * ``kind``: meeting | talks | visit | call.  Optional: ``frame`` (the node whose
   clause gives status, place and date; default the trigger), ``partner_types``
   / ``agent_types`` (actor types a slot must resolve to), ``foreign_agent``
-  (the agent must be known to belong to another country than the host).
+  (the agent must be known to belong to another country than the host),
+  ``without`` (``{node: [child attributes]}``: no match where that node has such
+  a child, e.g. "talks" that name their own sides with "between").
 
 A bad pattern raises :class:`PatternError` naming the file, line and pattern id.
 
@@ -42,7 +44,8 @@ from .lexicon import LEXICON
 
 SLOTS = ("agent", "partner", "members", "host", "forum", "place", "co_agent")
 _REF = re.compile(r"^(?:(subject|country)\()?([A-Za-z_][A-Za-z0-9_]*)\)?$")
-_KEYS = {"id", "kind", "note", "pattern", "slots", "frame", "partner_types", "agent_types", "foreign_agent"}
+_KEYS = {"id", "kind", "note", "pattern", "slots", "frame", "partner_types", "agent_types", "foreign_agent", "without"}
+_CHILD_ATTRS = {"DEP", "LOWER", "LEMMA", "POS"}
 
 
 class PatternError(ValueError):
@@ -67,10 +70,41 @@ class MeetingPattern:
     partner_types: frozenset | None = None
     agent_types: frozenset | None = None
     foreign_agent: bool = False
+    without: tuple = ()  # (node, attrs): the match is void when that node has a child with these attrs
+
+    def void(self, tokens: dict) -> bool:
+        """Does a matched node have a child the pattern rules out ("talks" with their own "between")?"""
+        return any(any(_child_matches(c, attrs) for c in tokens[node].children) for node, attrs in self.without)
 
     @property
     def nodes(self) -> list[str]:
         return [n["RIGHT_ID"] for n in self.pattern]
+
+
+def _child_matches(tok, attrs: dict) -> bool:
+    for key, want in attrs.items():
+        got = {"DEP": tok.dep_, "LOWER": tok.lower_, "LEMMA": tok.lemma_.lower(), "POS": tok.pos_}[key]
+        if got not in (want["IN"] if isinstance(want, dict) else [want]):
+            return False
+    return True
+
+
+def _without(value, nodes: list[str], where: str) -> tuple:
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise PatternError(f"{where}: 'without' maps a node to a list of child attributes")
+    out = []
+    for node, items in value.items():
+        if node not in nodes:
+            raise PatternError(f"{where}: 'without' names node {node!r}, which the pattern does not have")
+        for attrs in items if isinstance(items, list) else [items]:
+            if not isinstance(attrs, dict) or not attrs or set(attrs) - _CHILD_ATTRS or not all(
+                    isinstance(v, str) or (isinstance(v, dict) and set(v) == {"IN"}) for v in attrs.values()):
+                raise PatternError(f"{where}: 'without' attributes are {', '.join(sorted(_CHILD_ATTRS))}, "
+                                   "each a string or {\"IN\": [...]}")
+            out.append((node, _expand(attrs, where)))
+    return tuple(out)
 
 
 def _expand(value, where: str):
@@ -147,7 +181,7 @@ def parse_pattern(obj, where: str) -> MeetingPattern:
         id=pid, kind=obj["kind"], note=obj["note"].strip(), pattern=_expand(nodes, where), slots=slots, frame=frame,
         partner_types=_types(obj.get("partner_types"), where, "partner_types"),
         agent_types=_types(obj.get("agent_types"), where, "agent_types"),
-        foreign_agent=bool(obj.get("foreign_agent", False)))
+        foreign_agent=bool(obj.get("foreign_agent", False)), without=_without(obj.get("without"), names, where))
 
 
 def read_patterns(path) -> list[MeetingPattern]:
