@@ -86,7 +86,7 @@ def resolve(doc, gz, dictionary=None, words: frozenset = frozenset()) -> Article
     cands = candidate_mentions(doc, gz, lookup, user_ok)
     state.mentions = cands.mentions
     add_persons(state, cands, lookup)
-    period = article_period(doc, state)
+    period = state.period = article_period(doc, state)
     apply_period(state, period)
     compose_bodies(state)
     add_forums(state)

@@ -62,6 +62,7 @@ class Gazetteer:
     titles: set[str] = field(default_factory=set)  # folded titles ("foreign minister")
     role_nouns: set[str] = field(default_factory=set)
     org_titles: dict[str, str] = field(default_factory=dict)
+    country_titles: dict[str, str] = field(default_factory=dict)  # folded title one country uses -> country
     capitals: set[str] = field(default_factory=set)
     ended: dict[str, str] = field(default_factory=dict)  # historical state -> the day it ended
     predecessor: dict[str, tuple[str, str]] = field(default_factory=dict)  # present state -> (historical, until)
@@ -166,4 +167,5 @@ def load_gazetteer() -> Gazetteer:
     gz.titles = {fold(x) for x in t.get("titles", [])}
     gz.role_nouns = {fold(x) for x in t.get("role_nouns", [])}
     gz.org_titles = {fold(k): v for k, v in t.get("org_titles", {}).items()}
+    gz.country_titles = {fold(k): v for k, v in t.get("country_titles", {}).get("titles", {}).items()}
     return gz

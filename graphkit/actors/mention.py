@@ -53,6 +53,7 @@ class ArticleState:
     by_token: dict[int, Mention] = field(default_factory=dict)
     headings: set[int] = field(default_factory=set)
     common_words: frozenset = frozenset()  # the model's word lists: "Industry" in "U.S. Industry" is a word
+    period: str | None = None  # the article's date or the text's own (`graphkit.actors.period`)
 
     def index(self) -> None:
         """Rebuild the token look-up after mentions changed."""

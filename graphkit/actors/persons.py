@@ -16,6 +16,7 @@ import re
 from graphkit.tokens import token_hits
 
 from .candidates import looks_like_org, strip_determiners
+from .cities import city_country
 from .gazetteer import fold
 from .lexicon import LEXICON
 from .mention import ArticleState, Mention
@@ -25,6 +26,7 @@ ORG_WORDS = LEXICON["org_words"]
 CORPORATE_SUFFIXES = LEXICON["corporate_suffixes"]
 NAME_TITLES = LEXICON["name_titles"]
 PERSONAL_ROLES = LEXICON["personal_roles"]
+COMPANY_WORDS = LEXICON["company_words"]
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -157,6 +159,19 @@ def titled_names(doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+def company_country(span, lookup) -> str | None:
+    """A company named after its country or city: "London Stock Exchange", "Japan Airlines", "Bank of Montreal"."""
+    if len(span) < 2 or span[-1].lower_ not in COMPANY_WORDS and span[0].lower_ not in COMPANY_WORDS:
+        return None
+    for piece in (span[:1], span[:2], span[-1:]):
+        e = lookup(piece.text)
+        if e is not None and e.type == "country":
+            return e.canonical
+    if span[0].lower_ in COMPANY_WORDS and span[1].lower_ == "of":
+        return city_country(span[2:].text)
+    return city_country(span[0].text)
+
+
 def add_persons(state: ArticleState, cands, lookup) -> None:
     """Person mentions from NER names, and the NER organizations and places that are persons."""
     doc, gz = state.doc, state.gazetteer
@@ -201,7 +216,7 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
         if label == "ORG" and looks_like_org(text) and not (e - s == 1 and (
                 fold(text) in words or fold(text).strip(".") in CORPORATE_SUFFIXES)) \
                 and not _capitalised_word(state, s, e, lookup, lowered, words):
-            state.mentions.append(Mention(s, e, "organization", text, text))
+            state.mentions.append(Mention(s, e, "organization", text, text, country=company_country(doc[s:e], lookup)))
     for s, e in cands.places:
         text = doc[s:e].text
         ct = core_tokens(text)

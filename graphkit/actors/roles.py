@@ -157,6 +157,12 @@ def person_roles(state: ArticleState) -> None:
     for a in state.persons():
         if a.country is None and a.via and a.via in state.actors:
             a.country = state.actors[a.via].country
+    # a title only one country's government uses ("Foreign Secretary", "Chief Cabinet Secretary")
+    for a in state.persons():
+        if a.country is None and a.via is None:
+            a.country = gz.in_period(next((c for r in sorted(a.roles) for t, c in gz.country_titles.items()
+                                           if re.sub(r"[^a-z ]+", " ", fold(r)).split() == t.split()), None),
+                                     state.period)
     # context guess for the rest: a role phrase that refers back to the person ("Dalton said ...
     # the new US president"), else government bodies and countries around the person
     back = _role_phrase_countries(state, title_words)

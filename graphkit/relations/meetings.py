@@ -30,7 +30,7 @@ from graphkit.dates import infer_date, normalize_date
 from .lexicon import LEXICON
 from .participants import Participant, Resolver, clause_subject
 from .patterns import load_patterns
-from .place_date import meeting_date, meeting_place
+from .place_date import meeting_date, meeting_place, places_near
 from .status import status
 
 NEGOTIATION = LEXICON["negotiation_cues"]
@@ -101,6 +101,24 @@ def _second_objects(tok) -> list:
     preps = [prep] + [c for h in (holder, holder.head) for c in h.children if c.dep_ == "prep" and c.i != prep.i]
     return [q for p in preps for c in p.children if c.dep_ == "conj" and c.lower_ == prep.lower_
             for q in c.children if q.dep_ == "pobj"]
+
+
+def _visit_to_forum(m: _Match, attendees: list[Participant], forum_node) -> list:
+    """Attending a forum held abroad is also a visit ("chairing a meeting of X in Cape Town")."""
+    index = m.resolver.index
+    inside = [s for s in index.in_range(forum_node.left_edge.i, forum_node.right_edge.i + 1)
+              if s._.stands_for == "place" and s.doc[s.end - 1].dep_ == "pobj"
+              and s.doc[s.end - 1].head.lower_ in ("in", "at")]
+    spans = inside or [s for _, s in places_near(index, forum_node, m.frame)]
+    if not spans or not spans[0]._.country or not is_country(spans[0]._.country):
+        return []
+    country = spans[0]._.country
+    visitors = [a for a in attendees if a.type == "person" and (_own_country(a) or a.guess) not in (None, country)]
+    if not visitors:
+        return []
+    host = Participant(country, "country", country)
+    m.seen.append(host)
+    return [(visitors + [host], country if len(visitors) > 1 else None, "visit", spans[0].text)]
 
 
 def _hub(agents: list, partners: list):
@@ -184,6 +202,7 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
             attendees = [a for a in agents if a.name != forum.name]
             if attendees:
                 groups.append((attendees + [forum], forum.name if len(attendees) > 1 else None, "talks", None))
+                groups.extend(_visit_to_forum(m, attendees, forum_node))
     members = m.slot("members")
     if len(members) >= 2:
         groups.append((members, None, p.kind if p.kind != "visit" else "meeting", None))
