@@ -109,6 +109,18 @@ def normalize_date(phrase: str | None, reference: str | None, future: bool = Fal
     return _explicit(low, base, future)
 
 
+_FUTURE = re.compile(r"\b(next|coming|tomorrow|later this|later today|later in the)\b")
+
+
+def future_phrase(phrase: str) -> bool:
+    """Does a date phrase point ahead ("next month", "tomorrow")?
+
+    >>> future_phrase("next week"), future_phrase("last week")
+    (True, False)
+    """
+    return bool(_FUTURE.search(phrase.lower()))
+
+
 def text_period(date_phrases) -> str | None:
     """When a text was written, from its own dates: the latest full date it names, else the latest year
     (a text names few dates after its own)."""

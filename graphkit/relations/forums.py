@@ -15,7 +15,8 @@ import re
 from .lexicon import LEXICON
 
 FORUM_ORG_HEADS = LEXICON["forum_org_heads"]
-_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her"}
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "my", "our",
+                "your"}
 
 
 def body_that_meets(index, noun):
@@ -44,6 +45,10 @@ def forum_extent(noun, index=None) -> tuple[int, int]:
         elif not (c.dep_ == "prep" or c.dep_ in ("compound", "amod", "nmod")):
             break
     doc = noun.doc
+    for k in range(noun.i + 1, end):  # never across a quotation or into a clause
+        if doc[k].text in ('"', "“", "”") or doc[k].pos_ in ("VERB", "AUX"):
+            end = k
+            break
     while start < noun.i and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
         start += 1
     while end > noun.i + 1 and doc[end - 1].is_punct:

@@ -26,7 +26,7 @@ from graphkit.actors.gazetteer import fold, load_gazetteer
 from graphkit.actors.spans import actor_index
 from graphkit.records import Actor, Meeting
 
-from graphkit.dates import infer_date, normalize_date
+from graphkit.dates import future_phrase, infer_date, normalize_date
 from .lexicon import LEXICON
 from .participants import Participant, Resolver, clause_subject
 from .patterns import load_patterns
@@ -175,6 +175,8 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         partners = [a for a in partners if a.type in p.partner_types]
     groups: list[tuple[list[Participant], str | None, str, str | None]] = []  # (participants, hub, kind, place)
     for host in m.slot("host"):
+        if p.host_types and host.type not in p.host_types:
+            continue
         if host.type in ("person", "organization") and p.kind == "visit":
             partners.append(host)  # a visit to a person is a meeting with them
             continue
@@ -226,6 +228,8 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         location = None if kind == "call" else place or meeting_place(
             m.resolver.index, m.trigger, m.frame, names, st == "happened")
         date = meeting_date(m.trigger, m.frame)
+        if st == "happened" and date and future_phrase(date):
+            st = "scheduled"  # "a summit in Ottawa next month"
         sent = m.trigger.sent
         out.append(Meeting(
             participants=names, kind=kind, status=st, location=location, date=date,

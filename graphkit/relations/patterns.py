@@ -18,7 +18,8 @@ One JSON object a line::
   (the country of the actor there: "arrived for talks with X" visits X's country).
 * ``kind``: meeting | talks | visit | call.  Optional: ``frame`` (the node whose
   clause gives status, place and date; default the trigger), ``partner_types``
-  / ``agent_types`` (actor types a slot must resolve to), ``foreign_agent``
+  / ``agent_types`` / ``host_types`` (actor types a slot must resolve to; a host
+  that is a person or an organization makes a visit a meeting), ``foreign_agent``
   (the agent must be known to belong to another country than the host),
   ``without`` (``{node: [child attributes]}``: no match where that node has such
   a child, e.g. "talks" that name their own sides with "between").
@@ -44,7 +45,8 @@ from .lexicon import LEXICON
 
 SLOTS = ("agent", "partner", "members", "host", "forum", "place", "co_agent")
 _REF = re.compile(r"^(?:(subject|country)\()?([A-Za-z_][A-Za-z0-9_]*)\)?$")
-_KEYS = {"id", "kind", "note", "pattern", "slots", "frame", "partner_types", "agent_types", "foreign_agent", "without"}
+_KEYS = {"id", "kind", "note", "pattern", "slots", "frame", "partner_types", "agent_types", "host_types",
+         "foreign_agent", "without"}
 _CHILD_ATTRS = {"DEP", "LOWER", "LEMMA", "POS"}
 
 
@@ -69,6 +71,7 @@ class MeetingPattern:
     frame: str = "trigger"
     partner_types: frozenset | None = None
     agent_types: frozenset | None = None
+    host_types: frozenset | None = None
     foreign_agent: bool = False
     without: tuple = ()  # (node, attrs): the match is void when that node has a child with these attrs
 
@@ -133,8 +136,9 @@ def _ref(value, nodes: list[str], where: str) -> SlotRef:
 def _types(value, where: str, key: str) -> frozenset | None:
     if value is None:
         return None
-    if not isinstance(value, list) or not value or any(v not in ACTOR_TYPES for v in value):
-        raise PatternError(f"{where}: {key} must be a list of {', '.join(ACTOR_TYPES)}")
+    allowed = ACTOR_TYPES + ("location",)
+    if not isinstance(value, list) or not value or any(v not in allowed for v in value):
+        raise PatternError(f"{where}: {key} must be a list of {', '.join(allowed)}")
     return frozenset(value)
 
 
@@ -181,6 +185,7 @@ def parse_pattern(obj, where: str) -> MeetingPattern:
         id=pid, kind=obj["kind"], note=obj["note"].strip(), pattern=_expand(nodes, where), slots=slots, frame=frame,
         partner_types=_types(obj.get("partner_types"), where, "partner_types"),
         agent_types=_types(obj.get("agent_types"), where, "agent_types"),
+        host_types=_types(obj.get("host_types"), where, "host_types"),
         foreign_agent=bool(obj.get("foreign_agent", False)), without=_without(obj.get("without"), names, where))
 
 
