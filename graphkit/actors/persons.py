@@ -208,6 +208,12 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
                 continue
         if s in state.headings:  # NER on title-case headlines is unreliable
             continue
+        honorific = s > 0 and fold(doc[s - 1].text).strip(".") in PERSON_STOP | NAME_TITLES
+        if 2 <= len(ct) <= 3 and looks_like_name(text) and (ct[-1] in surnames or honorific) and not any(
+                lookup(doc[i].text) is not None or fold(doc[i].text) in ORG_WORDS for i in range(s, e)):
+            # "The SNP's Nicola Sturgeon" tagged ORG, "Ms Sturgeon" elsewhere: a person's full name
+            state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
+            continue
         if _possessor_of_role(doc, e) and looks_like_name(text) and len(ct) <= 3 and not any(
                 lookup(doc[i].text) is not None or fold(doc[i].text) in ORG_WORDS for i in range(s, e)):
             # "Dalton's national security adviser": an organization has no advisers of its own name
