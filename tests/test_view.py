@@ -251,3 +251,16 @@ def test_docstring_examples():
                    "graphkit.view.render", "graphkit.view.static"):
         result = doctest.testmod(importlib.import_module(module))
         assert result.failed == 0, module
+
+
+def test_layout_is_normalized():
+    import numpy as np
+
+    from graphkit.view.layout import normalized, spring_positions
+
+    pos = normalized(np.array([[10.0, 10.0], [12.0, 10.0], [10.0, 12.0], [12.0, 12.0], [11.0, 11.0]]))
+    r = np.sqrt((pos * pos).sum(axis=1))
+    assert np.allclose(np.median(pos, axis=0), 0) and abs(np.quantile(r, 0.98) - 1) < 1e-9
+    ring = spring_positions(30, [(i, (i + 1) % 30, 1.0) for i in range(30)], seed=1)
+    r = np.sqrt((ring * ring).sum(axis=1))
+    assert 0.95 < np.quantile(r, 0.98) <= 1.0 + 1e-9

@@ -32,7 +32,7 @@ _BLOCK = 4_000_000
 #: Weight of a link between two communities, relative to one inside a community (view layout).
 INTER_COMMUNITY = 0.3
 #: Pull of each node towards the centre of its community (view layout).
-COMMUNITY_PULL = 0.6
+COMMUNITY_PULL = 3.0
 
 
 def spring_positions(n: int, edges: Iterable[tuple[int, int, float]], *, seed: int = 42,
@@ -144,12 +144,12 @@ def normalized(pos: np.ndarray, reference: np.ndarray | None = None) -> np.ndarr
     A far outlier does not squash the rest: it is pulled in towards radius 1.05.
     """
     pos = np.array(pos, dtype=np.float64)
-    ref = pos if reference is None else np.asarray(reference, dtype=np.float64)
+    ref = np.array(pos if reference is None else reference, dtype=np.float64)
     if not len(ref):
         return pos
     centre = np.median(ref, axis=0)
     pos -= centre
-    ref = ref - centre
+    ref -= centre
     r = float(np.quantile(np.sqrt((ref * ref).sum(axis=1)), 0.98))
     if r <= 0:
         return pos

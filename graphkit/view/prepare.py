@@ -69,7 +69,7 @@ SIZE_MEASURES = {
 #: Node radius range on the canvas (vis-network ``scaling``), in canvas units.
 MIN_SIZE, MAX_SIZE = 5, 30
 #: Canvas units between the extreme nodes of the default picture: ``max(MIN_EXTENT, PER_NODE * sqrt(n))``.
-MIN_EXTENT, PER_NODE = 1200.0, 170.0
+MIN_EXTENT, PER_NODE = 900.0, 100.0
 #: Labels: screen font size range in px (by node size), characters shown, labels kept apart by the layout.
 LABEL_PX = (11.0, 16.0)
 LABEL_CHARS = 32
@@ -258,13 +258,36 @@ def _select(G, order: list, max_nodes: int | None) -> tuple[list, bool]:
     return [n for n in order if n in chosen], True
 
 
+def label_order(ranked: list, in_meetings) -> list:
+    """Who is labelled first: the most central and the most central meeting participants, in turn.
+
+    ``ranked``: actors, most central first; ``in_meetings(actor)``: whether it
+    has a meeting. Taking the two lists in turn labels the meetings (the few
+    that a large corpus has are the point of the view) without leaving the
+    most central actors unnamed. The page's script uses the same order.
+
+    >>> label_order(["A", "B", "C", "D", "E"], lambda x: x in ("D", "E"))
+    ['A', 'D', 'B', 'E', 'C']
+    """
+    streams = (iter(ranked), iter([x for x in ranked if in_meetings(x)]))
+    out, seen = [], set()
+    while len(out) < len(ranked):
+        for stream in streams:
+            for x in stream:  # the next one of this list not taken yet
+                if x not in seen:
+                    seen.add(x)
+                    out.append(x)
+                    break
+    return out
+
+
 def _label_boxes(names, pos, scale, extent, core, per_node) -> dict:
     """``{index: (width, height, gap)}`` of the first labels, in layout units at the default zoom.
 
-    The page labels meeting participants first, then the others by size (``names`` order).
+    The page's label order (:func:`label_order`) of the actors shown by default.
     """
-    core_idx = sorted((i for i, n in enumerate(names) if n in core),
-                      key=lambda i: (not per_node[names[i]]["meetings"], i))
+    core_idx = label_order([i for i, n in enumerate(names) if n in core],
+                           lambda i: bool(per_node[names[i]]["meetings"]))
     if len(core_idx) < 2:
         return {}
     xy = [pos[i] for i in core_idx]

@@ -225,6 +225,7 @@ def view_network(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | 
         "defaults": {"cooccurrence": defaults.cooccurrence, "min_weight": defaults.min_weight,
                      "hide_unlinked": defaults.hide_unlinked},
         "labels": {"min_px": LABEL_PX[0], "max_px": LABEL_PX[1], "at_fit": SPACED_LABELS},
+        "sizes": {"min": MIN_SIZE, "max": MAX_SIZE},
     }
     return net
 
