@@ -258,18 +258,21 @@ def _select(G, order: list, max_nodes: int | None) -> tuple[list, bool]:
     return [n for n in order if n in chosen], True
 
 
-def label_order(ranked: list, in_meetings) -> list:
-    """Who is labelled first: the most central and the most central meeting participants, in turn.
+def label_order(ranked: list, meeting_partners) -> list:
+    """Who is labelled first: the most central actors and the actors with most meeting partners, in turn.
 
-    ``ranked``: actors, most central first; ``in_meetings(actor)``: whether it
-    has a meeting. Taking the two lists in turn labels the meetings (the few
-    that a large corpus has are the point of the view) without leaving the
-    most central actors unnamed. The page's script uses the same order.
+    ``ranked``: actors, most central first; ``meeting_partners(actor)``: its
+    number of meeting partners (ties keep the ``ranked`` order). Taking the
+    two lists in turn labels who met whom (the few meetings of a large corpus
+    are the point of the view) without leaving the most central actors
+    unnamed. The page's script uses the same order.
 
-    >>> label_order(["A", "B", "C", "D", "E"], lambda x: x in ("D", "E"))
-    ['A', 'D', 'B', 'E', 'C']
+    >>> label_order(["A", "B", "C", "D", "E"], {"D": 1, "E": 3}.get)
+    ['A', 'E', 'B', 'D', 'C']
     """
-    streams = (iter(ranked), iter([x for x in ranked if in_meetings(x)]))
+    partners = {x: meeting_partners(x) or 0 for x in ranked}
+    met = sorted((x for x in ranked if partners[x]), key=lambda x: -partners[x])  # stable: ties by rank
+    streams = (iter(ranked), iter(met))
     out, seen = [], set()
     while len(out) < len(ranked):
         for stream in streams:
@@ -286,8 +289,7 @@ def _label_boxes(names, pos, scale, extent, core, per_node) -> dict:
 
     The page's label order (:func:`label_order`) of the actors shown by default.
     """
-    core_idx = label_order([i for i, n in enumerate(names) if n in core],
-                           lambda i: bool(per_node[names[i]]["meetings"]))
+    core_idx = label_order([i for i, n in enumerate(names) if n in core], lambda i: per_node[names[i]]["partners"])
     if len(core_idx) < 2:
         return {}
     xy = [pos[i] for i in core_idx]
@@ -301,7 +303,8 @@ def _label_boxes(names, pos, scale, extent, core, per_node) -> dict:
         s = scale[names[i]]
         px = LABEL_PX[0] + (LABEL_PX[1] - LABEL_PX[0]) * s
         radius = (MIN_SIZE + (MAX_SIZE - MIN_SIZE) * s) / canvas_per_unit
-        boxes[i] = ((0.58 * px * len(label_text(names[i])) + 8) / ppu, (px * 1.3 + 2) / ppu, radius)
+        # a little wider and taller than the text, as the page's labeller keeps labels apart by a margin
+        boxes[i] = ((0.6 * px * len(label_text(names[i])) + 12) / ppu, (px * 1.2 + 6) / ppu, radius)
     return boxes
 
 
@@ -380,7 +383,8 @@ def prepare(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | None 
     extent = extent_for(len(core) or len(order))
     radii = [(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * scale[n]) / (extent / 2) for n in order]
     xy = remove_overlaps(xy, radii, movable=core_mask)
-    xy = separate_labels(xy, _label_boxes(order, xy, scale, extent, core, per_node))
+    for _ in range(3):  # moving labels apart widens the picture, which shrinks the zoom: measure again
+        xy = separate_labels(xy, _label_boxes(order, xy, scale, extent, core, per_node))
     pos = {n: (float(xy[i, 0]), float(xy[i, 1])) for n, i in index.items()}
 
     return Prepared(names=order, scores={n: scores[n] for n in order}, scale=scale, pos=pos, pairs=pairs,

@@ -98,7 +98,7 @@ def render_png(G: nx.MultiGraph, path: str | PathLike, *, title: str | None = "g
         colors = [TYPE_COLORS.get(G.nodes[v].get("type"), OTHER_COLOR) for v in names]
         ax.scatter(xs, ys, s=sizes, c=colors, edgecolors="white", linewidths=0.6, zorder=3)
         stroke = [pe.withStroke(linewidth=3, foreground="white")]
-        for v in label_order(names, lambda x: bool(prep.per_node[x]["meetings"]))[:max(0, labels)]:
+        for v in label_order(names, lambda x: prep.per_node[x]["partners"])[:max(0, labels)]:
             x, y = prep.pos[v]
             ax.annotate(str(v), (x, y), xytext=(0, 6 + 8 * prep.scale[v]), textcoords="offset points",
                         ha="center", va="bottom", fontsize=8 if n <= 200 else 7, color="#1a1a1a",
