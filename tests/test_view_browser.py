@@ -262,3 +262,21 @@ def test_colour_and_size_switch(browser, page):
     assert js(browser, "gk.state()")["size"] == "mentions"
     sizes = js(browser, f"[gk.nodes.get({ids[0]}).size, gk.nodes.get({ids[1]}).size]")
     assert sizes[1] > sizes[0] > 0
+
+
+def test_undated_meetings_say_why(browser, tmp_path):
+    from graphkit.view import render_html
+
+    G = thread_graph()
+    for _, _, d in G.edges(data=True):
+        if d["layer"] == "meetings":
+            d["date_iso"] = d["article_date"] = None
+    G.edges["Anna Berg", "Karl Holm", next(k for k, d in G["Anna Berg"]["Karl Holm"].items()
+                                           if d["meeting_id"] == "a1#0")]["date"] = "January 10"
+    browser.open(render_html(G, tmp_path / "undated.html"), timeout=60)
+    assert browser.evaluate("document.getElementById('gk-dates').hidden") is False
+    assert browser.evaluate("document.getElementById('gk-hist').hidden") is True
+    assert browser.evaluate("document.getElementById('gk-hist-caption').textContent") == (
+        "6 meetings, all undated: the articles have no date, and the dates the text gives (1 of them, "
+        "e.g. 'January 10') could not be turned into calendar dates.")
+    assert browser.errors == []

@@ -156,23 +156,25 @@ class Prepared:
     extent: float = MIN_EXTENT                     # canvas units of the default picture
 
 
-def node_scores(G: nx.MultiGraph, size_by: str = "degree", layer: str = "both") -> dict:
+def node_scores(G: nx.MultiGraph, size_by: str = "degree", layer: str = "both", *, layers: dict | None = None) -> dict:
     """``{actor: value}`` of ``size_by`` for every actor of ``G``.
 
     ``size_by`` is ``"degree"`` (distinct neighbours on ``layer``, default
     meetings + co-occurrence), another measure of
     :func:`graphkit.analysis.centrality` (``weighted_degree``, ``betweenness``,
     ``closeness``, ``eigenvector``, ``pagerank``, computed on ``layer``) or a
-    numeric node attribute (``mentions``, ``articles``).
+    numeric node attribute (``mentions``, ``articles``). ``layers``: a cache
+    ``{layer: simple graph}`` shared by several calls (each layer is built once).
     """
-    if size_by == "degree":
-        from graphkit.graph import layer_view
+    if size_by in CENTRALITY_MEASURES:
+        from graphkit.analysis.centrality import compute
+        from graphkit.analysis.layers import layer_graph
 
-        values = dict(layer_view(G, layer).degree())
-    elif size_by in CENTRALITY_MEASURES:
-        from graphkit.analysis.centrality import centrality
-
-        values = {r["actor"]: r["value"] for r in centrality(G, size_by, layer=layer, top=None)}
+        layers = {} if layers is None else layers
+        if layer not in layers:
+            layers[layer] = layer_graph(G, layer)
+        H = layers[layer]
+        values = compute(H, size_by) if len(H) else {}
     else:
         if len(G) and not any(size_by in d for _, d in G.nodes(data=True)):
             raise ValueError(f"size_by={size_by!r}: not a node attribute nor one of "
@@ -209,7 +211,11 @@ def _pairs(G: nx.MultiGraph, keep: set) -> dict:
 
 
 def _community_ids(G: nx.MultiGraph, seed: int) -> dict:
-    """``{actor: community}`` of :func:`graphkit.analysis.communities` on meetings + co-occurrence (0: none)."""
+    """``{actor: community}`` of :func:`graphkit.analysis.communities` on meetings + co-occurrence (0: none).
+
+    Called on the actors drawn: those are the communities one sees (and
+    Louvain on them is fast where the whole graph of a large corpus is not).
+    """
     from graphkit.analysis.communities import communities
 
     out = {n: 0 for n in G}
@@ -322,7 +328,8 @@ def prepare(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | None 
     """
     from graphkit.view.layout import remove_overlaps, separate_labels, view_positions
 
-    scores = node_scores(G, size_by, layer)
+    layers: dict = {}
+    scores = node_scores(G, size_by, layer, layers=layers)
     order = sorted(G.nodes, key=lambda n: (-scores[n], str(n)))
     total = len(order)
     note = None
@@ -339,12 +346,12 @@ def prepare(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | None 
             if mid == size_by:
                 continue
             try:
-                all_measures[mid] = node_scores(G, measure, mlayer)
+                all_measures[mid] = node_scores(G, measure, mlayer, layers=layers)
             except ValueError:  # e.g. no node has a "mentions" attribute
                 continue
     all_measures = {m: {n: v[n] for n in order} for m, v in all_measures.items()}
 
-    comm = _community_ids(G, seed)
+    comm = _community_ids(G.subgraph(order), seed)
     comm = {n: comm.get(n, 0) for n in order}
 
     weights = [(e["cooccurrence"].get("weight", 1) or 1) for e in pairs.values() if e.get("cooccurrence")]

@@ -123,6 +123,15 @@ def _communities(prep, names_by_score) -> tuple[list[dict], dict]:
     return rows, colors
 
 
+def _undated_reason(G: nx.MultiGraph, prep) -> str | None:
+    """Why none of the meetings drawn has a date (None without meetings)."""
+    if not any(e.get("meetings") for e in prep.pairs.values()):
+        return None
+    from graphkit.analysis.dating import no_meetings_reason
+
+    return no_meetings_reason(G.subgraph(prep.names))
+
+
 def view_network(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | None = 1500,
                  layer: str = "both", seed: int = 42, height: str = "100vh",
                  cooccurrence: bool | None = None, hide_unlinked: bool | None = None):
@@ -219,6 +228,8 @@ def view_network(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | 
         "kinds": [{"id": k, **KIND_STYLES[k]} for k in KIND_ORDER
                   if k in kinds_present or k in ("meeting", "cooccurrence", "affiliation")],
         "dates": {"min": min(dates), "max": max(dates)} if dates else None,
+        # meetings but none dated: why (the page shows it where the histogram would be)
+        "dates_note": _undated_reason(G, prep) if not dates else None,
         "measures": measures,
         "communities": community_rows,
         "small_community_color": SMALL_COMMUNITY_COLOR,
