@@ -220,7 +220,9 @@ def _apply_role(state, a: ActorState, tokens, scan, title_words, org_only=False)
         role = re.sub(r"\s+'s\b", "'s", role)
         role = re.sub(r"^(and|of|for)\s+|\s+(and|of|for)$", "", role)
         if role:
-            a.roles.add(role[0].upper() + role[1:])
+            role = role[0].upper() + role[1:]
+            if fold(role) not in {fold(r) for r in a.roles}:  # "Finance Minister", "Finance minister": one role
+                a.roles.add(role)
     if a.country is None:
         if country:
             a.country = country
