@@ -49,8 +49,11 @@ def winning_spans(doc, user_ok) -> list:
     user = [s for s in doc.spans[USER_KEY] if user_ok(s)] if USER_KEY in doc.spans else []
     gazetteer = []
     for s in doc.spans[GAZETTEER_KEY] if GAZETTEER_KEY in doc.spans else []:
-        # a one-word entry written in lower case opening a sentence is an ordinary word
+        # a one-word entry written in lower case opening a sentence is an ordinary word; in a line in
+        # capitals, an acronym that is also a function word ("IS", "WHO") is that word
         if len(s) == 1 and s[0].is_sent_start and s.text.islower():
+            continue
+        if len(s) == 1 and s[0].is_stop and s.text.isupper() and _capitals_line(doc, s[0]):
             continue
         gazetteer.append(s)
     entities = []
@@ -66,6 +69,15 @@ def winning_spans(doc, user_ok) -> list:
         if not any(i in taken for i in range(s.start, s.end)):
             kept.append(s)
     return sorted(kept, key=lambda s: s.start)
+
+
+def _capitals_line(doc, tok) -> bool:
+    text = doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    line = text[start:end if end != -1 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 8 and all(c.isupper() for c in letters)
 
 
 def looks_like_org(text: str) -> bool:

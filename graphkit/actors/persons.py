@@ -27,6 +27,7 @@ CORPORATE_SUFFIXES = LEXICON["corporate_suffixes"]
 NAME_TITLES = LEXICON["name_titles"]
 PERSONAL_ROLES = LEXICON["personal_roles"]
 COMPANY_WORDS = LEXICON["company_words"]
+PLACE_PREPS = LEXICON["place_preps"]
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -159,6 +160,14 @@ def titled_names(doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+def _town(doc, s: int, e: int) -> bool:
+    """A one-word name NER took for a person or an organization that is a known town or region named as a
+    place: "the MP for Grantham", "projects in eastern Java"."""
+    head = doc[e - 1]
+    return e - s == 1 and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS | {"for", "of"} \
+        and city_country(head.text) is not None
+
+
 def company_country(span, lookup) -> str | None:
     """A company named after its country or city: "London Stock Exchange", "Japan Airlines", "Bank of Montreal"."""
     if len(span) < 2 or span[-1].lower_ not in COMPANY_WORDS and span[0].lower_ not in COMPANY_WORDS:
@@ -178,6 +187,9 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
     words = title_words(gz)
     names = PersonNames(m.actor for m in state.mentions if m.type == "person")  # dictionary persons first
     found = cands.persons + titled_names(doc, cands.taken)
+    towns = [(s, e) for s, e in found if _town(doc, s, e)]
+    found = [se for se in found if se not in towns]
+    cands.places.extend(towns)
     spans = [(s, e) for s, e in (_widen(doc, s, e, cands.taken, words) for s, e in found) if s < e]
     body = [(s, e) for s, e in spans if s not in state.headings]
     body_keys = {t for s, e in body for t in core_tokens(doc[s:e].text)}
@@ -198,6 +210,9 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
     lowered = {t.lower_ for t in doc if t.is_lower}
     for s, e, label in cands.organizations:
         text = doc[s:e].text
+        if _town(doc, s, e):
+            cands.places.append((s, e))
+            continue
         ct = core_tokens(text)
         if ct and ct[-1] in surnames and len(ct) <= len(core_tokens(surnames[ct[-1]])):
             target = next((p for p in names.names if same_person(text, p)), None)
