@@ -47,6 +47,16 @@ def _installed(name: str) -> bool:
         return False
 
 
+def model_name(name: str | None = None) -> str:
+    """The spaCy package or path :func:`load_model` loads for ``name`` (raises ModelNotFound)."""
+    explicit = name or os.environ.get("GRAPHKIT_MODEL")
+    names = [explicit] if explicit else list(DEFAULT_MODELS)
+    for n in names:
+        if _installed(n):
+            return n
+    raise ModelNotFound(f"No spaCy model found (tried: {', '.join(names)}). {INSTALL_HINT}")
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(name: str | None = None):
     """Load (once per process) the spaCy pipeline to use, or raise ModelNotFound.

@@ -75,7 +75,7 @@ MEETINGS = [
         "Norwegian Foreign Minister Anna Berg met her Jordanian counterpart on Monday.",
         P(("Anna Berg", "Jordan")), kind="meeting", label="meet-object-counterpart"),
     row("meet-object-from",
-        "Norwegian Foreign Minister Anna Berg met officials from Iran, Russia and Turkey on Monday.",
+        "Norwegian Foreign Minister Anna Berg met her counterparts on Monday from Iran, Russia and Turkey.",
         P(*hub("Anna Berg", "Iran", "Russia", "Turkey")), kind="meeting"),
     row("meet-with",
         "Chilean President Karl Holm met with Peruvian Trade Minister Tomas Vey on Tuesday.",
@@ -86,13 +86,22 @@ MEETINGS = [
     row("meet-together",
         "Norwegian Foreign Minister Anna Berg and Chilean President Karl Holm met on Monday.",
         P(("Anna Berg", "Karl Holm")), kind="meeting", status="happened"),
+    row("meet-together",
+        "Chilean President Karl Holm and his Peruvian counterpart met on Monday.",
+        P(("Karl Holm", "Peru")), kind="meeting", label="meet-together-counterpart"),
     row("negotiate-with",
         "Peruvian Trade Minister Tomas Vey negotiated with Chilean President Karl Holm over fishing "
         "rights on Monday.",
         P(("Tomas Vey", "Karl Holm")), kind="talks", status="happened"),
+    row("negotiate-with",
+        "Chile negotiated with the International Monetary Fund over its debt on Monday.",
+        P(("Chile", "International Monetary Fund")), kind="talks", label="negotiate-with-imf"),
     row("sit-down-with",
         "Swedish Prime Minister Lina Osk sat down with Egyptian President Omar Nasri on Sunday.",
         P(("Lina Osk", "Omar Nasri")), kind="meeting", status="happened"),
+    row("sit-down-with",
+        "Norwegian Foreign Minister Anna Berg will sit down with Chilean President Karl Holm next week.",
+        P(("Anna Berg", "Karl Holm")), kind="meeting", status="scheduled", label="sit-down-with-will"),
     row("host-person",
         "Egyptian President Omar Nasri hosted Swedish Prime Minister Lina Osk on Monday.",
         P(("Omar Nasri", "Lina Osk")), kind="meeting", status="happened"),
@@ -103,12 +112,19 @@ MEETINGS = [
         "Egyptian President Omar Nasri welcomed Peruvian Trade Minister Tomas Vey at the presidential "
         "palace on Monday.",
         P(("Omar Nasri", "Tomas Vey")), kind="meeting", label="receive-person-welcomed"),
+    row("receive-person",
+        "Egyptian President Omar Nasri received a Swedish delegation on Monday.",
+        # an unnamed side is its country
+        P(("Omar Nasri", "Sweden")), kind="meeting", label="receive-person-delegation"),
     row("host-person-passive",
         "Swedish Prime Minister Lina Osk was hosted by Egyptian President Omar Nasri on Monday.",
         P(("Lina Osk", "Omar Nasri")), kind="meeting", status="happened"),
     row("receive-person-passive",
         "Swedish Prime Minister Lina Osk was received by Egyptian President Omar Nasri on Monday.",
         P(("Lina Osk", "Omar Nasri")), kind="meeting", status="happened"),
+    row("receive-person-passive",
+        "Swedish Prime Minister Lina Osk was greeted at the airport by Egyptian President Omar Nasri.",
+        P(("Lina Osk", "Omar Nasri")), kind="meeting", label="receive-person-passive-greeted"),
     row("call-on",
         "Peruvian Trade Minister Tomas Vey called on Chilean President Karl Holm on Tuesday.",
         P(("Tomas Vey", "Karl Holm")), kind="meeting", status="happened"),
@@ -121,12 +137,16 @@ MEETINGS = [
         "closed the border.",
         P(("Anna Berg", "Karl Holm")), kind="meeting", status="happened"),
     row("explain-object-to",
-        "Norwegian Foreign Minister Anna Berg presented the new fisheries proposal to Chilean President "
-        "Karl Holm on Monday.",
+        "Norwegian Foreign Minister Anna Berg explained the decision to Chilean President Karl Holm on Monday.",
         P(("Anna Berg", "Karl Holm")), kind="meeting", status="happened"),
+    row("travel-to-discuss-object-with",
+        "Norwegian Foreign Minister Anna Berg will travel to Santiago next week to discuss fishing rights "
+        "with Chilean President Karl Holm.",
+        # the trip is a visit to Chile; the talks there are a meeting with Holm
+        P(("Anna Berg", "Karl Holm"), ("Anna Berg", "Chile")), status="scheduled"),
     row("travel-to-discuss-with",
-        "Norwegian Foreign Minister Anna Berg will travel to Santiago next week to discuss fishing "
-        "rights with Chilean President Karl Holm.",
+        "Norwegian Foreign Minister Anna Berg will travel to Santiago next week to confer with Chilean "
+        "President Karl Holm.",
         # the trip is a visit to Chile; whom she meets there is a separate meeting
         P(("Anna Berg", "Karl Holm"), ("Anna Berg", "Chile")),
         kind={("Anna Berg", "Karl Holm"): "meeting", ("Anna Berg", "Chile"): "visit"}, status="scheduled"),
@@ -142,20 +162,38 @@ NOMINAL = [
         "Swedish Prime Minister Lina Osk held trade talks with Egyptian President Omar Nasri on Sunday.",
         # trade talks are a formal negotiation
         P(("Lina Osk", "Omar Nasri")), kind="talks", label="light-talks-with-trade"),
+    row("light-talks-with",
+        "Norwegian Foreign Minister Anna Berg held talks with her Chilean counterpart on Monday.",
+        P(("Anna Berg", "Chile")), kind="meeting", label="light-talks-with-counterpart"),
+    row("light-talks-with",
+        "Chilean President Karl Holm held talks on Monday with Anna Berg of Norway, Tomas Vey of Peru and "
+        "Lina Osk of Sweden.",
+        P(*hub("Karl Holm", "Anna Berg", "Tomas Vey", "Lina Osk")), label="light-talks-with-hub"),
     row("light-talks-verb-with",
-        "Swedish Prime Minister Lina Osk held talks on the refugee crisis with Egyptian President Omar "
-        "Nasri on Sunday.",
+        "Swedish Prime Minister Lina Osk had discussions about the refugee crisis on Sunday with Egyptian "
+        "President Omar Nasri.",
+        P(("Lina Osk", "Omar Nasri")), kind="meeting", status="happened"),
+    row("light-rounds-of-talks-with",
+        "Swedish Prime Minister Lina Osk held two rounds of talks with Egyptian President Omar Nasri.",
         P(("Lina Osk", "Omar Nasri")), kind="meeting", status="happened"),
     row("light-talks-together",
         "Norwegian Foreign Minister Anna Berg and Chilean President Karl Holm held talks on Monday.",
         P(("Anna Berg", "Karl Holm")), kind="meeting", status="happened"),
     row("talks-between",
+        "Talks between Norwegian Foreign Minister Anna Berg and Chilean President Karl Holm lasted three "
+        "hours on Thursday.",
+        P(("Anna Berg", "Karl Holm")), kind="meeting", status="happened"),
+    row("talks-between",
         "Talks between Norwegian Foreign Minister Anna Berg and Chilean President Karl Holm ended "
         "without agreement on Thursday.",
-        P(("Anna Berg", "Karl Holm")), kind="meeting"),
+        P(("Anna Berg", "Karl Holm")), kind="meeting", label="talks-between-ended"),
     row("talks-between",
         "The discussions among Norway, Chile and Peru lasted two days.",
         P(*clique("Norway", "Chile", "Peru")), kind="talks", label="talks-between-three"),
+    row("talks-between",
+        "Talks between the European Union and Turkey resumed on Monday.",
+        # an international body facing a state
+        P(("European Union", "Turkey")), kind="talks", label="talks-between-eu"),
     row("light-passive-between",
         "A meeting was held on Friday between Norwegian Foreign Minister Anna Berg and Chilean President "
         "Karl Holm.",
@@ -209,6 +247,11 @@ NOMINAL = [
 
 # --------------------------------------------------------------------------- visits: trips to a country
 
+#: a first sentence that makes the article Egyptian (Lebanese): its own institutions; "here" is that country
+EGYPT_NEWS = "The Egyptian parliament approved the budget and the Egyptian Foreign Ministry praised the Egyptian army. "
+LEBANON_NEWS = ("The Lebanese parliament approved the budget and the Lebanese Foreign Ministry praised the "
+                "Lebanese army. ")
+
 VISITS = [
     row("visit-object",
         "Chilean President Karl Holm visited Egypt last week.",
@@ -224,7 +267,7 @@ VISITS = [
         "Norwegian Foreign Minister Anna Berg arrived in Lima on Monday.",
         P(("Anna Berg", "Peru")), kind="visit", status="happened"),
     row("arrive-here",
-        "CAIRO, May 3 (Reuters) - Norwegian Foreign Minister Anna Berg arrived here on Monday.",
+        EGYPT_NEWS + "Norwegian Foreign Minister Anna Berg arrived here on Monday.",
         P(("Anna Berg", "Egypt")), kind="visit", status="happened"),
     row("arrive-for-talks-with",
         "Norwegian Foreign Minister Anna Berg arrived for talks with Chilean President Karl Holm on Monday.",
@@ -253,11 +296,14 @@ VISITS = [
         "Chilean President Karl Holm saw an orphanage in Tanzania on Tuesday.",
         P(("Karl Holm", "Tanzania")), kind="visit", status="happened"),
     row("presence-second-object-in",
-        "Chilean President Karl Holm will see refugees in Jordan and orphans in Lebanon next week.",
+        "Chilean President Karl Holm will see a refugee camp in Jordan and a hospital in Lebanon next week.",
         P(("Karl Holm", "Jordan"), ("Karl Holm", "Lebanon")), kind="visit", status="scheduled"),
     row("visit-noun-poss",
         "Chilean President Karl Holm's visit to Egypt lasted three days.",
         P(("Karl Holm", "Egypt")), kind="visit", status="happened"),
+    row("visit-noun-poss",
+        "Chilean President Karl Holm ended his visit to Egypt on Tuesday.",
+        P(("Karl Holm", "Egypt")), kind="visit", status="happened", label="visit-noun-poss-ended"),
     row("visit-noun-by",
         "A visit to Egypt by Chilean President Karl Holm has improved relations.",
         P(("Karl Holm", "Egypt")), kind="visit", status="happened"),
@@ -267,8 +313,11 @@ VISITS = [
     row("visit-noun-to",
         "Chilean President Karl Holm made a three-day trip to Jordan in May.",
         P(("Karl Holm", "Jordan")), kind="visit", label="visit-noun-to-made"),
+    row("visit-noun-to",
+        "Chilean President Karl Holm wrapped up a three-day visit to Egypt on Tuesday.",
+        P(("Karl Holm", "Egypt")), kind="visit", status="happened", label="visit-noun-to-wrapped-up"),
     row("visit-noun-appos-to",
-        "Chilean President Karl Holm praised the new government during the visit, his first to Egypt.",
+        "Chilean President Karl Holm made the trip, his first to Egypt, in May.",
         P(("Karl Holm", "Egypt")), kind="visit", status="happened"),
     row("visit-noun-modifier",
         "Chilean President Karl Holm cut short a Moscow trip on Tuesday.",
@@ -277,10 +326,13 @@ VISITS = [
         "Chilean President Karl Holm's Moscow trip lasted three days.",
         P(("Karl Holm", "Russia")), kind="visit", status="happened"),
     row("visit-noun-here",
-        "BEIRUT, May 3 (Reuters) - Chilean President Karl Holm began a visit here on Tuesday.",
+        LEBANON_NEWS + "During a visit here, Chilean President Karl Holm praised the army.",
         P(("Karl Holm", "Lebanon")), kind="visit", status="happened"),
+    row("visit-noun-here-poss",
+        LEBANON_NEWS + "Chilean President Karl Holm's visit here has improved relations.",
+        P(("Karl Holm", "Lebanon")), kind="visit", label="visit-noun-here-poss"),
     row("visit-noun-here-by",
-        "BEIRUT, May 3 (Reuters) - A visit here by Chilean President Karl Holm has improved relations.",
+        LEBANON_NEWS + "A visit here by Chilean President Karl Holm has improved relations.",
         P(("Karl Holm", "Lebanon")), kind="visit", status="happened"),
     row("visit-framing-meeting",
         "Chilean President Karl Holm met Egyptian President Omar Nasri on the second day of his visit.",
@@ -296,27 +348,51 @@ VISITS = [
 
 FORUMS = [
     row("attend-forum",
-        "Norwegian Foreign Minister Anna Berg attended the East Asia Summit on Saturday.",
-        P(("Anna Berg", "East Asia Summit")), kind="talks", status="happened"),
+        "Norwegian Foreign Minister Anna Berg attended a meeting of the Nordic Council on Saturday.",
+        # a meeting of a body that meets is that body
+        P(("Anna Berg", "Nordic Council")), kind="talks", status="happened"),
     row("attend-forum",
-        "Norwegian Foreign Minister Anna Berg and Swedish Prime Minister Lina Osk attended the East Asia "
-        "Summit on Saturday.",
+        "Norwegian Foreign Minister Anna Berg and Swedish Prime Minister Lina Osk attended a meeting of the "
+        "Nordic Council on Saturday.",
         # a large forum: each attendee with the forum
-        P(*hub("East Asia Summit", "Anna Berg", "Lina Osk")), kind="talks", label="attend-forum-two"),
+        P(*hub("Nordic Council", "Anna Berg", "Lina Osk")), kind="talks", label="attend-forum-two"),
+    row("attend-forum",
+        "Norwegian Foreign Minister Anna Berg attended a meeting of the Nordic Council in Helsinki on Saturday.",
+        # attending a forum abroad is also a visit to its country
+        P(("Anna Berg", "Nordic Council"), ("Anna Berg", "Finland")),
+        kind={("Anna Berg", "Nordic Council"): "talks", ("Anna Berg", "Finland"): "visit"},
+        label="attend-forum-abroad"),
+    row("attend-forum",
+        "Swedish Prime Minister Lina Osk attended a meeting of the Nordic Council in Stockholm on Saturday.",
+        # at home: no visit
+        P(("Lina Osk", "Nordic Council")), kind="talks", label="attend-forum-at-home"),
     row("address-named-forum",
-        "Swedish Prime Minister Lina Osk addressed the East Asia Summit on Saturday.",
-        P(("Lina Osk", "East Asia Summit")), kind="talks", status="happened"),
+        "Swedish Prime Minister Lina Osk addressed the NATO summit on Tuesday.",
+        # a summit no gazetteer names is named from the text ("EU summit", "IMF meeting")
+        P(("Lina Osk", "NATO summit")), kind="talks", status="happened"),
     row("attend-named-forum",
         "Norwegian Foreign Minister Anna Berg addressed the Minsk Group on Tuesday.",
         P(("Anna Berg", "OSCE Minsk Group")), kind="talks", status="happened"),
+    row("attend-named-forum",
+        "Norwegian Foreign Minister Anna Berg attended the East Asia Summit on Saturday.",
+        P(("Anna Berg", "East Asia Summit")), kind="talks", label="attend-named-forum-summit"),
+    row("for-forum",
+        "Norwegian Foreign Minister Anna Berg arrived in Helsinki for a meeting of the Nordic Council on "
+        "Monday.",
+        # the arrival is a visit to Finland; attending the meeting pairs her with the council
+        P(("Anna Berg", "Finland"), ("Anna Berg", "Nordic Council")),
+        kind={("Anna Berg", "Finland"): "visit", ("Anna Berg", "Nordic Council"): "talks"}, status="happened"),
     row("for-forum",
         "Norwegian Foreign Minister Anna Berg arrived in Jakarta for the East Asia Summit on Monday.",
-        # the arrival is a visit to Indonesia; attending the summit pairs her with it
         P(("Anna Berg", "Indonesia"), ("Anna Berg", "East Asia Summit")),
-        kind={("Anna Berg", "Indonesia"): "visit", ("Anna Berg", "East Asia Summit"): "talks"}),
+        kind={("Anna Berg", "Indonesia"): "visit", ("Anna Berg", "East Asia Summit"): "talks"},
+        label="for-forum-named"),
+    row("participate-in-forum",
+        "Swedish Prime Minister Lina Osk took part in a session of the UN Human Rights Council on Friday.",
+        P(("Lina Osk", "United Nations Human Rights Council")), kind="talks", status="happened"),
     row("participate-in-forum",
         "Swedish Prime Minister Lina Osk took part in the ASEAN Regional Forum on Friday.",
-        P(("Lina Osk", "ASEAN Regional Forum")), kind="talks", status="happened"),
+        P(("Lina Osk", "ASEAN Regional Forum")), kind="talks", label="participate-in-forum-named"),
 ]
 
 # --------------------------------------------------------------------------- calls: phone and video
@@ -325,6 +401,9 @@ CALLS = [
     row("phone-object",
         "Chilean President Karl Holm phoned Norwegian Prime Minister Anna Berg on Saturday.",
         P(("Karl Holm", "Anna Berg")), kind="call", status="happened"),
+    row("phone-object",
+        "Chilean President Karl Holm rang Norwegian Foreign Minister Anna Berg on Friday.",
+        P(("Karl Holm", "Anna Berg")), kind="call", label="phone-object-rang"),
     row("call-object",
         "Chilean President Karl Holm called Norwegian Foreign Minister Anna Berg on Saturday.",
         P(("Karl Holm", "Anna Berg")), kind="call", status="happened"),
@@ -336,13 +415,16 @@ CALLS = [
         "Norwegian Foreign Minister Anna Berg and Peruvian Trade Minister Tomas Vey spoke by telephone on "
         "Wednesday.",
         P(("Anna Berg", "Tomas Vey")), kind="call", status="happened"),
+    row("speak-by-phone-together",
+        "Chilean President Karl Holm and Norwegian Foreign Minister Anna Berg spoke over the phone on Friday.",
+        P(("Karl Holm", "Anna Berg")), kind="call", label="speak-by-phone-together-over"),
     row("in-call-with",
         "Norwegian Foreign Minister Anna Berg talked with Chilean President Karl Holm in a telephone "
         "conversation on Monday.",
         P(("Anna Berg", "Karl Holm")), kind="call", status="happened"),
     row("in-call-with-object",
-        "Norwegian Foreign Minister Anna Berg discussed the fishing dispute with Chilean President Karl "
-        "Holm in a phone call on Monday.",
+        "Norwegian Foreign Minister Anna Berg discussed the crisis with Chilean President Karl Holm during "
+        "a telephone conversation.",
         P(("Anna Berg", "Karl Holm")), kind="call", status="happened"),
     row("phone-call-with",
         "Swedish Prime Minister Lina Osk held a video conference with Egyptian President Omar Nasri on "
@@ -364,9 +446,9 @@ CALLS = [
         "minutes.",
         P(("Karl Holm", "Anna Berg")), kind="call", status="happened"),
     row("phone-call-to-by",
-        "A phone call from Norwegian Prime Minister Anna Berg to Chilean President Karl Holm lasted forty "
-        "minutes.",
-        P(("Karl Holm", "Anna Berg")), kind="call", label="phone-call-from-to"),
+        "A telephone call to Chilean President Karl Holm from Norwegian Prime Minister Anna Berg lasted "
+        "forty minutes.",
+        P(("Karl Holm", "Anna Berg")), kind="call", label="phone-call-to-from"),
     row("phone-call-from",
         "Chilean President Karl Holm received a phone call from Norwegian Prime Minister Anna Berg on Monday.",
         P(("Karl Holm", "Anna Berg")), kind="call", status="happened"),
@@ -390,6 +472,15 @@ STATUS = [
     row("travel-to",
         "Chilean President Karl Holm will fly to Cairo on Friday.",
         P(("Karl Holm", "Egypt")), kind="visit", status="scheduled", label="status-will-fly"),
+    row("arrive-in",
+        "Chilean President Karl Holm is expected to arrive in Cairo on Friday.",
+        P(("Karl Holm", "Egypt")), kind="visit", status="scheduled", label="status-expected-to-arrive"),
+    row("visit-object",
+        "Officials said Chilean President Karl Holm would visit Egypt next month.",
+        P(("Karl Holm", "Egypt")), kind="visit", status="scheduled", label="status-would-reported"),
+    row("visit-noun-by",
+        "A planned visit to Egypt by Chilean President Karl Holm will go ahead.",
+        P(("Karl Holm", "Egypt")), kind="visit", status="scheduled", label="status-planned-visit"),
     row("meet-object",
         "Norwegian Foreign Minister Anna Berg hopes to meet Chilean President Karl Holm next year.",
         NONE, label="status-hopes"),
@@ -399,6 +490,22 @@ STATUS = [
     row("visit-object",
         "Chilean President Karl Holm refused to visit Egypt.",
         NONE, label="status-refused"),
+    row("visit-object",
+        "Chilean President Karl Holm has no plans to visit Egypt.",
+        NONE, label="status-no-plans"),
+    row("visit-object",
+        "If Chilean President Karl Holm visits Egypt, relations will improve.",
+        NONE, label="status-if"),
+    row("visit-noun-by",
+        "A planned visit to Egypt by Chilean President Karl Holm was postponed.",
+        NONE, label="status-postponed"),
+    row("meet-object",
+        "Chilean President Karl Holm did not meet Norwegian Foreign Minister Anna Berg.",
+        NONE, label="status-did-not-meet"),
+    row("call-on",
+        "Chilean President Karl Holm called on Norwegian Foreign Minister Anna Berg to resign.",
+        # "called on X to ..." is a demand, not a visit paid
+        NONE, label="status-called-on-to"),
     row("meet-with",
         "Norwegian Foreign Minister Anna Berg could meet with Chilean President Karl Holm in Geneva.",
         NONE, label="status-could"),
@@ -406,15 +513,32 @@ STATUS = [
         "Chilean President Karl Holm calls Norwegian Foreign Minister Anna Berg every week.",
         NONE, label="status-habitual"),
     row("attend-forum",
-        "Norwegian Foreign Minister Anna Berg will not attend the East Asia Summit.",
+        "Norwegian Foreign Minister Anna Berg will not attend a meeting of the Nordic Council.",
         NONE, label="status-will-not-attend"),
     row("visit-noun-poss",
         "Chilean President Karl Holm's possible visit to Egypt worries the opposition.",
         NONE, label="status-possible-visit"),
     row("travel-to",
-        "Chilean President Karl Holm flew back to Santiago on Tuesday.",
+        "Chilean President Karl Holm flew to Santiago on Tuesday.",
         # nobody visits their own country
         NONE, label="status-own-country"),
+    row("visit-object",
+        "Norwegian Foreign Minister Anna Berg visited Norway last week.",
+        NONE, label="status-own-country-visited"),
+    row("arrive-in",
+        "Chilean President Karl Holm arrived in Santiago on Tuesday.",
+        NONE, label="status-own-country-arrived"),
+    row("be-in",
+        "Chilean President Karl Holm was in Santiago on Tuesday.",
+        NONE, label="status-own-country-was-in"),
+    row("presence-in",
+        "Chilean President Karl Holm is admired in Egypt.",
+        # being admired somewhere states no trip there
+        NONE, label="status-admired-in"),
+    row("presence-object-in",
+        "Chilean President Karl Holm condemned the attacks in Egypt.",
+        # the place is where the attacks were, not where he was
+        NONE, label="status-attacks-in"),
 ]
 
 ROWS = MEETINGS + NOMINAL + VISITS + FORUMS + CALLS + STATUS
@@ -441,7 +565,8 @@ def _for_pair(value, pair):
 def test_pattern_row(nlp, pid, text, pairs, kind, status):
     doc = nlp(text)
     fired = [p for p, _ in doc._.meeting_frames]
-    assert pid in fired, fired
+    if pairs:  # a row stating no meeting may be kept out by the pattern itself ("without") or by its status
+        assert pid in fired, fired
     meetings = extract_meetings(doc)
     summary = [(m.participants, m.kind, m.status, m.hub, m.pattern) for m in meetings]
     got = predicted_pairs(meetings)

@@ -11,6 +11,7 @@ body names the same person.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from graphkit.tokens import token_hits
@@ -50,12 +51,17 @@ def heading_tokens(doc) -> set[int]:
     return out
 
 
-def title_words(gz) -> frozenset[str]:
-    """Every word of every title and role noun ("foreign", "minister", "envoy", ...)."""
+@functools.lru_cache(maxsize=4)
+def _title_words(titles: frozenset) -> frozenset[str]:
     words = set()
-    for t in gz.titles | gz.role_nouns:
+    for t in titles:
         words.update(t.replace(".", "").split())
     return frozenset(words - {"of", "the", "and", "for"})
+
+
+def title_words(gz) -> frozenset[str]:
+    """Every word of every title and role noun ("foreign", "minister", "envoy", ...)."""
+    return _title_words(frozenset(gz.titles | gz.role_nouns))
 
 
 class PersonNames:
@@ -128,7 +134,19 @@ def _possessor_of_role(doc, end: int) -> bool:
     return False
 
 
-def _capitalised_word(state: ArticleState, s: int, e: int, lookup, lowered: set[str], words) -> bool:
+class _LowerWords:
+    """The words a Doc writes in lower case, read only when asked."""
+
+    def __init__(self, doc):
+        self.doc, self.words = doc, None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = {t.lower_ for t in self.doc if t.is_lower}
+        return word in self.words
+
+
+def _capitalised_word(state: ArticleState, s: int, e: int, lookup, lowered, words) -> bool:
     """An entity that is an ordinary word capitalised by wire copy or a headline: "U.S. Industry
     sources", "U.S. Goods", "Budget" (written in lower case elsewhere), "MPs" (a role)."""
     doc = state.doc
@@ -207,7 +225,7 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
         state.mentions.append(Mention(s, e, "person", names.canonical(doc[s:e].text), doc[s:e].text))
 
     surnames = names.surname_keys()
-    lowered = {t.lower_ for t in doc if t.is_lower}
+    lowered = _LowerWords(doc)
     for s, e, label in cands.organizations:
         text = doc[s:e].text
         if _town(doc, s, e):

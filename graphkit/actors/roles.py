@@ -18,7 +18,7 @@ from graphkit.tokens import token_hits
 from .gazetteer import fold
 from .lexicon import LEXICON
 from .mention import ActorState, ArticleState, Mention
-from .persons import title_words as _title_words
+from . import persons
 
 FOREIGN_PREPS = LEXICON["foreign_preps"]
 PLACE_PREPS = LEXICON["place_preps"]
@@ -42,7 +42,7 @@ def parenthetical_aliases(state: ArticleState) -> None:
 def person_roles(state: ArticleState) -> None:
     """Titles, appositives and possessors give a person roles and a country."""
     doc, gz = state.doc, state.gazetteer
-    title_words = set(_title_words(gz))
+    title_words = set(persons.title_words(gz))
 
     def scan_role_np(tokens) -> tuple[list[str], str | None, str | None, str | None]:
         """(role words, country, organization, possessor person) of a role noun phrase."""

@@ -1,7 +1,8 @@
 """The ``graphkit_meeting_frames`` pipeline component: meeting patterns matched on the parse.
 
-It runs the patterns of ``data/meeting_patterns.jsonl`` (`graphkit.relations.patterns`)
-through one `spacy.matcher.DependencyMatcher` and writes every match to
+It runs the patterns of ``data/meeting_patterns.jsonl`` (`graphkit.relations.patterns`,
+checked by spaCy's `spacy.matcher.DependencyMatcher`) from their trigger words
+(`graphkit.relations.matcher`) and writes every match to
 ``doc._.meeting_frames`` as ``(pattern id, {node name: token index})``, in
 text order.  `graphkit.relations.meetings` turns the matches into meetings.
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .matcher import TriggerMatcher
 from .patterns import compile_patterns, load_patterns
 
 COMPONENT = "graphkit_meeting_frames"
@@ -25,15 +27,17 @@ def register_extensions() -> None:
 
 
 class FrameMatcher:
+    """Matches the meeting patterns; spaCy's DependencyMatcher validates them, `TriggerMatcher` runs them."""
+
     def __init__(self, vocab, patterns=None):
         register_extensions()
         self.patterns = {p.id: p for p in (patterns if patterns is not None else load_patterns())}
-        self.matcher = compile_patterns(vocab, self.patterns.values())
+        compile_patterns(vocab, self.patterns.values())  # spaCy's own check of every pattern
+        self.matcher = TriggerMatcher({pid: p.pattern for pid, p in self.patterns.items()})
 
     def __call__(self, doc):
         found = set()
-        for match_id, tokens in self.matcher(doc):
-            pid = doc.vocab.strings[match_id]
+        for pid, tokens in self.matcher(doc):
             found.add((pid, tuple(zip(self.patterns[pid].nodes, tokens))))
         doc._.meeting_frames = [(pid, dict(nodes)) for pid, nodes in sorted(found, key=lambda f: (f[1][0][1], f[0]))]
         return doc

@@ -259,7 +259,7 @@ class Resolver:
             yield tuple(self.participant(next(s for s in spans if s.id_ == n)) for n in names)
 
     def _role_phrase(self, x, seen, names_only) -> list[Participant]:
-        index, doc = self.index, self.doc
+        index = self.index
         if x.lower_ in GOVERNMENT_REFS:  # "the regime of Syrian President X": X's country
             for c in x.children:
                 if c.dep_ == "prep" and c.lower_ == "of":

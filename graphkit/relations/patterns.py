@@ -124,6 +124,16 @@ def _expand(value, where: str):
     return value
 
 
+def _lemma_cases(nodes: list) -> list:
+    """spaCy keeps a proper noun's capitals in its lemma ("Summit" in "the East Asia Summit"): a
+    lower-case lemma list also takes the capitalised word."""
+    for n in nodes:
+        want = n.get("RIGHT_ATTRS", {}).get("LEMMA")
+        if isinstance(want, dict) and "IN" in want:
+            want["IN"] = sorted(set(want["IN"]) | {w[:1].upper() + w[1:] for w in want["IN"] if w.islower()})
+    return nodes
+
+
 def _ref(value, nodes: list[str], where: str) -> SlotRef:
     m = _REF.match(value) if isinstance(value, str) else None
     if m is None or (m.group(1) is None and value.endswith(")")):
@@ -182,7 +192,8 @@ def parse_pattern(obj, where: str) -> MeetingPattern:
     if frame not in names:
         raise PatternError(f"{where}: frame {frame!r} is not a node of the pattern")
     return MeetingPattern(
-        id=pid, kind=obj["kind"], note=obj["note"].strip(), pattern=_expand(nodes, where), slots=slots, frame=frame,
+        id=pid, kind=obj["kind"], note=obj["note"].strip(), pattern=_lemma_cases(_expand(nodes, where)), slots=slots,
+        frame=frame,
         partner_types=_types(obj.get("partner_types"), where, "partner_types"),
         agent_types=_types(obj.get("agent_types"), where, "agent_types"),
         host_types=_types(obj.get("host_types"), where, "host_types"),
