@@ -210,6 +210,10 @@ NOMINAL = [
         "The Norwegian, Chilean and Peruvian foreign ministers after talks on Monday released a joint "
         "statement.",
         P(*clique("Norway", "Chile", "Peru")), kind="talks", status="happened"),
+    row("frame-talks-with-on-object",
+        "Norway announced a package of tariff cuts shortly before trade talks with Chile.",
+        # the "before" hangs on the announced package; Norway holds the talks
+        P(("Norway", "Chile")), kind="talks", status="happened"),
     row("frame-talks-with-on-subject",
         "Chilean President Karl Holm at a meeting with Peruvian Trade Minister Tomas Vey on Monday also "
         "said the border would reopen.",

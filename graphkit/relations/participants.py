@@ -142,7 +142,8 @@ class Resolver:
         return None
 
     def forum_at(self, tok) -> list[Participant]:
-        """The forum an event noun names: its actor span, the body that meets, or a name from the text."""
+        """The forum an event noun names: its actor span, the body that meets, or a name from the text
+        (with a topic the parser hung on the verb: "attend a summit in X on the unrest in Y")."""
         span = self.index.at(tok.i)
         if span is not None:
             p = self.participant(span)
@@ -151,9 +152,16 @@ class Resolver:
         if body is not None:
             return [self.participant(body)]
         start, end = forum_extent(tok, self.index)
+        name = forum_name(self.doc, start, end)
+        if tok.dep_ == "dobj":
+            topic = next((c for c in tok.head.rights if c.i > tok.i and c.dep_ == "prep" and c.lower_ in ("on", "about")
+                          and c.i - tok.right_edge.i <= 4), None)
+            if topic is not None:
+                name = f"{name} {self.doc[topic.i:topic.right_edge.i + 1].text}"
+                end = max(end, start + 2)
         if end - start < 2:
             return []  # "a meeting", "the summit": no name to give
-        return [Participant(forum_name(self.doc, start, end), "forum", None)]
+        return [Participant(name, "forum", None)]
 
     def places_in(self, tok) -> list[Participant]:
         """Places a common noun is in or of ("Kenya's biggest shantytown", "an orphanage in Tanzania")."""
