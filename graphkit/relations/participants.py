@@ -181,7 +181,9 @@ class Resolver:
         if len(found) >= 2:
             return found
         prep = tok.head if tok.dep_ == "pobj" else tok
-        spans = [s for s in self.index.in_range(prep.left_edge.i, prep.right_edge.i + 1) if s.label_ in ACTOR_TYPES]
+        # the actors the phrase lists, not the modifiers of its nouns ("two Philippine banks")
+        spans = [s for s in self.index.in_range(prep.left_edge.i, prep.right_edge.i + 1) if s.label_ in ACTOR_TYPES
+                 and self.doc[s.end - 1].dep_ not in ("amod", "compound", "nmod", "poss")]
         parts = [self.participant(s) for s in spans]
         persons = [p for p in parts if p.type == "person"]
         return list(dict.fromkeys(persons or parts))
