@@ -1,7 +1,9 @@
 """Personal pronouns as mentions of the person they refer to.
 
-"he", "his", "him", "she", "her" refer to the last person named before them in
-the sentence; a possessive one ("his", "her") before the subject, to the
+A possessive "his" / "her" refers to the person who is the subject of its
+clause ("X was welcomed by Y upon her arrival": X).  Otherwise "he", "his",
+"him", "she", "her" refer to the last person named before them in the
+sentence; a possessive one ("his", "her") before the subject, to the
 person who is the sentence's subject ("After his meeting with X, Y said"); else, where the parser lost that subject, to the
 person named last before the main verb who is not the one the pronoun's own
 phrase names; else to the last person who is the subject of one of the two sentences before,
@@ -37,10 +39,28 @@ def _named_with(state: ArticleState, head) -> set[str]:
     return out
 
 
+def _clause_subject_person(state: ArticleState, pron) -> str | None:
+    """The person subject of the clause a possessive pronoun sits in, named before it."""
+    h = pron.head
+    for _ in range(6):
+        subj = next((c for c in h.children if c.dep_ in SUBJECTS and c.i < pron.i), None)
+        if subj is not None:
+            m = state.at(subj.i)
+            return m.actor if m is not None and m.type == "person" and m.kind != "pronoun" else None
+        if h.head.i == h.i:
+            return None
+        h = h.head
+    return None
+
+
 def antecedent(state: ArticleState, pron) -> str | None:
     persons = [m for m in state.mentions if m.type == "person" and m.kind != "pronoun"]
     resolved = [m for m in state.mentions if m.type == "person"]  # pronouns resolved so far chain on
     sent = pron.sent
+    if pron.lower_ in POSSESSIVES and pron.dep_ == "poss":
+        subject = _clause_subject_person(state, pron)  # "X was welcomed by Y upon her arrival": X
+        if subject is not None:
+            return subject
     before = [m for m in persons if sent.start <= m.start < pron.i]
     if before:
         return before[-1].actor

@@ -249,9 +249,12 @@ def merge_same(found: list[Meeting]) -> list[Meeting]:
     out: list[Meeting] = []
     for m in found:
         key = frozenset(m.participants)
-        inner = next((o for o in out if o.evidence == m.evidence and o.status == m.status and o.kind == m.kind and (
-            key <= frozenset(o.participants) or frozenset(o.participants) <= key)), None)
+        inner = next((o for o in out if o.evidence == m.evidence and o.status == m.status
+                      and (o.kind == m.kind or {o.kind, m.kind} in ({"call", "meeting"}, {"call", "talks"}))
+                      and (key <= frozenset(o.participants) or frozenset(o.participants) <= key)), None)
         if inner is not None:
+            if "call" in (inner.kind, m.kind):  # "discussed X with Y in a phone call": one call
+                inner.kind = "call"
             if len(key) > len(inner.participants):
                 inner.participants, inner.hub, inner.pattern = m.participants, m.hub, m.pattern
             inner.location, inner.date = inner.location or m.location, inner.date or m.date

@@ -83,6 +83,9 @@ def _frame_verb(tok, limit: int = 6):
 
 def _subjects_of(v) -> list:
     out = [c for c in v.children if c.dep_ in SUBJECTS]
+    # "Visiting Pakistani Prime Minister X met Y": the parser made "Visiting" the subject, X its object
+    out = [o for c in out for o in ([d for d in c.children if d.dep_ == "dobj"] or [c]
+                                    if c.dep_ == "csubj" and c.tag_ == "VBG" else [c])]
     if out:  # "X, along with Y, sat down": Y is a subject too
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in ("along", "together"):
@@ -193,6 +196,10 @@ class Resolver:
         while stack:
             t = stack.pop()
             for c in t.children:
+                # "with Peruvian President A and Bolivian President B" parsed as A modifying B: A is a conjunct
+                if c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children) and \
+                        (s := self.index.at(c.i)) is not None and s.label_ == "person" and s != self.index.at(t.i):
+                    out.append(c)
                 if c.dep_ == "conj" or (c.dep_ == "appos" and self.index.at(c.i) is None and c.lower_ not in self.roles):
                     out.append(c)
                     stack.append(c)
