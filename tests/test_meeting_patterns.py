@@ -551,6 +551,13 @@ STATUS = [
     row("be-in",
         "Chilean President Karl Holm was in Santiago on Tuesday.",
         NONE, label="status-own-country-was-in"),
+    row("visit-object",
+        "Chilean President Karl Holm said he hoped to visit Egypt soon.",
+        # a hope, whatever the lemmatizer makes of "hoped"
+        NONE, label="status-said-he-hoped"),
+    row("leave-for",
+        "Chilean President Karl Holm will leave for Egypt if the ceasefire holds.",
+        NONE, label="status-leave-if"),
     row("presence-in",
         "Chilean President Karl Holm is admired in Egypt.",
         # being admired somewhere states no trip there

@@ -47,6 +47,17 @@ def _heads(tok, limit: int = 6) -> list:
     return chain
 
 
+def _forms(tok) -> set[str]:
+    """The token's lemma and the stems its inflection suggests: the lemmatizer reads "hopes" and
+    "hoped" as "hop"."""
+    low = tok.lower_
+    out = {tok.lemma_.lower(), low}
+    for suffix, repl in (("s", ""), ("d", ""), ("ed", ""), ("ing", ""), ("ing", "e"), ("ies", "y")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.add(low[: -len(suffix)] + repl)
+    return out
+
+
 def _reported(tok) -> bool:
     """Is ``tok`` inside a clause reported by a verb of saying ("officials said X would ...")?"""
     for h in _heads(tok)[1:]:
@@ -76,7 +87,7 @@ def status(trigger, frame) -> str | None:
             if x.i in anchors or x.lower_ in SCHEDULED_NOUNS or x.lower_ in BLOCKING_NOUNS:
                 return None  # "no plans to meet", "not scheduled any meeting"
         if i > 0 and near:
-            blocking = lem in BLOCKING or x.lower_ in BLOCKING or (x.lower_.endswith("s") and x.lower_[:-1] in BLOCKING)
+            blocking = bool(_forms(x) & BLOCKING)
             if x.pos_ in ("VERB", "ADJ") and blocking and lem not in _PLAN:
                 if not (x.i == frame.i and x.i != trigger.i):
                     return None
@@ -109,6 +120,8 @@ def status(trigger, frame) -> str | None:
         for c in x.children:
             if c.lower_ in POSSIBLE and c.dep_ in ("amod", "compound", "advmod"):
                 return None  # "a possible visit"
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in MARKS for g in c.children):
+                return None  # "will leave for X if the ceasefire holds"
             if c.lower_ in SCHEDULED_WORDS and c.dep_ in ("amod", "compound", "advmod", "npadvmod"):
                 scheduled = True
         for c in x.subtree:  # "meets X every month": habitual contact, not a meeting
