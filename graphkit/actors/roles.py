@@ -24,6 +24,8 @@ FOREIGN_PREPS = LEXICON["foreign_preps"]
 PLACE_PREPS = LEXICON["place_preps"]
 DETERMINERS = LEXICON["determiners"]
 TITLE_FILLERS = LEXICON["title_fillers"]
+TRIP_NOUNS = LEXICON["trip_nouns"]
+TRIP_VERBS = LEXICON["trip_verbs"]
 
 
 def parenthetical_aliases(state: ArticleState) -> None:
@@ -274,6 +276,16 @@ def _belongs_to_other_person(state: ArticleState, mm: Mention, name: str) -> boo
     return False
 
 
+def _destination(tok) -> bool:
+    """Is ``tok`` the place of a trip: a modifier of "visit/trip/...", or the object of a travel verb?"""
+    h = tok.head
+    if tok.dep_ in ("compound", "amod", "nmod", "poss") and h.lemma_.lower() in TRIP_NOUNS:
+        return True
+    if tok.dep_ == "dobj" and h.lemma_.lower() in TRIP_VERBS:
+        return True
+    return tok.dep_ == "pobj" and h.head.lemma_.lower() in TRIP_NOUNS | TRIP_VERBS
+
+
 def _context_country(state: ArticleState, a: ActorState) -> str | None:
     """Guess a person's country from government bodies and actors in their sentences."""
     doc = state.doc
@@ -290,7 +302,10 @@ def _context_country(state: ArticleState, a: ActorState) -> str | None:
                 continue
             if _belongs_to_other_person(state, mm, a.name):
                 continue  # "Sokol, Russia's ambassador": Russia describes Sokol, not this person
-            prep = doc[mm.end - 1].head.lower_ if doc[mm.end - 1].dep_ == "pobj" else ""
+            head = doc[mm.end - 1]
+            prep = head.head.lower_ if head.dep_ == "pobj" else ""
+            if _destination(head):
+                continue  # "a U.S. visit", "visited Kenya": where one goes is not one's country
             if mm.type == "organization":
                 c = state.actors.get(mm.actor).country if mm.actor in state.actors else None
                 if c:
