@@ -199,6 +199,40 @@ def company_country(span, lookup) -> str | None:
     return city_country(span[0].text)
 
 
+def _persons_only(state: ArticleState, spans: list, cands, words) -> list:
+    """One-word "persons" of wire copy that are not: a company NER names in full elsewhere ("Daiwa" beside
+    "Daiwa Securities"), a word of a results table ("Avg", "Revs 12.3 mln vs 11.1 mln").  A name with a
+    title or honorific before it, or that is part of a full name in the article, stays."""
+    doc = state.doc
+    full = {t for s, e in spans if e - s >= 2 for t in core_tokens(doc[s:e].text)}
+    company = {}
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and len(ent) > 1:
+            company.setdefault(ent[0].text, ent)
+    kept = []
+    for s, e in spans:
+        tok = doc[s]
+        titled = s > 0 and (fold(doc[s - 1].text).strip(".") in words | PERSON_STOP | NAME_TITLES)
+        if e - s > 1 or titled or core(tok.text) in full:
+            kept.append((s, e))
+        elif tok.text in company:
+            cands.organizations.append((s, e, "ORG"))
+        elif not _table_line(doc, tok):
+            kept.append((s, e))
+    return kept
+
+
+def _table_line(doc, tok) -> bool:
+    """Is ``tok`` on a line of a results table or ticker ("Revs 12.3 mln vs 11.1 mln")?"""
+    text = doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    line = text[start:end if end != -1 else len(text)]
+    numbers = re.findall(r"\d[\d,.]*", line)
+    words = re.findall(r"\b[a-z]{4,}\b", line)
+    return len(numbers) >= 2 and len(words) <= 3
+
+
 def add_persons(state: ArticleState, cands, lookup) -> None:
     """Person mentions from NER names, and the NER organizations and places that are persons."""
     doc, gz = state.doc, state.gazetteer
@@ -209,6 +243,7 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
     found = [se for se in found if se not in towns]
     cands.places.extend(towns)
     spans = [(s, e) for s, e in (_widen(doc, s, e, cands.taken, words) for s, e in found) if s < e]
+    spans = _persons_only(state, spans, cands, words)
     body = [(s, e) for s, e in spans if s not in state.headings]
     body_keys = {t for s, e in body for t in core_tokens(doc[s:e].text)}
     for s, e in spans:
