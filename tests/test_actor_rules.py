@@ -290,3 +290,64 @@ def test_role_phrase_of_a_named_office_holder_is_not_reassigned(resolve):
                              "minister said the talks went well."))
     assert res.actors["Anna Berg"].country == "Norway"
     assert res.actors["Lars Dahl"].country_guess is None
+
+
+# --------------------------------------------------------------------------- wire copy, periods, domestic stories
+
+def test_wire_copy_capitals_after_an_abbreviation_are_no_organization(resolve):
+    res = resolve("U.S. Goods sold abroad rose 3 pct in March, while goods sold at home fell.")
+    assert not any(a.type == "organization" for a in res.actors.values()), res.actors
+
+
+def test_results_table_words_are_no_persons(resolve):
+    res = resolve("Norvik Bancorp said first quarter profits rose.\n\nShr 45 cts vs 39 cts\nRevs 12.3 mln vs 11.1 mln\n")
+    assert not any(a.type == "person" for a in res.actors.values()), res.actors
+
+
+def test_a_historical_state_by_the_texts_own_year(resolve):
+    res = resolve("Moscow warned Bonn in 1986 that the talks would fail.")
+    assert res.actors["Soviet Union"].type == "country"
+    assert "Russia" not in res.actors
+
+
+def test_present_day_names_after_the_state_ended(resolve):
+    res = resolve("Moscow warned Kyiv in 2021 that the talks would fail.")
+    assert res.actors["Russia"].type == "country"
+    assert "Soviet Union" not in res.actors
+
+
+def test_a_domestic_story_gives_its_politicians_a_country_guess(resolve):
+    res = resolve("Mr Dalton told the Labour conference that the Tories and the Lib Dems had failed. "
+                  "The Conservatives rejected the claim, and Labour said it would press on.")
+    dalton = res.actors["Dalton"]
+    assert dalton.country is None and dalton.country_guess == "United Kingdom"
+
+
+def test_a_title_only_one_government_uses_gives_the_country(resolve):
+    res = resolve("Foreign Secretary Anna Berg said the talks had been useful.")
+    assert res.actors["Anna Berg"].country == "United Kingdom"
+
+
+def test_a_company_named_after_its_city_has_that_country(resolve):
+    res = resolve("Oslo Stock Exchange chief Anna Berg said trading would resume on Monday.")
+    assert res.actors["Oslo Stock Exchange"].country == "Norway"
+    assert res.actors["Anna Berg"].country == "Norway"
+
+
+def test_they_refers_to_the_persons_named_together(resolve):
+    res = resolve("Norwegian Foreign Minister Anna Berg and Chilean President Karl Holm met in Oslo on Monday. "
+                  "On Tuesday they flew to Rome.")
+    visits = [m for m in res.meetings if m.kind == "visit"]
+    # one trip of both: each visitor pairs with the host (the hub)
+    assert [(sorted(m.participants), m.hub) for m in visits] == [(["Anna Berg", "Italy", "Karl Holm"], "Italy")]
+    they = [s for s in res.spans if s.text == "they"]
+    assert sorted(s.id_ for s in they) == ["Anna Berg", "Karl Holm"] and all(s._.kind == "pronoun" for s in they)
+
+
+def test_a_forum_named_from_the_text_is_an_actor(resolve):
+    res = resolve("Norwegian Finance Minister Anna Berg will attend the spring meeting of the Asian Development "
+                  "Bank in Manila.")
+    forums = [a for a in res.actors.values() if a.type == "forum"]
+    assert [f.name for f in forums] == ["Spring meeting of the Asian Development Bank"]
+    assert {frozenset(m.participants) for m in res.meetings} >= {
+        frozenset({"Anna Berg", "Spring meeting of the Asian Development Bank"})}

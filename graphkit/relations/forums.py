@@ -45,10 +45,17 @@ def forum_extent(noun, index=None) -> tuple[int, int]:
         elif not (c.dep_ == "prep" or c.dep_ in ("compound", "amod", "nmod")):
             break
     doc = noun.doc
-    for k in range(noun.i + 1, end):  # never across a quotation or into a clause
+    for k in range(noun.i + 1, end):  # never across a quotation, into a clause, or into a place
         if doc[k].text in ('"', "“", "”") or doc[k].pos_ in ("VERB", "AUX"):
             end = k
             break
+        holder = doc[k].head
+        on_forum = holder.i == noun.i or (holder.dep_ == "pobj" and holder.head.lower_ == "of"
+                                          and holder.head.head.i == noun.i)
+        if doc[k].dep_ == "prep" and doc[k].lower_ in ("in", "at") and on_forum and index is not None and any(
+                (s := index.at(c.i)) is not None and s._.stands_for == "place" for c in doc[k].children):
+            end = k  # "the spring meeting of the Bank in Manila": Manila is where, not its name
+            break  # (a topic's place stays: "a summit on the unrest in Iran")
     while start < noun.i and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
         start += 1
     while end > noun.i + 1 and doc[end - 1].is_punct:
