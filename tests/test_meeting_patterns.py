@@ -293,6 +293,13 @@ VISITS = [
     row("leave-for",
         "Chilean President Karl Holm left for Cairo on Tuesday.",
         P(("Karl Holm", "Egypt")), kind="visit"),
+    row("set-off-for",
+        "Norwegian Foreign Minister Anna Berg set off for Cairo on Monday.",
+        P(("Anna Berg", "Egypt")), kind="visit", status="happened"),
+    row("leave-for",
+        "Norwegian Finance Minister Anna Berg was setting aside more money for the refugees in Jordan.",
+        # money set aside for people in a place is no trip there
+        NONE, label="status-set-aside-for"),
     row("leave-place",
         "Chilean President Karl Holm praised the new government before leaving Egypt on Tuesday.",
         P(("Karl Holm", "Egypt")), kind="visit", status="happened"),

@@ -76,9 +76,11 @@ class _Match:
                 elif name == "members":
                     out.extend(self.resolver.members(h))
                 elif name == "host":
-                    # "Kenya's biggest shantytown": the place a common noun lies in (not a summit's city)
+                    # "visited Kenya's biggest shantytown": the place a visited thing lies in (not a summit's
+                    # city, not "set money aside for the conflicts in Iraq")
                     out.extend(self.resolver.actors(h) or (
-                        self.resolver.places_in(h) if h.lemma_.lower() not in FORUM_NOUNS else []))
+                        self.resolver.places_in(h) if h.dep_ == "dobj" and h.lemma_.lower() not in FORUM_NOUNS
+                        else []))
                 else:
                     out.extend(self.resolver.actors(h))
         out = list(dict.fromkeys(out))

@@ -331,9 +331,12 @@ class Resolver:
                     return [self.participant(index.named(name)[0])]
             return []
         out = []
+        bodies = {s._.country for s in mods if s.label_ == "organization" and s._.country}
         for s in mods:
             if s.label_ == "person":
                 continue  # "Dalton's spokesman": the possessor is not the participant
+            if s.label_ == "country" and s.id_ in bodies:
+                continue  # "U.S. Congressional leaders": the body, not its country besides
             if x.lower_ in GENERIC and s.label_ == "country":
                 continue  # "Japanese banks", "the country's creditors" are not the country
             if len(mods) == 1 and s.label_ in ("country", "organization") and specific:
