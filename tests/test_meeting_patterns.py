@@ -223,6 +223,11 @@ NOMINAL = [
         "Norway announced a package of tariff cuts shortly before trade talks with Chile.",
         # the "before" hangs on the announced package; Norway holds the talks
         P(("Norway", "Chile")), kind="talks", status="happened"),
+    row("frame-talks-on-split-subject",
+        "Egypt, Jordan and Iraq foreign ministers after talks in Amman released a statement on May 4, 2019 "
+        "which resulted in a comprehensive truce in Syria.",
+        # the parser makes "Jordan and Iraq foreign ministers" an appositive of "Egypt": both halves are sides
+        P(*clique("Egypt", "Jordan", "Iraq")), kind="talks", status="happened"),
     row("frame-talks-with-on-subject",
         "Chilean President Karl Holm at a meeting with Peruvian Trade Minister Tomas Vey on Monday also "
         "said the border would reopen.",

@@ -123,6 +123,19 @@ def _visit_to_forum(m: _Match, attendees: list[Participant], forum_node) -> list
     return [(visitors + [host], country if len(visitors) > 1 else None, "visit", spans[0].text)]
 
 
+def _unnamed_side(m: _Match) -> bool:
+    """Does a "between" list name someone who is no actor (generic people)?"""
+    ref = m.p.slots.get("members")
+    for r in ref or ():
+        tok = m.tok[r.node]
+        if r.subject or tok.dep_ != "pobj":
+            continue
+        for x in m.resolver.conjuncts(tok):
+            if m.resolver.index.at(x.i) is None and not m.resolver.actors(x):
+                return True
+    return False
+
+
 def _hub(agents: list, partners: list):
     if len(agents) == 1 and len(partners) >= 2:
         return agents[0].name
@@ -208,6 +221,8 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
                 groups.append((attendees + [forum], forum.name if len(attendees) > 1 else None, "talks", None))
                 groups.extend(_visit_to_forum(m, attendees, forum_node))
     members = m.slot("members")
+    if members and _unnamed_side(m):
+        members = []  # "talks between banks and A, B and C": one side is no one, and A, B, C are the other
     if len(members) >= 2:
         groups.append((members, None, p.kind if p.kind != "visit" else "meeting", None))
     if partners and agents:

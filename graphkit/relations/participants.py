@@ -26,7 +26,7 @@ from graphkit.records import ACTOR_TYPES
 from .forums import body_that_meets, forum_extent, forum_name
 from .lexicon import LEXICON
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")  # "there is ...": a clause with a subject of its own
 RELATIVE = ("who", "which", "that", "whom")
 ROLE_HEADS = LEXICON["role_heads"]
 GENERIC = LEXICON["generic_people"]
