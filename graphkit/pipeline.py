@@ -299,13 +299,14 @@ def _load_dictionary(dictionary):
 
 
 #: The code and data that make a record: a change to any of them means re-extracting.
-_RULE_SOURCES = ("extract.py", "actors", "relations")
+_RULE_SOURCES = ("extract.py", "pieces.py", "actors", "relations")
 _RULE_SUFFIXES = frozenset({".py", ".json", ".txt", ".tsv", ".yaml", ".yml"})
 
 
 @functools.lru_cache(maxsize=1)
 def rules_fingerprint() -> str:
-    """A short hash of the extraction code and data (``extract.py``, ``actors/``, ``relations/``).
+    """A short hash of the extraction code and data (``extract.py``, ``pieces.py``,
+    ``actors/``, ``relations/``).
 
     Part of the extractor version stored with each record, so a store notices
     when the extraction rules changed even if ``EXTRACTOR_VERSION`` was not

@@ -91,15 +91,15 @@ def test_mixed_bad_directory(tmp_path, nlp, monkeypatch, capsys):
         assert "Caf\u00e9 Ren\u00e9" in s.get_article("d_latin1").text
         long_text = s.get_article("e_long").text
         assert len(long_text) > 60_000
-    # the pieces were joined back: mention offsets point into the whole text
+    # the piece records were merged: mention offsets point into the whole text
     mentions = [m for a in recs["e_long"]["actors"] for m in a["mentions"]]
     assert max(m[1] for m in mentions) > 50_000
     assert all(0 <= m[0] < m[1] <= len(long_text) for m in mentions)
 
 
 def test_five_megabyte_article_is_read_and_split(tmp_path):
-    """A 5 MB article is read whole and split under the model's max_length (not parsed here: too slow)."""
-    from graphkit.extract import _pieces
+    """A 5 MB article is read whole and split into pieces at paragraph breaks (parsed in test_long_articles)."""
+    from graphkit.pieces import PIECE_CHARS, split_text
 
     path = tmp_path / "huge.txt"
     with open(path, "w", encoding="utf-8") as f:  # all paragraphs different (repeated lines are dropped)
@@ -113,12 +113,11 @@ def test_five_megabyte_article_is_read_and_split(tmp_path):
     assert problems == [] and len(arts) == 1
     text = arts[0].text
     assert len(text) > 4_900_000
-    limit = 1_000_000 - 1000  # as extract_records does with spaCy's default max_length
-    pieces = _pieces(text, limit)
-    assert len(pieces) == 5 or len(pieces) == 6
-    assert "".join(pieces) == text
-    assert all(len(p) <= limit for p in pieces)
-    assert all(p.endswith("\n\n") for p in pieces[:-1])  # cut at paragraph breaks
+    pieces = split_text(text, PIECE_CHARS)
+    assert len(text) / PIECE_CHARS < len(pieces) < 2 * len(text) / PIECE_CHARS
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= PIECE_CHARS for _, p in pieces)
+    assert all(p.endswith("\n\n") for _, p in pieces[:-1])  # cut at paragraph breaks
 
 
 def _make_unwritable(path: Path) -> bool:
