@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from graphkit.corpus import Article, Problem, read_articles
+from graphkit.workers import Lifeline, worker_start
 
 __all__ = [
     "RunReport",
@@ -510,8 +511,9 @@ def replay_chunk(chunk: list[Article], results: list[tuple], problems: _Problems
 _POOL_MODEL = None  # the pipeline inherited by forked pool workers
 
 
-def _pool_init(model) -> None:
+def _pool_init(model, lifeline_args) -> None:
     global _POOL_MODEL
+    worker_start(*lifeline_args)  # the worker dies with this process, however this process dies
     if model is not None:
         _POOL_MODEL = model
 
@@ -556,22 +558,31 @@ def _pool_extract(
         init_model, task_model = None, (None if model is None else str(model))
     window = 2 * jobs
     chunks = _chunks(itertools.chain([first], it), batch_size)
-    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_pool_init,
-                                initargs=(init_model,)) as pool:
-        inflight: deque = deque()
-        try:
-            for chunk in chunks:
-                inflight.append((chunk, pool.submit(_pool_chunk, chunk, task_model, dictionary_spec,
-                                                    batch_size)))
-                while len(inflight) >= window or (inflight and inflight[0][1].done()):
+    lifeline = Lifeline(ctx)
+    try:
+        with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_pool_init,
+                                    initargs=(init_model, lifeline.worker_args())) as pool:
+            inflight: deque = deque()
+            try:
+                for chunk in chunks:
+                    inflight.append((chunk, pool.submit(_pool_chunk, chunk, task_model, dictionary_spec,
+                                                        batch_size)))
+                    while len(inflight) >= window or (inflight and inflight[0][1].done()):
+                        chunk_done, fut = inflight.popleft()
+                        yield from replay_chunk(chunk_done, fut.result(), problems)
+                while inflight:
                     chunk_done, fut = inflight.popleft()
                     yield from replay_chunk(chunk_done, fut.result(), problems)
-            while inflight:
-                chunk_done, fut = inflight.popleft()
-                yield from replay_chunk(chunk_done, fut.result(), problems)
-        finally:
-            for _, fut in inflight:
-                fut.cancel()
+            except BaseException:
+                # Ctrl-C, SIGTERM, an error, or the consumer stopped early: stop the workers now,
+                # not after the chunks they are parsing (the pool's shutdown would wait for those)
+                lifeline.cut()
+                raise
+            finally:
+                for _, fut in inflight:
+                    fut.cancel()
+    finally:
+        lifeline.cut()
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

@@ -29,16 +29,41 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
-__all__ = ["main", "build_parser", "EXIT_OK", "EXIT_PARTIAL", "EXIT_ERROR"]
+__all__ = ["main", "build_parser", "EXIT_OK", "EXIT_PARTIAL", "EXIT_ERROR", "EXIT_INTERRUPTED",
+           "EXIT_TERMINATED", "Terminated"]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as a shell reports them
 
 
 class CLIError(Exception):
     """A usage error found after parsing (exit status 2)."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM received: stops the run exactly as Ctrl-C does (exit status 143).
+
+    A subclass of ``KeyboardInterrupt`` so that everything that cleans up on
+    Ctrl-C (the store's transaction, the worker pool) does so on SIGTERM too.
+    """
+
+
+def _on_sigterm(signum, frame):
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one clean stop; a second SIGTERM must not break it
+    raise Terminated()
+
+
+def _handle_sigterm():
+    """Turn SIGTERM into :class:`Terminated` while the command runs; returns what restores the old handler."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None  # signal handlers can only be set in the main thread
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    return lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 # --------------------------------------------------------------------------
@@ -381,15 +406,19 @@ def main(argv: list[str] | None = None) -> int:
     if func is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
+    restore_sigterm = _handle_sigterm()
     try:
         rc = func(args)
         return EXIT_OK if rc is None else int(rc)
     except (ModelNotFound, StoreError, DictionaryError, CLIError) as exc:
         _err(str(exc))
         return EXIT_ERROR
+    except Terminated:
+        print("graphkit: terminated (SIGTERM); what was stored is kept, rerun to go on", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("graphkit: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # output piped into a command that stopped reading (e.g. `| head`)
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -399,3 +428,5 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         _err(f"{where}{exc.strerror or exc}")
         return EXIT_ERROR
+    finally:
+        restore_sigterm()
