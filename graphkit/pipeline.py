@@ -861,12 +861,12 @@ def _ingest(store, paths, version, report, problems, *, model, dictionary, jobs,
 
 
 def store_records(db: PathLike) -> list[dict]:
-    """Every record in the store ``db`` (path or open Store), finalized."""
+    """Every record in the store ``db`` (path, opened read-only, or open Store), finalized."""
     from graphkit.store import Store
 
     if isinstance(db, Store):
         return finalize_records(list(db.records()))
-    with Store(db) as store:
+    with Store(db, readonly=True) as store:
         return finalize_records(list(store.records()))
 
 
@@ -938,10 +938,13 @@ def run(
     _check_writable(outdir)  # before hours of parsing, not after
     db = outdir / "graphkit.db" if db is None else Path(db)
 
-    report = ingest_paths(paths, db, model=model, dictionary=dictionary, jobs=jobs,
-                          on_problem=on_problem, force=force, progress=progress,
-                          engine=engine, scheduler=scheduler, batch_size=batch_size)
-    records = store_records(db)
+    from graphkit.store import Store
+
+    with Store(db) as store:  # one connection for writing and reading back
+        report = ingest_paths(paths, store, model=model, dictionary=dictionary, jobs=jobs,
+                              on_problem=on_problem, force=force, progress=progress,
+                              engine=engine, scheduler=scheduler, batch_size=batch_size)
+        records = store_records(store)
     G = store_graph(db, records)
 
     outputs: dict[str, str] = {"db": str(db)}
