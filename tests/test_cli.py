@@ -179,3 +179,16 @@ def test_actors_dictionary_flag(tmp_path, corpus, nlp):
     assert main(["extract", str(corpus), "-o", str(out), "--actors", str(dic), "-q"]) == 0
     rec = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert {a["name"]: a["country"] for a in rec["actors"]}["Karl Holm"] == "Sweden"
+
+# -- dangling symbolic links in a walked folder (issue 12) ------------------------
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_dangling_symlink_in_a_folder_is_reported_exit_1(tmp_path, corpus, nlp, capsys):
+    (corpus / "c.txt").symlink_to(tmp_path / "moved-away.txt")
+    rc = main(["extract", str(corpus), "-o", str(tmp_path / "r.jsonl")])
+    err = capsys.readouterr().err.splitlines()
+    assert rc == 1
+    assert err == [f"{corpus / 'c.txt'}: skipped: no such file or directory (broken symbolic link to "
+                   f"{tmp_path / 'moved-away.txt'})"]
+    assert [json.loads(ln)["doc"] for ln in (tmp_path / "r.jsonl").read_text().splitlines()] == ["a", "b"]
+
