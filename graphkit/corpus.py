@@ -83,6 +83,8 @@ class Problem:
     'a/b.jsonl:3: malformed JSON'
     >>> str(Problem("a/c.txt", None, "empty file", True))
     'a/c.txt: empty file'
+    >>> Problem("a/b.jsonl", 3, "duplicate id 'x'", False).report_line()
+    "a/b.jsonl:3: warning: duplicate id 'x'"
     """
 
     path: str
@@ -90,9 +92,22 @@ class Problem:
     message: str
     skipped: bool
 
+    @property
+    def where(self) -> str:
+        """``FILE`` or ``FILE:LINE``."""
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
+    @property
+    def kind(self) -> str:
+        """``"skipped"`` (no article came out of the input) or ``"warning"``."""
+        return "skipped" if self.skipped else "warning"
+
+    def report_line(self) -> str:
+        """The problem as graphkit reports it (stderr, ``summary.json``): ``FILE[:LINE]: KIND: MESSAGE``."""
+        return f"{self.where}: {self.kind}: {self.message}"
+
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.message}"
+        return f"{self.where}: {self.message}"
 
 
 def _default_on_problem(problem: Problem) -> None:

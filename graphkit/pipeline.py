@@ -88,7 +88,7 @@ class RunReport:
     whose extraction raised an exception.  For ingestion: ``ingested`` (new
     articles stored), ``updated`` (changed text or extractor version),
     ``unchanged`` (already stored: not parsed again).  ``problems`` holds one
-    message per problem, each naming the file (and line).
+    line per problem as printed on stderr: ``FILE[:LINE]: skipped|warning: MESSAGE``.
 
     >>> r = RunReport(read=2, extracted=1, failed=1)
     >>> r.ok, r.counts()["failed"]
@@ -130,7 +130,7 @@ class _Problems:
         self.progress: _Progress | None = None
 
     def _emit(self, p: Problem) -> None:
-        self.report.problems.append(str(p))
+        self.report.problems.append(p.report_line())  # with its kind: summary.json keeps it
         if self.on_problem is not None:
             if self.progress is not None:
                 self.progress.clear()  # the message on its own line, not through the bar

@@ -192,3 +192,19 @@ def test_dangling_symlink_in_a_folder_is_reported_exit_1(tmp_path, corpus, nlp, 
                    f"{tmp_path / 'moved-away.txt'})"]
     assert [json.loads(ln)["doc"] for ln in (tmp_path / "r.jsonl").read_text().splitlines()] == ["a", "b"]
 
+
+# -- summary.json keeps each problem's kind (issue 12) ----------------------------
+
+def test_summary_json_problems_keep_their_kind(tmp_path, corpus, nlp, capsys):
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "cafe.txt").write_bytes("Karl Holm met Anna Berg at the Caf\xe9 in Oslo.".encode("latin-1"))
+    out = tmp_path / "out"
+    assert main(["run", str(corpus), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    problems = json.loads((out / "summary.json").read_text(encoding="utf-8"))["problems"]
+    assert sorted(problems) == sorted(err)                 # the same lines as on stderr ...
+    assert sorted(p.replace(str(corpus), "C") for p in problems) == [
+        "C/cafe.txt: warning: not UTF-8; decoded as cp1252",
+        "C/empty.txt: skipped: empty file",
+    ]                                                      # ... each with its kind
+

@@ -83,9 +83,7 @@ class _ProblemPrinter:
     def __call__(self, problem) -> None:
         if self.quiet and not problem.skipped:
             return
-        where = problem.path if problem.line is None else f"{problem.path}:{problem.line}"
-        label = "skipped" if problem.skipped else "warning"
-        print(f"{where}: {label}: {problem.message}", file=sys.stderr, flush=True)
+        print(problem.report_line(), file=sys.stderr, flush=True)
 
 
 def _say(args, *lines: str, err: bool = False) -> None:
