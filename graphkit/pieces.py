@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -81,9 +81,10 @@ def split_text(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
     return out
 
 
-def text_batches(items: Iterable[tuple[str, T]], size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[tuple[str, T]]]:
+def text_batches(items: Iterable[tuple[Any, T]], size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[tuple[Any, T]]]:
     """Consecutive ``(text, context)`` items in lists of at most ``size`` items and ``max_chars`` characters.
 
+    ``text`` is a string or anything with a ``text`` (an unparsed spaCy Doc).
     An item longer than ``max_chars`` makes a batch of its own.  Lazy: reads
     the items of one batch ahead, no more.
 
@@ -93,7 +94,7 @@ def text_batches(items: Iterable[tuple[str, T]], size: int, max_chars: int = BAT
     batch: list[tuple[str, T]] = []
     chars = 0
     for item in items:
-        n = len(item[0])
+        n = len(item[0] if isinstance(item[0], str) else item[0].text)
         if batch and (len(batch) >= size or chars + n > max_chars):
             yield batch
             batch, chars = [], 0
