@@ -1,64 +1,73 @@
-"""The extraction stage: articles in, extraction records out.
+"""The extraction stage: articles in, typed extraction records out.
 
-Parsing (spaCy), actor resolution and relation extraction for each article; the
-records follow `graphkit.records`.  Articles stream through ``nlp.pipe``: one
-article is parsed, turned into a record and released before the next batch is
-needed, so memory does not grow with the corpus.
+The spaCy pipeline of `graphkit.nlp.load_model` does the work inside
+``nlp.pipe``: rulers and NER, the actor component (``doc.spans["actors"]``),
+the meeting-frame component (``doc._.meeting_frames``).  This module feeds it
+Docs that carry their article's id and date, and turns each parsed Doc into a
+:class:`graphkit.records.Record`: the actors from the spans
+(`graphkit.actors.spans.actors_of_doc`), the meetings from the frames
+(`graphkit.relations.meetings.extract`), agreements on the side.  One article
+is parsed, turned into a record and released before the next batch is needed,
+so memory does not grow with the corpus.
 
 >>> from graphkit.corpus import Article
->>> recs = list(extract_records([Article("a1", "Foreign Minister Anna Berg of Ruritania met Karl Holm in Oslo.")]))  # doctest: +SKIP
->>> recs[0][1]["meetings"][0]["participants"]   # doctest: +SKIP
+>>> rec = extract_text("Foreign Minister Anna Berg of Ruritania met Karl Holm in Oslo.")   # doctest: +SKIP
+>>> rec.meetings[0].participants                                                       # doctest: +SKIP
 ['Anna Berg', 'Karl Holm']
 """
 from __future__ import annotations
 
-import bisect
+import contextlib
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 
-from graphkit.actors.gazetteer import load_gazetteer
-from graphkit.actors.resolve import ACTOR_TYPES, resolve_actors
+from graphkit.actors.spans import actors_of_doc
 from graphkit.corpus import Article
-from graphkit.relations.meetings import extract_meetings
+from graphkit.records import Record
 from graphkit.relations.agreements import extract_agreements
+from graphkit.relations.meetings import extract, reference_date
 
 # Bump when extraction rules change, so a store re-extracts unchanged articles.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 
-def record_from_doc(doc, article: Article, dictionary=None) -> dict:
-    """The extraction record for one parsed article."""
-    res = resolve_actors(doc, load_gazetteer(), dictionary.at(article.date) if dictionary else None)
-    sent_starts = [s.start for s in doc.sents]
+def record_from_doc(doc, article: Article) -> Record:
+    """The extraction record of one article parsed by the graphkit pipeline."""
+    actors = actors_of_doc(doc)
+    meetings, more = extract(doc)
+    known = {a.name for a in actors}
+    actors.extend(a for a in more if a.name not in known)
+    inferred = None if article.date else reference_date(doc)
+    return Record(doc=article.id, title=article.title, date=article.date, date_inferred=inferred,
+                  actors=actors, meetings=meetings, relations=extract_agreements(doc))
 
-    def sent_of(tok_i: int) -> int:
-        return bisect.bisect_right(sent_starts, tok_i) - 1
 
-    actors = []
-    for a in res.actors.values():
-        if a.type not in ACTOR_TYPES:
-            continue
-        mentions = [[doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text), sent_of(m.start)]
-                    for m in a.mentions]
-        actors.append({
-            "name": a.name,
-            "type": a.type,
-            "country": a.country,
-            "aliases": sorted(a.aliases - {a.name}),
-            "roles": sorted(a.roles),
-            "country_guess": a.country_guess,
-            "country_via": a.country_from_person if a.country is None else None,
-            "mentions": mentions,
-        })
-    actors.sort(key=lambda x: (x["mentions"][0][0] if x["mentions"] else 0))
-    return {
-        "doc": article.id,
-        "title": article.title,
-        "date": article.date,
-        "actors": actors,
-        "meetings": extract_meetings(res, article.date),
-        "relations": extract_agreements(res),
-    }
+@contextlib.contextmanager
+def use_dictionary(nlp, dictionary):
+    """The pipeline with ``dictionary`` (a `graphkit.actors.dictionary.UserDictionary` or None) as its user
+    dictionary for the duration of the block; the previous one is restored after."""
+    from graphkit.actors.component import COMPONENT
+    from graphkit.actors.ruler import set_user_patterns
+
+    resolver = nlp.get_pipe(COMPONENT)
+    before = resolver.dictionary
+    if dictionary is not before:
+        set_user_patterns(nlp, dictionary)
+        resolver.use_dictionary(dictionary)
+    try:
+        yield nlp
+    finally:
+        if dictionary is not before:
+            set_user_patterns(nlp, before)
+            resolver.use_dictionary(before)
+
+
+def article_doc(nlp, article: Article, text: str | None = None):
+    """An unparsed Doc for ``article`` that carries its id and date for the pipeline components."""
+    doc = nlp.make_doc(article.text if text is None else text)
+    doc._.article_id = article.id
+    doc._.article_date = article.date
+    return doc
 
 
 def extract_records(
@@ -69,7 +78,7 @@ def extract_records(
     batch_size: int = 32,
     n_process: int = 1,
     on_problem: Callable[[str, str], None] | None = None,
-) -> Iterator[tuple[Article, dict]]:
+) -> Iterator[tuple[Article, Record]]:
     """Parse and extract each article; yields ``(article, record)`` in input order.
 
     Texts longer than a piece (``graphkit.pieces.PIECE_CHARS``) are split at
@@ -101,20 +110,28 @@ def extract_records(
                 warn(where, f"{len(art.text):,} characters is over the model's max_length "
                             f"({nlp.max_length:,}); parsed in {len(pieces)} pieces")
             for i, (offset, piece) in enumerate(pieces):
-                yield piece, (art, i, len(pieces), offset)
+                yield article_doc(nlp, art, piece), (art, i, len(pieces), offset)
 
-    if n_process > 1:  # one pipe: spaCy's worker processes are started once
-        parsed = nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-    else:
-        parsed = (pair for batch in text_batches(stream(), batch_size, BATCH_CHARS)
-                  for pair in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
-    done: list[PieceRecord] = []  # records of the pieces of the current article, never their Docs
-    for doc, (art, i, n, offset) in parsed:
-        if n == 1:
-            yield art, record_from_doc(doc, art, dictionary)
-            continue
-        done.append(PieceRecord(offset, sum(1 for _ in doc.sents), record_from_doc(doc, art, dictionary)))
-        if i == n - 1:
-            record = merge_piece_records(done)
-            done = []
-            yield art, record
+    with use_dictionary(nlp, dictionary):
+        if n_process > 1:  # one pipe: spaCy's worker processes are started once
+            parsed = nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+        else:
+            parsed = (pair for batch in text_batches(stream(), batch_size, BATCH_CHARS)
+                      for pair in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
+        done: list[PieceRecord] = []  # records of the pieces of the current article, never their Docs
+        for doc, (art, i, n, offset) in parsed:
+            if n == 1:
+                yield art, record_from_doc(doc, art)
+                continue
+            done.append(PieceRecord(offset, sum(1 for _ in doc.sents), record_from_doc(doc, art).to_dict()))
+            if i == n - 1:
+                record = Record.from_dict(merge_piece_records(done))
+                done = []
+                yield art, record
+
+
+def extract_text(text: str, *, doc_id: str = "text", date: str | None = None, title: str | None = None,
+                 nlp=None, dictionary=None) -> Record:
+    """The record of one text: for notebooks and tests (``extract_records`` for many)."""
+    art = Article(doc_id, text, title=title, date=date)
+    return next(extract_records([art], nlp, dictionary=dictionary))[1]

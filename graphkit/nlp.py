@@ -47,6 +47,16 @@ def _installed(name: str) -> bool:
         return False
 
 
+def model_name(name: str | None = None) -> str:
+    """The spaCy package or path :func:`load_model` loads for ``name`` (raises ModelNotFound)."""
+    explicit = name or os.environ.get("GRAPHKIT_MODEL")
+    names = [explicit] if explicit else list(DEFAULT_MODELS)
+    for n in names:
+        if _installed(n):
+            return n
+    raise ModelNotFound(f"No spaCy model found (tried: {', '.join(names)}). {INSTALL_HINT}")
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(name: str | None = None):
     """Load (once per process) the spaCy pipeline to use, or raise ModelNotFound.
@@ -56,7 +66,7 @@ def load_model(name: str | None = None):
 
     >>> nlp = load_model()          # doctest: +SKIP
     >>> nlp.pipe_names[-1]          # doctest: +SKIP
-    'ner'
+    'graphkit_actors'
     """
     import spacy
 
@@ -71,9 +81,7 @@ def load_model(name: str | None = None):
             raise ModelNotFound(f"spaCy model {n!r} is installed but could not be loaded: {exc}. {INSTALL_HINT}") from None
         if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
             raise ModelNotFound(f"spaCy model {n!r} has no 'ner' and 'parser' components; graphkit needs both. {INSTALL_HINT}")
-        _register_components()
-        nlp.add_pipe("graphkit_paragraphs", before="parser")
-        return nlp
+        return add_graphkit_pipes(nlp)
     tried = ", ".join(names)
     raise ModelNotFound(f"No spaCy model found (tried: {tried}). {INSTALL_HINT}")
 
@@ -110,8 +118,25 @@ def paragraph_starts(doc):
     return doc
 
 
-def _register_components():
+def add_graphkit_pipes(nlp):
+    """graphkit's own pipeline components, added to a loaded spaCy model.
+
+    The gazetteer, body-noun and user-dictionary rulers first (they read token
+    text only), ``graphkit_paragraphs`` before the parser, and the actor
+    component (`graphkit.actors.component`) after NER, then the meeting-frame
+    matcher (`graphkit.relations.frames`).
+    """
     from spacy.language import Language
+
+    from graphkit.actors.component import COMPONENT
+    from graphkit.actors.gazetteer import load_gazetteer
+    from graphkit.actors.ruler import add_rulers
+    from graphkit.relations.frames import COMPONENT as FRAMES
 
     if not Language.has_factory("graphkit_paragraphs"):
         Language.component("graphkit_paragraphs", func=paragraph_starts)
+    add_rulers(nlp, load_gazetteer())
+    nlp.add_pipe("graphkit_paragraphs", before="parser")
+    nlp.add_pipe(COMPONENT, after="ner")
+    nlp.add_pipe(FRAMES, after=COMPONENT)
+    return nlp

@@ -301,7 +301,7 @@ def _load_dictionary(dictionary):
 
 #: The code and data that make a record: a change to any of them means re-extracting.
 _RULE_SOURCES = ("extract.py", "pieces.py", "actors", "relations")
-_RULE_SUFFIXES = frozenset({".py", ".json", ".txt", ".tsv", ".yaml", ".yml"})
+_RULE_SUFFIXES = frozenset({".py", ".json", ".jsonl", ".txt", ".tsv", ".yaml", ".yml"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -398,9 +398,9 @@ def _safe_extract(
     def one(art: Article) -> tuple[Article, dict] | None:
         try:
             # its warnings were reported when it was first fed: not again
-            for pair in extract_records([art], nlp, dictionary=dictionary, batch_size=1,
-                                        on_problem=lambda where, msg: None):
-                return pair
+            for a, rec in extract_records([art], nlp, dictionary=dictionary, batch_size=1,
+                                          on_problem=lambda where, msg: None):
+                return a, rec.to_dict()
         except Exception as exc:  # noqa: BLE001 - one article must not stop the run
             problems.failure(art, exc)
         return None
@@ -416,7 +416,7 @@ def _safe_extract(
                     fed.popleft()
                 if fed:
                     fed.popleft()
-                yield art, rec
+                yield art, rec.to_dict()  # the store and the corpus stages read the JSON form
             return
         except Exception:  # noqa: BLE001 - find the culprit among the pending articles
             if source_error:

@@ -6,9 +6,9 @@ import networkx as nx
 import pytest
 
 from graphkit.analysis import (ActorNotFound, centrality, communities, country_table,
-                               country_view, ego, ego_table, filter_by_date, find_actor,
-                               fold_map, format_table, meetings_per_month, met, to_csv,
-                               to_json, who_met)
+                               country_view, date_coverage, ego, ego_table, filter_by_date,
+                               find_actor, fold_map, format_table, meetings_per_month, met,
+                               no_meetings_reason, timeline, to_csv, to_json, who_met)
 from graphkit.analysis import _fastbc
 
 centrality_mod = importlib.import_module("graphkit.analysis.centrality")
@@ -304,6 +304,8 @@ def test_country_fold_rules():
     assert C["Xland"]["Union"]["meetings"] == 1
     rows = country_table(G)
     assert [(r["a"], r["b"]) for r in rows] == [("Xland", "Yland"), ("Union", "Xland")]
+    # states only: the international organization (and what folds into it) is left out
+    assert [(r["a"], r["b"]) for r in country_table(G, states_only=True)] == [("Xland", "Yland")]
 
 
 # -- time filter -----------------------------------------------------------------
@@ -360,6 +362,40 @@ def test_meetings_per_month_and_range():
     meeting(G, "a7#1", ["Ann Alpha", "Bob Beta", "Eve Alpha"], "2025-02-02")
     assert meetings_per_month(G, "Ann Alpha", since="2025") == [
         {"month": "2025-02", "actor": "Ann Alpha", "count": 1}]
+
+
+def test_timeline_oldest_first_dated_only():
+    G = dated_graph()
+    meeting(G, "a7#1", ["Ann Alpha", "Bob Beta", "Eve Alpha"], "2024-01-01")
+    rows = timeline(G)
+    assert [r["meeting_id"] for r in rows] == ["a1#1", "a2#1", "a7#1", "a6#1", "a3#1", "a4#1"]
+    assert rows[2]["participants"] == ["Ann Alpha", "Bob Beta", "Eve Alpha"]   # one row per meeting
+    assert [r["dated_by"] for r in rows] == ["text", "text", "text", "text", "article", "text"]
+    assert [r["meeting_id"] for r in timeline(G, "Dee Delta", since="2024-04")] == ["a4#1"]
+
+
+def test_date_coverage_and_reasons():
+    G = dated_graph()
+    cov = date_coverage(G)
+    assert (cov["meetings"], cov["by_text"], cov["by_article"], cov["undated"]) == (6, 4, 1, 1)
+    assert (cov["first"], cov["last"]) == ("2023-12-31", "2024-06-30")
+    assert date_coverage(G, "Cid Gamma")["undated"] == 1
+    assert no_meetings_reason(G, since="2024-01", until="2024-02") is None
+    assert no_meetings_reason(G, since="2025") == (
+        "none of the 5 dated meetings falls on or after 2025 (they run from 2023-12-31 to 2024-06-30); "
+        "1 more is undated")
+    assert no_meetings_reason(G, "Cid Gamma") == (
+        "1 meeting, undated: the articles have no date and the text gives none")
+    assert no_meetings_reason(G, "Eve Alpha") == "Eve Alpha has no meetings"
+    H = world()
+    for i, written in enumerate(("Tuesday", "December 20, 2016", "Tuesday")):
+        meeting(H, f"b{i}#0", ["Ann Alpha", "Bob Beta"])
+        H.edges["Ann Alpha", "Bob Beta", i]["date"] = written
+    assert no_meetings_reason(H, until="2020") == (
+        "3 meetings, all undated: the articles have no date, and the dates the text gives (3 of them, "
+        "e.g. 'December 20, 2016', 'Tuesday') could not be turned into calendar dates")
+    with pytest.raises(ValueError):
+        no_meetings_reason(G, since="last week")
 
 
 # -- lookup ----------------------------------------------------------------------
@@ -448,3 +484,13 @@ def test_tables_keep_full_names():
     import json
     assert json.loads(to_json(rows)) == rows
     assert to_csv(rows).splitlines() == ["actor,value,tags", f"{long},1.5,a; b", "X,,"]
+
+
+def test_docstring_examples():
+    import doctest
+
+    for name in ("centrality", "communities", "countries", "dating", "example", "layers", "lookup",
+                 "meetings", "tables", "timefilter"):
+        module = importlib.import_module(f"graphkit.analysis.{name}")
+        assert doctest.testmod(module).failed == 0, name
+    assert doctest.testmod(importlib.import_module("graphkit.analysis")).failed == 0

@@ -2,8 +2,7 @@
 import pytest
 
 from graphkit.actors.dictionary import DictionaryError, load_dictionary
-from graphkit.corpus import Article
-from graphkit.extract import record_from_doc
+from graphkit.extract import extract_text
 
 
 @pytest.fixture(scope="module")
@@ -14,7 +13,7 @@ def nlp():
 
 
 def _actors(nlp, text, dictionary=None, date=None):
-    rec = record_from_doc(nlp(text), Article("t", text, date=date), dictionary)
+    rec = extract_text(text, date=date, nlp=nlp, dictionary=dictionary).to_dict()
     return {a["name"]: a for a in rec["actors"]}
 
 

@@ -31,6 +31,7 @@ def test_tour_notebook_runs():
         o.get("text", "") + str(o.get("data", {}).get("text/plain", "")) + str(o.get("data", {}).get("text/html", ""))
         for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
     assert "Kerry" in text                   # who_met(G, "Lavrov")
+    assert "'meetings': " in text and ("undated" in text or "dated_by" in text)  # dates: the reason or the timeline
     assert "rank" in text and "actor" in text  # the centrality table
     assert "<iframe srcdoc=" in text         # the view, inline
     assert any("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code"

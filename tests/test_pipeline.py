@@ -152,10 +152,10 @@ def test_a_failing_article_does_not_stop_the_run(tmp_path, nlp, monkeypatch):
         (d / f"{name}.txt").write_text(f"Minister Anna Berg met Karl Holm in Oslo. ({name})\n", encoding="utf-8")
     real = graphkit.extract.record_from_doc
 
-    def flaky(doc, article, dictionary=None):
+    def flaky(doc, article):
         if article.id == "b":
             raise ValueError("boom")
-        return real(doc, article, dictionary)
+        return real(doc, article)
 
     monkeypatch.setattr(graphkit.extract, "record_from_doc", flaky)
     problems = []

@@ -100,10 +100,10 @@ def test_jobs_2_isolates_a_failing_article(tmp_path, nlp, monkeypatch):
 
     real = extract.record_from_doc
 
-    def flaky(doc, article, dictionary=None):
+    def flaky(doc, article):
         if article.id == "s0005":
             raise RuntimeError("boom")
-        return real(doc, article, dictionary)
+        return real(doc, article)
 
     monkeypatch.setattr(extract, "record_from_doc", flaky)  # inherited by the forked workers
     Lag(monkeypatch, 12)

@@ -138,3 +138,129 @@ def test_render_png_and_svg(tmp_path):
     svg = render_png(G, tmp_path / "g.svg", title=EVIL_NAME).read_text(encoding="utf-8")
     assert "<svg" in svg and "<script>alert" not in svg
     assert render_png(build_graph([]), tmp_path / "e.png").stat().st_size > 0
+
+
+# -- the default view of a large graph -----------------------------------------------------------------------
+
+def planted_graph(groups=4, size=40, seed=3):
+    """``groups`` dense groups of co-occurring organizations, few links between them, one meeting per group."""
+    import random
+
+    rng = random.Random(seed)
+    G = nx.MultiGraph()
+    names = [[f"g{g}-{i:02d}" for i in range(size)] for g in range(groups)]
+    for g, members in enumerate(names):
+        for n in members:
+            G.add_node(n, type="organization", mentions=1)
+        for i, a in enumerate(members):
+            for b in rng.sample(members[:i] + members[i + 1:], 6):
+                G.add_edge(a, b, layer="cooccurrence", kind="cooccurrence", weight=rng.choice((1, 1, 2, 3)))
+        G.add_edge(members[-1], members[-2], layer="meetings", kind="talks", meeting_id=f"m{g}", weight=1)
+    for g in range(groups):
+        G.add_edge(names[g][0], names[(g + 1) % groups][0], layer="cooccurrence", kind="cooccurrence", weight=1)
+    return G, names
+
+
+def test_defaults_follow_the_size_of_the_graph():
+    from graphkit.view.defaults import COOCCURRENCE_BUDGET, view_defaults
+
+    small = view_defaults(total=50, drawn=50, cooccurrence_weights=[1] * 200)
+    assert (small.cooccurrence, small.min_weight, small.hide_unlinked) == (True, 1, False)
+    mid = view_defaults(total=900, drawn=900, cooccurrence_weights=[1] * 1000 + [2] * 250 + [7] * 40)
+    assert (mid.cooccurrence, mid.min_weight, mid.hide_unlinked) == (True, 2, True)
+    assert 250 + 40 <= COOCCURRENCE_BUDGET
+    big = view_defaults(total=6000, drawn=1500, cooccurrence_weights=[1] * 10)
+    assert (big.cooccurrence, big.hide_unlinked) == (False, True)
+    forced = view_defaults(total=6000, drawn=1500, cooccurrence_weights=[], cooccurrence=True, hide_unlinked=False)
+    assert (forced.cooccurrence, forced.hide_unlinked) == (True, False)
+
+
+def test_page_data_for_a_large_graph():
+    G, names = planted_graph()
+    net = view_network(G)
+    data = net.graphkit
+    # 160 actors drawn: unlinked hidden; 640 co-occurrence links: only the strongest (3 sentences) at first
+    assert data["defaults"] == {"cooccurrence": True, "min_weight": 3, "hide_unlinked": True}
+    assert [m["id"] for m in data["measures"]][:2] == ["degree", "meeting_partners"]
+    assert {"betweenness", "pagerank", "mentions"} <= {m["id"] for m in data["measures"]}
+    nodes = by_name(gk_data(page_html(net)))
+    for n in nodes.values():
+        assert len(n["gk"]["s"]) == len(data["measures"])
+    # Louvain finds the planted groups: each is one community with its own colour in the legend
+    for members in names:
+        assert len({nodes[m]["gk"]["community"] for m in members}) == 1
+    assert len({nodes[members[0]]["gk"]["ccolor"] for members in names}) == 4
+    assert sorted(c["size"] for c in data["communities"]) == [40, 40, 40, 40]
+
+
+def test_layout_separates_communities_and_labels():
+    import math
+
+    from graphkit.view.prepare import prepare
+
+    G, names = planted_graph()
+    prep = prepare(G, hide_unlinked=False)
+
+    def centre(members):
+        xs, ys = zip(*(prep.pos[m] for m in members))
+        return sum(xs) / len(xs), sum(ys) / len(ys)
+
+    centres = [centre(m) for m in names]
+    spread = sorted(math.dist(prep.pos[m], c) for members, c in zip(names, centres) for m in members)
+    typical = spread[len(spread) // 2]          # median distance of a member to its community's centre
+    gaps = [math.dist(a, b) for i, a in enumerate(centres) for b in centres[i + 1:]]
+    assert min(gaps) > 2 * typical
+
+
+def test_label_spacing_and_overlap_removal():
+    import numpy as np
+
+    from graphkit.view.layout import remove_overlaps, separate_labels
+
+    pos = np.array([[0.0, 0.0], [0.01, 0.0], [0.0, 0.01], [0.5, 0.5]])
+    apart = remove_overlaps(pos, [0.05] * 4)
+    d = np.sqrt(((apart[:, None, :] - apart[None, :, :]) ** 2).sum(axis=2))
+    assert (d[np.triu_indices(4, 1)] >= 0.099).all()
+    assert np.allclose(apart[3], pos[3])          # a node far from the others does not move
+    boxes = {0: (0.3, 0.05, 0.01), 1: (0.3, 0.05, 0.01), 2: (0.3, 0.05, 0.01)}
+    moved = separate_labels(pos, boxes)
+    rects = [(moved[i, 0] - 0.15, moved[i, 1] - 0.06, 0.3, 0.05) for i in range(3)]
+    for i, a in enumerate(rects):
+        for b in rects[i + 1:]:
+            assert not (a[0] < b[0] + b[2] - 1e-9 and b[0] < a[0] + a[2] - 1e-9
+                        and a[1] < b[1] + b[3] - 1e-9 and b[1] < a[1] + a[3] - 1e-9)
+
+
+def test_meeting_participants_are_kept_past_max_nodes():
+    G = nx.MultiGraph()
+    for i in range(50):
+        G.add_node(f"hub{i:02d}", type="organization")
+        for j in range(i):
+            G.add_edge(f"hub{i:02d}", f"hub{j:02d}", layer="cooccurrence", kind="cooccurrence", weight=1)
+    G.add_edge("Anna Berg", "Karl Holm", layer="meetings", kind="call", meeting_id="x#0", weight=1)
+    names = [n["gk"]["name"] for n in view_network(G, max_nodes=10).nodes]
+    assert len(names) == 10 and {"Anna Berg", "Karl Holm"} <= set(names)
+    assert names[:8] == sorted(names[:8]) and names[-2:] == ["Anna Berg", "Karl Holm"]  # most central first
+
+
+def test_docstring_examples():
+    import doctest
+    import importlib
+
+    for module in ("graphkit.view.defaults", "graphkit.view.prepare", "graphkit.view.layout",
+                   "graphkit.view.render", "graphkit.view.static"):
+        result = doctest.testmod(importlib.import_module(module))
+        assert result.failed == 0, module
+
+
+def test_layout_is_normalized():
+    import numpy as np
+
+    from graphkit.view.layout import normalized, spring_positions
+
+    pos = normalized(np.array([[10.0, 10.0], [12.0, 10.0], [10.0, 12.0], [12.0, 12.0], [11.0, 11.0]]))
+    r = np.sqrt((pos * pos).sum(axis=1))
+    assert np.allclose(np.median(pos, axis=0), 0) and abs(np.quantile(r, 0.98) - 1) < 1e-9
+    ring = spring_positions(30, [(i, (i + 1) % 30, 1.0) for i in range(30)], seed=1)
+    r = np.sqrt((ring * ring).sum(axis=1))
+    assert 0.95 < np.quantile(r, 0.98) <= 1.0 + 1e-9

@@ -36,9 +36,9 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .gazetteer import Entry
+from graphkit.records import ACTOR_TYPES as TYPES
 
-TYPES = ("person", "country", "organization", "forum")
+from .gazetteer import Entry
 
 
 class DictionaryError(ValueError):
@@ -93,30 +93,30 @@ class UserDictionary:
         it = self.match(surface)
         return _entry(it) if it else None
 
-    def apply(self, res) -> None:
-        """Pin what the dictionary says about the article's actors (names, types, countries, roles)."""
-        for name in list(res.actors):
-            a = res.actors[name]
+    def pin(self, state) -> None:
+        """Pin what the dictionary says about an article's actors (names, types, countries, roles)."""
+        for name in list(state.actors):
+            a = state.actors.get(name)
+            if a is None:
+                continue
             it = self.match(name) or next((self.match(x) for x in a.aliases if self.match(x)), None)
             if it is None:
                 continue
             if it.name != name:
-                if it.name in res.actors:
-                    from .resolve import _merge_actor
-
-                    _merge_actor(res, name, it.name)
-                    a = res.actors[it.name]
+                if it.name in state.actors:
+                    state.merge(name, it.name)
+                    a = state.actors[it.name]
                 else:
-                    res.actors[it.name] = res.actors.pop(name)
+                    state.actors[it.name] = state.actors.pop(name)
                     a.aliases.add(name)
                     a.name = it.name
                     for m in a.mentions:
                         m.actor = it.name
             a.type = it.type
+            for m in a.mentions:
+                m.type = it.type
             if it.country:
-                a.country = it.country
-                a.country_guess = None
-                a.country_from_person = None
+                a.country, a.guess, a.via = it.country, None, None
             a.roles |= set(it.roles)
             a.aliases |= set(it.aliases)
             a.aliases.discard(a.name)

@@ -31,7 +31,8 @@ class Entry:
     """What a surface form stands for.
 
     ``type``: country | organization | forum | media | body (government body).
-    ``kind``: for countries, how the form names it: name | demonym | capital | seat.
+    ``kind``: for countries, how the form names it: name | demonym | capital | seat;
+    ``party`` for a political party (an organization with a country).
     """
 
     canonical: str
@@ -61,7 +62,10 @@ class Gazetteer:
     titles: set[str] = field(default_factory=set)  # folded titles ("foreign minister")
     role_nouns: set[str] = field(default_factory=set)
     org_titles: dict[str, str] = field(default_factory=dict)
+    country_titles: dict[str, str] = field(default_factory=dict)  # folded title one country uses -> country
     capitals: set[str] = field(default_factory=set)
+    ended: dict[str, str] = field(default_factory=dict)  # historical state -> the day it ended
+    predecessor: dict[str, tuple[str, str]] = field(default_factory=dict)  # present state -> (historical, until)
 
     def add(self, surface: str, entry: Entry, *, override: bool = False) -> None:
         surface = surface.strip()
@@ -81,6 +85,13 @@ class Gazetteer:
             if hit:
                 return hit
         return self.entries.get(surface) or self.folded.get(fold(surface))
+
+    def in_period(self, country: str | None, date: str | None) -> str | None:
+        """The state a present-day country's names meant on ``date`` ("Russia" in 1987: the Soviet Union)."""
+        if country is None or not date:
+            return country
+        old = self.predecessor.get(country)
+        return old[0] if old is not None and date[:10] < old[1] else country
 
     def demonym(self, country: str) -> str:
         """The adjective for a country, used to name its bodies ("Russian Foreign Ministry")."""
@@ -114,6 +125,19 @@ def load_gazetteer() -> Gazetteer:
             gz.capitals.add(cap)
         for seat in c.get("seats", []):
             gz.add(seat, Entry(name, "country", "seat"))
+    for h in _read("historical_states.json")["states"]:
+        name = h["name"]
+        gz.add(name, Entry(name, "country", "name"), override=True)
+        for a in h.get("aliases", []):
+            gz.add(a, Entry(name, "country", "name"), override=True)
+        for d in h.get("demonyms", []):
+            gz.add(d, Entry(name, "country", "demonym"), override=True)
+        adj = next((d for d in h.get("demonyms", []) if not d.endswith("s")), None)
+        if adj:
+            gz.demonym_of[name] = adj
+        gz.ended[name] = h["until"]
+        if h.get("successor"):
+            gz.predecessor[h["successor"]] = (name, h["until"])
     for o in _read("organizations.json")["organizations"]:
         e = Entry(o["name"], o.get("type", "organization"), "name", o.get("country"))
         gz.add(o["name"], e, override=True)
@@ -129,6 +153,11 @@ def load_gazetteer() -> Gazetteer:
         canon = g.get("canonical") or g["noun"]
         for v in [g["noun"], *g.get("variants", [])]:
             gz.body_nouns[fold(v)] = canon
+    for party in _read("parties.json")["parties"]:
+        e = Entry(party["name"], "organization", "party", party["country"])
+        gz.add(party["name"], e, override=True)
+        for a in party.get("aliases", []):
+            gz.add(a, e)
     for m in _read("media.json")["outlets"]:
         e = Entry(m["name"], "media")
         gz.add(m["name"], e, override=True)
@@ -138,4 +167,5 @@ def load_gazetteer() -> Gazetteer:
     gz.titles = {fold(x) for x in t.get("titles", [])}
     gz.role_nouns = {fold(x) for x in t.get("role_nouns", [])}
     gz.org_titles = {fold(k): v for k, v in t.get("org_titles", {}).items()}
+    gz.country_titles = {fold(k): v for k, v in t.get("country_titles", {}).get("titles", {}).items()}
     return gz

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from .gazetteer import fold
-from .resolve import _core_tokens, _same_person
+from .names import core_tokens, same_person
 
 
 class _Cluster:
@@ -61,7 +61,7 @@ def _person_clusters(records: list[dict]) -> dict[tuple[str, str], _Cluster]:
                 orgs.append(((rec["doc"], a["name"]), a))
             if a.get("type") != "person":
                 continue
-            core = _core_tokens(a["name"])
+            core = core_tokens(a["name"])
             if not core:
                 continue
             key = (rec["doc"], a["name"])
@@ -70,7 +70,7 @@ def _person_clusters(records: list[dict]) -> dict[tuple[str, str], _Cluster]:
                 partial.append((key, a, n))
                 continue
             c = next((c for c in fulls[core[-1]]
-                      if c.compatible(a.get("country")) and any(_same_person(a["name"], x) or _same_person(x, a["name"])
+                      if c.compatible(a.get("country")) and any(same_person(a["name"], x) or same_person(x, a["name"])
                                                                 for x in c.names)), None)
             if c is None:
                 c = _Cluster()
@@ -81,11 +81,11 @@ def _person_clusters(records: list[dict]) -> dict[tuple[str, str], _Cluster]:
     # spaCy often labels a bare surname as an organization ("Vesel's statement"): one that is
     # the surname of exactly one person in the corpus is that person
     for key, a in orgs:
-        core = _core_tokens(a["name"])
+        core = core_tokens(a["name"])
         if len(core) == 1 and len(fulls.get(core[0], [])) == 1 and not a.get("aliases"):
             partial.append((key, a, len(a.get("mentions") or []) or 1))
     for key, a, n in partial:
-        surname = _core_tokens(a["name"])[-1]
+        surname = core_tokens(a["name"])[-1]
         cands = [c for c in fulls.get(surname, []) if c.compatible(a.get("country"))]
         if len(cands) == 1:
             _add(cands[0], a, key, of)
@@ -185,7 +185,7 @@ def backfill_records(records: Iterable[dict]) -> list[dict]:
             a["type"] = "person"
             if not a.get("country"):
                 a["country"] = c.country() or (None if a.get("country_via") else a.get("country_guess"))
-            if len(_core_tokens(a["name"])) < 2 and c.full:
+            if len(core_tokens(a["name"])) < 2 and c.full:
                 full = c.canonical()
                 if full not in names_here:
                     rename[a["name"]] = full

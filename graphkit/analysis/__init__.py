@@ -14,16 +14,18 @@ date_iso    counterparts
 from .centrality import MEASURES, SAMPLE_THRESHOLD, Rows, centrality
 from .communities import communities, ego, ego_table
 from .countries import country_table, country_view, fold_map
+from .dating import date_coverage, no_meetings_reason
 from .example import example_graph
 from .layers import LAYERS
 from .lookup import ActorNotFound, find_actor, normalize, suggest
-from .meetings import MEETING_COLUMNS, meetings_per_month, met, who_met
+from .meetings import MEETING_COLUMNS, meetings_per_month, met, timeline, who_met
 from .tables import format_table, to_csv, to_json
 from .timefilter import filter_by_date, in_range
 
 __all__ = [
     "ActorNotFound", "LAYERS", "MEASURES", "MEETING_COLUMNS", "Rows", "SAMPLE_THRESHOLD",
-    "centrality", "communities", "country_table", "country_view", "ego", "ego_table",
+    "centrality", "communities", "country_table", "country_view", "date_coverage", "ego", "ego_table",
     "example_graph", "filter_by_date", "find_actor", "fold_map", "format_table", "in_range",
-    "meetings_per_month", "met", "normalize", "suggest", "to_csv", "to_json", "who_met",
+    "meetings_per_month", "met", "no_meetings_reason", "normalize", "suggest", "timeline", "to_csv",
+    "to_json", "who_met",
 ]

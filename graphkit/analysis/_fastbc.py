@@ -146,7 +146,8 @@ def _batch(n, S, indptr, nbr, wt, a_src, a_dst, a_w):
     D = dist.reshape(B, n)
     du = D[:, a_src]
     dv = D[:, a_dst]
-    tight = np.isfinite(du) & (np.abs(du + a_w - dv) <= RTOL * np.maximum(dv, 1.0))
+    with np.errstate(invalid="ignore"):  # inf - inf where neither end is reached: not tight, no warning
+        tight = np.isfinite(du) & (np.abs(du + a_w - dv) <= RTOL * np.maximum(dv, 1.0))
     del du, dv, D, dist
     b, e = np.nonzero(tight)
     del tight

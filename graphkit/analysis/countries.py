@@ -82,13 +82,20 @@ def country_view(G) -> nx.Graph:
     return C
 
 
-def country_table(G, top=None) -> list[dict]:
+def country_table(G, top=None, states_only: bool = False) -> list[dict]:
     """Edges of :func:`country_view` as rows ``{a, b, meetings, cooccurrence, weight, kinds}``.
 
     Sorted by meetings, then weight (both descending), then names.
+    ``states_only``: only pairs of countries (no international organization,
+    no forum, nothing that did not fold into a state).
+
+    >>> from graphkit.analysis.example import example_graph
+    >>> [(r["a"], r["b"]) for r in country_table(example_graph(), states_only=True)]
+    [('China', 'Russia'), ('Russia', 'United States'), ('China', 'United States')]
     """
     C = country_view(G)
     rows = [{"a": a, "b": b, "meetings": d["meetings"], "cooccurrence": d["cooccurrence"],
-             "weight": d["weight"], "kinds": d["kinds"]} for a, b, d in C.edges(data=True)]
+             "weight": d["weight"], "kinds": d["kinds"]} for a, b, d in C.edges(data=True)
+            if not states_only or (C.nodes[a].get("type") == "country" and C.nodes[b].get("type") == "country")]
     rows.sort(key=lambda r: (-r["meetings"], -r["weight"], str(r["a"]), str(r["b"])))
     return rows[:top] if top else rows

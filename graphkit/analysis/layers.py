@@ -55,3 +55,8 @@ def _layer(G, layer: str = "meetings") -> nx.Graph:
     for (u, v), (w, c) in pairs.items():
         H.add_edge(u, v, weight=w, count=c, distance=(1.0 / w) if w > 0 else float("inf"))
     return H
+
+
+def layer_graph(G, layer: str = "meetings") -> nx.Graph:
+    """The simple weighted graph of ``layer`` (see :func:`_layer`), for use outside this package."""
+    return _layer(G, layer)

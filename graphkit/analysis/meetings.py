@@ -1,4 +1,4 @@
-"""Who met whom: an actor's meetings, the meetings of two actors, monthly counts.
+"""Who met whom: an actor's meetings, the meetings of two actors, the timeline, monthly counts.
 
 >>> from graphkit.analysis.example import example_graph
 >>> G = example_graph()
@@ -6,6 +6,8 @@
 [('2024-09-25', ['António Ferreira', 'Wei Lan']), ('2024-04-09', ['Wei Lan']), ('2023-03-02', ['Antony Hartley'])]
 >>> met(G, "Sokolova", "Hartley")["path"]
 ['Marina Sokolova', 'António Ferreira', 'Sergei Volkov', 'Antony Hartley']
+>>> [(r["date"], r["dated_by"], r["participants"]) for r in timeline(G, "Hartley")]
+[('2023-03-02', 'text', ['Sergei Volkov', 'Antony Hartley']), ('2024-01-15', 'text', ['Antony Hartley', 'Wei Lan'])]
 >>> meetings_per_month(G, "Wei Lan")
 [{'month': '2024-01', 'actor': 'Wei Lan', 'count': 1}, {'month': '2024-04', 'actor': 'Wei Lan', 'count': 1}, {'month': '2024-09', 'actor': 'Wei Lan', 'count': 1}]
 """
@@ -122,6 +124,40 @@ def met(G, a: str, b: str, since=None, until=None) -> dict:
                      "meetings": _rows(x, _meeting_edges(G, x, y, since, until))}
                     for x, y in zip(path, path[1:])]
     return out
+
+
+def timeline(G, actor=None, since=None, until=None) -> list[dict]:
+    """The dated meetings (of ``actor``, any name), oldest first: one row per meeting.
+
+    Rows ``{date, dated_by, date_written, kind, status, participants,
+    location, article, meeting_id, evidence}``: ``date`` is the ``date_iso``
+    the text gives (``dated_by`` "text") or else the article's date
+    (``dated_by`` "article"); ``date_written`` the date as the text writes it.
+    Undated meetings are left out (:func:`graphkit.analysis.dating.date_coverage`
+    counts them).
+    """
+    check_bound(since, "since")
+    check_bound(until, "until")
+    node = find_actor(G, actor) if actor is not None else None
+    edges = G.edges(node, keys=True, data=True) if node is not None else G.edges(keys=True, data=True)
+    found: dict = {}
+    for u, v, k, d in edges:
+        date = meeting_date(d)
+        if d.get("layer") != "meetings" or not date or not in_range(date, since, until):
+            continue
+        mid = _meeting_id(u, v, k, d)
+        row = found.get(mid)
+        if row is None:
+            row = found[mid] = {
+                "date": str(date), "dated_by": "text" if d.get("date_iso") else "article",
+                "date_written": d.get("date"), "kind": d.get("kind"), "status": d.get("status"),
+                "participants": list(d.get("participants") or []), "location": d.get("location"),
+                "article": d.get("article"), "meeting_id": mid, "evidence": d.get("evidence"),
+            }
+        for who in (u, v):  # pair edges whose ends are missing from participants
+            if who not in row["participants"]:
+                row["participants"].append(who)
+    return sorted(found.values(), key=lambda r: (r["date"], str(r["meeting_id"])))
 
 
 def meetings_per_month(G, actor=None, since=None, until=None) -> list[dict]:

@@ -209,7 +209,8 @@ def cmd_run(args) -> int:
          f"{r['skipped']} skipped, {r['failed']} failed, {r['warnings']} warning(s)",
          *_summary_lines(s),
          f"files in {args.output}/: {files}",
-         f"store: {out['db']}   open the view: {out['view']}")
+         f"store: {out['db']}   open the view: {out['view']}",
+         f"query it: graphkit who-met NAME --db {out['db']}   (also centrality, communities, timeline, ...)")
     return EXIT_OK if not (r["skipped"] or r["failed"]) else EXIT_PARTIAL
 
 

@@ -6,6 +6,12 @@ subcommand sets ``func(args) -> exit code``. The graph is loaded with
 ``graphkit.graph.load_graph(args.db)``, or with the module-level
 ``_load_graph`` when a test (or another front end) sets it.
 
+Without ``--db`` the store is ``graphkit.db`` in the current directory (what
+``graphkit ingest`` writes), else ``graphkit-out/graphkit.db`` (what
+``graphkit run`` writes without ``-o``); ``graphkit run`` prints the
+``--db`` to use. When a date range (or the timeline) finds no meeting, a
+note on stderr says why (e.g. all meetings undated).
+
 Exit codes: 0 ok, 1 no database, 2 unknown actor or a usage error (a bad --since,
 --until or --top, --since after --until).
 """
@@ -22,6 +28,8 @@ from graphkit.cli.argtypes import count, date_bound
 #: Loader override ``(db_path) -> MultiGraph``; None means graphkit.graph.load_graph.
 _load_graph = None
 DEFAULT_DB = "graphkit.db"
+#: Stores tried, in order, without --db: ``graphkit ingest``'s default, then ``graphkit run``'s.
+DEFAULT_DBS = (DEFAULT_DB, os.path.join("graphkit-out", "graphkit.db"))
 
 
 class _Fail(Exception):
@@ -34,7 +42,7 @@ def _common() -> argparse.ArgumentParser:
     # defaults are SUPPRESSed so a value given to the main parser is not overwritten
     p = argparse.ArgumentParser(add_help=False)
     p.add_argument("--db", default=argparse.SUPPRESS,
-                   help=f"graph database (default {DEFAULT_DB})")
+                   help=f"graph database (default: {' or '.join(DEFAULT_DBS)}, the first that exists)")
     p.add_argument("--since", default=argparse.SUPPRESS, type=date_bound,
                    help="only meetings/articles on or after this date (YYYY[-MM[-DD]])")
     p.add_argument("--until", default=argparse.SUPPRESS, type=date_bound,
@@ -83,11 +91,14 @@ def register(subparsers) -> None:
     p.add_argument("--depth", type=count, default=1)
     p.add_argument("--layer", default="both", choices=["meetings", "cooccurrence", "both"])
 
-    p = add("countries", cmd_countries, "which states (and international bodies) meet")
-    p.add_argument("--top", type=count, default=0, help="rows to show (0 = all)")
+    p = add("countries", cmd_countries, "which states meet (people and ministries folded into their state)")
+    p.add_argument("--top", type=count, default=20, help="rows to show (default 20, 0 = all)")
+    p.add_argument("--include-organizations", action="store_true",
+                   help="also international organizations and forums (the UN, NATO, ...)")
 
-    p = add("timeline", cmd_timeline, "meetings per month (of one actor, or of all)")
+    p = add("timeline", cmd_timeline, "the dated meetings, oldest first (of one actor, or of all)")
     p.add_argument("name", nargs="?", default=None)
+    p.add_argument("--per-month", action="store_true", help="count meetings per month and actor instead")
 
 
 # -- helpers -----------------------------------------------------------------
@@ -96,22 +107,48 @@ def _opt(args, name, default=None):
     return getattr(args, name, default)
 
 
-def _graph(args):
-    """The graph of ``--db``, restricted to ``--since``/``--until``."""
-    db = _opt(args, "db") or DEFAULT_DB
-    loader = _load_graph
-    if loader is None:
-        if not os.path.exists(db):
+def _db(args) -> str:
+    """``--db``, else the first of ``DEFAULT_DBS`` that exists."""
+    db = _opt(args, "db")
+    if db:
+        if _load_graph is None and not os.path.exists(db):
             raise _Fail(f"no graph database at {db} (use --db FILE)", 1)
-        from graphkit.graph import load_graph as loader
-    G = loader(db)
+        return db
+    found = next((d for d in DEFAULT_DBS if os.path.exists(d)), None)
+    if found is None and _load_graph is None:
+        raise _Fail(f"no graph database at {' nor '.join(DEFAULT_DBS)}: pass the store `graphkit run` "
+                    "printed, e.g. --db OUTDIR/graphkit.db", 1)
+    return found or DEFAULT_DB
+
+
+def _graphs(args, explain=True):
+    """(the whole graph of the store, the graph restricted to ``--since``/``--until``).
+
+    ``explain``: when the range holds no meeting, say why on stderr.
+    """
+    db = _db(args)
+    if _load_graph is not None:
+        G = _load_graph(db)
+    else:
+        from graphkit.pipeline import store_graph  # the graph `graphkit run` draws and exports
+
+        G = store_graph(db)
     since, until = _opt(args, "since"), _opt(args, "until")
-    if since or until:
-        try:
-            G = A.filter_by_date(G, since, until)
-        except ValueError as e:
-            raise _Fail(str(e), 1) from None
-    return G
+    if not (since or until):
+        return G, G
+    try:
+        H = A.filter_by_date(G, since, until)
+        reason = A.no_meetings_reason(G, since=since, until=until)
+    except ValueError as e:
+        raise _Fail(str(e), 1) from None
+    if reason and explain:
+        print(f"note: no meeting in this date range: {reason}", file=sys.stderr)
+    return G, H
+
+
+def _graph(args):
+    """The graph of the store, restricted to ``--since``/``--until``."""
+    return _graphs(args)[1]
 
 
 def _emit(args, rows, columns=None, out=None):
@@ -159,12 +196,15 @@ _WHO_COLUMNS = ["date_iso", "date", "kind", "status", "counterparts", "location"
 @_run
 def cmd_who_met(args):
     """graphkit who-met NAME"""
-    G = _graph(args)
+    full, G = _graphs(args, explain=False)
     node = A.find_actor(G, args.name)
     rows = A.who_met(G, node)
     if _plain(args):
         print(f"{node}: {len(rows)} meeting{'s' * (len(rows) != 1)}")
     _emit(args, rows, None if _opt(args, "json") else _WHO_COLUMNS)
+    since, until = _opt(args, "since"), _opt(args, "until")
+    if not rows and (since or until):
+        print(f"note: {A.no_meetings_reason(full, node, since, until)}", file=sys.stderr)
     if not rows and G.nodes[node].get("type") in ("country", "organization"):
         print(f"tip: meetings of {node}'s people are counted in `graphkit countries`",
               file=sys.stderr)
@@ -227,11 +267,36 @@ def cmd_ego(args):
 def cmd_countries(args):
     """graphkit countries"""
     G = _graph(args)
-    _emit(args, A.country_table(G, top=args.top or None))
+    rows = A.country_table(G, states_only=not args.include_organizations)
+    shown = rows[:args.top] if args.top else rows
+    _emit(args, shown)
+    if len(shown) < len(rows):
+        print(f"({len(shown)} of {len(rows)} pairs; --top 0 shows all)", file=sys.stderr)
+
+
+_TIMELINE_COLUMNS = ["date", "dated_by", "date_written", "kind", "status", "participants", "location",
+                     "article", "evidence"]
 
 
 @_run
 def cmd_timeline(args):
     """graphkit timeline [NAME]"""
-    G = _graph(args)
-    _emit(args, A.meetings_per_month(G, args.name))
+    full, G = _graphs(args, explain=False)
+    if args.per_month:
+        rows = A.meetings_per_month(G, args.name)
+        columns = None
+    else:
+        rows = A.timeline(G, args.name)
+        columns = None if _opt(args, "json") else _TIMELINE_COLUMNS
+    if rows:
+        _emit(args, rows, columns)
+    elif _plain(args):
+        since, until = _opt(args, "since"), _opt(args, "until")
+        reason = A.no_meetings_reason(full, args.name, since, until) or "no meeting in this date range"
+        print(f"no dated meeting: {reason}", file=sys.stderr)
+    else:
+        _emit(args, rows, columns)
+    undated = A.date_coverage(G, args.name)["undated"]
+    if rows and undated:
+        print(f"({undated} undated meeting{'s are' if undated != 1 else ' is'} not listed; "
+              "`graphkit who-met NAME` lists every meeting)", file=sys.stderr)

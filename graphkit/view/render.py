@@ -36,6 +36,7 @@ import hashlib
 import html
 import json
 import re
+from collections import Counter
 from functools import lru_cache
 from os import PathLike
 from pathlib import Path
@@ -43,17 +44,13 @@ from pathlib import Path
 import networkx as nx
 
 from graphkit.view.prepare import (
-    KIND_ORDER, KIND_STYLES, OTHER_COLOR, TYPE_COLORS, date_bounds, display_kind, edge_width,
-    meeting_kind, prepare,
+    COMMUNITY_COLORS, KIND_ORDER, KIND_STYLES, LABEL_PX, MAX_SIZE, MIN_SIZE, OTHER_COLOR, SIZE_MEASURES,
+    SMALL_COMMUNITY_COLOR, SPACED_LABELS, TYPE_COLORS, date_bounds, display_kind, edge_width, label_text, meeting_kind, prepare,
 )
 
 TEMPLATE = Path(__file__).with_name("template.html")
 #: vis-network shipped with pyvis (read at render time and inlined).
 VIS_VERSION = "vis-9.1.2"
-#: Pixels between the extreme nodes of the layout: ``max(MIN_EXTENT, PER_NODE * sqrt(n))``.
-MIN_EXTENT, PER_NODE = 1200.0, 140.0
-#: Node size range on the canvas (vis-network ``scaling``).
-MIN_SIZE, MAX_SIZE = 8, 40
 #: At most this many article ids are listed for an actor.
 MAX_ARTICLE_IDS = 25
 #: Above this many edges, edges are hidden while dragging / zooming.
@@ -81,6 +78,7 @@ def _meeting(d: dict) -> dict:
     bounds = date_bounds(when)
     m = {k: d.get(k) for k in ("kind", "status", "date", "date_iso", "location", "evidence", "article",
                                "article_date", "meeting_id")}
+    m["participants"] = [str(p) for p in d.get("participants") or []]
     m["style"] = meeting_kind(d)
     if bounds:
         m["d0"], m["d1"] = bounds
@@ -91,26 +89,76 @@ def _sort_key(d: dict):
     return (str(d.get("date_iso") or d.get("article_date") or ""), str(d.get("meeting_id") or ""))
 
 
+def _measures(prep) -> list[dict]:
+    """The sizes the page offers: ``size_by`` first, then the others of ``SIZE_MEASURES``."""
+    out = []
+    for mid in [prep.size_by] + [m for m in SIZE_MEASURES if m != prep.size_by]:
+        if mid in prep.measures:
+            label = SIZE_MEASURES[mid][0] if mid in SIZE_MEASURES else mid
+            out.append({"id": mid, "label": label})
+    return out
+
+
+def _communities(prep, names_by_score) -> tuple[list[dict], dict]:
+    """Legend rows of the communities drawn, and ``{community: colour}``.
+
+    The communities with the most actors in the default picture get the
+    colours of ``COMMUNITY_COLORS``; the others share ``SMALL_COMMUNITY_COLOR``.
+    """
+    drawn: Counter = Counter()
+    core: Counter = Counter()
+    members: dict = {}
+    for name in names_by_score:
+        c = prep.communities.get(name, 0)
+        if not c:
+            continue
+        drawn[c] += 1
+        core[c] += name in prep.core
+        members.setdefault(c, []).append(str(name))
+    ranked = sorted(drawn, key=lambda c: (-core[c], -drawn[c], c))
+    colors = {c: COMMUNITY_COLORS[i] if i < len(COMMUNITY_COLORS) else SMALL_COMMUNITY_COLOR
+              for i, c in enumerate(ranked)}
+    rows = [{"id": c, "color": colors[c], "size": drawn[c], "top": members[c][:3]}
+            for c in ranked[:len(COMMUNITY_COLORS)]]
+    return rows, colors
+
+
+def _undated_reason(G: nx.MultiGraph, prep) -> str | None:
+    """Why none of the meetings drawn has a date (None without meetings)."""
+    if not any(e.get("meetings") for e in prep.pairs.values()):
+        return None
+    from graphkit.analysis.dating import no_meetings_reason
+
+    return no_meetings_reason(G.subgraph(prep.names))
+
+
 def view_network(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | None = 1500,
-                 layer: str = "both", seed: int = 42, height: str = "100vh"):
+                 layer: str = "both", seed: int = 42, height: str = "100vh",
+                 cooccurrence: bool | None = None, hide_unlinked: bool | None = None):
     """The pyvis :class:`~pyvis.network.Network` of the view (positions set, physics off).
 
     Node ids are integers; each node and edge carries its graph data under
     ``gk`` (read by the page's script). ``net.graphkit`` holds what the page
-    needs besides nodes and edges (styles, note, counts, date range).
+    needs besides nodes and edges (styles, note, counts, date range, the
+    sizes and communities it can colour by, the first state of its filters).
+    ``cooccurrence`` / ``hide_unlinked``: force those defaults (None: by the
+    size of the graph, see :mod:`graphkit.view.defaults`).
     """
     from pyvis.network import Network
 
-    prep = prepare(G, size_by=size_by, max_nodes=max_nodes, layer=layer, seed=seed)
-    n = len(prep.names)
-    extent = max(MIN_EXTENT, PER_NODE * n ** 0.5)
+    prep = prepare(G, size_by=size_by, max_nodes=max_nodes, layer=layer, seed=seed,
+                   cooccurrence=cooccurrence, hide_unlinked=hide_unlinked)
+    extent = prep.extent
     net = Network(height=height, width="100%", directed=False)
     index = {name: i for i, name in enumerate(prep.names)}
+    measures = _measures(prep)
+    community_rows, community_colors = _communities(prep, prep.names)
     for name in prep.names:
         d = G.nodes[name]
         x, y = prep.pos[name]
         typ = d.get("type") if d.get("type") in TYPE_COLORS else "other"
         color = TYPE_COLORS.get(typ, OTHER_COLOR)
+        community = prep.communities.get(name, 0)
         gk = _clean({
             "name": str(name), "type": d.get("type"), "country": d.get("country"), "roles": d.get("roles"),
             "aliases": d.get("aliases"), "mentions": d.get("mentions"), "articles": d.get("articles"),
@@ -118,7 +166,10 @@ def view_network(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | 
             "score": round(prep.scores[name], 6), **prep.per_node[name],
         })
         gk["group"] = typ
-        net.add_node(index[name], label=str(name), shape="dot",
+        gk["community"] = community
+        gk["ccolor"] = community_colors.get(community, SMALL_COMMUNITY_COLOR)
+        gk["s"] = [round(prep.measures[m["id"]][name], 6) for m in measures]
+        net.add_node(index[name], label=label_text(name), shape="dot",
                      color={"background": color, "border": "#ffffff",
                             "highlight": {"background": color, "border": "#111111"},
                             "hover": {"background": color, "border": "#111111"}},
@@ -126,8 +177,12 @@ def view_network(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | 
                      value=round(prep.scale[name], 4),
                      size=round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * prep.scale[name], 1),
                      gk=gk)
-    for i, ((a, b), entry) in enumerate(sorted(prep.pairs.items(), key=lambda kv: (index[kv[0][0]],
-                                                                                   index[kv[0][1]]))):
+    # vis-network draws edges in this order: meetings last, so they are on top of the grey co-occurrence lines
+    def draw_order(kv):
+        (a, b), entry = kv
+        return (2 if entry.get("meetings") else 1 if entry.get("affiliation") else 0, index[a], index[b])
+
+    for i, ((a, b), entry) in enumerate(sorted(prep.pairs.items(), key=draw_order)):
         kind = display_kind(entry)
         style = KIND_STYLES[kind]
         meetings = sorted(entry.get("meetings") or [], key=_sort_key)
@@ -148,11 +203,8 @@ def view_network(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | 
         "autoResize": True,
         "nodes": {
             "shape": "dot", "borderWidth": 1.5, "borderWidthSelected": 3,
-            "scaling": {"min": MIN_SIZE, "max": MAX_SIZE,
-                        # labels grow with the node; drawn only when readable (>= 8 px), never above 22 px
-                        "label": {"enabled": True, "min": 13, "max": 26, "maxVisible": 22, "drawThreshold": 8}},
-            "font": {"size": 14, "face": "sans-serif", "color": "#1a1a1a", "strokeWidth": 4,
-                     "strokeColor": "#ffffff"},
+            # labels are drawn by the page itself (most central first, never overlapping)
+            "scaling": {"min": MIN_SIZE, "max": MAX_SIZE, "label": {"enabled": False}},
         },
         "edges": {"smooth": False, "selectionWidth": 1.5, "hoverWidth": 1},
         "physics": {"enabled": False},
@@ -166,6 +218,7 @@ def view_network(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | 
                                                      + (["cooccurrence"] if "cooc" in e["gk"] else [])
                                                      + (["affiliation"] if "aff" in e["gk"] else []))}
     types_present = {nd["gk"]["group"] for nd in net.nodes}
+    defaults = prep.defaults
     net.graphkit = {
         "size_by": size_by,
         "note": prep.note,
@@ -175,6 +228,15 @@ def view_network(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | 
         "kinds": [{"id": k, **KIND_STYLES[k]} for k in KIND_ORDER
                   if k in kinds_present or k in ("meeting", "cooccurrence", "affiliation")],
         "dates": {"min": min(dates), "max": max(dates)} if dates else None,
+        # meetings but none dated: why (the page shows it where the histogram would be)
+        "dates_note": _undated_reason(G, prep) if not dates else None,
+        "measures": measures,
+        "communities": community_rows,
+        "small_community_color": SMALL_COMMUNITY_COLOR,
+        "defaults": {"cooccurrence": defaults.cooccurrence, "min_weight": defaults.min_weight,
+                     "hide_unlinked": defaults.hide_unlinked},
+        "labels": {"min_px": LABEL_PX[0], "max_px": LABEL_PX[1], "at_fit": SPACED_LABELS},
+        "sizes": {"min": MIN_SIZE, "max": MAX_SIZE},
     }
     return net
 
@@ -227,7 +289,7 @@ def page_html(net, *, title: str = "graphkit", height: str = "100vh") -> str:
 
 def render_html(G: nx.MultiGraph, path: str | PathLike, *, title: str = "graphkit", size_by: str = "degree",
                 max_nodes: int | None = 1500, height: str = "100vh", layer: str = "both",
-                seed: int = 42) -> Path:
+                seed: int = 42, cooccurrence: bool | None = None, hide_unlinked: bool | None = None) -> Path:
     """Write the interactive view of ``G`` to ``path`` (UTF-8, self-contained, works offline).
 
     ``size_by``: ``"degree"`` (distinct neighbours on ``layer``: meetings +
@@ -236,10 +298,14 @@ def render_html(G: nx.MultiGraph, path: str | PathLike, *, title: str = "graphki
     node attribute (``mentions``, ``articles``). Above ``max_nodes`` actors
     only the most central are drawn, with a note on the page (None: all).
     ``height``: CSS height of the page's graph area. ``seed``: of the layout.
-    Returns the path written.
+    ``cooccurrence``: show co-occurrence links at first (None: unless the
+    graph is large); ``hide_unlinked``: hide actors with no link shown at
+    first (None: when many actors are drawn); see :mod:`graphkit.view.defaults`.
+    The page's controls change both. Returns the path written.
     """
     path = Path(path)
-    net = view_network(G, size_by=size_by, max_nodes=max_nodes, layer=layer, seed=seed, height=height)
+    net = view_network(G, size_by=size_by, max_nodes=max_nodes, layer=layer, seed=seed, height=height,
+                       cooccurrence=cooccurrence, hide_unlinked=hide_unlinked)
     page = page_html(net, title=title, height=height)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")

@@ -1,0 +1,141 @@
+"""Candidate mentions: the rulers' spans and spaCy's entities, one winner per token.
+
+Overlaps are settled by spaCy's own policy (`spacy.util.filter_spans`: the
+longest span wins, then the earliest) in two tiers: the user dictionary first,
+then the gazetteer and NER together (a gazetteer span wins a tie with an entity
+of the same extent).  The winners are sorted into gazetteer mentions, person
+names, organization names and places for the phases that follow.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .bodies import country_body
+from .gazetteer import fold
+from .lexicon import LEXICON
+from .mention import Mention
+from .names import looks_like_name
+from .ruler import GAZETTEER_KEY, USER_KEY
+
+NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+DETERMINERS = LEXICON["determiners"]
+ORG_WORDS = LEXICON["org_words"]
+_TRAILING = ("'s", "’s", "'", "’", ",", ".", "-", '"')
+
+
+@dataclass
+class Candidates:
+    mentions: list[Mention] = field(default_factory=list)  # gazetteer / dictionary entries
+    persons: list[tuple[int, int]] = field(default_factory=list)  # NER person names
+    organizations: list[tuple[int, int, str]] = field(default_factory=list)  # NER names not in the tables
+    places: list[tuple[int, int]] = field(default_factory=list)  # NER places not in the tables
+    taken: set[int] = field(default_factory=set)  # tokens inside any winning span
+
+
+def strip_determiners(doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading determiners and trailing possessive marks or punctuation from a span."""
+    while start < end and doc[start].lower_ in DETERMINERS:
+        start += 1
+    while end > start and doc[end - 1].text in _TRAILING:
+        end -= 1
+    return start, end
+
+
+def winning_spans(doc, user_ok) -> list:
+    """Non-overlapping spans: dictionary spans (``user_ok(span)`` filters by date), then gazetteer and NER."""
+    from spacy.util import filter_spans
+
+    user = [s for s in doc.spans[USER_KEY] if user_ok(s)] if USER_KEY in doc.spans else []
+    gazetteer = []
+    for s in doc.spans[GAZETTEER_KEY] if GAZETTEER_KEY in doc.spans else []:
+        # a one-word entry written in lower case opening a sentence is an ordinary word; in a line in
+        # capitals, an acronym that is also a function word ("IS", "WHO") is that word
+        if len(s) == 1 and s[0].is_sent_start and s.text.islower():
+            continue
+        if len(s) == 1 and s[0].is_stop and s.text.isupper() and _capitals_line(doc, s[0]):
+            continue
+        gazetteer.append(s)
+    entities = []
+    for ent in doc.ents:
+        if ent.label_ in NER_LABELS:
+            start, end = strip_determiners(doc, ent.start, ent.end)
+            if start < end:
+                entities.append(doc[start:end] if (start, end) != (ent.start, ent.end) else ent)
+                entities[-1].label_ = ent.label_
+    kept = filter_spans(user)
+    taken = {i for s in kept for i in range(s.start, s.end)}
+    for s in filter_spans(gazetteer + entities):
+        if not any(i in taken for i in range(s.start, s.end)):
+            kept.append(s)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _capitals_line(doc, tok) -> bool:
+    text = doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    line = text[start:end if end != -1 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 8 and all(c.isupper() for c in letters)
+
+
+def looks_like_org(text: str) -> bool:
+    toks = text.split()
+    if not toks or not toks[0][:1].isupper():
+        return False
+    if re.search(r"\.(com|org|net|ru|ir|co\.uk)$", text, re.I):  # web sites are sources
+        return False
+    if re.search(r"[<>/\n]", text):  # ticker marks ("<CBS>"), photo credits ("REUTERS/Name")
+        return False
+    return any(c.isalpha() for c in text)
+
+
+def mention_from_entry(start: int, end: int, text: str, entry) -> Mention:
+    """A mention of a gazetteer or dictionary entry."""
+    if entry.type == "country":
+        return Mention(start, end, "country", entry.canonical, text, kind=entry.kind)
+    if entry.type == "media":
+        return Mention(start, end, "media", None, text)
+    if entry.type == "body":
+        return Mention(start, end, "organization", entry.canonical, text, kind="body", country=entry.country)
+    if entry.kind == "party":
+        return Mention(start, end, "organization", entry.canonical, text, kind="party", country=entry.country)
+    typ = entry.type if entry.type in ("person", "organization", "forum") else "organization"
+    return Mention(start, end, typ, entry.canonical, text, country=entry.country)
+
+
+def candidate_mentions(doc, gz, lookup, user_ok=lambda s: True) -> Candidates:
+    """Sort the winning spans of ``doc``.
+
+    ``lookup(surface)`` gives the table entry of a surface form (dictionary
+    first); an entity such as "U.S. Agriculture Department" becomes the
+    country's body (`graphkit.actors.bodies.country_body`).
+    """
+    out = Candidates()
+    for span in winning_spans(doc, user_ok):
+        s, e, text = span.start, span.end, span.text
+        out.taken.update(range(s, e))
+        from_tables = span.label_ not in NER_LABELS
+        entry = lookup(text) if from_tables or span.label_ != "PERSON" else None
+        if entry is not None:
+            out.mentions.append(mention_from_entry(s, e, text, entry))
+            continue
+        if from_tables:  # a dictionary entry outside its date range
+            continue
+        if span.label_ == "PERSON":
+            first = lookup(doc[s].text)
+            # "U.S. Dlrs", "Russian Sergei": a country word opening the span is not a given name
+            country_word = first is not None and (first.kind in ("demonym", "capital", "seat")
+                                                  or "." in doc[s].text or doc[s].text.isupper())
+            if looks_like_name(text) and "\n" not in text and not country_word:
+                out.persons.append((s, e))
+        elif span.label_ in ("ORG", "FAC"):
+            body = country_body(doc, s, e, gz, lookup)
+            if body is not None:
+                out.mentions.append(body)
+            elif not (e - s == 1 and (fold(text) in ORG_WORDS or fold(text) in gz.body_nouns)):
+                out.organizations.append((s, e, span.label_))  # a lone "Commission" names nothing
+        elif span.label_ in ("GPE", "LOC"):
+            out.places.append((s, e))
+    return out

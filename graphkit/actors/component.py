@@ -1,0 +1,126 @@
+"""The ``graphkit_actors`` pipeline component: spaCy entities + rulers -> actor spans.
+
+Added by `graphkit.nlp.load_model` after ``ner``, behind the rulers that
+`graphkit.actors.ruler` compiles from the gazetteer (``doc.spans["gazetteer"]``,
+``doc.spans["body_nouns"]``) and from the user dictionary
+(``doc.spans["user_actors"]``).  It writes ``doc.spans["actors"]`` as described
+in `graphkit.actors.spans`, in these phases, each a small module:
+
+1. candidates (`candidates`): one winning span per token;
+2. persons (`persons`): names grouped into persons;
+3. bodies, forums, groups (`bodies`, `forums`, `groups`);
+4. places (`places`): a capital as a place or as its government; historical
+   states by the article's date (`period`);
+5. roles (`roles`): titles and countries of persons; the user dictionary pins
+   what it knows (`dictionary`); the article's own country for the rest (`home`);
+6. pronouns (`coref`).
+
+>>> from graphkit.nlp import load_model                         # doctest: +SKIP
+>>> doc = load_model()("Russian Foreign Minister Anton Vesel met Karl Holm in Oslo.")  # doctest: +SKIP
+>>> [(s.text, s.label_, s.id_, s._.country) for s in doc.spans["actors"]]   # doctest: +SKIP
+[('Russian', 'country', 'Russia', 'Russia'), ('Anton Vesel', 'person', 'Anton Vesel', 'Russia'), ...]
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from .bodies import compose_bodies
+from .candidates import candidate_mentions
+from .cities import city_country
+from .coref import add_pronouns
+from .forums import add_forums
+from .gazetteer import load_gazetteer
+from .groups import add_groups
+from .home import assign_home_countries
+from .mention import ArticleState
+from .persons import add_persons, heading_tokens
+from .period import apply_period, article_period
+from .places import resolve_places
+from .roles import parenthetical_aliases, person_roles
+from .spans import ACTORS_KEY, register_extensions
+
+COMPONENT = "graphkit_actors"
+
+
+class ActorResolver:
+    """Resolves the actors of each Doc; ``use_dictionary`` sets the user dictionary that wins."""
+
+    def __init__(self, common_words: frozenset = frozenset()):
+        register_extensions()
+        self.gazetteer = load_gazetteer()
+        self.common_words = common_words
+        self.dictionary = None
+
+    def use_dictionary(self, dictionary) -> None:
+        self.dictionary = dictionary
+
+    def __call__(self, doc):
+        dictionary = self.dictionary.at(doc._.article_date) if self.dictionary is not None else None
+        state = resolve(doc, self.gazetteer, dictionary, self.common_words)
+        doc.spans[ACTORS_KEY] = spans_of(doc, state)
+        return doc
+
+
+@Language.factory(COMPONENT)
+def make_actor_resolver(nlp, name):
+    return ActorResolver(common_words(nlp))
+
+
+def common_words(nlp) -> frozenset:
+    """The English words the model's lemmatizer knows (nouns, verbs, adjectives, adverbs), if it has them."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words)
+
+
+def resolve(doc, gz, dictionary=None, words: frozenset = frozenset()) -> ArticleState:
+    """The actors of one parsed Doc (the phases above), as the component's working state."""
+    gz_lookup = gz.lookup
+    lookup = (lambda s: dictionary.lookup(s) or gz_lookup(s)) if dictionary is not None else gz_lookup
+    user_ok = (lambda span: dictionary.match(span.text) is not None) if dictionary is not None else (lambda span: False)
+    state = ArticleState(doc, gz, headings=heading_tokens(doc), common_words=words)
+    cands = candidate_mentions(doc, gz, lookup, user_ok)
+    state.mentions = cands.mentions
+    add_persons(state, cands, lookup)
+    period = state.period = article_period(doc, state)
+    apply_period(state, period)
+    compose_bodies(state)
+    add_forums(state)
+    add_groups(state)
+    resolve_places(state, city_country)
+    apply_period(state, period)
+    state.build_actors()
+    parenthetical_aliases(state)
+    person_roles(state)
+    if dictionary is not None:
+        dictionary.pin(state)
+    assign_home_countries(state)
+    add_pronouns(state)
+    return state
+
+
+def spans_of(doc, state: ArticleState) -> list[Span]:
+    out = []
+    for m in state.mentions:
+        a = state.actors.get(m.actor) if m.is_actor else None
+        label = a.type if a is not None else m.type
+        span = Span(doc, m.start, m.end, label=label, span_id=m.actor or m.surface)
+        if label == "country":
+            span._.country = m.actor
+        elif a is not None:
+            span._.country = a.country or m.country
+        else:
+            span._.country = m.country
+        if a is not None and a.type == "person":
+            span._.roles = tuple(sorted(a.roles))
+            span._.guess = a.guess
+            span._.via = a.via
+        if m.type in ("country", "location") and m.kind in ("name", "capital", "seat", "demonym"):
+            span._.stands_for = "place" if m.place else "government"
+        span._.kind = m.kind
+        out.append(span)
+    return out

@@ -1,0 +1,157 @@
+"""Personal pronouns as mentions of the person they refer to.
+
+A possessive "his" / "her" refers to the person who is the subject of its
+clause ("X was welcomed by Y upon her arrival": X).  Otherwise "he", "his",
+"him", "she", "her" refer to the last person named before them in the
+sentence; a possessive one ("his", "her") before the subject, to the
+person who is the sentence's subject ("After his meeting with X, Y said"); else, where the parser lost that subject, to the
+person named last before the main verb who is not the one the pronoun's own
+phrase names; else to the last person who is the subject of one of the two sentences before,
+else to the last person named there.  A
+pronoun with no such person stays unresolved (no span).  "They", "their" and
+"them" refer to persons named together as a subject ("A and B visited X ...
+They then flew to Y"), one mention for each.  Pronouns resolved in
+the sentences before count as mentions of their person ("Quentin Davies ...
+He was not hurt ... He was in Kenya").
+"""
+from __future__ import annotations
+
+from graphkit.tokens import token_hits
+
+from .lexicon import LEXICON
+from .mention import ArticleState, Mention
+
+PRONOUNS = LEXICON["personal_pronouns"]
+PLURAL_PRONOUNS = LEXICON["plural_pronouns"]
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+POSSESSIVES = ("his", "her")
+
+
+def _named_with(state: ArticleState, head) -> set[str]:
+    """Persons named in the "with/between" phrases of ``head`` ("his meeting with X": not X)."""
+    out = set()
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+            for x in c.children:
+                m = state.at(x.i)
+                if x.dep_ == "pobj" and m is not None and m.type == "person":
+                    out.add(m.actor)
+    return out
+
+
+def _clause_subject_person(state: ArticleState, pron) -> str | None:
+    """The person subject of the clause a possessive pronoun sits in, named before it."""
+    h = pron.head
+    for _ in range(6):
+        subj = next((c for c in h.children if c.dep_ in SUBJECTS and c.i < pron.i), None)
+        if subj is not None:
+            m = state.at(subj.i)
+            return m.actor if m is not None and m.type == "person" and m.kind != "pronoun" else None
+        if h.head.i == h.i:
+            return None
+        h = h.head
+    return None
+
+
+def antecedent(state: ArticleState, pron) -> str | None:
+    persons = [m for m in state.mentions if m.type == "person" and m.kind != "pronoun"]
+    resolved = [m for m in state.mentions if m.type == "person"]  # pronouns resolved so far chain on
+    sent = pron.sent
+    if pron.lower_ in POSSESSIVES and pron.dep_ == "poss":
+        subject = _clause_subject_person(state, pron)  # "X was welcomed by Y upon her arrival": X
+        if subject is not None:
+            return subject
+    before = [m for m in persons if sent.start <= m.start < pron.i]
+    if before:
+        return before[-1].actor
+    if pron.lower_ not in POSSESSIVES or pron.dep_ in SUBJECTS:
+        return _earlier(state, sent, resolved)  # a subject "he" continues an earlier sentence
+    subjects = [c for c in sent.root.children if c.dep_ in SUBJECTS]
+    for c in subjects:
+        m = state.at(c.i)
+        if m is not None and m.type == "person" and m.kind != "pronoun":
+            return m.actor
+    if not subjects and sent.root.i > pron.i:
+        named = _named_with(state, pron.head)
+        for m in reversed(persons):
+            if pron.i < m.start < sent.root.i and m.actor not in named:
+                return m.actor
+    return _earlier(state, sent, resolved)
+
+
+def _earlier(state: ArticleState, sent, resolved) -> str | None:
+    doc = state.doc
+    lo = sent.start
+    for _ in range(2):
+        if lo > 0:
+            lo = doc[lo - 1].sent.start
+    earlier = [m for m in resolved if lo <= m.start < sent.start]
+    # the subject of an earlier sentence is what a new "he" most likely continues
+    subjects = [m for m in earlier if doc[m.end - 1].dep_ in SUBJECTS]
+    if subjects:
+        return subjects[-1].actor
+    return earlier[-1].actor if earlier else None
+
+
+def _person_group(state: ArticleState, sent_start: int, before: int) -> list[str]:
+    """The persons of the last coordinated subject ("A and B visited ...") between two token positions."""
+    doc = state.doc
+    group: list[str] = []
+    for m in state.mentions:
+        if m.type != "person" or not sent_start <= m.start < before or m.kind == "pronoun":
+            continue
+        head = doc[m.end - 1]
+        if head.dep_ not in SUBJECTS:
+            continue
+        names = [m.actor]
+        for c in head.conjuncts:
+            cm = state.at(c.i)
+            if cm is not None and cm.type == "person" and cm.actor not in names:
+                names.append(cm.actor)
+        if len(names) >= 2:
+            group = names
+    return group
+
+
+def plural_antecedent(state: ArticleState, pron) -> list[str]:
+    """The persons "they" / "their" refer to: the last coordinated subject of persons in this sentence
+    before the pronoun or in the two before (a "they" resolved there chains on)."""
+    sent = pron.sent
+    here = _person_group(state, sent.start, pron.i)
+    if here:
+        return here
+    doc = state.doc
+    lo = sent.start
+    for _ in range(2):
+        if lo > 0:
+            lo = doc[lo - 1].sent.start
+    chained = [m for m in state.mentions if m.kind == "pronoun" and m.surface.lower() in PLURAL_PRONOUNS
+               and lo <= m.start < sent.start]
+    group = _person_group(state, lo, sent.start)
+    if chained and (not group or chained[-1].start > max(m.start for m in state.mentions if m.actor in group)):
+        last = chained[-1].start
+        return list(dict.fromkeys(m.actor for m in chained if m.start == last))
+    return group
+
+
+def _add(state: ArticleState, t, name: str) -> None:
+    m = Mention(t.i, t.i + 1, "person", name, t.text, kind="pronoun")
+    state.mentions.append(m)
+    state.actors[name].mentions.append(m)
+
+
+def add_pronouns(state: ArticleState) -> None:
+    """A person mention (kind "pronoun") for each personal pronoun with an antecedent; a plural one
+    gets one mention per person of its group."""
+    for t in token_hits(state.doc, PRONOUNS | PLURAL_PRONOUNS):
+        if state.at(t.i) is not None:
+            continue
+        if t.lower_ in PLURAL_PRONOUNS:
+            for name in plural_antecedent(state, t):
+                if name in state.actors:
+                    _add(state, t, name)
+            continue
+        name = antecedent(state, t)
+        if name is not None and name in state.actors:
+            _add(state, t, name)
+    state.index()

@@ -1,0 +1,49 @@
+"""The country an article is about, for the persons the text gives no country.
+
+A domestic story names its own politicians without their country ("Mr Howard",
+"the chancellor", "Prime Minister X"): they belong to the country the article
+is about.  That country is the one whose own institutions the article names:
+its parties (3 each), its government bodies and legislatures (2 each), its name or
+demonym used for its government or people ("Japanese officials", "Japan's
+economy": 1 each), never a country named only as a destination or a place.  It
+must lead clearly (at least 3, and half as much again as the next).
+
+A person still without a country then gets a guess, in order: the country
+their own context suggests (`graphkit.actors.roles`), the article's country.
+It stays a guess (``country_guess``): the corpus merge prefers a country other
+articles state.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .mention import ArticleState
+
+MIN_SCORE = 3
+LEAD = 1.5
+
+
+def article_country(state: ArticleState) -> str | None:
+    """The country the article is about, or None when no country leads clearly."""
+    score = Counter()
+    for m in state.mentions:
+        if m.type == "organization" and m.kind == "party" and m.country:
+            score[m.country] += 3  # a country's own parties: the surest sign of a domestic story
+        elif m.type == "organization" and m.country and state.gazetteer.lookup(m.country) is not None:
+            score[m.country] += 2
+        elif m.type == "country" and not m.place:
+            score[m.actor] += 1
+    if not score:
+        return None
+    (best, n), *rest = score.most_common(2)
+    second = rest[0][1] if rest else 0
+    return best if n >= MIN_SCORE and n >= LEAD * second else None
+
+
+def assign_home_countries(state: ArticleState) -> None:
+    home = article_country(state)
+    state.doc._.home_country = home
+    for a in state.persons():
+        if a.country is None and a.via is None:
+            # a guess only: other articles of the corpus that state the person's country win
+            a.guess = a.guess or home

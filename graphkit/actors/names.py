@@ -1,0 +1,88 @@
+"""Person names: when two written names are one person.
+
+Used within an article (``Vesel`` is ``Anton Vesel``) and across a corpus
+(`graphkit.actors.merge`).  Names are compared on their *core* tokens: folded,
+without Arabic article prefixes (``al-Hakim`` -> ``hakim``) and without name
+particles (``bin``, ``von``).
+
+>>> same_person("Vesel", "Anton Vesel")
+True
+>>> same_person("Sergei Marin", "Sergey Marin")
+True
+>>> same_person("Anna Berg", "Lena Berg")
+False
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+
+from .gazetteer import fold
+from .lexicon import LEXICON
+
+NAME_PARTICLES = frozenset(LEXICON["name_particles"])
+PERSON_STOP = frozenset(LEXICON["person_stop"])
+
+
+def name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"\s+", name.strip()) if t]
+
+
+def core(token: str) -> str:
+    """A name token without Arabic article prefixes: al-Hakim -> hakim."""
+    t = re.sub(r"^(al|el|ad|as|ash|at|az|ar)[-‐]", "", fold(token))
+    return t.strip(".")
+
+
+@functools.lru_cache(maxsize=65536)
+def core_tokens(name: str) -> tuple[str, ...]:
+    """The tokens that identify a person: ``core_tokens("Omar al-Hakim") == ("omar", "hakim")``."""
+    out = []
+    for t in name_tokens(name):
+        c = core(t)
+        if c and c not in NAME_PARTICLES:
+            out.append(c)
+    return tuple(out)
+
+
+def variant(a: str, b: str) -> bool:
+    """The same given name in another transliteration (Sergey/Sergei), or an initial of it."""
+    a, b = core(a), core(b)
+    if a == b:
+        return True
+    if len(a) <= 2 or len(b) <= 2:  # initials: "J." ~ "John"
+        return a[0] == b[0]
+
+    def skeleton(s: str) -> str:
+        return re.sub(r"[aeiouy]+", "", s.replace("j", "i").replace("ph", "f"))
+
+    return skeleton(a) == skeleton(b) or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def same_person(short: str, full: str) -> bool:
+    """Does the (partial) name ``short`` refer to ``full``?"""
+    s, f = core_tokens(short), core_tokens(full)
+    if not s or not f:
+        return False
+    if len(s) < len(f):
+        return f[-len(s):] == s or (len(s) == 1 and s[0] == f[-1])
+    if len(s) == len(f):
+        return s[-1] == f[-1] and all(variant(x, y) for x, y in zip(s[:-1], f[:-1]))
+    return False
+
+
+def looks_like_name(text: str) -> bool:
+    """Capitalised tokens (or name particles), not an acronym, not a bare honorific.
+
+    >>> looks_like_name("Omar al-Hakim"), looks_like_name("MANPADS"), looks_like_name("Mr")
+    (True, False, False)
+    """
+    toks = name_tokens(text)
+    if not toks or not any(c.isalpha() for c in text):
+        return False
+    if len(toks) == 1 and text.isupper() and len(text) > 1:
+        return False
+    if len(toks) == 1 and fold(toks[0]).strip(".") in PERSON_STOP:
+        return False
+    return all(t[0].isupper() or fold(t).split("-")[0] in NAME_PARTICLES for t in toks)

@@ -1,0 +1,313 @@
+"""Persons within one article: one actor per real person.
+
+A partial name ("Vesel", "Karimi Nasab") is the full name introduced elsewhere
+in the article; spelling variants of one full name (Sergey/Sergei) are one
+person; two full names that only share a surname stay apart; a family name
+first ("Wang Yi" ... "Wang") is the one full name that starts with it.  spaCy
+often cuts a name short ("spokesperson Dimitry [Sorin]") or labels a known
+surname as an organization or a place ("Vesel's statement", "Kamikawa said"):
+those are mended here.  Names in title-case headlines count only where the
+body names the same person.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from graphkit.tokens import token_hits
+
+from .candidates import looks_like_org, strip_determiners
+from .cities import city_country
+from .gazetteer import fold
+from .lexicon import LEXICON
+from .mention import ArticleState, Mention
+from .names import NAME_PARTICLES, PERSON_STOP, core, core_tokens, looks_like_name, same_person
+
+ORG_WORDS = LEXICON["org_words"]
+CORPORATE_SUFFIXES = LEXICON["corporate_suffixes"]
+NAME_TITLES = LEXICON["name_titles"]
+PERSONAL_ROLES = LEXICON["personal_roles"]
+COMPANY_WORDS = LEXICON["company_words"]
+PLACE_PREPS = LEXICON["place_preps"]
+_POSSESSIVE = ("'s", "’s")
+
+
+def heading_tokens(doc) -> set[int]:
+    """Token indices on short lines with no final punctuation that stand alone (headlines, section heads)."""
+    out = set()
+    lines = doc.text.split("\n")
+    short = [bool(ln.strip()) and len(ln.strip()) < 120 and not re.search(r"[.!?\"”:]$", ln.strip()) for ln in lines]
+    body = [bool(ln.strip()) and not sh for ln, sh in zip(lines, short)]
+    last_body = max((i for i, b in enumerate(body) if b), default=-1)
+    pos = 0
+    for i, line in enumerate(lines):
+        alone = (i == 0 or not lines[i - 1].strip() or short[i - 1]) and \
+                (i == len(lines) - 1 or not lines[i + 1].strip() or short[i + 1])
+        if short[i] and alone and i < last_body:  # a heading heads some running text
+            span = doc.char_span(pos, pos + len(line), alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+        pos += len(line) + 1
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _title_words(titles: frozenset) -> frozenset[str]:
+    words = set()
+    for t in titles:
+        words.update(t.replace(".", "").split())
+    return frozenset(words - {"of", "the", "and", "for"})
+
+
+def title_words(gz) -> frozenset[str]:
+    """Every word of every title and role noun ("foreign", "minister", "envoy", ...)."""
+    return _title_words(frozenset(gz.titles | gz.role_nouns))
+
+
+class PersonNames:
+    """The article's person names so far; ``canonical(name)`` files a new one."""
+
+    def __init__(self, names=()):
+        self.names: list[str] = list(dict.fromkeys(names))
+
+    def canonical(self, name: str) -> str:
+        for p in self.names:
+            if same_person(name, p):
+                return p
+        for p in list(self.names):
+            if same_person(p, name):  # a longer form of an earlier partial name
+                return p
+        ct = core_tokens(name)
+        if len(ct) == 1:  # family name first: the one full name that starts with it
+            firsts = [p for p in self.names if len(core_tokens(p)) >= 2 and core_tokens(p)[0] == ct[0]]
+            if len(firsts) == 1:
+                return firsts[0]
+        self.names.append(name)
+        return name
+
+    def surname_keys(self) -> dict[str, str]:
+        keys = {}
+        for p in self.names:
+            ct = core_tokens(p)
+            if ct:
+                keys.setdefault(ct[-1], p)
+        return keys
+
+
+def _widen(doc, s: int, e: int, taken: set[int], words: frozenset[str]) -> tuple[int, int]:
+    """Honorifics off the front; a given name or family name spaCy left out back on."""
+    while s < e - 1 and (fold(doc[s].text).strip(".") in PERSON_STOP or fold(doc[s].text) in words):
+        if fold(doc[s].text) in NAME_TITLES and e - s == 2:
+            break  # "Prince Philip", "Lord Goldsmith": the title is part of the name
+        s += 1
+    while s > 0 and not doc[s].is_sent_start:
+        prev = doc[s - 1]
+        if prev.pos_ != "PROPN" or not prev.is_title or prev.ent_type_ or (s - 1) in taken \
+                or fold(prev.text).strip(".") in words | PERSON_STOP or prev.is_sent_start:
+            break
+        s -= 1
+    while e < len(doc) and not doc[e].is_sent_start and e not in taken:
+        nxt = doc[e]
+        if nxt.text in ("-", "‐") and e + 1 < len(doc) and not doc[e - 1].whitespace_ and not nxt.whitespace_ \
+                and doc[e + 1].is_alpha and (e + 1) not in taken:
+            e += 2  # "Chung In-yong": the tokenizer cut the name at its hyphen
+            continue
+        particle = fold(nxt.text).strip("-") in NAME_PARTICLES and e + 1 < len(doc) \
+            and doc[e + 1].is_title and doc[e + 1].pos_ == "PROPN" and (e + 1) not in taken
+        if not (particle or (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_)) \
+                or fold(nxt.text).strip(".") in words | PERSON_STOP:
+            break
+        e += 2 if particle else 1
+    return strip_determiners(doc, s, e)
+
+
+def _possessor_of_role(doc, end: int) -> bool:
+    """Is the span ending at ``end`` followed by "'s" and a role one person has towards another
+    ("Dalton's adviser"; not "Turkcell's chief operating officer")?"""
+    if end >= len(doc) or doc[end].text not in _POSSESSIVE:
+        return False
+    for t in doc[end + 1:end + 5]:
+        if fold(t.text) in PERSONAL_ROLES and t.pos_ == "NOUN":
+            return True
+        if t.pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
+            return False
+    return False
+
+
+class _LowerWords:
+    """The words a Doc writes in lower case, read only when asked."""
+
+    def __init__(self, doc):
+        self.doc, self.words = doc, None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = {t.lower_ for t in self.doc if t.is_lower}
+        return word in self.words
+
+
+def _capitalised_word(state: ArticleState, s: int, e: int, lookup, lowered, words) -> bool:
+    """An entity that is an ordinary word capitalised by wire copy or a headline: "U.S. Industry
+    sources", "U.S. Goods", "Budget" (written in lower case elsewhere), "MPs" (a role)."""
+    doc = state.doc
+    last = doc[e - 1]
+    if e - s == 1:
+        low = last.lower_
+        return low in lowered or low.rstrip("s") in words
+    head = lookup(doc[s:e - 1].text)
+    word = last.lower_ in state.common_words or last.lemma_.lower() in state.common_words \
+        or last.lower_.rstrip("s") in state.common_words
+    # wire copy capitalises the word after an abbreviation with a full stop, as if a sentence began:
+    # "U.S. Goods", "U.K. Banks" ("Canada Post", "British Airways", "Paris Club" are names)
+    return head is not None and head.type == "country" and doc[e - 2].text.endswith(".") and word \
+        and fold(last.text) not in state.gazetteer.body_nouns
+
+
+def titled_names(doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Names NER missed after an honorific or a name title: "Lord Falconer", "Baroness Morgan", "Mr Reyes"."""
+    out = []
+    for t in token_hits(doc, NAME_TITLES | PERSON_STOP):
+        j = t.i + 1
+        if t.i in taken or not t.text[:1].isupper():
+            continue
+        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].is_title and not doc[j].ent_type_ \
+                and fold(doc[j].text).strip(".") not in NAME_TITLES | PERSON_STOP and j - t.i <= 3:
+            j += 1
+        if j > t.i + 1:
+            out.append((t.i, j))
+    return out
+
+
+def _town(doc, s: int, e: int) -> bool:
+    """A one-word name NER took for a person or an organization that is a known town or region named as a
+    place: "the MP for Grantham", "projects in eastern Java"."""
+    head = doc[e - 1]
+    return e - s == 1 and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS | {"for", "of"} \
+        and city_country(head.text) is not None
+
+
+def company_country(span, lookup) -> str | None:
+    """A company named after its country or city: "London Stock Exchange", "Japan Airlines", "Bank of Montreal"."""
+    if len(span) < 2 or span[-1].lower_ not in COMPANY_WORDS and span[0].lower_ not in COMPANY_WORDS:
+        return None
+    for piece in (span[:1], span[:2], span[-1:]):
+        e = lookup(piece.text)
+        if e is not None and e.type == "country":
+            return e.canonical
+    if span[0].lower_ in COMPANY_WORDS and span[1].lower_ == "of":
+        return city_country(span[2:].text)
+    return city_country(span[0].text)
+
+
+def _persons_only(state: ArticleState, spans: list, cands, words) -> list:
+    """One-word "persons" of wire copy that are not: a company NER names in full elsewhere ("Daiwa" beside
+    "Daiwa Securities"), a word of a results table ("Avg", "Revs 12.3 mln vs 11.1 mln").  A name with a
+    title or honorific before it, or that is part of a full name in the article, stays."""
+    doc = state.doc
+    full = {t for s, e in spans if e - s >= 2 for t in core_tokens(doc[s:e].text)}
+    company = {}
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and len(ent) > 1:
+            company.setdefault(ent[0].text, ent)
+    kept = []
+    for s, e in spans:
+        tok = doc[s]
+        titled = s > 0 and (fold(doc[s - 1].text).strip(".") in words | PERSON_STOP | NAME_TITLES)
+        if e - s > 1 or titled or core(tok.text) in full:
+            kept.append((s, e))
+        elif tok.text in company:
+            cands.organizations.append((s, e, "ORG"))
+        elif not _table_line(doc, tok):
+            kept.append((s, e))
+    return kept
+
+
+def _table_line(doc, tok) -> bool:
+    """Is ``tok`` on a line of a results table or ticker ("Revs 12.3 mln vs 11.1 mln")?"""
+    text = doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    line = text[start:end if end != -1 else len(text)]
+    numbers = re.findall(r"\d[\d,.]*", line)
+    words = re.findall(r"\b[a-z]{4,}\b", line)
+    return len(numbers) >= 2 and len(words) <= 3
+
+
+def add_persons(state: ArticleState, cands, lookup) -> None:
+    """Person mentions from NER names, and the NER organizations and places that are persons."""
+    doc, gz = state.doc, state.gazetteer
+    words = title_words(gz)
+    names = PersonNames(m.actor for m in state.mentions if m.type == "person")  # dictionary persons first
+    found = cands.persons + titled_names(doc, cands.taken)
+    towns = [(s, e) for s, e in found if _town(doc, s, e)]
+    found = [se for se in found if se not in towns]
+    cands.places.extend(towns)
+    spans = [(s, e) for s, e in (_widen(doc, s, e, cands.taken, words) for s, e in found) if s < e]
+    spans = _persons_only(state, spans, cands, words)
+    body = [(s, e) for s, e in spans if s not in state.headings]
+    body_keys = {t for s, e in body for t in core_tokens(doc[s:e].text)}
+    for s, e in spans:
+        if s not in state.headings:
+            continue
+        if all(core(doc[i].text) in body_keys or core(doc[i].text) in NAME_PARTICLES for i in range(s, e)):
+            body.append((s, e))
+            continue
+        body.extend((i, i + 1) for i in range(s, e) if core(doc[i].text) in body_keys and doc[i].text[:1].isupper())
+    for s, e in sorted(body, key=lambda se: -len(core_tokens(doc[se[0]:se[1]].text))):
+        if len(core_tokens(doc[s:e].text)) >= 2:  # full names define persons, longest first
+            names.canonical(doc[s:e].text)
+    for s, e in body:
+        state.mentions.append(Mention(s, e, "person", names.canonical(doc[s:e].text), doc[s:e].text))
+
+    surnames = names.surname_keys()
+    lowered = _LowerWords(doc)
+    for s, e, label in cands.organizations:
+        text = doc[s:e].text
+        if _town(doc, s, e):
+            cands.places.append((s, e))
+            continue
+        ct = core_tokens(text)
+        if ct and ct[-1] in surnames and len(ct) <= len(core_tokens(surnames[ct[-1]])):
+            target = next((p for p in names.names if same_person(text, p)), None)
+            if target is None and "-" in text:  # "Hakim-Omar al-Hakim"
+                target = surnames[ct[-1]]
+            if target:
+                state.mentions.append(Mention(s, e, "person", target, text))
+                continue
+        if s in state.headings:  # NER on title-case headlines is unreliable
+            continue
+        honorific = s > 0 and fold(doc[s - 1].text).strip(".") in PERSON_STOP | NAME_TITLES
+        if 2 <= len(ct) <= 3 and looks_like_name(text) and (ct[-1] in surnames or honorific) and not any(
+                lookup(doc[i].text) is not None or fold(doc[i].text) in ORG_WORDS for i in range(s, e)):
+            # "The SNP's Nicola Sturgeon" tagged ORG, "Ms Sturgeon" elsewhere: a person's full name
+            state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
+            continue
+        if _possessor_of_role(doc, e) and looks_like_name(text) and len(ct) <= 3 and not any(
+                lookup(doc[i].text) is not None or fold(doc[i].text) in ORG_WORDS for i in range(s, e)):
+            # "Dalton's national security adviser": an organization has no advisers of its own name
+            state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
+            continue
+        if label == "ORG" and looks_like_org(text) and not (e - s == 1 and (
+                fold(text) in words or fold(text).strip(".") in CORPORATE_SUFFIXES)) \
+                and not _capitalised_word(state, s, e, lookup, lowered, words):
+            state.mentions.append(Mention(s, e, "organization", text, text, country=company_country(doc[s:e], lookup)))
+    for s, e in cands.places:
+        text = doc[s:e].text
+        ct = core_tokens(text)
+        target = next((p for p in names.names if same_person(text, p)), None) if len(ct) == 1 else None
+        if target and ct[0] in surnames:  # a known surname labelled as a place ("Kamikawa said")
+            state.mentions.append(Mention(s, e, "person", target, text))
+        elif looks_like_name(text) and any(c.dep_ == "appos" and fold(c.lemma_) in words for c in doc[e - 1].children):
+            # "Makoto Kuroda, Japan's deputy minister": a place has no minister in apposition
+            state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
+        else:
+            state.mentions.append(Mention(s, e, "location", text, text, place=True))
+    # surnames spaCy missed entirely
+    covered = state.covered()
+    for t in token_hits(doc, set(surnames)):
+        if t.i in covered or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            continue
+        key = core(t.text)
+        if key in surnames:
+            state.mentions.append(Mention(t.i, t.i + 1, "person", surnames[key], t.text))
+    state.index()

@@ -1,0 +1,320 @@
+"""Roles and countries of persons: titles, appositives, "of X", possessors, context.
+
+"Russian Deputy Foreign Minister Oleg Marin" (a title before the name), "Karl
+Holm, a State Department spokesman" (an appositive), "Holm of the IMF",
+"Dalton's adviser" (a possessor: the adviser shares Dalton's country, once it is
+known), "Russian and Turkish foreign ministers, Vesel and Aydin respectively".
+A person the text gives no country keeps a guess from context: a definite role
+phrase that refers back to them ("the new US president"), else the government
+bodies and countries around their mentions.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from graphkit.tokens import token_hits
+
+from .gazetteer import fold
+from .lexicon import LEXICON
+from .mention import ActorState, ArticleState, Mention
+from . import persons
+
+FOREIGN_PREPS = LEXICON["foreign_preps"]
+PLACE_PREPS = LEXICON["place_preps"]
+DETERMINERS = LEXICON["determiners"]
+TITLE_FILLERS = LEXICON["title_fillers"]
+TRIP_NOUNS = LEXICON["trip_nouns"]
+TRIP_VERBS = LEXICON["trip_verbs"]
+
+
+def parenthetical_aliases(state: ArticleState) -> None:
+    """"al-Nusra Front (recently rebranded to Jabhat Fateh al-Sham)", "ISSG" after its full name."""
+    doc = state.doc
+    ms = [m for m in state.mentions if m.is_actor]
+    for a, b in zip(ms, ms[1:]):
+        if a.type not in ("organization", "forum") or b.type not in ("organization", "forum", "person"):
+            continue
+        between = doc[a.end:b.start].text
+        if between.strip().startswith("(") and ")" not in between and b.end < len(doc) and ")" in doc[b.end:b.end + 2].text:
+            if b.actor != a.actor and b.actor in state.actors and a.actor in state.actors:
+                state.merge(b.actor, a.actor)
+
+
+def person_roles(state: ArticleState) -> None:
+    """Titles, appositives and possessors give a person roles and a country."""
+    doc, gz = state.doc, state.gazetteer
+    title_words = set(persons.title_words(gz))
+
+    def scan_role_np(tokens) -> tuple[list[str], str | None, str | None, str | None]:
+        """(role words, country, organization, possessor person) of a role noun phrase."""
+        words, country, org, poss = [], None, None, None
+        after_prep = False
+        seen = set()
+        for t in tokens:
+            if t.lower_ in FOREIGN_PREPS:
+                after_prep = True
+            m = state.by_token.get(t.i)
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                if m.type == "country" and not after_prep and country is None:
+                    country = m.actor
+                elif m.type == "organization" and not after_prep and org is None:
+                    org = m.actor
+                elif m.type == "person" and t.i + 1 < len(doc) and doc[m.end].text in ("'s", "’s"):
+                    poss = m.actor
+                continue
+            if m is None and fold(t.text).strip(".") in title_words | TITLE_FILLERS:
+                words.append(t.text)
+        return words, country, org, poss
+
+    respectively = {}
+    for a in state.persons():
+        for m in a.mentions:
+            if m.type != "person":
+                continue
+            # title before the name: "Russian Deputy Foreign Minister Oleg Marin"
+            j = m.start - 1
+            while j >= 0:
+                t = doc[j]
+                mm = state.by_token.get(j)
+                if t.text in ("'s", "’s"):
+                    j -= 1
+                    continue
+                if mm is not None and mm.type != "person" and mm.type != "location":
+                    j = mm.start - 1
+                    continue
+                if mm is not None and mm.type == "person" and j + 1 < len(doc) and doc[j + 1].text in ("'s", "’s"):
+                    j = mm.start - 1
+                    continue
+                if fold(t.text).strip(".") in title_words | TITLE_FILLERS or (
+                        t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN") and mm is None and not t.is_sent_start):
+                    j -= 1
+                    continue
+                break
+            prefix = [t for t in doc[j + 1:m.start] if t.lower_ not in DETERMINERS]
+            # a person's possessor inside the prefix belongs to another name: keep only what follows it
+            _apply_role(state, a, prefix, scan_role_np, title_words)
+            # appositive after: "Karl Holm, a State Department spokesman" / "Sokol, Russia's ambassador"
+            root = doc[m.end - 1]
+            for c in root.children:
+                if c.dep_ == "appos" and c.i > root.i and state.by_token.get(c.i) is None and not any(
+                        state.by_token.get(k) is not None and state.by_token[k].type == "person"
+                        for k in range(m.end, c.left_edge.i)):
+                    _apply_role(state, a, [x for x in c.subtree if x.i > root.i], scan_role_np, title_words)
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        sub = list(p.subtree)
+                        if p.dep_ == "pobj" and any(state.by_token.get(x.i) is not None and state.by_token[x.i].type in
+                                                    ("organization", "country") for x in sub):
+                            _apply_role(state, a, sub, scan_role_np, title_words, org_only=True)
+            # role phrase closed by a comma before the name: "the Deputy Foreign Minister and Envoy for X, Belyak,"
+            if m.start > 1 and doc[m.start - 1].text == "," and (
+                    m.end >= len(doc) or doc[m.end].is_punct):
+                k = m.start - 2
+                sent_start = doc[m.start].sent.start
+                while k >= sent_start and doc[k].pos_ not in ("VERB", "AUX") and doc[k].text not in (",", ";", ":") \
+                        and not (doc[k].pos_ == "ADP" and doc[k].lower_ not in ("of", "for")) \
+                        and not (state.by_token.get(k) is not None and state.by_token[k].type == "person"):
+                    k -= 1
+                np_toks = list(doc[k + 1:m.start - 1])
+                if np_toks and any(fold(t.text).strip(".") in title_words for t in np_toks):
+                    if np_toks[0].lower_ == "with" or np_toks[0].pos_ == "ADP":
+                        np_toks = np_toks[1:]
+                    _apply_role(state, a, np_toks, scan_role_np, title_words)
+            # appositive before: "US State Department spokesman, Karl Holm"; "their Iranian counterpart, Rahimi"
+            if root.dep_ == "appos" and root.head.i < m.start and state.by_token.get(root.head.i) is None:
+                h = root.head
+                np = [x for x in h.subtree if x.i < m.start and x.i <= h.i]
+                _apply_role(state, a, np, scan_role_np, title_words)
+            # "Russian and Turkish foreign ministers, Vesel and Aydin respectively"
+            if root.dep_ == "conj" and any(t.lower_ == "respectively" for t in root.sent):
+                h = root
+                while h.dep_ == "conj" and h.head.i < h.i:
+                    h = h.head
+                if state.by_token.get(h.i) is None and h.lower_ in title_words:
+                    respectively.setdefault(h.i, [])
+            if root.dep_ == "conj" and state.by_token.get(root.head.i) is None and root.head.lower_ in title_words \
+                    and any(t.lower_ == "respectively" for t in root.sent):
+                respectively.setdefault(root.head.i, [])
+    # respectively: zip the demonyms of the head with the conjoined names
+    for hi in respectively:
+        h = doc[hi]
+        countries = []
+        for x in h.subtree:
+            if x.i >= h.i:
+                break
+            mm = state.by_token.get(x.i)
+            if mm is not None and mm.type == "country" and mm.actor not in countries:
+                countries.append(mm.actor)
+        names = []
+        for x in h.subtree:
+            mm = state.by_token.get(x.i)
+            if x.i > h.i and mm is not None and mm.type == "person" and mm.actor not in names:
+                names.append(mm.actor)
+        if len(countries) == len(names) >= 2:
+            for n, c in zip(names, countries):
+                state.actors[n].country = c
+    # possessors resolved now that all persons have countries
+    for a in state.persons():
+        if a.country is None and a.via and a.via in state.actors:
+            a.country = state.actors[a.via].country
+    # a title only one country's government uses ("Foreign Secretary", "Chief Cabinet Secretary")
+    for a in state.persons():
+        if a.country is None and a.via is None:
+            a.country = gz.in_period(next((c for r in sorted(a.roles) for t, c in gz.country_titles.items()
+                                           if re.sub(r"[^a-z ]+", " ", fold(r)).split() == t.split()), None),
+                                     state.period)
+    # context guess for the rest: a role phrase that refers back to the person ("Dalton said ...
+    # the new US president"), else government bodies and countries around the person
+    back = _role_phrase_countries(state, title_words)
+    for a in state.persons():
+        if a.country is None:
+            a.guess = back.get(a.name) or _context_country(state, a)
+
+
+def _role_phrase_countries(state: ArticleState, title_words: set[str]) -> dict[str, str]:
+    """Persons a definite role phrase with a country refers back to: "the new US president" names
+    no one, so it is the last person named in the three sentences before whose country the text
+    has not given; no named person may already hold that role for that country."""
+    doc = state.doc
+    out: dict[str, str] = {}
+    for t in token_hits(doc, {w for w in title_words if w.isalpha()}):
+        if t.pos_ != "NOUN" or state.by_token.get(t.i) is not None:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            continue
+        mods = [state.by_token.get(c.i) for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i]
+        countries = {m.actor for m in mods if m is not None and m.type == "country"}
+        if len(countries) != 1 or any(c.dep_ == "appos" for c in t.children):
+            continue
+        (country,) = countries
+        if any(p.country == country and any(t.lower_ in fold(r) for r in p.roles) for p in state.persons()):
+            continue  # "the Russian foreign minister" is the Russian foreign minister the article names
+        lo = t.sent.start
+        for _ in range(3):
+            if lo > 0:
+                lo = doc[lo - 1].sent.start
+        before = [m for m in state.mentions if m.type == "person" and lo <= m.start < t.i
+                  and state.actors[m.actor].country is None]  # someone of another country is not it
+        if before:
+            out.setdefault(before[-1].actor, country)
+    return out
+
+
+def _apply_role(state, a: ActorState, tokens, scan, title_words, org_only=False) -> None:
+    if not tokens:
+        return
+    words, country, org, poss = scan(tokens)
+    has_title = any(fold(w).strip(".") in title_words for w in words)
+    if not has_title and not org_only:
+        return
+    if words and has_title:
+        toks = list(tokens)
+        while toks and (toks[0].lower_ in DETERMINERS or toks[0].text in ("'s", "’s") or toks[0].is_punct
+                        or toks[0].lower_ in ("and", "of", "for", "with")
+                        or state.by_token.get(toks[0].i) is not None):
+            toks = toks[1:]
+        while toks and toks[-1].text in (",", "'s", "’s"):
+            toks = toks[:-1]
+        role = " ".join(t.text for t in toks if state.by_token.get(t.i) is None or state.by_token[t.i].type != "person"
+                        or False).strip(" -,") if toks else " ".join(words)
+        role = re.sub(r"\s+'s\b", "'s", role)
+        role = re.sub(r"^(and|of|for)\s+|\s+(and|of|for)$", "", role)
+        if role:
+            role = role[0].upper() + role[1:]
+            if fold(role) not in {fold(r) for r in a.roles}:  # "Finance Minister", "Finance minister": one role
+                a.roles.add(role)
+    if a.country is None:
+        if country:
+            a.country = country
+        elif org:
+            o = state.actors.get(org)
+            oc = o.country if o else None
+            if oc:
+                a.country = oc
+            elif o is not None and o.type == "organization" and _is_international(state, org):
+                a.country = org
+            elif o is not None:
+                dem = _demonym_country(state, org)
+                if dem:
+                    a.country = dem
+        elif poss:
+            a.via = poss
+
+
+def _is_international(state, org: str) -> bool:
+    e = state.gazetteer.lookup(org)
+    return e is not None and e.type in ("organization", "forum") and e.country is None
+
+
+def _demonym_country(state, name: str) -> str | None:
+    first = name.split()[0] if name else ""
+    e = state.gazetteer.lookup(first)
+    return e.canonical if e is not None and e.type == "country" else None
+
+
+def _belongs_to_other_person(state: ArticleState, mm: Mention, name: str) -> bool:
+    """Is this mention part of another person's title or appositive (a few heads up)?"""
+    tok = state.doc[mm.end - 1]
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "appos" or tok.dep_ in ("compound", "amod", "poss", "nmod"):
+            h = tok.head
+            other = state.by_token.get(h.i)
+            if other is not None and other.type == "person" and other.actor != name:
+                return True
+        tok = tok.head
+        other = state.by_token.get(tok.i)
+        if other is not None and other.type == "person":
+            return other.actor != name
+        if tok.dep_ == "appos":
+            h = state.by_token.get(tok.head.i)
+            if h is not None and h.type == "person":
+                return h.actor != name
+    return False
+
+
+def _destination(tok) -> bool:
+    """Is ``tok`` the place of a trip: a modifier of "visit/trip/...", or the object of a travel verb?"""
+    h = tok.head
+    if tok.dep_ in ("compound", "amod", "nmod", "poss") and h.lemma_.lower() in TRIP_NOUNS:
+        return True
+    if tok.dep_ == "dobj" and h.lemma_.lower() in TRIP_VERBS:
+        return True
+    return tok.dep_ == "pobj" and h.head.lemma_.lower() in TRIP_NOUNS | TRIP_VERBS
+
+
+def _context_country(state: ArticleState, a: ActorState) -> str | None:
+    """Guess a person's country from government bodies and actors in their sentences."""
+    doc = state.doc
+    score = Counter()
+    seen_sents = set()
+    for m in a.mentions:
+        sent = doc[m.start].sent
+        if sent.start in seen_sents:  # each sentence counts once
+            continue
+        seen_sents.add(sent.start)
+        for t in sent:
+            mm = state.by_token.get(t.i)
+            if mm is None or mm.actor == a.name or t.i != mm.start:
+                continue
+            if _belongs_to_other_person(state, mm, a.name):
+                continue  # "Sokol, Russia's ambassador": Russia describes Sokol, not this person
+            head = doc[mm.end - 1]
+            prep = head.head.lower_ if head.dep_ == "pobj" else ""
+            if _destination(head):
+                continue  # "a U.S. visit", "visited Kenya": where one goes is not one's country
+            if mm.type == "organization":
+                c = state.actors.get(mm.actor).country if mm.actor in state.actors else None
+                if c:
+                    score[c] += 2
+            elif mm.type == "country" and prep not in FOREIGN_PREPS | PLACE_PREPS:
+                score[mm.actor] += 1
+    if not score:
+        return None
+    (best, n), *rest = score.most_common(2) + [(None, 0)]
+    if n >= 2 and n > rest[0][1]:
+        return best
+    return None

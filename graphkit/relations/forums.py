@@ -1,0 +1,70 @@
+"""A forum named from the text: "the IMF Interim Committee meeting", "a summit on the unrest in X".
+
+When a pattern's ``forum`` slot is an event noun that no actor span covers, the
+noun phrase names the forum: its modifiers and the noun, plus an "of / on /
+for" phrase ("the spring meeting of the IMF"), without determiners, without a
+closing acronym in brackets and without places ("in Geneva").  "A meeting of
+<body>" where the body is itself a forum or a body that meets (a commission,
+committee, club, council, group) is that body.  The frames component writes
+such a forum as an actor span (``span._.kind == "event"``).
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import LEXICON
+
+FORUM_ORG_HEADS = LEXICON["forum_org_heads"]
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "my", "our",
+                "your"}
+
+
+def body_that_meets(index, noun):
+    """The actor span of "a meeting of <body>" when that body is a forum or meets as one."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                s = index.at(p.i)
+                if p.dep_ == "pobj" and s is not None and s.label_ in ("forum", "organization"):
+                    words = {w.lower() for w in re.split(r"[\s-]+", s.id_)}
+                    if s.label_ == "forum" or words & FORUM_ORG_HEADS:
+                        return s
+    return None
+
+
+def forum_extent(noun, index=None) -> tuple[int, int]:
+    """Token range of the forum's name: left modifiers, the noun, and its of/on/for phrases; a name
+    the parser split ("Asia Pacific Economic Co-operation (Apec) summit") is kept whole."""
+    start = noun.left_edge.i
+    if index is not None and index.at(start) is not None:
+        start = min(start, index.at(start).start)
+    end = noun.i + 1
+    for c in noun.rights:  # up to the last "of/on/for" phrase ("a summit in X on the unrest in Y")
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "for", "about"):
+            end = max(end, c.right_edge.i + 1)
+        elif not (c.dep_ == "prep" or c.dep_ in ("compound", "amod", "nmod")):
+            break
+    doc = noun.doc
+    for k in range(noun.i + 1, end):  # never across a quotation, into a clause, or into a place
+        if doc[k].text in ('"', "“", "”") or doc[k].pos_ in ("VERB", "AUX"):
+            end = k
+            break
+        holder = doc[k].head
+        on_forum = holder.i == noun.i or (holder.dep_ == "pobj" and holder.head.lower_ == "of"
+                                          and holder.head.head.i == noun.i)
+        if doc[k].dep_ == "prep" and doc[k].lower_ in ("in", "at") and on_forum and index is not None and any(
+                (s := index.at(c.i)) is not None and s._.stands_for == "place" for c in doc[k].children):
+            end = k  # "the spring meeting of the Bank in Manila": Manila is where, not its name
+            break  # (a topic's place stays: "a summit on the unrest in Iran")
+    while start < noun.i and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > noun.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def forum_name(doc, start: int, end: int) -> str:
+    text = doc[start:end].text
+    text = re.sub(r"\s*\([A-Z][A-Za-z\-]{1,10}\)?$", "", text)  # a closing acronym: "... Fund (IMF)"
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,371 @@
+"""From a slot's token to the actors it names.
+
+A slot token stands for the actor span covering it, and for everything
+coordinated with it ("A, B and C", "A, along with B"); a non-actor appositive
+joins too.  A role phrase without a name resolves, in order, to the person in
+apposition or leading it ("a delegation led by X"), the actors of its "of /
+from / in / at" phrase ("officials in the Finance Ministry"), the named person
+holding that role in the article ("the prime minister", "his Jordanian
+counterpart" -> the one Jordanian counterpart named), else the country or
+organization modifying it ("senior Nigerian officials" -> Nigeria, "a World
+Bank mission" -> World Bank).  Generic people ("bankers", "union figures")
+name no one.  "The two countries" are the two countries named together just
+before; "here" is the article's own country.
+
+A verb (or a noun framed by a verb) in a slot written ``subject(node)`` stands
+for the subject of its clause, found by climbing out of participles, relative,
+adverbial and infinitive clauses.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graphkit.actors.gazetteer import fold, load_gazetteer
+from graphkit.records import ACTOR_TYPES
+
+from .forums import body_that_meets, forum_extent, forum_name
+from .lexicon import LEXICON
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE = ("who", "which", "that", "whom")
+ROLE_HEADS = LEXICON["role_heads"]
+GENERIC = LEXICON["generic_people"]
+GROUP_REFS = LEXICON["group_refs"]
+GOVERNMENT_REFS = LEXICON["government_refs"]
+COUNT_WORDS = LEXICON["count_words"]
+CARRIERS = LEXICON["frame_carriers"]
+FRAME_PREPS = LEXICON["frame_preps"] - {"on", "over", "from", "in"}
+PLACE_ADVS = LEXICON["place_advs"]
+_SKIP_ROLE_WORDS = {"the", "a", "an", "his", "her", "their", "its", "our", "senior", "top", "other", "leading", "new",
+                    "former", "then", "current", "counterpart", "counterparts", "'s", "’s"}
+
+
+@dataclass(frozen=True)
+class Participant:
+    name: str
+    type: str  # person | country | organization | forum | location
+    country: str | None  # a person's or body's country; a place's country; a country itself
+    place: str | None = None  # the place as written, when the mention is a place
+    surface: str | None = None  # the mention as written
+    guess: str | None = None  # a person's country guessed from the article (its own country, context)
+
+
+def role_nouns() -> frozenset[str]:
+    gz = load_gazetteer()
+    return ROLE_HEADS | frozenset(w for w in gz.role_nouns if " " not in w)
+
+
+# --------------------------------------------------------------------------- clause subjects
+
+def _frame_verb(tok, limit: int = 6):
+    """The verb whose clause frames a noun ("said after a meeting with X" -> said), or the subject a
+    framing phrase hangs on ("X, in a speech on the first day of a visit to Y, said" -> X)."""
+    t, via_frame = tok, False
+    for step in range(limit):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if step and t.dep_ in SUBJECTS and t.pos_ in ("PROPN", "NOUN"):
+            return t
+        if t.dep_ in ("pobj", "pcomp") and t.head.dep_ in ("prep", "agent"):
+            via_frame = via_frame or t.head.lower_ in FRAME_PREPS
+            t = t.head.head
+        elif t.dep_ in ("prep", "advmod", "npadvmod", "appos", "acomp", "xcomp"):
+            t = t.head
+        elif t.dep_ in ("dobj", "attr", "oprd") and (t.head.lemma_.lower() in CARRIERS or via_frame):
+            # "X held talks", "X made a visit"; "X announced plans shortly before talks with Y"
+            t = t.head
+        else:
+            return None
+        if t.dep_ == "ROOT" and t.pos_ not in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _subjects_of(v) -> list:
+    out = [c for c in v.children if c.dep_ in SUBJECTS]
+    # "Visiting Pakistani Prime Minister X met Y": the parser made "Visiting" the subject, X its object
+    out = [o for c in out for o in ([d for d in c.children if d.dep_ == "dobj"] or [c]
+                                    if c.dep_ == "csubj" and c.tag_ == "VBG" else [c])]
+    if out:  # "X, along with Y, sat down": Y is a subject too
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("along", "together"):
+                for w in c.children:
+                    if w.lower_ == "with":
+                        out.extend(p for p in w.children if p.dep_ == "pobj")
+    return out
+
+
+def clause_subject(tok, depth: int = 0) -> list:
+    """The subject tokens of ``tok``'s clause (a noun: of the verb framing it)."""
+    if depth > 6:
+        return []
+    if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
+                                            for c in tok.children):
+        return []  # "X's trip", "a visit by X": the noun names its own agent
+    v = tok if tok.pos_ in ("VERB", "AUX") else _frame_verb(tok)
+    if v is None:
+        return []
+    if v.pos_ not in ("VERB", "AUX"):
+        return [v]  # the subject the framing phrase hangs on
+    if v.dep_ in ("xcomp", "acomp") and v.head.pos_ == "ADJ":  # "X is due (able, set) to visit"
+        v = v.head.head if v.head.dep_ == "acomp" else v.head
+    subs = _subjects_of(v)
+    if v.dep_ == "relcl" and (not subs or subs[0].lower_ in RELATIVE):
+        return [v.head]
+    if subs:
+        return subs
+    if v.dep_ == "acl":  # "officials attending the summit": the participle's noun
+        return [v.head]
+    for c in v.children:
+        if c.dep_ == "agent":
+            return [p for p in c.children if p.dep_ == "pobj"]
+    if v.dep_ in ("advcl", "xcomp", "pcomp", "conj", "prep", "pobj", "ccomp", "acomp") and v.head.i != v.i:
+        return clause_subject(v.head, depth + 1)
+    return []
+
+
+# --------------------------------------------------------------------------- actors of a phrase
+
+class Resolver:
+    """Resolves slot tokens to participants within one Doc."""
+
+    def __init__(self, doc, index):
+        self.doc, self.index = doc, index
+        self.roles = role_nouns()
+
+    def participant(self, span) -> Participant | None:
+        if span.label_ in ACTOR_TYPES:
+            place = span.text if span._.stands_for == "place" else None
+            if span._.kind == "pronoun":  # "they" holds spans of several persons: read each person's own
+                named = next((s for s in self.index.named(span.id_) if s._.kind != "pronoun"), span)
+                return Participant(span.id_, span.label_, named._.country, None, span.text, named._.guess)
+            return Participant(span.id_, span.label_, span._.country, place, span.text, span._.guess)
+        if span.label_ == "location":
+            return Participant(span.id_, "location", span._.country, span.text, span.text)
+        return None
+
+    def forum_at(self, tok) -> list[Participant]:
+        """The forum an event noun names: its actor span, the body that meets, or a name from the text
+        (with a topic the parser hung on the verb: "attend a summit in X on the unrest in Y")."""
+        span = self.index.at(tok.i)
+        if span is not None:
+            p = self.participant(span)
+            return [p] if p is not None and p.type in ("forum", "organization") else []
+        body = body_that_meets(self.index, tok)
+        if body is not None:
+            return [self.participant(body)]
+        start, end = forum_extent(tok, self.index)
+        name = forum_name(self.doc, start, end)
+        if tok.dep_ == "dobj":
+            topic = next((c for c in tok.head.rights if c.i > tok.i and c.dep_ == "prep" and c.lower_ in ("on", "about")
+                          and c.i - tok.right_edge.i <= 4), None)
+            if topic is not None:
+                name = f"{name} {self.doc[topic.i:topic.right_edge.i + 1].text}"
+                end = max(end, start + 2)
+        if end - start < 2:
+            return []  # "a meeting", "the summit": no name to give
+        return [Participant(name, "forum", None)]
+
+    def places_in(self, tok) -> list[Participant]:
+        """Places a common noun is in or of ("Kenya's biggest shantytown", "an orphanage in Tanzania")."""
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "nmod", "amod") or (c.dep_ == "prep" and c.lower_ in ("in", "of", "at")):
+                for x in ([c] if c.dep_ != "prep" else [q for q in c.children if q.dep_ == "pobj"]):
+                    s = self.index.at(x.i)
+                    if s is not None and s.label_ in ("country", "location") and s._.kind != "demonym":
+                        out.append(self.participant(s))
+        return out
+
+    def members(self, tok) -> list[Participant]:
+        """Everyone named in a "between / among" phrase, for parses that split its list; the persons when
+        there are any (their titles' countries are not participants)."""
+        found = self.actors(tok)
+        if len(found) >= 2:
+            return found
+        prep = tok.head if tok.dep_ == "pobj" else tok
+        # the actors the phrase lists, not the modifiers of its nouns ("two Philippine banks")
+        spans = [s for s in self.index.in_range(prep.left_edge.i, prep.right_edge.i + 1) if s.label_ in ACTOR_TYPES
+                 and self.doc[s.end - 1].dep_ not in ("amod", "compound", "nmod", "poss")]
+        parts = [self.participant(s) for s in spans]
+        persons = [p for p in parts if p.type == "person"]
+        return list(dict.fromkeys(persons or parts))
+
+    def conjuncts(self, tok) -> list:
+        out, stack = [tok], [tok]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                # "with Peruvian President A and Bolivian President B" parsed as A modifying B: A is a conjunct
+                if c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children) and \
+                        (s := self.index.at(c.i)) is not None and s.label_ == "person" and s != self.index.at(t.i):
+                    out.append(c)
+                if c.dep_ == "conj" or (c.dep_ == "appos" and self.index.at(c.i) is None and c.lower_ not in self.roles):
+                    out.append(c)
+                    stack.append(c)
+                if c.dep_ == "prep" and c.lower_ in ("along", "together"):
+                    for w in c.children:
+                        if w.lower_ == "with":
+                            for p in w.children:
+                                if p.dep_ == "pobj":
+                                    out.append(p)
+                                    stack.append(p)
+        return sorted(out, key=lambda t: t.i)
+
+    def actors(self, tok, seen: set | None = None) -> list[Participant]:
+        """The participants a phrase headed by ``tok`` names, conjuncts included."""
+        seen = set() if seen is None else seen
+        out: list[Participant] = []
+        for x in self.conjuncts(tok):
+            if x.i in seen:
+                continue
+            seen.add(x.i)
+            # "Russian and Turkish foreign ministers, Vesel and Aydin": the names, not the demonyms
+            named = any((s := self.index.at(y.i)) is not None and s.label_ == "person"
+                        for y in x.subtree if y.i != x.i and y.dep_ in ("conj", "appos"))
+            out.extend(self._one(x, seen, names_only=named))
+        return list(dict.fromkeys(out))
+
+    def _one(self, x, seen, names_only=False) -> list[Participant]:
+        span = self.index.at(x.i)
+        if span is not None:
+            spans = self.index.all_at(x.i) if span._.kind == "pronoun" else [span]
+            return [p for p in (self.participant(s) for s in spans) if p is not None]
+        low = x.lower_
+        if low in PLACE_ADVS and self.doc._.home_country:
+            return [Participant(self.doc._.home_country, "country", self.doc._.home_country, None)]
+        if low in GROUP_REFS:
+            return self._group(x)
+        for c in x.children:  # "the largest US telephone company Verizon": the name in apposition
+            if c.dep_ == "appos" and (s := self.index.at(c.i)) is not None and s.label_ in ACTOR_TYPES:
+                return self.actors(c, seen)
+        if low not in self.roles and fold(x.lemma_) not in self.roles:
+            return []
+        return self._role_phrase(x, seen, names_only)
+
+    def _group(self, x) -> list[Participant]:
+        """"The two countries": the countries coordinated in the sentence before (or this one)."""
+        n = next((COUNT_WORDS[c.lower_] for c in x.children if c.lower_ in COUNT_WORDS), None)
+        if not n:
+            return []
+        sent = x.sent
+        prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        for s in (sent, prev):
+            if s is None:
+                continue
+            for group in self._country_groups(s, before=x.i):
+                if len(group) == n:
+                    return list(group)
+        return []
+
+    def _country_groups(self, sent, before: int):
+        spans = [s for s in self.index.in_range(sent.start, min(sent.end, before)) if s.label_ == "country"]
+        for s in spans:
+            head = self.doc[s.end - 1]
+            if head.dep_ == "conj":
+                continue
+            group = [self.participant(s)]
+            for c in head.conjuncts:
+                cs = self.index.at(c.i)
+                if cs is not None and cs.label_ == "country" and all(g.name != cs.id_ for g in group):
+                    group.append(self.participant(cs))
+            if len(group) > 1:
+                yield tuple(group)
+        names = list(dict.fromkeys(s.id_ for s in spans))
+        if len(names) >= 2:
+            yield tuple(self.participant(next(s for s in spans if s.id_ == n)) for n in names)
+
+    def _role_phrase(self, x, seen, names_only) -> list[Participant]:
+        index = self.index
+        if x.lower_ in GOVERNMENT_REFS:  # "the regime of Syrian President X": X's country
+            for c in x.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for q in c.children:
+                        for p in self.actors(q, seen):
+                            if p.type == "country" or (p.type == "person" and p.country):
+                                return [Participant(p.country or p.name, "country", p.country or p.name)]
+        for c in x.children:
+            if c.dep_ == "appos" and (s := index.at(c.i)) is not None and s.label_ == "person":
+                return self.actors(c, seen)
+            if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head"):  # "a delegation led by X"
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        led = [p for q in a.children if q.dep_ == "pobj" for p in self.actors(q, seen)
+                               if p.type == "person"]
+                        if led:
+                            return led
+        persons = [index.at(c.i) for c in x.children
+                   if c.dep_ in ("compound", "flat") and index.at(c.i) is not None and index.at(c.i).label_ == "person"]
+        if not persons:
+            persons = [s for s in (self._name_after(x),) if s is not None]
+        if persons:
+            return [self.participant(s) for s in persons]
+        out = []
+        preps = [c for c in x.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "in", "at")]
+        for c in x.children:  # "a delegation composed of ..."
+            if c.dep_ == "acl":
+                preps.extend(cc for cc in c.children if cc.dep_ == "prep" and cc.lower_ in ("from", "of"))
+        for c in preps:
+            for q in c.children:
+                if q.dep_ == "pobj":
+                    out.extend(p for p in self.actors(q, seen) if p.type != "location")
+        if out or names_only:
+            return out
+        mods = []
+        for c in x.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < x.i:
+                for cc in self.conjuncts(c):
+                    s = index.at(cc.i)
+                    if s is not None and s.label_ in ACTOR_TYPES and s not in mods:
+                        mods.append(s)
+        role_words = {fold(c.text) for c in x.subtree if c.i <= x.i and index.at(c.i) is None
+                      and c.lower_ not in _SKIP_ROLE_WORDS and c.is_alpha}
+        role_words = {w[:-1] if w.endswith("s") and w[:-1] in self.roles else w for w in role_words}
+        specific = role_words - {"official", "officials", "minister", "ministers", "leader", "leaders",
+                                 "delegation", "representative", "representatives", "team", "side"}
+        if not mods:
+            # "the prime minister", "the chancellor": the one person holding that role here
+            if specific and x.lower_ not in GENERIC and not x.tag_.endswith("S"):
+                name = index.person_with_role(specific)
+                if name:
+                    return [self.participant(index.named(name)[0])]
+            return []
+        out = []
+        for s in mods:
+            if s.label_ == "person":
+                continue  # "Dalton's spokesman": the possessor is not the participant
+            if x.lower_ in GENERIC and s.label_ == "country":
+                continue  # "Japanese banks", "the country's creditors" are not the country
+            if len(mods) == 1 and s.label_ in ("country", "organization") and specific:
+                name = index.person_with_role(specific, s.id_)
+                if name:
+                    out.append(self.participant(index.named(name)[0]))
+                    continue
+            out.append(self.participant(s))
+        return [p for p in out if p is not None]
+
+    def _name_after(self, x):
+        """A person named right after a role noun: "Minister for Arab Affairs Reza Nasab", "..., Pavel Belyak,"."""
+        doc, index = self.doc, self.index
+        sent = x.sent
+        for k in range(x.i + 1, min(sent.end, x.i + 30)):
+            t = doc[k]
+            if t.pos_ in ("VERB", "AUX") or t.text in (";", ":", "(", ")"):
+                return None
+            s = index.at(k)
+            if s is None:
+                continue
+            if s.label_ != "person":
+                if t.text == "," or s.label_ not in ("country", "organization", "location"):
+                    return None
+                continue
+            if s.end < len(doc) and doc[s.end].text in ("'s", "’s"):
+                return None
+            between = doc[x.i + 1:s.start]
+            if not any(b.text == "," for b in between):
+                # the name closes the title ("Minister for Arab Affairs Reza Nasab"), inside its phrase
+                return s if x.left_edge.i <= s.start and s.end - 1 <= x.right_edge.i else None
+            before_comma = doc[s.start - 1].text == ","
+            after = s.end >= sent.end or doc[s.end].is_punct
+            return s if before_comma and after else None
+        return None

@@ -1,0 +1,130 @@
+"""Did it happen, is it scheduled, or is it no meeting at all?
+
+Read from the trigger's clause and the few heads above it:
+
+* dropped (None): negated ("did not meet", "no plans to meet"); hypothetical
+  ("could meet", "if they meet"); hoped, sought, refused, cancelled, invited,
+  proposed ("hopes to meet", "refused to attend", "an invitation to visit"); a
+  "possible" or "proposed" visit; habitual contact ("meets every month");
+  "would" outside reported speech;
+* ``"scheduled"``: future ("will meet", "is due to meet", "is to visit",
+  "plans to discuss ... in talks", "a planned trip", "would leave" under a
+  reporting verb);
+* ``"happened"`` otherwise.
+
+Above a preposition that is not a complement ("after", "during", "from" ...,
+unlike "hope for", "invitation to") the clause only frames the meeting ("X did
+not comment after meeting Y", "they agreed to ... after talks", "seeking to
+separate it from X's trip"): it can make the meeting future, not undo it.
+"""
+from __future__ import annotations
+
+from .lexicon import LEXICON
+
+BLOCKING = LEXICON["blocking_lemmas"]
+BLOCKING_NOUNS = LEXICON["blocking_nouns"]
+SCHEDULED_NOUNS = LEXICON["scheduled_nouns"]
+SCHEDULED_VERBS = LEXICON["scheduled_verbs"]
+SCHEDULED_WORDS = LEXICON["scheduled_words"]
+POSSIBLE = LEXICON["possible_words"]
+HYPOTHETICAL = LEXICON["hypothetical_aux"]
+CONDITIONAL = LEXICON["conditional_aux"]
+FUTURE = LEXICON["future_aux"]
+REPORTING = LEXICON["reporting_verbs"]
+MARKS = LEXICON["conditional_marks"]
+HABITUAL = LEXICON["habitual_words"]
+COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on", "about", "into", "towards", "toward"})
+_PLAN = frozenset({"plan", "plans", "expect", "schedule", "due", "set", "slate", "arrange", "prepare"})
+
+
+def _heads(tok, limit: int = 6) -> list:
+    chain, h = [tok], tok
+    for _ in range(limit):
+        if h.head.i == h.i:
+            break
+        h = h.head
+        chain.append(h)
+    return chain
+
+
+def _forms(tok) -> set[str]:
+    """The token's lemma and the stems its inflection suggests: the lemmatizer reads "hopes" and
+    "hoped" as "hop"."""
+    low = tok.lower_
+    out = {tok.lemma_.lower(), low}
+    for suffix, repl in (("s", ""), ("d", ""), ("ed", ""), ("ing", ""), ("ing", "e"), ("ies", "y")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.add(low[: -len(suffix)] + repl)
+    return out
+
+
+def _reported(tok) -> bool:
+    """Is ``tok`` inside a clause reported by a verb of saying ("officials said X would ...")?"""
+    for h in _heads(tok)[1:]:
+        if h.pos_ == "VERB" and h.lemma_.lower() in REPORTING:
+            return True
+    return False
+
+
+def status(trigger, frame) -> str | None:
+    """``"happened"``, ``"scheduled"`` or None (not a meeting)."""
+    scheduled = False
+    chain = _heads(trigger)
+    anchors = {trigger.i, frame.i}
+    background = False  # past an "after / during / at ..." phrase: the clause above only frames the meeting
+    for i, x in enumerate(chain):
+        lem = x.lemma_.lower()
+        kids = list(x.children)
+        if i > 0 and chain[i - 1].dep_ in ("prep", "agent") and chain[i - 1].lower_ not in COMPLEMENT_PREPS:
+            background = True  # "after talks", "from his trip": not what a hope or a refusal is about
+        near = (i <= 3 or x.i in anchors) and not background
+        if background and x.pos_ in ("VERB", "AUX"):
+            scheduled = scheduled or any(c.dep_ == "aux" and c.lower_ in FUTURE for c in kids)
+            continue
+        if near and any(c.dep_ == "neg" for c in kids) and (x.i in anchors or x.pos_ in ("VERB", "AUX")):
+            return None
+        if i <= 2 and any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in kids) and x.pos_ == "NOUN":
+            if x.i in anchors or x.lower_ in SCHEDULED_NOUNS or x.lower_ in BLOCKING_NOUNS:
+                return None  # "no plans to meet", "not scheduled any meeting"
+        if i > 0 and near:
+            blocking = bool(_forms(x) & BLOCKING)
+            if x.pos_ in ("VERB", "ADJ") and blocking and lem not in _PLAN:
+                if not (x.i == frame.i and x.i != trigger.i):
+                    return None
+            if x.pos_ == "NOUN" and x.lower_ in BLOCKING_NOUNS and x.i not in anchors:
+                return None  # "an invitation to visit", "hopes of a meeting"
+            if x.pos_ == "NOUN" and x.lower_ in SCHEDULED_NOUNS:
+                scheduled = True
+        if near and x.pos_ in ("VERB", "AUX"):
+            for c in kids:
+                if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
+                    return None
+                if c.dep_ == "aux" and c.lower_ in CONDITIONAL:
+                    # "officials said X would leave for Y": future in reported speech; "a meeting would be
+                    # useful", "would meet if ...": hypothetical
+                    if not _reported(x) or (lem == "be" and any(
+                            c2.dep_ in ("nsubj", "nsubjpass") and c2.i in anchors for c2 in kids)):
+                        return None  # "would meet if ...", "a meeting would be useful"
+                    scheduled = True
+                if c.dep_ == "aux" and c.lower_ in FUTURE:
+                    scheduled = True
+                if c.dep_ == "mark" and c.lower_ in MARKS:
+                    return None
+            if lem == "be" and any(c.dep_ == "xcomp" for c in kids):
+                scheduled = True  # "is to visit"
+            if x.dep_ == "xcomp" and x.head.lemma_.lower() == "be":
+                scheduled = True
+        if near and lem in SCHEDULED_VERBS and x.pos_ in ("VERB", "ADJ", "AUX") and i > 0:
+            scheduled = True
+    for x in {trigger, frame}:
+        for c in x.children:
+            if c.lower_ in POSSIBLE and c.dep_ in ("amod", "compound", "advmod"):
+                return None  # "a possible visit"
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in MARKS for g in c.children):
+                return None  # "will leave for X if the ceasefire holds"
+            if c.lower_ in SCHEDULED_WORDS and c.dep_ in ("amod", "compound", "advmod", "npadvmod"):
+                scheduled = True
+        for c in x.subtree:  # "meets X every month": habitual contact, not a meeting
+            if c.lower_ in HABITUAL and c.head.i in {x.i} | {h.i for h in x.children}:
+                return None
+    return "scheduled" if scheduled else "happened"

@@ -1,0 +1,20 @@
+"""Token look-ups on a Doc's arrays, so long articles are not walked token by token in Python."""
+from __future__ import annotations
+
+
+def token_hits(doc, words, attr: str = "LOWER") -> list:
+    """Tokens whose lower-case form (or lemma, with ``attr="LEMMA"``) is in ``words``, in order.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Talks began. They talked.")
+    >>> [t.i for t in token_hits(doc, {"talks", "they"})]
+    [0, 3]
+    """
+    from spacy.attrs import LEMMA, LOWER
+
+    if not len(doc) or not words:
+        return []
+    strings = doc.vocab.strings
+    keys = {strings.add(w) for w in words}
+    col = doc.to_array([LOWER if attr == "LOWER" else LEMMA]).tolist()
+    return [doc[i] for i, v in enumerate(col) if v in keys]
