@@ -47,6 +47,25 @@ def chromium_binary():
     return _chromium()
 
 
+@pytest.mark.parametrize("ci, outcome", [("true", pytest.fail.Exception), ("", pytest.skip.Exception)],
+                         ids=["CI=true fails", "elsewhere skips"])
+def test_no_browser_never_installs_one(monkeypatch, ci, outcome):
+    """Without chromium the tests change nothing on the system: no apt-get, no process at all."""
+    import subprocess
+
+    import graphkit.view.browser as browser
+
+    def no_process(*args, **kwargs):
+        raise AssertionError(f"a test started a process to get a browser: {args[0] if args else kwargs}")
+
+    for name in ("run", "Popen", "call", "check_call", "check_output"):
+        monkeypatch.setattr(subprocess, name, no_process)
+    monkeypatch.setattr(browser, "find_chromium", lambda: None)
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="chromium is not installed"):
+        _chromium()
+
+
 @pytest.fixture(scope="module")
 def seeds_graph():
     """The seeds' graph plus an actor and a dated meeting whose texts hold HTML / script payloads."""
