@@ -83,6 +83,8 @@ class Problem:
     'a/b.jsonl:3: malformed JSON'
     >>> str(Problem("a/c.txt", None, "empty file", True))
     'a/c.txt: empty file'
+    >>> Problem("a/b.jsonl", 3, "duplicate id 'x'", False).report_line()
+    "a/b.jsonl:3: warning: duplicate id 'x'"
     """
 
     path: str
@@ -90,9 +92,22 @@ class Problem:
     message: str
     skipped: bool
 
+    @property
+    def where(self) -> str:
+        """``FILE`` or ``FILE:LINE``."""
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
+    @property
+    def kind(self) -> str:
+        """``"skipped"`` (no article came out of the input) or ``"warning"``."""
+        return "skipped" if self.skipped else "warning"
+
+    def report_line(self) -> str:
+        """The problem as graphkit reports it (stderr, ``summary.json``): ``FILE[:LINE]: KIND: MESSAGE``."""
+        return f"{self.where}: {self.kind}: {self.message}"
+
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.message}"
+        return f"{self.where}: {self.message}"
 
 
 def _default_on_problem(problem: Problem) -> None:
@@ -438,6 +453,23 @@ def _headline(text: str) -> str | None:
 # reading
 # --------------------------------------------------------------------------
 
+def _json_error(e: json.JSONDecodeError, line: int) -> str:
+    """A JSON error as one message that names its line, whatever shows it.
+
+    ``json`` words some errors to be followed by its own position
+    ("Invalid control character at"): that tail is dropped.
+
+    >>> try:
+    ...     json.loads('{"text": "line one' + chr(10) + '"}')
+    ... except json.JSONDecodeError as e:
+    ...     print(_json_error(e, 7))
+    malformed JSON on line 7, column 19: invalid control character
+    """
+    what = re.sub(r"\s+(?:starting\s+)?at$", "", e.msg.strip())
+    what = what[:1].lower() + what[1:]
+    return f"malformed JSON on line {line}, column {e.colno}: {what}"
+
+
 class _Reader:
     def __init__(self, on_problem: Callable[[Problem], None] | None, clean: bool):
         self.on_problem = on_problem or _default_on_problem
@@ -483,12 +515,38 @@ class _Reader:
             try:
                 is_dir = entry.is_dir()
                 is_file = not is_dir and entry.is_file()
-            except OSError:
+            except OSError:  # a loop of symbolic links, an entry that cannot be looked at
+                is_dir = is_file = False
+            if not (is_dir or is_file):
+                self.not_a_file(Path(entry.path))
                 continue
             if is_dir:
                 yield from self.walk(Path(entry.path), visited)
             elif is_file and Path(entry.name).suffix.lower() in _WALKED_SUFFIXES:
                 yield from self.read_file(Path(entry.path))
+
+    def not_a_file(self, path: Path) -> None:
+        """A walked entry that is neither a directory nor a regular file.
+
+        A broken symbolic link (or a loop of them) is reported like a missing
+        file when it could be an input: a name with an article suffix, or no
+        suffix at all (a link to a directory).  Anything else (a broken
+        ``logo.png``, a socket, a FIFO) is skipped silently, like every file
+        that is not read.
+        """
+        suffix = path.suffix.lower()
+        if suffix and suffix not in _WALKED_SUFFIXES:
+            return
+        target = "?"
+        try:
+            if not path.is_symlink():
+                return
+            target = os.readlink(path)
+            path.stat()
+        except FileNotFoundError:
+            self.problem(path, None, f"no such file or directory (broken symbolic link to {target})")
+        except OSError as e:
+            self.problem(path, None, f"cannot access: {e.strerror or e}")
 
     def read_file(self, path: Path) -> Iterator[Article]:
         suffix = path.suffix.lower()
@@ -552,10 +610,10 @@ class _Reader:
                     if note and not warned:
                         warned = True
                         self.problem(path, n, note + " (first such line; later ones too)", skipped=False)
-                    try:
-                        obj = json.loads(line)
+                    try:  # without its line end: an error at the end is placed on this line
+                        obj = json.loads(line.rstrip("\r\n"))
                     except json.JSONDecodeError as e:
-                        self.problem(path, n, f"malformed JSON ({e.msg}, column {e.colno})")
+                        self.problem(path, n, _json_error(e, n))
                         continue
                     art = self.from_obj(obj, path, n, f"{path.stem}:{n}", note)
                     if art is not None:
@@ -607,7 +665,7 @@ class _Reader:
             if first.startswith(b"{"):  # probably JSON Lines with a bad first line
                 yield from self.read_jsonl(path)
             else:
-                self.problem(path, e.lineno, f"malformed JSON ({e.msg}, column {e.colno})")
+                self.problem(path, e.lineno, _json_error(e, e.lineno))
             return
         if note:
             self.problem(path, None, note, skipped=False)

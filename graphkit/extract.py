@@ -70,27 +70,6 @@ def article_doc(nlp, article: Article, text: str | None = None):
     return doc
 
 
-def _pieces(text: str, limit: int) -> list[str]:
-    """Split text longer than the model's max_length at paragraph (else line, else space) breaks."""
-    if len(text) <= limit:
-        return [text]
-    out = []
-    start = 0
-    while len(text) - start > limit:
-        cut = -1
-        for sep in ("\n\n", "\n", ". ", " "):
-            cut = text.rfind(sep, start + limit // 2, start + limit)
-            if cut != -1:
-                cut += len(sep)
-                break
-        if cut == -1:
-            cut = start + limit
-        out.append(text[start:cut])
-        start = cut
-    out.append(text[start:])
-    return out
-
-
 def extract_records(
     articles: Iterable[Article],
     nlp=None,
@@ -102,41 +81,53 @@ def extract_records(
 ) -> Iterator[tuple[Article, Record]]:
     """Parse and extract each article; yields ``(article, record)`` in input order.
 
-    Texts longer than the model's ``max_length`` are parsed in pieces (split at
-    paragraph breaks) and joined back into one ``Doc``, with a warning.
+    Texts longer than a piece (``graphkit.pieces.PIECE_CHARS``) are split at
+    paragraph (else sentence) boundaries, the pieces parsed and extracted one
+    by one and their records merged (offsets global again): no Doc of the
+    whole text is ever built.  A batch holds at most ``batch_size`` texts and
+    ``graphkit.pieces.BATCH_CHARS`` characters, so memory does not grow with
+    an article's size (with ``n_process`` > 1, spaCy's own batches of
+    ``batch_size``).  A text over the model's ``max_length`` is reported with
+    a warning.
     """
-    from spacy.tokens import Doc
+    from graphkit.pieces import (BATCH_CHARS, PIECE_CHARS, PieceRecord, merge_piece_records, split_text,
+                                 text_batches)
 
     if nlp is None:
         from graphkit.nlp import load_model
 
         nlp = load_model()
-    limit = max(1000, nlp.max_length - 1000)
+    limit = min(PIECE_CHARS, max(1000, nlp.max_length - 1000))
     warn = on_problem or (lambda where, msg: warnings.warn(f"{where}: {msg}", stacklevel=2))
 
     def stream():
         for art in articles:
-            pieces = _pieces(art.text, limit)
-            if len(pieces) > 1:
+            pieces = split_text(art.text, limit)
+            if len(art.text) > nlp.max_length:
                 where = art.path or art.id
                 if art.line:
                     where = f"{where}:{art.line}"
                 warn(where, f"{len(art.text):,} characters is over the model's max_length "
                             f"({nlp.max_length:,}); parsed in {len(pieces)} pieces")
-            for i, p in enumerate(pieces):
-                yield article_doc(nlp, art, p), (art, i, len(pieces))
+            for i, (offset, piece) in enumerate(pieces):
+                yield article_doc(nlp, art, piece), (art, i, len(pieces), offset)
 
     with use_dictionary(nlp, dictionary):
-        pending: list = []
-        for doc, (art, i, n) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        if n_process > 1:  # one pipe: spaCy's worker processes are started once
+            parsed = nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+        else:
+            parsed = (pair for batch in text_batches(stream(), batch_size, BATCH_CHARS)
+                      for pair in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
+        done: list[PieceRecord] = []  # records of the pieces of the current article, never their Docs
+        for doc, (art, i, n, offset) in parsed:
             if n == 1:
                 yield art, record_from_doc(doc, art)
                 continue
-            pending.append(doc)
+            done.append(PieceRecord(offset, sum(1 for _ in doc.sents), record_from_doc(doc, art).to_dict()))
             if i == n - 1:
-                full = Doc.from_docs(pending, ensure_whitespace=False)
-                pending = []
-                yield art, record_from_doc(full, art)
+                record = Record.from_dict(merge_piece_records(done))
+                done = []
+                yield art, record
 
 
 def extract_text(text: str, *, doc_id: str = "text", date: str | None = None, title: str | None = None,

@@ -150,7 +150,7 @@ def load_graph(db_path: str | PathLike) -> nx.MultiGraph:
     """Build the graph from the records of the store at ``db_path``."""
     from graphkit.store import Store  # lazy: the store is optional for graph building
 
-    store = Store(db_path)
+    store = Store(db_path, readonly=True)  # reading needs no write access (read-only media, 0444 files)
     try:
         return build_graph(store.records())
     finally:

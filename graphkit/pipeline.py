@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from graphkit.corpus import Article, Problem, read_articles
+from graphkit.workers import Lifeline, worker_start
 
 __all__ = [
     "RunReport",
@@ -87,7 +88,7 @@ class RunReport:
     whose extraction raised an exception.  For ingestion: ``ingested`` (new
     articles stored), ``updated`` (changed text or extractor version),
     ``unchanged`` (already stored: not parsed again).  ``problems`` holds one
-    message per problem, each naming the file (and line).
+    line per problem as printed on stderr: ``FILE[:LINE]: skipped|warning: MESSAGE``.
 
     >>> r = RunReport(read=2, extracted=1, failed=1)
     >>> r.ok, r.counts()["failed"]
@@ -129,7 +130,7 @@ class _Problems:
         self.progress: _Progress | None = None
 
     def _emit(self, p: Problem) -> None:
-        self.report.problems.append(str(p))
+        self.report.problems.append(p.report_line())  # with its kind: summary.json keeps it
         if self.on_problem is not None:
             if self.progress is not None:
                 self.progress.clear()  # the message on its own line, not through the bar
@@ -299,13 +300,14 @@ def _load_dictionary(dictionary):
 
 
 #: The code and data that make a record: a change to any of them means re-extracting.
-_RULE_SOURCES = ("extract.py", "actors", "relations")
+_RULE_SOURCES = ("extract.py", "pieces.py", "actors", "relations")
 _RULE_SUFFIXES = frozenset({".py", ".json", ".jsonl", ".txt", ".tsv", ".yaml", ".yml"})
 
 
 @functools.lru_cache(maxsize=1)
 def rules_fingerprint() -> str:
-    """A short hash of the extraction code and data (``extract.py``, ``actors/``, ``relations/``).
+    """A short hash of the extraction code and data (``extract.py``, ``pieces.py``,
+    ``actors/``, ``relations/``).
 
     Part of the extractor version stored with each record, so a store notices
     when the extraction rules changed even if ``EXTRACTOR_VERSION`` was not
@@ -509,8 +511,9 @@ def replay_chunk(chunk: list[Article], results: list[tuple], problems: _Problems
 _POOL_MODEL = None  # the pipeline inherited by forked pool workers
 
 
-def _pool_init(model) -> None:
+def _pool_init(model, lifeline_args) -> None:
     global _POOL_MODEL
+    worker_start(*lifeline_args)  # the worker dies with this process, however this process dies
     if model is not None:
         _POOL_MODEL = model
 
@@ -555,22 +558,31 @@ def _pool_extract(
         init_model, task_model = None, (None if model is None else str(model))
     window = 2 * jobs
     chunks = _chunks(itertools.chain([first], it), batch_size)
-    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_pool_init,
-                                initargs=(init_model,)) as pool:
-        inflight: deque = deque()
-        try:
-            for chunk in chunks:
-                inflight.append((chunk, pool.submit(_pool_chunk, chunk, task_model, dictionary_spec,
-                                                    batch_size)))
-                while len(inflight) >= window or (inflight and inflight[0][1].done()):
+    lifeline = Lifeline(ctx)
+    try:
+        with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_pool_init,
+                                    initargs=(init_model, lifeline.worker_args())) as pool:
+            inflight: deque = deque()
+            try:
+                for chunk in chunks:
+                    inflight.append((chunk, pool.submit(_pool_chunk, chunk, task_model, dictionary_spec,
+                                                        batch_size)))
+                    while len(inflight) >= window or (inflight and inflight[0][1].done()):
+                        chunk_done, fut = inflight.popleft()
+                        yield from replay_chunk(chunk_done, fut.result(), problems)
+                while inflight:
                     chunk_done, fut = inflight.popleft()
                     yield from replay_chunk(chunk_done, fut.result(), problems)
-            while inflight:
-                chunk_done, fut = inflight.popleft()
-                yield from replay_chunk(chunk_done, fut.result(), problems)
-        finally:
-            for _, fut in inflight:
-                fut.cancel()
+            except BaseException:
+                # Ctrl-C, SIGTERM, an error, or the consumer stopped early: stop the workers now,
+                # not after the chunks they are parsing (the pool's shutdown would wait for those)
+                lifeline.cut()
+                raise
+            finally:
+                for _, fut in inflight:
+                    fut.cancel()
+    finally:
+        lifeline.cut()
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -849,12 +861,12 @@ def _ingest(store, paths, version, report, problems, *, model, dictionary, jobs,
 
 
 def store_records(db: PathLike) -> list[dict]:
-    """Every record in the store ``db`` (path or open Store), finalized."""
+    """Every record in the store ``db`` (path, opened read-only, or open Store), finalized."""
     from graphkit.store import Store
 
     if isinstance(db, Store):
         return finalize_records(list(db.records()))
-    with Store(db) as store:
+    with Store(db, readonly=True) as store:
         return finalize_records(list(store.records()))
 
 
@@ -926,10 +938,13 @@ def run(
     _check_writable(outdir)  # before hours of parsing, not after
     db = outdir / "graphkit.db" if db is None else Path(db)
 
-    report = ingest_paths(paths, db, model=model, dictionary=dictionary, jobs=jobs,
-                          on_problem=on_problem, force=force, progress=progress,
-                          engine=engine, scheduler=scheduler, batch_size=batch_size)
-    records = store_records(db)
+    from graphkit.store import Store
+
+    with Store(db) as store:  # one connection for writing and reading back
+        report = ingest_paths(paths, store, model=model, dictionary=dictionary, jobs=jobs,
+                              on_problem=on_problem, force=force, progress=progress,
+                              engine=engine, scheduler=scheduler, batch_size=batch_size)
+        records = store_records(store)
     G = store_graph(db, records)
 
     outputs: dict[str, str] = {"db": str(db)}

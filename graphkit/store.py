@@ -10,6 +10,12 @@ at most the article in flight, and the database runs in WAL mode with a busy
 timeout, so several processes may write the same store at once: one waits,
 none corrupts.
 
+Reading needs no write access: ``Store(path, readonly=True)`` (what the graph,
+the exports, the view and the queries use) opens the file with SQLite's
+``mode=ro``, and on read-only media, where SQLite cannot create the WAL index
+next to the file, as ``immutable`` (allowed only when no write-ahead log with
+pending changes lies next to it).
+
 >>> from graphkit.corpus import Article
 >>> with Store(":memory:") as store:
 ...     art = Article(id="a1", text="Dalton met Vesel.")
@@ -151,9 +157,14 @@ class Store:
     >>> store.close()
     """
 
-    def __init__(self, path: str | os.PathLike = "graphkit.db", *, timeout: float = 30.0):
+    def __init__(self, path: str | os.PathLike = "graphkit.db", *, timeout: float = 30.0, readonly: bool = False):
         self.path = str(path)
         self.timeout = timeout
+        self.readonly = readonly
+        self._conn = None
+        if readonly:
+            self._conn = self._open_readonly()
+            return
         memory = self.path == ":memory:" or self.path.startswith("file::memory:")
         if not memory:
             p = Path(self.path)
@@ -163,7 +174,8 @@ class Store:
             if not parent.is_dir():
                 raise StoreError(f"{self.path}: cannot create the store: directory {parent} does not exist")
             if p.exists() and not os.access(p, os.R_OK | os.W_OK):
-                raise StoreError(f"{self.path}: the store file is not readable and writable")
+                raise StoreError(f"{self.path}: the store file is not writable (adding articles needs "
+                                 "write access; queries, graph, render and summary only read it)")
             if not os.access(parent, os.W_OK | os.X_OK):
                 raise StoreError(f"{self.path}: directory {parent} is not writable")
         try:
@@ -183,6 +195,55 @@ class Store:
             raise
 
     # -- opening ------------------------------------------------------------
+    def _open_readonly(self) -> sqlite3.Connection:
+        """A read-only connection: ``mode=ro``, else ``immutable`` where no WAL is pending."""
+        p = Path(self.path)
+        if not p.exists():
+            raise StoreError(f"{self.path}: no such store")
+        if p.is_dir():
+            raise StoreError(f"{self.path}: is a directory, not a graphkit database")
+        uri = p.resolve().as_uri() + "?mode=ro"
+        try:
+            return self._connect_readonly(uri)
+        except sqlite3.OperationalError as e:
+            # a WAL database needs its index (-shm) next to it; on read-only media SQLite cannot
+            # create it.  Without a pending log the file alone is the whole store: read it as immutable.
+            if getattr(e, "sqlite_errorname", "").split("_")[:2] not in (["SQLITE", "CANTOPEN"],
+                                                                         ["SQLITE", "READONLY"]):
+                raise StoreError(f"{self.path}: cannot open the store read-only: {e}") from None
+            wal = Path(self.path + "-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise StoreError(
+                    f"{self.path}: cannot open read-only ({e}), and its write-ahead log {wal.name} holds "
+                    "changes not yet in the database file; open the store once with write access "
+                    "(any `graphkit ingest` into it) to fold them in") from None
+            try:
+                return self._connect_readonly(uri + "&immutable=1")
+            except sqlite3.OperationalError as e2:
+                raise StoreError(f"{self.path}: cannot open the store read-only: {e2}") from None
+
+    def _connect_readonly(self, uri: str) -> sqlite3.Connection:
+        conn = sqlite3.connect(uri, uri=True, timeout=self.timeout, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "meta" not in tables:
+                what = "an empty file" if not tables else "an SQLite file with other tables"
+                raise StoreError(f"{self.path}: not a graphkit database ({what})")
+            self._conn = conn
+            self._check_meta()
+        except sqlite3.OperationalError:
+            conn.close()
+            raise
+        except sqlite3.DatabaseError as e:
+            conn.close()
+            raise StoreError(f"{self.path}: not a graphkit database ({e})") from None
+        except StoreError:
+            conn.close()
+            self._conn = None
+            raise
+        return conn
+
     def _setup(self, memory: bool) -> None:
         c = self._conn
         c.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
@@ -255,7 +316,11 @@ class Store:
             self._conn = None
 
     def __repr__(self) -> str:
-        return f"Store({self.path!r})"
+        return f"Store({self.path!r}{', readonly=True' if self.readonly else ''})"
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise StoreError(f"{self.path}: the store was opened read-only")
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -310,6 +375,7 @@ class Store:
         >>> s.put(Article(id="a", text="One."), {"doc": "a"}, extractor_version="2")
         'changed'
         """
+        self._writable()
         if not isinstance(record, dict):
             raise TypeError(f"record must be a dict, not {type(record).__name__}")
         record_json = json.dumps(record, ensure_ascii=False)  # fails before any write
@@ -388,6 +454,7 @@ class Store:
         >>> s.delete("a"), s.delete("a"), s.counts()["articles"]
         (True, False, 0)
         """
+        self._writable()
         c = self.connection
         c.execute("BEGIN IMMEDIATE")
         try:

@@ -1,16 +1,16 @@
 """The HTML view in a real browser: headless Chromium, every network request blocked.
 
-Chromium is Debian's ``chromium`` package (``.ci/run`` installs it). When it is
-missing the test installs it if it runs as root with apt-get, and otherwise
-skips, saying why. Writes ``tests/artifacts/seeds_view.png`` (screenshot of
-the seeds' view).
+Chromium is Debian's ``chromium`` package; ``.ci/run`` installs it (and fails
+when it cannot).  The tests never install anything: without a browser they
+skip, saying why, except under ``CI=true``, where a missing browser is a
+failure (CI must run them).  Writes ``tests/artifacts/seeds_view.png``
+(screenshot of the seeds' view).
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -24,33 +24,46 @@ XSS_EVIDENCE = ('Evil Corp met Sergei Lavrov <img src=x onerror="window.__pwned=
                 '<script>window.__pwned=2</script> in Moscow.')
 
 
+def _missing(reason: str):
+    """No browser here: skip, or fail under CI (``CI=true``), where the browser tests must run."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true but {reason}; .ci/run installs it (Debian: apt-get install chromium)")
+    pytest.skip(f"{reason} (Debian: apt-get install chromium; .ci/run installs it)")
+
+
 def _chromium() -> str:
-    pytest.importorskip("websocket", reason="websocket-client is not installed (pip install -e '.[test]')")
+    if importlib.util.find_spec("websocket") is None:  # the browser is driven over its DevTools websocket
+        _missing("websocket-client is not installed (pip install -e '.[test]')")
     from graphkit.view.browser import find_chromium
 
     found = find_chromium()
-    if found:
-        return found
-    if os.name == "posix" and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        try:
-            subprocess.run(["apt-get", "update", "-qq"], check=True, env=env, timeout=600,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env, timeout=900,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        except (subprocess.SubprocessError, OSError) as exc:
-            pytest.skip(f"chromium is not installed and 'apt-get install chromium' failed: {exc}")
-        found = find_chromium()
-        if found:
-            return found
-        pytest.skip("chromium is not installed and apt-get did not provide it")
-    pytest.skip("chromium is not installed (Debian: apt-get install chromium) and this test cannot install it "
-                "(not root or no apt-get)")
+    if not found:
+        _missing("chromium is not installed")
+    return found
 
 
 @pytest.fixture(scope="module")
 def chromium_binary():
     return _chromium()
+
+
+@pytest.mark.parametrize("ci, outcome", [("true", pytest.fail.Exception), ("", pytest.skip.Exception)],
+                         ids=["CI=true fails", "elsewhere skips"])
+def test_no_browser_never_installs_one(monkeypatch, ci, outcome):
+    """Without chromium the tests change nothing on the system: no apt-get, no process at all."""
+    import subprocess
+
+    import graphkit.view.browser as browser
+
+    def no_process(*args, **kwargs):
+        raise AssertionError(f"a test started a process to get a browser: {args[0] if args else kwargs}")
+
+    for name in ("run", "Popen", "call", "check_call", "check_output"):
+        monkeypatch.setattr(subprocess, name, no_process)
+    monkeypatch.setattr(browser, "find_chromium", lambda: None)
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="chromium is not installed"):
+        _chromium()
 
 
 @pytest.fixture(scope="module")

@@ -179,3 +179,91 @@ def test_actors_dictionary_flag(tmp_path, corpus, nlp):
     assert main(["extract", str(corpus), "-o", str(out), "--actors", str(dic), "-q"]) == 0
     rec = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert {a["name"]: a["country"] for a in rec["actors"]}["Karl Holm"] == "Sweden"
+
+
+# -- dangling symbolic links in a walked folder (issue 12) ------------------------
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_dangling_symlink_in_a_folder_is_reported_exit_1(tmp_path, corpus, nlp, capsys):
+    (corpus / "c.txt").symlink_to(tmp_path / "moved-away.txt")
+    rc = main(["extract", str(corpus), "-o", str(tmp_path / "r.jsonl")])
+    err = capsys.readouterr().err.splitlines()
+    assert rc == 1
+    assert err == [f"{corpus / 'c.txt'}: skipped: no such file or directory (broken symbolic link to "
+                   f"{tmp_path / 'moved-away.txt'})"]
+    assert [json.loads(ln)["doc"] for ln in (tmp_path / "r.jsonl").read_text().splitlines()] == ["a", "b"]
+
+
+# -- summary.json keeps each problem's kind (issue 12) ----------------------------
+
+def test_summary_json_problems_keep_their_kind(tmp_path, corpus, nlp, capsys):
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "cafe.txt").write_bytes("Karl Holm met Anna Berg at the Caf\xe9 in Oslo.".encode("latin-1"))
+    out = tmp_path / "out"
+    assert main(["run", str(corpus), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    problems = json.loads((out / "summary.json").read_text(encoding="utf-8"))["problems"]
+    assert sorted(problems) == sorted(err)                 # the same lines as on stderr ...
+    assert sorted(p.replace(str(corpus), "C") for p in problems) == [
+        "C/cafe.txt: warning: not UTF-8; decoded as cp1252",
+        "C/empty.txt: skipped: empty file",
+    ]                                                      # ... each with its kind
+
+
+# -- usage errors of the query options (issue 12) -------------------------------
+
+@pytest.fixture
+def stored(tmp_path, corpus, nlp):
+    db = tmp_path / "g.db"
+    assert main(["ingest", str(corpus), "--db", str(db), "-q"]) == 0
+    return db
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["who-met", "Berg", "--since", "2016-13-45"], "argument --since: not a date: '2016-13-45' (month 13"),
+    (["who-met", "Berg", "--until", "2017-02-30"], "argument --until: not a date: '2017-02-30' (2017-02 has no day 30)"),
+    (["centrality", "--top", "-5"], "argument --top: must be at least 0: '-5'"),
+    (["countries", "--top", "-1"], "argument --top: must be at least 0: '-1'"),
+    (["who-met", "Berg", "--since", "2017-02", "--until", "2017-01"],
+     "--since 2017-02 is after --until 2017-01: no date is in both"),
+], ids=["bad-since", "bad-until", "negative-top", "negative-countries-top", "since-after-until"])
+def test_bad_query_options_are_one_usage_error(stored, capsys, argv, message):
+    assert main([*argv, "--db", str(stored)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    errors = [ln for ln in err.splitlines() if "error:" in ln]
+    assert len(errors) == 1 and message in errors[0], err
+
+
+def test_good_date_range_still_answers(stored, capsys):
+    assert main(["who-met", "Berg", "--since", "2016", "--until", "2016-02-29", "--db", str(stored)]) == 0
+    assert main(["who-met", "Berg", "--since", "2017-01", "--until", "2017", "--db", str(stored)]) == 0
+
+
+# -- terminal escape sequences in article text (issue 12) -------------------------
+
+ESCAPES = "\x1b[2J\x1b]0;owned\x07\x1b[31m"
+
+
+def test_escape_sequences_never_reach_the_terminal_table(tmp_path, nlp, capsys):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "evil.txt").write_text(
+        "Talks in Oslo\n\n"
+        f"Ruritanian Foreign Minister Anna Berg met Karl Holm in Oslo {ESCAPES}on Monday\x9b2J.\n",
+        encoding="utf-8")
+    db = tmp_path / "g.db"
+    assert main(["ingest", str(d), "--db", str(db), "-q"]) == 0
+    capsys.readouterr()
+
+    assert main(["who-met", "Berg", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "Karl Holm" in out and "in Oslo on Monday" in out
+    assert not any(ord(ch) < 32 and ch != "\n" or 0x7f <= ord(ch) <= 0x9f for ch in out), repr(out)
+    assert "]0;owned" not in out and "[2J" not in out
+
+    assert main(["who-met", "Berg", "--db", str(db), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert ESCAPES in rows[0]["evidence"]                  # JSON keeps the text as it is
+    assert main(["who-met", "Berg", "--db", str(db), "--csv"]) == 0
+    assert ESCAPES in capsys.readouterr().out              # and so does CSV

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -408,3 +409,39 @@ def test_dateline_sets_article_date_unless_given(tmp_path):
 def test_article_contract_fields():
     a = Article(id="x", text="t")
     assert (a.title, a.date, a.url, a.source, a.path, a.line, a.notes) == (None, None, None, None, None, None, [])
+
+
+def test_every_malformed_json_message_names_its_line(tmp_path):
+    lines = tmp_path / "a.jsonl"
+    lines.write_text('{"id": "ok", "text": "Fine."}\n{"id": "x", "text": "no end\n{"text": "a\tb"}\n[1,\n',
+                     encoding="utf-8")
+    doc = tmp_path / "b.json"
+    doc.write_text('[{"text": "ok"},\n {"text": "x" "y"}]\n', encoding="utf-8")
+    arts, problems = read([lines, doc])
+    assert [a.id for a in arts] == ["ok"]
+    assert [(Path(p.path).name, p.line, p.message) for p in problems] == [
+        ("a.jsonl", 2, "malformed JSON on line 2, column 21: unterminated string"),
+        ("a.jsonl", 3, "malformed JSON on line 3, column 12: invalid control character"),
+        ("a.jsonl", 4, "malformed JSON on line 4, column 4: expecting value"),
+        ("b.json", 2, "malformed JSON on line 2, column 15: expecting ',' delimiter"),
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_broken_symbolic_links_in_a_walk_are_reported(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text("Anna Berg met Karl Holm.", encoding="utf-8")
+    (d / "b.txt").symlink_to(tmp_path / "gone.txt")            # an article that moved away
+    (d / "more").symlink_to(tmp_path / "gone-dir")             # a folder that moved away
+    (d / "loop.txt").symlink_to(d / "loop.txt")                # a link to itself
+    (d / "logo.png").symlink_to(tmp_path / "gone.png")         # not an input: not read, not reported
+    (d / ".hidden.txt").symlink_to(tmp_path / "gone2.txt")     # hidden: skipped like any hidden entry
+    arts, problems = read(d)
+    assert [a.id for a in arts] == ["a"]
+    got = sorted((Path(p.path).name, p.skipped, p.message) for p in problems)
+    assert got == [
+        ("b.txt", True, f"no such file or directory (broken symbolic link to {tmp_path / 'gone.txt'})"),
+        ("loop.txt", True, "cannot access: Too many levels of symbolic links"),
+        ("more", True, f"no such file or directory (broken symbolic link to {tmp_path / 'gone-dir'})"),
+    ]

@@ -192,15 +192,15 @@ def test_load_graph(monkeypatch, tmp_path):
     opened = []
 
     class FakeStore:
-        def __init__(self, path):
-            opened.append(path)
+        def __init__(self, path, readonly=False):
+            opened.append((path, readonly))
 
         def records(self):
             yield from records()
 
     monkeypatch.setitem(sys.modules, "graphkit.store", types.SimpleNamespace(Store=FakeStore))
     G = load_graph(tmp_path / "db.sqlite")
-    assert opened == [tmp_path / "db.sqlite"]
+    assert opened == [(tmp_path / "db.sqlite", True)]  # reading the graph needs no write access
     assert G.graph["articles"] == 2 and G.number_of_nodes() == 7
 
 

@@ -4,71 +4,19 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from store_checks import assert_sound, count_articles
+from ingest_helpers import check_store, cli_proc, make_article, write_jsonl
+from store_checks import count_articles
 
 from graphkit import corpus as corpus_mod
 from graphkit.cli import main
 from graphkit.corpus import read_articles
 from graphkit.pipeline import ingest_paths
 from graphkit.store import Store
-
-REPO = Path(__file__).resolve().parents[1]
-
-FIRST = ["Anna", "Karl", "Maria", "Lars", "Olga", "Pieter", "Ines", "Tomas", "Elena", "Jonas"]
-LAST = ["Berg", "Holm", "Lind", "Dahl", "Kovac", "Novak", "Ferreira", "Sato", "Moreau", "Weber"]
-COUNTRIES = ["Norway", "Sweden", "Portugal", "Japan", "France", "Germany", "Austria", "Chile"]
-CITIES = ["Oslo", "Geneva", "Vienna", "Lisbon", "Tokyo", "Paris", "Berlin", "Santiago"]
-
-
-def make_article(i: int) -> dict:
-    """A small invented news article, different for every ``i``."""
-    a = f"{FIRST[i % 10]} {LAST[(i // 10) % 10]}"
-    b = f"{FIRST[(i + 3) % 10]} {LAST[(i // 10 + 5) % 10]}"
-    ca, cb = COUNTRIES[i % 8], COUNTRIES[(i + 3) % 8]
-    city = CITIES[(i * 3) % 8]
-    text = (f"{ca} Foreign Minister {a} met {b}, the foreign minister of {cb}, in {city} on Monday "
-            f"for talks on trade number {i}.\n\n"
-            f"{a.split()[1]} said the meeting had been useful and that both countries would sign "
-            f"an agreement on fisheries before the end of the year.")
-    return {"id": f"art{i:03d}", "title": f"Talks in {city} ({i})", "text": text}
-
-
-def write_jsonl(path: Path, items) -> Path:
-    with open(path, "w", encoding="utf-8") as f:
-        for obj in items:
-            f.write(json.dumps(obj) + "\n")
-    return path
-
-
-def cli_proc(*args, **kw) -> subprocess.Popen:
-    """``python -m graphkit.cli ARGS`` as a real process (stdout/stderr piped)."""
-    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    return subprocess.Popen([sys.executable, "-m", "graphkit.cli", *map(str, args)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
-
-
-def check_store(db: Path) -> dict[str, dict]:
-    """integrity ok, every article has its record and its rows; returns ``{id: record}``."""
-    with Store(db) as s:
-        c = s.connection
-        assert_sound(c)
-        ids = [r[0] for r in c.execute("SELECT id FROM articles")]
-        assert len(ids) == len(set(ids))
-        recs = {r["doc"]: r for r in s.records()}
-        assert set(recs) == set(ids)
-        n_actor_rows = c.execute("SELECT count(*) FROM actors").fetchone()[0]
-        assert n_actor_rows == sum(len({a["name"] for a in r["actors"]}) for r in recs.values())
-        n_mentions = c.execute("SELECT count(*) FROM mentions").fetchone()[0]
-        assert n_mentions == sum(len(a["mentions"]) for r in recs.values() for a in r["actors"])
-        return recs
-
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
@@ -143,15 +91,15 @@ def test_mixed_bad_directory(tmp_path, nlp, monkeypatch, capsys):
         assert "Caf\u00e9 Ren\u00e9" in s.get_article("d_latin1").text
         long_text = s.get_article("e_long").text
         assert len(long_text) > 60_000
-    # the pieces were joined back: mention offsets point into the whole text
+    # the piece records were merged: mention offsets point into the whole text
     mentions = [m for a in recs["e_long"]["actors"] for m in a["mentions"]]
     assert max(m[1] for m in mentions) > 50_000
     assert all(0 <= m[0] < m[1] <= len(long_text) for m in mentions)
 
 
 def test_five_megabyte_article_is_read_and_split(tmp_path):
-    """A 5 MB article is read whole and split under the model's max_length (not parsed here: too slow)."""
-    from graphkit.extract import _pieces
+    """A 5 MB article is read whole and split into pieces at paragraph breaks (parsed in test_long_articles)."""
+    from graphkit.pieces import PIECE_CHARS, split_text
 
     path = tmp_path / "huge.txt"
     with open(path, "w", encoding="utf-8") as f:  # all paragraphs different (repeated lines are dropped)
@@ -165,12 +113,11 @@ def test_five_megabyte_article_is_read_and_split(tmp_path):
     assert problems == [] and len(arts) == 1
     text = arts[0].text
     assert len(text) > 4_900_000
-    limit = 1_000_000 - 1000  # as extract_records does with spaCy's default max_length
-    pieces = _pieces(text, limit)
-    assert len(pieces) == 5 or len(pieces) == 6
-    assert "".join(pieces) == text
-    assert all(len(p) <= limit for p in pieces)
-    assert all(p.endswith("\n\n") for p in pieces[:-1])  # cut at paragraph breaks
+    pieces = split_text(text, PIECE_CHARS)
+    assert len(text) / PIECE_CHARS < len(pieces) < 2 * len(text) / PIECE_CHARS
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= PIECE_CHARS for _, p in pieces)
+    assert all(p.endswith("\n\n") for _, p in pieces[:-1])  # cut at paragraph breaks
 
 
 def _make_unwritable(path: Path) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import os
 import signal
 import sqlite3
@@ -334,3 +335,119 @@ def test_two_processes_writing_at_once(tmp_path, writer):
     assert check_consistent(db) == 150
     with Store(db) as s:
         assert s.article_ids() == {f"art{i:04d}" for i in range(150)}
+
+
+# ---------------------------------------------------------------------------
+# read-only stores: a 0444 file, a read-only directory (as on a read-only mount)
+# ---------------------------------------------------------------------------
+
+def _without_write_override():
+    """In a child before exec: as root, give up writing files whatever their permission bits.
+
+    Drops CAP_DAC_OVERRIDE from the capability bounding set (prctl PR_CAPBSET_DROP), so
+    the program exec'd is held to the permission bits like any user; nothing outside the
+    child changes.
+    """
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(24, 1, 0, 0, 0) != 0:  # PR_CAPBSET_DROP, CAP_DAC_OVERRIDE
+        raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP, CAP_DAC_OVERRIDE)")
+
+
+def run_without_write_access(*argv) -> subprocess.CompletedProcess:
+    """Run ``argv`` (a graphkit command) unable to write files or directories that are not writable."""
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    preexec = _without_write_override if os.geteuid() == 0 else None
+    try:
+        return subprocess.run([sys.executable, "-m", "graphkit.cli", *map(str, argv)], env=env,
+                              capture_output=True, text=True, timeout=300, preexec_fn=preexec)
+    except subprocess.SubprocessError as exc:
+        if "preexec_fn" in str(exc):
+            pytest.skip(f"running as root and cannot drop CAP_DAC_OVERRIDE here: {exc}")
+        raise
+
+
+@pytest.fixture
+def read_only_store(tmp_path, corpus, nlp):
+    """A store with the two invented articles, in its own directory."""
+    from graphkit.pipeline import ingest_paths
+
+    d = tmp_path / "ro"
+    d.mkdir()
+    db = d / "g.db"
+    assert ingest_paths([corpus], db, model=nlp).ingested == 2
+    yield db
+    d.chmod(0o755)
+    for f in d.iterdir():
+        f.chmod(0o644)
+
+
+@pytest.mark.parametrize("where", ["0444 file", "read-only directory"])
+def test_queries_answer_from_a_store_they_cannot_write(read_only_store, corpus, tmp_path, where):
+    db = read_only_store
+    db.chmod(0o444)
+    if where == "read-only directory":
+        db.parent.chmod(0o555)
+    before = db.read_bytes()
+    files = sorted(p.name for p in db.parent.iterdir())
+
+    r = run_without_write_access("who-met", "Berg", "--db", db)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("Anna Berg: 1 meeting") and "Karl Holm" in r.stdout
+    r = run_without_write_access("summary", "--db", db, "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["articles"] == 2
+    r = run_without_write_access("graph", "--db", db, "-o", tmp_path / "graph")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "graph" / "graph.graphml").exists()
+
+    # only ingest needs write access: one clear error, exit 2, the store untouched
+    r = run_without_write_access("ingest", corpus, "--db", db)
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines() == [f"graphkit: error: {db}: the store file is not writable "
+                                             "(adding articles needs write access; queries, graph, render "
+                                             "and summary only read it)"]
+    assert db.read_bytes() == before
+    if where == "read-only directory":
+        assert sorted(p.name for p in db.parent.iterdir()) == files  # nothing created beside it
+
+
+def test_read_only_store_with_a_pending_log_it_cannot_read(read_only_store, tmp_path):
+    """On read-only media a write-ahead log without its index cannot be read: a clear error, not stale data."""
+    db = read_only_store
+    c = sqlite3.connect(db)
+    c.execute("PRAGMA wal_autocheckpoint = 0")
+    c.execute("INSERT INTO meta(key, value) VALUES ('note', 'written after the last checkpoint')")
+    c.commit()
+    copy_dir = tmp_path / "copy"
+    copy_dir.mkdir()
+    for name in ("g.db", "g.db-wal"):  # the log, not its index (-shm): as copied by a backup tool
+        (copy_dir / name).write_bytes((db.parent / name).read_bytes())
+    c.close()
+    assert (copy_dir / "g.db-wal").stat().st_size > 0
+    copy_dir.chmod(0o555)
+    try:
+        r = run_without_write_access("summary", "--db", copy_dir / "g.db")
+    finally:
+        copy_dir.chmod(0o755)
+    assert r.returncode == 2
+    assert "write-ahead log g.db-wal holds changes" in r.stderr and str(copy_dir / "g.db") in r.stderr
+
+
+def test_read_only_store_refuses_writes(tmp_path, store):
+    store.put(article(), kerry_lavrov_record())
+    store.close()
+    with Store(tmp_path / "g.db", readonly=True) as ro:
+        assert ro.get_record("a1") == kerry_lavrov_record()
+        with pytest.raises(StoreError, match="read-only"):
+            ro.put(article(id="a2"), kerry_lavrov_record("a2"))
+        with pytest.raises(StoreError, match="read-only"):
+            ro.delete("a1")
+    with pytest.raises(StoreError, match="no such store"):
+        Store(tmp_path / "missing.db", readonly=True)
+    notes = tmp_path / "notes.db"
+    notes.write_text("not a database\n" * 50)
+    with pytest.raises(StoreError, match="not a graphkit database"):
+        Store(notes, readonly=True)
+    assert not (tmp_path / "missing.db").exists()

@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import numbers
+import re
 
 
 def columns_of(rows) -> list[str]:
@@ -43,6 +44,40 @@ def cell(value, sep: str = ", ") -> str:
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)
 
 
+# Terminal escape sequences (CSI "ESC [ ... m", OSC "ESC ] ... BEL" that sets a window title, other
+# "ESC x"), then any control character left (C0, DEL, C1) and the bidirectional overrides that
+# reorder what is shown.  Line breaks and tabs are kept: they lay out what is printed.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` without terminal escape sequences and control characters (line breaks and tabs kept).
+
+    Article text can hold anything; printed raw on a terminal it could clear the
+    screen or set the window title.  Tables for terminals go through this; JSON
+    and CSV keep the text as it is.
+
+    >>> printable("Evil\x1b[2J\x1b]0;owned\x07 Corp\x00")
+    'Evil Corp'
+    """
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
+class PrintableStream:
+    """A text stream that writes only :func:`printable` text to ``stream`` (for terminal output)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(printable(text))
+        return len(text)
+
+    def __getattr__(self, name):  # flush, isatty, encoding... of the real stream
+        return getattr(self.stream, name)
+
+
 def _numeric(values) -> bool:
     vals = [v for v in values if v is not None]
     return bool(vals) and all(isinstance(v, numbers.Number) and not isinstance(v, bool)
@@ -53,14 +88,16 @@ def format_table(rows, columns=None) -> str:
     """Rows as an aligned text table. Nothing is ever truncated.
 
     Numbers are right-aligned, everything else left-aligned; the last column
-    is not padded, so a long evidence sentence just runs on.
+    is not padded, so a long evidence sentence just runs on.  Control
+    characters and escape sequences are left out (:func:`printable`).
     """
     rows = list(rows)
     columns = list(columns) if columns is not None else columns_of(rows)
     if not columns:
         return ""
-    texts = [[cell(row.get(c)) for c in columns] for row in rows]
-    widths = [max([len(c)] + [len(t[i]) for t in texts]) for i, c in enumerate(columns)]
+    columns_shown = [printable(str(c)) for c in columns]
+    texts = [[printable(cell(row.get(c))) for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(t[i]) for t in texts]) for i, c in enumerate(columns_shown)]
     right = [_numeric(row.get(c) for row in rows) for c in columns]
 
     def line(parts):
@@ -70,7 +107,7 @@ def format_table(rows, columns=None) -> str:
             out.append(p.rjust(w) if right[i] else (p if last else p.ljust(w)))
         return "  ".join(out).rstrip()
 
-    lines = [line(columns), line(["-" * w for w in widths])]
+    lines = [line(columns_shown), line(["-" * w for w in widths])]
     lines += [line(t) for t in texts]
     return "\n".join(lines)
 

