@@ -306,10 +306,10 @@ def _context_country(state: ArticleState, a: ActorState) -> str | None:
             prep = head.head.lower_ if head.dep_ == "pobj" else ""
             if _destination(head):
                 continue  # "a U.S. visit", "visited Kenya": where one goes is not one's country
-            if mm.type == "organization":
+            if mm.type == "organization" and mm.kind in ("body", "party"):
                 c = state.actors.get(mm.actor).country if mm.actor in state.actors else None
                 if c:
-                    score[c] += 2
+                    score[c] += 2  # the government bodies and parties around a person, not companies
             elif mm.type == "country" and prep not in FOREIGN_PREPS | PLACE_PREPS:
                 score[mm.actor] += 1
     if not score:
