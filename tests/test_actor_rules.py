@@ -351,3 +351,10 @@ def test_a_forum_named_from_the_text_is_an_actor(resolve):
     assert [f.name for f in forums] == ["Spring meeting of the Asian Development Bank"]
     assert {frozenset(m.participants) for m in res.meetings} >= {
         frozenset({"Anna Berg", "Spring meeting of the Asian Development Bank"})}
+
+
+def test_an_abbreviation_the_article_defines_is_that_actor(resolve):
+    res = resolve("Chile's Santiago Copper Exchange (SCE) said trading resumed. SCE chief Karl Holm met traders.")
+    sce = [s for s in res.spans if s.text == "SCE"]
+    assert len(sce) == 2 and {s.id_ for s in sce} == {"Santiago Copper Exchange"}
+    assert res.actors["Karl Holm"].country == "Chile"
