@@ -188,6 +188,14 @@ NOMINAL = [
     row("light-talks-together",
         "Norwegian Foreign Minister Anna Berg and Chilean President Karl Holm held talks on Monday.",
         P(("Anna Berg", "Karl Holm")), kind="meeting", status="happened"),
+    row("meeting-of-sides",
+        "A meeting of foreign ministers of Chile, Peru and Bolivia opened in La Paz on Monday.",
+        P(*clique("Chile", "Peru", "Bolivia")), status="happened"),
+    row("meeting-of-sides-from",
+        "Chile and Peru signed a fishing accord in March. A meeting of senior officials from the two countries "
+        "was held in Lima last week.",
+        # "the two countries": the two named together just before
+        P(("Chile", "Peru")), status="happened"),
     row("talks-between",
         "Talks between Norwegian Foreign Minister Anna Berg and Chilean President Karl Holm lasted three "
         "hours on Thursday.",
