@@ -126,3 +126,26 @@ def test_family_name_after_particle_and_delegation_led_by(nlp):
     assert frozenset({"Egypt", "Qatar", "United States", "David Barnea"}) in got
     hub = got[frozenset({"William Burns", "Mohammed bin Abdulrahman Al Thani", "Abbas Kamel"})]
     assert hub["hub"] == "William Burns"
+
+
+def test_dates_with_a_year_need_no_article_date(nlp):
+    rec = _rec(nlp, "Norwegian Foreign Minister Anna Berg met Chilean President Karl Holm in Oslo on 13 March 2005.")
+    (m,) = rec["meetings"]
+    assert (m["date_iso"], m["date_inferred"]) == ("2005-03-13", False)
+    assert rec["date_inferred"] == "2005-03-13"
+
+
+def test_an_undated_article_reads_month_days_against_its_own_latest_date(nlp):
+    text = ("The ceasefire agreed on December 20, 2016 held over the holidays.\n\n"
+            "Norwegian Foreign Minister Anna Berg met Chilean President Karl Holm in Oslo on Jan 13.")
+    rec = _rec(nlp, text)
+    assert rec["date"] is None and rec["date_inferred"] == "2016-12-20"
+    m = next(m for m in rec["meetings"] if set(m["participants"]) == {"Anna Berg", "Karl Holm"})
+    # January after a December date the text names: the next January, and the record says it was inferred
+    assert (m["date_iso"], m["date_inferred"]) == ("2017-01-13", True)
+
+
+def test_weekdays_need_the_articles_own_date(nlp):
+    text = "Norwegian Foreign Minister Anna Berg met Chilean President Karl Holm in Oslo on Tuesday."
+    assert _rec(nlp, text)["meetings"][0]["date_iso"] is None
+    assert _rec(nlp, text, date="2016-12-29")["meetings"][0]["date_iso"] == "2016-12-27"

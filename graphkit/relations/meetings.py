@@ -26,7 +26,7 @@ from graphkit.actors.gazetteer import fold, load_gazetteer
 from graphkit.actors.spans import actor_index
 from graphkit.records import Actor, Meeting
 
-from graphkit.dates import future_phrase, infer_date, normalize_date
+from graphkit.dates import future_phrase, has_year, infer_date, normalize_date
 from .lexicon import LEXICON
 from .participants import Participant, Resolver, clause_subject
 from .patterns import load_patterns
@@ -174,6 +174,7 @@ def _kind(kind: str, parts: list[Participant], m: _Match) -> str:
 
 def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
     p = m.p
+    inferred = bool(reference) and reference != m.doc._.article_date
     for name in ("trigger", "forum"):
         noun = m.tok.get(name) if name == "forum" else m.trigger
         if noun is not None and any(c.lower_ in NOT_MEETING for c in noun.children
@@ -250,8 +251,9 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         sent = m.trigger.sent
         out.append(Meeting(
             participants=names, kind=kind, status=st, location=location, date=date,
-            date_iso=normalize_date(date, reference, future=st == "scheduled"),
-            date_inferred=bool(date and reference and reference != m.doc._.article_date),
+            date_iso=normalize_date(date, reference, future=st == "scheduled", inferred=inferred),
+            date_inferred=bool(date and inferred and not has_year(date) and normalize_date(
+                date, reference, inferred=True)),
             hub=hub if hub in names else None, evidence=sent.text.strip(), evidence_all=[sent.text.strip()],
             spans=[[sent.start_char, sent.end_char]], trigger=m.trigger.text, pattern=p.id))
     return out
