@@ -36,8 +36,8 @@ COUNT_WORDS = LEXICON["count_words"]
 CARRIERS = LEXICON["frame_carriers"]
 FRAME_PREPS = LEXICON["frame_preps"] - {"on", "over", "from", "in"}
 PLACE_ADVS = LEXICON["place_advs"]
-_SKIP_ROLE_WORDS = {"the", "a", "an", "his", "her", "their", "its", "our", "senior", "top", "other", "leading", "new",
-                    "former", "then", "current", "counterpart", "counterparts", "'s", "’s"}
+ROLE_FILLERS = LEXICON["role_fillers"]  # words of a role phrase that say nothing of the role
+UNSPECIFIC_ROLES = LEXICON["unspecific_roles"]  # roles too common to pick one named person by
 
 
 @dataclass(frozen=True)
@@ -319,10 +319,9 @@ class Resolver:
                     if s is not None and s.label_ in ACTOR_TYPES and s not in mods:
                         mods.append(s)
         role_words = {fold(c.text) for c in x.subtree if c.i <= x.i and index.at(c.i) is None
-                      and c.lower_ not in _SKIP_ROLE_WORDS and c.is_alpha}
+                      and c.lower_ not in ROLE_FILLERS and c.is_alpha}
         role_words = {w[:-1] if w.endswith("s") and w[:-1] in self.roles else w for w in role_words}
-        specific = role_words - {"official", "officials", "minister", "ministers", "leader", "leaders",
-                                 "delegation", "representative", "representatives", "team", "side"}
+        specific = role_words - UNSPECIFIC_ROLES
         if not mods:
             # "the prime minister", "the chancellor": the one person holding that role here
             if specific and x.lower_ not in GENERIC and not x.tag_.endswith("S"):
