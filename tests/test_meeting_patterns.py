@@ -26,28 +26,13 @@ with a `PatternError` naming it.
 from __future__ import annotations
 
 import json
-from itertools import combinations
-
 import pytest
 
 from graphkit.relations.meetings import extract_meetings
+from meeting_helpers import NONE, P, clique, hub, predicted_pairs  # noqa: F401
 from graphkit.relations.patterns import PatternError, compile_patterns, load_patterns, parse_pattern, read_patterns
 
 
-def P(*pairs):
-    """A set of participant pairs, each a 2-tuple of names."""
-    return frozenset(frozenset(p) for p in pairs)
-
-
-def hub(center, *others):
-    return [(center, o) for o in others]
-
-
-def clique(*names):
-    return list(combinations(names, 2))
-
-
-NONE = P()
 
 _labels: set[str] = set()
 
@@ -591,15 +576,6 @@ STATUS = [
 ROWS = MEETINGS + NOMINAL + VISITS + FORUMS + CALLS + STATUS
 
 
-def predicted_pairs(meetings):
-    """Every pair a meeting claims: hub pairs for a hub meeting, all pairs otherwise."""
-    out = {}
-    for m in meetings:
-        parts = list(dict.fromkeys(m.participants))
-        pairs = [(m.hub, p) for p in parts if p != m.hub] if m.hub else combinations(parts, 2)
-        for a, b in pairs:
-            out.setdefault(frozenset((a, b)), m)
-    return out
 
 
 def _for_pair(value, pair):
