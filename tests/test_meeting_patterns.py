@@ -26,12 +26,12 @@ with a `PatternError` naming it.
 from __future__ import annotations
 
 import json
+
 import pytest
 
 from graphkit.relations.meetings import extract_meetings
-from meeting_helpers import NONE, P, clique, hub, predicted_pairs  # noqa: F401
 from graphkit.relations.patterns import PatternError, compile_patterns, load_patterns, parse_pattern, read_patterns
-
+from meeting_helpers import NONE, P, clique, hub, predicted_pairs  # noqa: F401
 
 
 _labels: set[str] = set()
@@ -574,8 +574,6 @@ STATUS = [
 ]
 
 ROWS = MEETINGS + NOMINAL + VISITS + FORUMS + CALLS + STATUS
-
-
 
 
 def _for_pair(value, pair):

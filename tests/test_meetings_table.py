@@ -29,8 +29,6 @@ from graphkit.relations.meetings import extract_meetings
 from meeting_helpers import NONE, P, clique, hub, predicted_pairs  # noqa: F401
 
 
-
-
 def row(label, text, pairs, kind=None, location=None, status=None, pattern=None):
     """A table row; ``pattern``: the id(s) in meeting_patterns.jsonl its construction must fire."""
     patterns = (pattern,) if isinstance(pattern, str) else tuple(pattern or ())
@@ -275,8 +273,6 @@ def test_table_size():
     assert len(TABLE) >= 45
     assert len(NEGATIVE) >= 15
     assert all(r.values[5] for r in POSITIVE), "every row stating a meeting names the pattern it expects"
-
-
 
 
 @pytest.mark.parametrize("text, pairs, kind, location, status, patterns", TABLE)
