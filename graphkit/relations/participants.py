@@ -36,6 +36,7 @@ COUNT_WORDS = LEXICON["count_words"]
 CARRIERS = LEXICON["frame_carriers"]
 FRAME_PREPS = LEXICON["frame_preps"] - {"on", "over", "from", "in"}
 PLACE_ADVS = LEXICON["place_advs"]
+PLACE_NOUNS = LEXICON["place_nouns"]
 ROLE_FILLERS = LEXICON["role_fillers"]  # words of a role phrase that say nothing of the role
 UNSPECIFIC_ROLES = LEXICON["unspecific_roles"]  # roles too common to pick one named person by
 
@@ -173,7 +174,9 @@ class Resolver:
             if c.dep_ in ("poss", "compound", "nmod", "amod") or (c.dep_ == "prep" and c.lower_ in ("in", "of", "at")):
                 for x in ([c] if c.dep_ != "prep" else [q for q in c.children if q.dep_ == "pobj"]):
                     s = self.index.at(x.i)
-                    if s is not None and s.label_ in ("country", "location") and s._.kind != "demonym":
+                    # "Kenya's biggest shantytown"; a demonym only before a place noun ("the Afghan capital")
+                    if s is not None and s.label_ in ("country", "location") and (
+                            s._.kind != "demonym" or tok.lemma_.lower() in PLACE_NOUNS):
                         out.append(self.participant(s))
         return out
 
