@@ -149,3 +149,10 @@ def test_weekdays_need_the_articles_own_date(nlp):
     text = "Norwegian Foreign Minister Anna Berg met Chilean President Karl Holm in Oslo on Tuesday."
     assert _rec(nlp, text)["meetings"][0]["date_iso"] is None
     assert _rec(nlp, text, date="2016-12-29")["meetings"][0]["date_iso"] == "2016-12-27"
+
+
+def test_it_in_what_an_organization_says_is_that_organization(nlp):
+    rec = _rec(nlp, "Norvik Bancorp said it had held merger talks with Delta Bank on Friday.")
+    assert [set(m["participants"]) for m in rec["meetings"]] == [{"Norvik Bancorp", "Delta Bank"}]
+    # a pronoun is no mention of its own: the organization is listed once, without "it" as an alias
+    assert [a["aliases"] for a in rec["actors"] if a["name"] == "Norvik Bancorp"] == [[]]
