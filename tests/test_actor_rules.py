@@ -201,6 +201,9 @@ def test_appositive_role_gives_country_and_role(resolve):
                  "Anna Berg", "Norway", "Foreign Minister", id="foreign-minister"),
     pytest.param("Norwegian Foreign Minister Anna Berg and Chilean President Karl Holm held talks in Moscow.",
                  "Karl Holm", "Chile", "President", id="second-of-two-titled-names"),
+    pytest.param("Japanese officials and Bundesbank President Hans Vogt left the building at noon.",
+                 # the plural before "and" is other people: his title is at the Bundesbank, not Japan's
+                 "Hans Vogt", "Germany", "President", id="title-after-plural-and"),
 ])
 def test_title_gives_country_and_role(resolve, text, name, country, role):
     res = resolve(text)

@@ -417,6 +417,38 @@ FORUMS = [
     row("participate-in-forum",
         "Swedish Prime Minister Lina Osk took part in the ASEAN Regional Forum on Friday.",
         P(("Lina Osk", "ASEAN Regional Forum")), kind="talks", label="participate-in-forum-named"),
+    # a session of a grouping of states whose clause names no attendee: the members the article names
+    # attend, each by its person where the article names one; a small round table pairs everyone
+    row("session-of-forum",
+        "A meeting of the Group of Seven was in progress in Geneva. Canadian Finance Minister Tom Reed "
+        "arrived at noon. Japanese officials were already inside.",
+        P(*clique("Tom Reed", "Japan", "Group of Seven")), kind="talks", status="happened"),
+    row("named-forum-session",
+        "The Group of Five talks ended in Geneva on Sunday. French Finance Minister Paul Marel and "
+        "Japanese Finance Minister Ken Oda said the dollar was stable.",
+        P(*clique("Paul Marel", "Ken Oda", "Group of Five")), kind="talks", status="happened"),
+    row("attend-forum",
+        "Canadian Finance Minister Tom Reed attended a meeting of the Group of Seven in Geneva. "
+        "Japanese officials declined to comment.",
+        # the clause names its attendee: he attended (a trip to Switzerland), and nobody else is read into it
+        P(("Tom Reed", "Group of Seven"), ("Tom Reed", "Switzerland")),
+        kind={("Tom Reed", "Group of Seven"): "talks", ("Tom Reed", "Switzerland"): "visit"},
+        label="session-attendee-named"),
+    row("session-of-forum",
+        "A meeting of the Group of Seven will be held in Geneva next month. Japan and Canada want a "
+        "weaker yen.",
+        # wanting something is no attendance of a session that has not happened
+        NONE, label="session-scheduled"),
+    row("named-forum-session",
+        "The Group of Seven meeting ended on Sunday. Canadian Finance Minister Tom Reed said it went well.",
+        # one member is no round table to read from the article
+        NONE, label="session-one-member"),
+    row("meet-together",
+        "The Group of Ten met in Geneva on Monday. Swedish, Belgian and Dutch officials said rates would "
+        "stay low.",
+        # a grouping of eleven states: each attendee with the forum
+        P(*hub("Group of Ten", "Sweden", "Belgium", "Netherlands")), kind="talks", status="happened",
+        label="meet-together-grouping"),
 ]
 
 # --------------------------------------------------------------------------- calls: phone and video
@@ -666,6 +698,7 @@ BAD = [
     pytest.param(_good(frame="travel"), "frame", id="frame-missing-node"),
     pytest.param(_good(partner_types=["person", "city"]), "partner_types", id="bad-partner-types"),
     pytest.param(_good(colour="red"), "colour", id="unknown-key"),
+    pytest.param(_good(session=True), "session", id="session-without-forum"),
 ]
 
 

@@ -74,6 +74,8 @@ def _title_before(state: ArticleState, m: Mention, title_words) -> list:
         t, mm = doc[j], state.at(j)
         if t.text in _POSSESSIVE:
             j -= 1
+        elif t.lower_ in ("and", "&") and j > 0 and doc[j - 1].tag_ in ("NNS", "NNPS"):
+            break  # "Japanese officials and Bundesbank President X": the plural is others, not X's title
         elif mm is not None and mm.type not in ("person", "location"):
             j = mm.start - 1
         elif mm is not None and mm.type == "person" and j + 1 < len(doc) and doc[j + 1].text in _POSSESSIVE:

@@ -39,6 +39,7 @@ PHONE = LEXICON["phone_nouns"]
 FORUM_NOUNS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]
 FORUM_HEADS = LEXICON["forum_org_heads"]
 MEETING_NOUNS = LEXICON["meeting_nouns"]
+ROUND_TABLE = 8  # a grouping of up to this many states meets as one table (everyone paired)
 
 
 def _patterns() -> dict:
@@ -123,6 +124,18 @@ def _visit_to_forum(m: _Match, attendees: list[Participant], forum_node) -> list
     return [(visitors + [host], country if len(visitors) > 1 else None, "visit", spans[0].text)]
 
 
+def _session(m: _Match, forum: Participant) -> list:
+    """A session of a grouping of states with no attendee in its sentence ("a meeting of the Group of
+    Seven was in progress"): its member states the article names attend.  A small round table pairs
+    everyone; a larger grouping pairs each attendee with the forum."""
+    attendees = m.resolver.members_present(forum)
+    if len(attendees) < 2:
+        return []
+    m.seen.extend(attendees)
+    hub = forum.name if len(load_gazetteer().forum_members.get(forum.name, ())) > ROUND_TABLE else None
+    return [(attendees + [forum], hub, "talks", None)]
+
+
 def _unnamed_side(m: _Match) -> bool:
     """Does a "between" list name someone who is no actor (generic people)?"""
     ref = m.p.slots.get("members")
@@ -174,7 +187,6 @@ def _kind(kind: str, parts: list[Participant], m: _Match) -> str:
 
 def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
     p = m.p
-    inferred = bool(reference) and reference != m.doc._.article_date
     for name in ("trigger", "forum"):
         noun = m.tok.get(name) if name == "forum" else m.trigger
         if noun is not None and any(c.lower_ in NOT_MEETING for c in noun.children
@@ -184,6 +196,11 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
     if st is None:
         return []
     agents = [a for a in m.slot("agent") + m.slot("co_agent") if a.type != "location"]
+    if p.session:  # attendance the clause names is read by the attendance patterns
+        forums = [f for f in m.slot("forum") if f.type == "forum"]
+        if st != "happened" or any(a.name not in {f.name for f in forums} for a in agents):
+            return []
+        return _meetings(m, st, reference, [g for f in forums for g in _session(m, f)])
     if p.agent_types:
         agents = [a for a in agents if a.type in p.agent_types]
     partners = [a for a in m.slot("partner") if a.type != "location"]
@@ -221,6 +238,9 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
             if attendees:
                 groups.append((attendees + [forum], forum.name if len(attendees) > 1 else None, "talks", None))
                 groups.extend(_visit_to_forum(m, attendees, forum_node))
+    if (p.kind in ("meeting", "talks") and st == "happened" and not partners and len(agents) == 1
+            and agents[0].type == "forum" and not m.slot("forum")):
+        groups.extend(_session(m, agents[0]))  # "finance ministers of the Group of Seven met in Paris"
     members = m.slot("members")
     if members and _unnamed_side(m):
         members = []  # "talks between banks and A, B and C": one side is no one, and A, B, C are the other
@@ -232,6 +252,12 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         groups.append((parts, _hub(agents, [x for x in partners if x not in agents]), kind, None))
     elif not any(k in p.slots for k in ("partner", "members", "host", "forum")) and len(agents) >= 2:
         groups.append((agents, None, p.kind, None))  # "A and B met"
+    return _meetings(m, st, reference, groups)
+
+
+def _meetings(m: _Match, st: str, reference: str | None, groups: list) -> list[Meeting]:
+    """The meetings of a match's participant groups: kind, place, date and evidence."""
+    inferred = bool(reference) and reference != m.doc._.article_date
     out = []
     for parts, hub, kind, place in groups:
         parts = [x for x in dict.fromkeys(parts) if x.type != "location"]
@@ -255,7 +281,7 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
             date_inferred=bool(date and inferred and not has_year(date) and normalize_date(
                 date, reference, inferred=True)),
             hub=hub if hub in names else None, evidence=sent.text.strip(), evidence_all=[sent.text.strip()],
-            spans=[[sent.start_char, sent.end_char]], trigger=m.trigger.text, pattern=p.id))
+            spans=[[sent.start_char, sent.end_char]], trigger=m.trigger.text, pattern=m.p.id))
     return out
 
 

@@ -194,6 +194,25 @@ class Resolver:
         persons = [p for p in parts if p.type == "person"]
         return list(dict.fromkeys(persons or parts))
 
+    def members_present(self, forum: Participant) -> list[Participant]:
+        """The member states of a grouping of states that the article names, for a session of it whose
+        sentence names no attendee ("a meeting of the Group of Seven was in progress"): each state by the
+        first person of it the article names, else by the state itself; places ("talks in Rome") are no
+        attendance.  Empty for a forum whose members the tables do not list."""
+        members = load_gazetteer().members_of(forum.name)
+        if not members:
+            return []
+        present: dict[str, Participant] = {}
+        for s in self.index.spans:
+            if s._.kind == "pronoun" or s._.stands_for == "place":
+                continue
+            if s.label_ == "person" and s._.country in members:
+                if present.get(s._.country) is None or present[s._.country].type == "country":
+                    present[s._.country] = self.participant(s)
+            elif s.label_ == "country" and s.id_ in members:
+                present.setdefault(s.id_, self.participant(s))
+        return list(present.values())
+
     def conjuncts(self, tok) -> list:
         out, stack = [tok], [tok]
         while stack:
