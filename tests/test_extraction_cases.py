@@ -156,3 +156,20 @@ def test_it_in_what_an_organization_says_is_that_organization(nlp):
     assert [set(m["participants"]) for m in rec["meetings"]] == [{"Norvik Bancorp", "Delta Bank"}]
     # a pronoun is no mention of its own: the organization is listed once, without "it" as an alias
     assert [a["aliases"] for a in rec["actors"] if a["name"] == "Norvik Bancorp"] == [[]]
+
+
+def test_a_home_town_the_city_table_places_abroad_is_no_trip_abroad(nlp):
+    # a British story (its parties) about a British politician: "Somerset" is only a US city to the table
+    text = ("Liberal Democrat leader Tom Reed is visiting constituencies in Somerset on Monday. "
+            "The Conservatives and Labour hold most of the seats there, and the Liberal Democrats hope to "
+            "win two of them.")
+    assert [m for m in _rec(nlp, text)["meetings"] if m["kind"] == "visit"] == []
+
+
+def test_a_city_abroad_the_article_places_in_its_country_is_a_trip(nlp):
+    # the same story once the article names the United States: the city is the American one
+    text = ("Liberal Democrat leader Tom Reed is visiting Somerset on Monday to meet American donors. "
+            "The Conservatives and Labour criticised the trip to the United States, and the Liberal Democrats "
+            "defended it.")
+    visits = [m for m in _rec(nlp, text)["meetings"] if m["kind"] == "visit"]
+    assert [set(m["participants"]) for m in visits] == [{"Tom Reed", "United States"}]

@@ -124,6 +124,19 @@ def _visit_to_forum(m: _Match, attendees: list[Participant], forum_node) -> list
     return [(visitors + [host], country if len(visitors) > 1 else None, "visit", spans[0].text)]
 
 
+def _homonym_abroad(m: _Match, host: Participant, country: str, visitors: list[Participant]) -> bool:
+    """"Visiting constituencies in Somerset" in a British story about British politicians: a town whose
+    name only the city table places abroad, in a country the article names nowhere else, is a home town
+    the table does not know (county, constituency), not a trip abroad."""
+    home = m.doc._.home_country
+    if home is None or country == home or load_gazetteer().lookup(host.place or host.name) is not None:
+        return False
+    if any((_own_country(v) or v.guess) != home for v in visitors):
+        return False
+    return not any(s.text != (host.place or host.name) and country in (s.id_, s._.country)
+                   for s in m.resolver.index.spans)
+
+
 def _session(m: _Match, forum: Participant) -> list:
     """A session of a grouping of states with no attendee in its sentence ("a meeting of the Group of
     Seven was in progress"): its member states the article names attend.  A small round table pairs
@@ -220,6 +233,8 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         visitors = [a for a in agents if a.type in ("person", "organization", "country")
                     and _own_country(a) != country
                     and not (p.foreign_agent and (_own_country(a) or a.guess) in (None, country))]
+        if visitors and host.type == "location" and _homonym_abroad(m, host, country, visitors):
+            continue
         if visitors:
             host_p = Participant(country, "country", country)
             m.seen.append(host_p)
