@@ -361,3 +361,17 @@ def test_an_abbreviation_the_article_defines_is_that_actor(resolve):
     sce = [s for s in res.spans if s.text == "SCE"]
     assert len(sce) == 2 and {s.id_ for s in sce} == {"Santiago Copper Exchange"}
     assert res.actors["Karl Holm"].country == "Chile"
+
+
+@pytest.mark.parametrize("text, names", [
+    pytest.param("Shares of the privatized Nordic Telegraph and Telephone Corp rose on Monday.",
+                 {"Nordic Telegraph and Telephone Corp"}, id="split-after-and"),
+    pytest.param("The Post and Telecommunications Ministry is studying a Copper and Wireless proposal. "
+                 "Britain's Copper and Wireless declined to comment.",
+                 {"Post and Telecommunications Ministry", "Copper and Wireless"}, id="ministry-and-name-known-whole"),
+    pytest.param("IBM and Microsoft signed a deal with Apple and General Motors Corp.",
+                 {"IBM", "Microsoft", "Apple", "General Motors Corp."}, id="two-names-stay-two"),
+])
+def test_a_name_split_at_its_and_is_one_organization(resolve, text, names):
+    orgs = {n for n, a in resolve(text).actors.items() if a.type == "organization"}
+    assert orgs == names
