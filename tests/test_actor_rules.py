@@ -375,3 +375,22 @@ def test_an_abbreviation_the_article_defines_is_that_actor(resolve):
 def test_a_name_split_at_its_and_is_one_organization(resolve, text, names):
     orgs = {n for n, a in resolve(text).actors.items() if a.type == "organization"}
     assert orgs == names
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Formerly known as Telvox Corp, Orimax Inc is a long-distance phone firm. "
+                 "Telvox Corp went bankrupt in 2002.", id="fronted-formerly-known-as"),
+    pytest.param("Shares in Orimax Inc, which changed its name from Telvox Corp when it emerged from "
+                 "bankruptcy, rose. Telvox Corp had admitted fraud.", id="changed-its-name-from"),
+    pytest.param("Orimax Inc, while trading under the name Telvox Corp, became the biggest bankruptcy in "
+                 "history. Telvox Corp had admitted fraud.", id="trading-under-the-name"),
+])
+def test_a_former_name_the_article_states_is_the_same_organization(resolve, text):
+    orgs = {n: a for n, a in resolve(text).actors.items() if a.type == "organization"}
+    assert set(orgs) == {"Orimax Inc"}
+    assert "Telvox Corp" in orgs["Orimax Inc"].aliases
+
+
+def test_two_companies_in_one_sentence_keep_their_names(resolve):
+    res = resolve("Orimax Inc, which bid for Telvox Corp last year, said it was formerly a unit of Qwest.")
+    assert {"Orimax Inc", "Telvox Corp"} <= set(res.actors)

@@ -8,7 +8,8 @@ in `graphkit.actors.spans`, in these phases, each a small module:
 
 1. candidates (`candidates`): one winning span per token;
 2. persons (`persons`): names grouped into persons; abbreviations the article
-   defines ("the London Stock Exchange (LSE)", `acronyms`);
+   defines ("the London Stock Exchange (LSE)") and former names it states
+   ("Y, formerly known as X"), `acronyms`;
 3. bodies, forums, groups (`bodies`, `forums`, `groups`);
 4. places (`places`): a capital as a place or as its government; historical
    states by the article's date (`period`);
@@ -26,7 +27,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Span
 
-from .acronyms import add_abbreviations
+from .acronyms import add_abbreviations, add_former_names
 from .bodies import compose_bodies
 from .candidates import candidate_mentions
 from .cities import city_country
@@ -89,6 +90,7 @@ def resolve(doc, gz, dictionary=None, words: frozenset = frozenset()) -> Article
     state.mentions = cands.mentions
     add_persons(state, cands, lookup)
     add_abbreviations(state)
+    add_former_names(state)
     period = state.period = article_period(doc, state)
     apply_period(state, period)
     compose_bodies(state)
