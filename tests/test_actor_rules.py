@@ -394,3 +394,11 @@ def test_a_former_name_the_article_states_is_the_same_organization(resolve, text
 def test_two_companies_in_one_sentence_keep_their_names(resolve):
     res = resolve("Orimax Inc, which bid for Telvox Corp last year, said it was formerly a unit of Qwest.")
     assert {"Orimax Inc", "Telvox Corp"} <= set(res.actors)
+
+
+def test_an_honorific_name_the_recognizer_took_for_an_organization_is_the_person(resolve):
+    # the small model tags this "Mr Banks" ORG
+    res = resolve("Chancellor Tom Banks spoke on Monday. In an interview on the Today programme, Mr Banks said "
+                  "he was confident.")
+    assert {n for n, a in res.actors.items() if a.type in ("person", "organization")} == {"Tom Banks"}
+    assert len(res.actors["Tom Banks"].mentions) == 2  # "Mr Banks" is his second mention
