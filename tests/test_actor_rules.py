@@ -402,3 +402,10 @@ def test_an_honorific_name_the_recognizer_took_for_an_organization_is_the_person
                   "he was confident.")
     assert {n for n, a in res.actors.items() if a.type in ("person", "organization")} == {"Tom Banks"}
     assert len(res.actors["Tom Banks"].mentions) == 2  # "Mr Banks" is his second mention
+
+
+def test_a_name_with_a_lower_case_particle_the_recognizer_cut_is_one_person(resolve):
+    # the small model makes "Samuel arap" a person and "Kiprop" an organization
+    res = resolve("President Samuel arap Kiprop replaced his ministers of foreign affairs on Monday.")
+    persons = {n for n, a in res.actors.items() if a.type == "person"}
+    assert persons == {"Samuel arap Kiprop"}
