@@ -421,3 +421,22 @@ def test_a_name_with_a_lower_case_particle_the_recognizer_cut_is_one_person(reso
 ])
 def test_a_title_with_no_country_takes_the_country_the_sentence_refers_to(resolve, text, country):
     assert resolve(text).actors["Tomas Vey"].country == country
+
+
+def test_a_company_named_with_its_countrys_own_adjective_has_that_country(resolve):
+    res = resolve("Deutsche Fernbahn AG and Credit Helvetica Suisse signed a deal on Monday.")
+    countries = {n: a.country for n, a in res.actors.items() if a.type == "organization"}
+    assert countries.get("Deutsche Fernbahn AG") == "Germany"
+
+
+def test_the_german_company_is_the_one_german_company_named_before(resolve):
+    res = resolve("Deutsche Fernbahn AG has bid for the Lisbon Stock Exchange. The German company said it had "
+                  "held friendly talks with the Lisbon Stock Exchange.")
+    assert {frozenset(m.participants) for m in res.meetings} == {
+        frozenset({"Deutsche Fernbahn AG", "Lisbon Stock Exchange"})}
+
+
+def test_the_german_company_among_two_german_companies_is_neither(resolve):
+    res = resolve("Deutsche Fernbahn AG and Deutsche Kraftbank AG both bid for the Lisbon Stock Exchange. The "
+                  "German company said it had held friendly talks with the Lisbon Stock Exchange.")
+    assert not any({"Deutsche Fernbahn AG", "Deutsche Kraftbank AG"} & set(m.participants) for m in res.meetings)

@@ -12,7 +12,8 @@ in `graphkit.actors.spans`, in these phases, each a small module:
    ("Y, formerly known as X"), `acronyms`;
 3. bodies, forums, groups (`bodies`, `forums`, `groups`);
 4. places (`places`): a capital as a place or as its government; historical
-   states by the article's date (`period`);
+   states by the article's date (`period`); companies named by a description
+   ("the German exchange", `descriptions`);
 5. roles (`roles`): titles and countries of persons; the user dictionary pins
    what it knows (`dictionary`); the article's own country for the rest (`home`);
 6. pronouns (`coref`).
@@ -32,6 +33,7 @@ from .bodies import compose_bodies
 from .candidates import candidate_mentions
 from .cities import city_country
 from .coref import add_pronouns
+from .descriptions import add_descriptions
 from .forums import add_forums
 from .gazetteer import load_gazetteer
 from .groups import add_groups
@@ -98,6 +100,7 @@ def resolve(doc, gz, dictionary=None, words: frozenset = frozenset()) -> Article
     add_groups(state)
     resolve_places(state, city_country)
     apply_period(state, period)
+    add_descriptions(state)
     state.build_actors()
     parenthetical_aliases(state)
     person_roles(state)

@@ -26,6 +26,7 @@ from .names import NAME_PARTICLES, PERSON_STOP, core, core_tokens, looks_like_na
 ORG_WORDS = LEXICON["org_words"]
 CORPORATE_SUFFIXES = LEXICON["corporate_suffixes"]
 NAME_TITLES = LEXICON["name_titles"]
+NATIVE_DEMONYMS = LEXICON["native_demonyms"]
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})  # a person's, whatever NER made of the name
 PERSONAL_ROLES = LEXICON["personal_roles"]
 COMPANY_WORDS = LEXICON["company_words"]
@@ -188,7 +189,11 @@ def _town(doc, s: int, e: int) -> bool:
 
 
 def company_country(span, lookup) -> str | None:
-    """A company named after its country or city: "London Stock Exchange", "Japan Airlines", "Bank of Montreal"."""
+    """A company named after its country or city: "London Stock Exchange", "Japan Airlines", "Bank of Montreal";
+    or with its country's own adjective: "Deutsche Bank", "Credit Suisse"."""
+    native = NATIVE_DEMONYMS.get(span[0].text) or NATIVE_DEMONYMS.get(span[-1].text) if len(span) >= 2 else None
+    if native:
+        return native
     if len(span) < 2 or span[-1].lower_ not in COMPANY_WORDS and span[0].lower_ not in COMPANY_WORDS:
         return None
     for piece in (span[:1], span[:2], span[-1:]):

@@ -1,0 +1,43 @@
+"""Companies referred to by a description: "the German exchange", "the US bidder".
+
+"The <demonym or country> <company noun>" after the article has named exactly
+one company of that country is that company ("Deutsche Boerse ... The German
+exchange said it had held talks").  With none or several such companies the
+phrase stays what the country layer made of it.  Government bodies and parties
+are not companies ("the British government" is a body, composed elsewhere).
+"""
+from __future__ import annotations
+
+from .gazetteer import fold
+from .lexicon import LEXICON
+from .mention import ArticleState, Mention
+
+DESCRIPTION_NOUNS = LEXICON["company_descriptions"]
+
+
+def _companies_before(state: ArticleState, country: str, before: int) -> set[str]:
+    return {m.actor for m in state.mentions if m.type == "organization" and m.kind not in ("body", "party")
+            and m.country == country and m.start < before and m.actor}
+
+
+def add_descriptions(state: ArticleState) -> None:
+    doc = state.doc
+    found = []
+    for m in state.mentions:
+        if m.type != "country" or m.place or m.end >= len(doc) or m.start == 0:
+            continue
+        noun = doc[m.end]
+        if fold(noun.lemma_) not in DESCRIPTION_NOUNS or noun.pos_ != "NOUN" or doc[m.start - 1].lower_ != "the":
+            continue
+        if m.end + 1 < len(doc) and doc[m.end + 1].pos_ in ("NOUN", "PROPN"):
+            continue  # "the German bank holiday": the noun modifies another
+        companies = _companies_before(state, m.actor, m.start)
+        if len(companies) == 1:
+            (name,) = companies
+            found.append((m, Mention(m.start, m.end + 1, "organization", name, doc[m.start:m.end + 1].text,
+                                     country=m.actor)))
+    if not found:
+        return
+    old = {id(m) for m, _ in found}
+    state.mentions = [m for m in state.mentions if id(m) not in old] + [new for _, new in found]
+    state.index()
