@@ -18,3 +18,16 @@ def token_hits(doc, words, attr: str = "LOWER") -> list:
     keys = {strings.add(w) for w in words}
     col = doc.to_array([LOWER if attr == "LOWER" else LEMMA]).tolist()
     return [doc[i] for i, v in enumerate(col) if v in keys]
+
+
+def line_of(tok) -> str:
+    """The line of the Doc's text a token stands on.
+
+    >>> import spacy
+    >>> line_of(spacy.blank("en")("Revs 12 vs 11\\nNet up")[5])
+    'Net up'
+    """
+    text = tok.doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    return text[start:end if end != -1 else len(text)]

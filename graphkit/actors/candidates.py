@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graphkit.tokens import line_of
+
 from .bodies import country_body
 from .gazetteer import fold
 from .lexicon import LEXICON
@@ -119,11 +121,7 @@ def _joined_and_names(doc, entities: list) -> list:
 
 
 def _capitals_line(doc, tok) -> bool:
-    text = doc.text
-    start = text.rfind("\n", 0, tok.idx) + 1
-    end = text.find("\n", tok.idx)
-    line = text[start:end if end != -1 else len(text)]
-    letters = [c for c in line if c.isalpha()]
+    letters = [c for c in line_of(tok) if c.isalpha()]
     return len(letters) > 8 and all(c.isupper() for c in letters)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from graphkit.tokens import token_hits
+from graphkit.tokens import line_of, token_hits
 
 from .candidates import looks_like_org, strip_determiners
 from .cities import city_country
@@ -230,10 +230,7 @@ def _persons_only(state: ArticleState, spans: list, cands, words) -> list:
 
 def _table_line(doc, tok) -> bool:
     """Is ``tok`` on a line of a results table or ticker ("Revs 12.3 mln vs 11.1 mln")?"""
-    text = doc.text
-    start = text.rfind("\n", 0, tok.idx) + 1
-    end = text.find("\n", tok.idx)
-    line = text[start:end if end != -1 else len(text)]
+    line = line_of(tok)
     numbers = re.findall(r"\d[\d,.]*", line)
     words = re.findall(r"\b[a-z]{4,}\b", line)
     return len(numbers) >= 2 and len(words) <= 3
