@@ -497,6 +497,13 @@ class _Reader:
     def problem(self, path, line, message, skipped=True) -> None:
         self.on_problem(Problem(str(path), line, message, skipped))
 
+    def unreadable(self, path, error: OSError) -> None:
+        """A file that could not be read: gone since it was listed, or refused by the system."""
+        if isinstance(error, FileNotFoundError):
+            self.problem(path, None, "file vanished before it could be read")
+        else:
+            self.problem(path, None, f"cannot read: {error.strerror or error}")
+
     # -- dispatch ---------------------------------------------------------
     def read(self, paths) -> Iterator[Article]:
         if isinstance(paths, (str, os.PathLike)):
@@ -579,11 +586,8 @@ class _Reader:
     def read_text(self, path: Path) -> Iterator[Article]:
         try:
             data = path.read_bytes()
-        except FileNotFoundError:
-            self.problem(path, None, "file vanished before it could be read")
-            return
         except OSError as e:
-            self.problem(path, None, f"cannot read: {e.strerror or e}")
+            self.unreadable(path, e)
             return
         if not data:
             self.problem(path, None, "empty file")
@@ -636,10 +640,8 @@ class _Reader:
                     art = self.from_obj(obj, path, n, f"{path.stem}:{n}", note)
                     if art is not None:
                         yield art
-        except FileNotFoundError:
-            self.problem(path, None, "file vanished before it could be read")
         except OSError as e:
-            self.problem(path, None, f"cannot read: {e.strerror or e}")
+            self.unreadable(path, e)
 
     def read_json(self, path: Path) -> Iterator[Article]:
         """``.json``: JSON Lines when the first line is a whole object."""
@@ -650,11 +652,8 @@ class _Reader:
                     if raw.strip():
                         first = raw.strip().lstrip(codecs.BOM_UTF8).strip()
                         break
-        except FileNotFoundError:
-            self.problem(path, None, "file vanished before it could be read")
-            return
         except OSError as e:
-            self.problem(path, None, f"cannot read: {e.strerror or e}")
+            self.unreadable(path, e)
             return
         if not first:
             self.problem(path, None, "empty file")
@@ -670,7 +669,7 @@ class _Reader:
         try:
             data = path.read_bytes()
         except OSError as e:
-            self.problem(path, None, f"cannot read: {e.strerror or e}")
+            self.unreadable(path, e)
             return
         if _looks_binary(data):
             self.problem(path, None, "binary file")
