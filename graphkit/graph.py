@@ -32,10 +32,12 @@ from os import PathLike
 import networkx as nx
 
 from graphkit.actors.merge import merge_actors
+from graphkit.analysis.layers import EDGE_LAYERS, layer_view
 
-LAYERS = ("meetings", "cooccurrence", "affiliation")
-#: ``layer_view`` aliases: several layers under one name.
-LAYER_GROUPS = {"both": ("meetings", "cooccurrence"), "all": LAYERS}
+__all__ = ["LAYERS", "build_graph", "load_graph", "layer_view", "summary"]
+
+#: The edge layers (:data:`graphkit.analysis.layers.EDGE_LAYERS`).
+LAYERS = EDGE_LAYERS
 
 # Record fields the graph never reads (dropped from the light copy kept while building).
 _HEAVY_FIELDS = frozenset({"text", "relations", "title"})
@@ -157,51 +159,6 @@ def load_graph(db_path: str | PathLike) -> nx.MultiGraph:
         close = getattr(store, "close", None)
         if callable(close):
             close()
-
-
-def layer_view(G: nx.MultiGraph, layer: str = "both") -> nx.Graph:
-    """A simple :class:`networkx.Graph` of one layer of ``G``.
-
-    ``layer`` is ``"meetings"``, ``"cooccurrence"``, ``"affiliation"``, ``"both"``
-    (meetings + cooccurrence) or ``"all"``.  Every node of ``G`` is kept (with
-    its attributes), isolated or not.  Parallel edges are merged: ``weight`` is
-    the sum of their weights, ``count`` the number of edges, ``kinds`` and
-    ``layers`` sorted lists.
-
-    >>> G = nx.MultiGraph()
-    >>> G.add_edge("A", "B", layer="meetings", kind="call", weight=1)
-    0
-    >>> G.add_edge("A", "B", layer="meetings", kind="visit", weight=1)
-    1
-    >>> G.add_edge("A", "B", layer="cooccurrence", kind="cooccurrence", weight=3)
-    2
-    >>> H = layer_view(G, "both")
-    >>> H["A"]["B"]["weight"], H["A"]["B"]["count"], H["A"]["B"]["kinds"]
-    (5, 3, ['call', 'cooccurrence', 'visit'])
-    >>> layer_view(G, "meetings")["A"]["B"]["weight"]
-    2
-    """
-    layers = LAYER_GROUPS.get(layer, (layer,))
-    unknown = set(layers) - set(LAYERS)
-    if unknown:
-        raise ValueError(f"unknown layer {layer!r}: use one of {LAYERS + tuple(LAYER_GROUPS)}")
-    H = nx.Graph(layer=layer)
-    H.add_nodes_from(G.nodes(data=True))
-    for u, v, d in G.edges(data=True):
-        if d.get("layer") not in layers or u == v:
-            continue
-        if H.has_edge(u, v):
-            e = H[u][v]
-            e["weight"] += d.get("weight", 1)
-            e["count"] += 1
-            e["kinds"].add(d.get("kind"))
-            e["layers"].add(d.get("layer"))
-        else:
-            H.add_edge(u, v, weight=d.get("weight", 1), count=1, kinds={d.get("kind")}, layers={d.get("layer")})
-    for _, _, e in H.edges(data=True):
-        e["kinds"] = sorted(k for k in e["kinds"] if k is not None)
-        e["layers"] = sorted(e["layers"])
-    return H
 
 
 def _top(items: Iterable[tuple[str, int]], top: int) -> list[tuple[str, int]]:
