@@ -1,9 +1,9 @@
 """The graphkit pipeline as library functions; the CLI is a thin shell over these.
 
 Stages: read articles (:mod:`graphkit.corpus`) -> parse and extract one record
-per article (:mod:`graphkit.extract`) -> corpus-level pass
-(:func:`finalize_records`) -> store (:mod:`graphkit.store`) -> graph
-(:mod:`graphkit.graph`) -> exports and HTML view.
+per article (:mod:`graphkit.extract`) -> store (:mod:`graphkit.store`) ->
+corpus resolution, once per store content (:mod:`graphkit.corpus_resolution`)
+-> graph (:mod:`graphkit.graph`) -> exports and HTML view.
 
 >>> import pathlib, tempfile
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -27,7 +27,6 @@ and in the returned :class:`RunReport`; a bad article never stops a run.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import itertools
 import json
@@ -46,11 +45,8 @@ __all__ = [
     "RunReport",
     "DictionaryError",
     "extract_paths",
-    "finalize_records",
     "write_records",
     "ingest_paths",
-    "store_records",
-    "store_graph",
     "run",
     "extractor_version",
     "count_inputs",
@@ -301,10 +297,8 @@ def _load_dictionary(dictionary):
 
 #: The code and data that make a record: a change to any of them means re-extracting.
 _RULE_SOURCES = ("extract.py", "pieces.py", "actors", "relations")
-_RULE_SUFFIXES = frozenset({".py", ".json", ".jsonl", ".txt", ".tsv", ".yaml", ".yml"})
 
 
-@functools.lru_cache(maxsize=1)
 def rules_fingerprint() -> str:
     """A short hash of the extraction code and data (``extract.py``, ``pieces.py``,
     ``actors/``, ``relations/``).
@@ -316,24 +310,9 @@ def rules_fingerprint() -> str:
     >>> len(rules_fingerprint())
     12
     """
-    root = Path(__file__).parent
-    h = hashlib.sha256()
-    files = []
-    for name in _RULE_SOURCES:
-        p = root / name
-        if p.is_file():
-            files.append(p)
-        elif p.is_dir():
-            files.extend(f for f in p.rglob("*") if f.is_file() and f.suffix in _RULE_SUFFIXES
-                         and "__pycache__" not in f.parts)
-    for f in sorted(files):
-        h.update(f.relative_to(root).as_posix().encode() + b"\0")
-        try:
-            h.update(f.read_bytes())
-        except OSError:
-            pass
-        h.update(b"\0")
-    return h.hexdigest()[:12]
+    from graphkit.fingerprint import source_fingerprint
+
+    return source_fingerprint(*_RULE_SOURCES)
 
 
 def extractor_version(dictionary_fingerprint: str | None = None) -> str:
@@ -615,25 +594,6 @@ def _read(paths, problems: _Problems) -> Iterator[Article]:
 # extraction
 # --------------------------------------------------------------------------
 
-def finalize_records(records: list[dict]) -> list[dict]:
-    """The corpus-level pass over all records of a run.
-
-    Calls ``graphkit.actors.merge.backfill_records(records)`` when that
-    function exists (it fills persons' missing countries and full names from
-    the rest of the corpus); otherwise returns ``records`` unchanged.
-
-    >>> finalize_records([{"doc": "a", "actors": [], "meetings": []}])[0]["doc"]
-    'a'
-    """
-    from graphkit.actors import merge
-
-    backfill = getattr(merge, "backfill_records", None)
-    if not callable(backfill):
-        return records
-    out = backfill(records)
-    return records if out is None else list(out)
-
-
 def extract_paths(
     paths: PathLike | Iterable[PathLike],
     *,
@@ -643,12 +603,15 @@ def extract_paths(
     on_problem: OnProblem | None = None,
     batch_size: int = 32,
 ) -> tuple[list[dict], RunReport]:
-    """Read the articles in ``paths``, extract a record from each, finalize them.
+    """Read the articles in ``paths``, extract a record from each, resolve them across the corpus.
 
     ``model``: spaCy pipeline name or path (default: see :mod:`graphkit.nlp`),
     or an already loaded pipeline.  ``dictionary``: a user dictionary file
     (loaded with ``graphkit.actors.dictionary.load_dictionary``) or object.
-    ``jobs``: parser processes.  Returns ``(records, report)``.
+    ``jobs``: parser processes.  Returns ``(records, report)``: the records
+    resolved by :func:`graphkit.corpus_resolution.resolve_corpus`, in input
+    order, in their JSON form (:meth:`graphkit.records.Record.to_dict`, what
+    :func:`write_records` writes).
 
     Raises :class:`graphkit.nlp.ModelNotFound` when there is an article to
     parse and no model, :class:`DictionaryError` for a bad dictionary.
@@ -662,7 +625,9 @@ def extract_paths(
                                      jobs=jobs, batch_size=batch_size, problems=problems):
         report.extracted += 1
         records.append(rec)
-    return finalize_records(records), report
+    from graphkit.corpus_resolution import resolve_corpus
+
+    return [rec.to_dict() for rec in resolve_corpus(records).records], report
 
 
 def _strip(obj: dict) -> dict:
@@ -759,7 +724,10 @@ def ingest_paths(
     hash of the extraction code and data and of the user dictionary file, so
     changed rules or a changed dictionary re-extract; a different spaCy model
     does not (use ``force``).  Each article is stored in
-    its own transaction, so a crash loses at most the article in flight.
+    its own transaction, so a crash loses at most the article in flight.  At
+    the end the store's corpus resolution is made for its new content and kept
+    (:meth:`graphkit.store.Store.keep_resolution`), so the graph and the queries
+    read it as it is.
 
     Ingestion streams: articles are read, parsed (``nlp.pipe`` in batches of
     ``batch_size``, ``jobs`` processes), stored and released one by one, so
@@ -779,24 +747,36 @@ def ingest_paths(
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})")
-    if engine == "dask":
-        from graphkit.engines.dask_engine import ingest_dask
+    from graphkit.store import Store
 
-        return ingest_dask(paths, db, model=model, dictionary=dictionary, scheduler=scheduler,
-                           n_workers=n_workers, partition_size=partition_size, batch_size=batch_size,
-                           on_problem=on_problem, force=force, progress=progress)
+    own = not isinstance(db, Store)
+    store = Store(db) if own else db
+    try:
+        if engine == "dask":
+            from graphkit.engines.dask_engine import ingest_dask
 
+            report = ingest_dask(paths, store, model=model, dictionary=dictionary, scheduler=scheduler,
+                                 n_workers=n_workers, partition_size=partition_size, batch_size=batch_size,
+                                 on_problem=on_problem, force=force, progress=progress)
+        else:
+            report = _ingest_local(store, paths, model=model, dictionary=dictionary, jobs=jobs,
+                                   on_problem=on_problem, force=force, batch_size=batch_size, progress=progress)
+        store.keep_resolution()  # made once for the new content, kept for every reader
+    finally:
+        if own:
+            store.close()
+    return report
+
+
+def _ingest_local(store, paths, *, model, dictionary, jobs, on_problem, force, batch_size, progress) -> RunReport:
     import sqlite3
 
-    from graphkit.store import Store, StoreError
+    from graphkit.store import StoreError
 
     report = RunReport()
     problems = _Problems(report, on_problem)
     dic, fingerprint = _load_dictionary(dictionary)
     version = extractor_version(fingerprint)
-
-    own = not isinstance(db, Store)
-    store = Store(db) if own else db
     problems.progress = _Progress(progress, paths)
     try:
         _ingest(store, paths, version, report, problems, model=model, dictionary=dic, jobs=jobs,
@@ -807,8 +787,6 @@ def ingest_paths(
     finally:
         problems.progress.close()
         problems.progress = None
-        if own:
-            store.close()
     return report
 
 
@@ -860,27 +838,6 @@ def _ingest(store, paths, version, report, problems, *, model, dictionary, jobs,
         _store_one(store, art, rec, version, report, problems, force)
 
 
-def store_records(db: PathLike) -> list[dict]:
-    """Every record in the store ``db`` (path, opened read-only, or open Store), finalized."""
-    from graphkit.store import Store
-
-    if isinstance(db, Store):
-        return finalize_records(list(db.records()))
-    with Store(db, readonly=True) as store:
-        return finalize_records(list(store.records()))
-
-
-def store_graph(db: PathLike, records: list[dict] | None = None):
-    """The actor graph of the store ``db``, built from its finalized records.
-
-    Same graph as :func:`graphkit.graph.load_graph`, plus the corpus-level pass
-    of :func:`finalize_records` (so it matches ``records.jsonl``).
-    """
-    from graphkit.graph import build_graph
-
-    return build_graph(store_records(db) if records is None else records)
-
-
 # --------------------------------------------------------------------------
 # the main job
 # --------------------------------------------------------------------------
@@ -921,8 +878,9 @@ def run(
 
     Ingests ``paths`` into the store ``db`` (default ``outdir/graphkit.db``;
     articles stored by an earlier run are kept and not parsed again), builds
-    the graph of everything in the store and writes into ``outdir``:
-    ``records.jsonl`` (see :func:`write_records`), ``graph.graphml``,
+    the graph of everything in the store from its corpus resolution and
+    writes into ``outdir``: ``records.jsonl`` (the resolved records, see
+    :func:`write_records`), ``graph.graphml``,
     ``graph.gexf``, ``graph.json`` (:func:`graphkit.export.write_all`),
     ``view.html`` (:func:`graphkit.view.render.render_html`) and
     ``summary.json``.  Returns the summary: :func:`graphkit.graph.summary`
@@ -930,6 +888,7 @@ def run(
     (name -> path).
     """
     from graphkit.export import write_all
+    from graphkit.graph import graph_from_resolution
     from graphkit.graph import summary as graph_summary
     from graphkit.view.render import render_html
 
@@ -944,13 +903,13 @@ def run(
         report = ingest_paths(paths, store, model=model, dictionary=dictionary, jobs=jobs,
                               on_problem=on_problem, force=force, progress=progress,
                               engine=engine, scheduler=scheduler, batch_size=batch_size)
-        records = store_records(store)
-    G = store_graph(db, records)
+        resolution = store.resolution()  # made by ingest_paths: read back
+    G = graph_from_resolution(resolution)
 
     outputs: dict[str, str] = {"db": str(db)}
     outputs["records"] = str(outdir / OUTPUT_FILES["records"])
-    write_records(records, outputs["records"])
-    del records
+    write_records((rec.to_dict() for rec in resolution.records), outputs["records"])
+    del resolution
     for key, p in write_all(G, outdir).items():
         outputs[key] = str(p)
     outputs["view"] = str(render_html(G, outdir / OUTPUT_FILES["view"], title="graphkit: actor graph"))

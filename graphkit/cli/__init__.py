@@ -216,8 +216,9 @@ def cmd_run(args) -> int:
 
 def cmd_graph(args) -> int:
     from graphkit.export import write_all
+    from graphkit.graph import load_graph
 
-    G = _pipeline().store_graph(_existing_db(args.db))
+    G = load_graph(_existing_db(args.db))
     paths = write_all(G, args.output)
     _say(args, f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> "
                + ", ".join(str(p) for p in paths.values()))
@@ -225,18 +226,19 @@ def cmd_graph(args) -> int:
 
 
 def cmd_render(args) -> int:
+    from graphkit.graph import load_graph
     from graphkit.view.render import render_html
 
-    G = _pipeline().store_graph(_existing_db(args.db))
+    G = load_graph(_existing_db(args.db))
     path = render_html(G, args.output, title=args.title)
     _say(args, f"{G.number_of_nodes()} nodes -> {path}")
     return EXIT_OK
 
 
 def cmd_summary(args) -> int:
-    from graphkit.graph import summary
+    from graphkit.graph import load_graph, summary
 
-    G = _pipeline().store_graph(_existing_db(args.db))
+    G = load_graph(_existing_db(args.db))
     s = summary(G, top=args.top)
     if args.json:
         print(json.dumps(s, ensure_ascii=False, indent=2))

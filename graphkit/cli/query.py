@@ -3,7 +3,8 @@ countries, timeline.
 
 The main CLI calls :func:`register` with its ``add_subparsers()`` object; each
 subcommand sets ``func(args) -> exit code``. The graph is loaded with
-``graphkit.graph.load_graph(args.db)``, or with the module-level
+``graphkit.graph.load_graph(args.db)`` (the graph ``graphkit run`` exports and
+draws, from the corpus resolution the store keeps), or with the module-level
 ``_load_graph`` when a test (or another front end) sets it.
 
 Without ``--db`` the store is ``graphkit.db`` in the current directory (what
@@ -130,9 +131,9 @@ def _graphs(args, explain=True):
     if _load_graph is not None:
         G = _load_graph(db)
     else:
-        from graphkit.pipeline import store_graph  # the graph `graphkit run` draws and exports
+        from graphkit.graph import load_graph
 
-        G = store_graph(db)
+        G = load_graph(db)
     since, until = _opt(args, "since"), _opt(args, "until")
     if not (since or until):
         return G, G
