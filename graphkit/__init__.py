@@ -38,7 +38,7 @@ _LAZY = {
     "ingest_paths": "graphkit.pipeline",
     "write_records": "graphkit.pipeline",
     "run": "graphkit.pipeline",
-    "RunReport": "graphkit.pipeline",
+    "RunReport": "graphkit.ingest",
     "Store": "graphkit.store",
     "StoreError": "graphkit.store",
     "resolve_corpus": "graphkit.corpus_resolution",

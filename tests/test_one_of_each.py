@@ -1,6 +1,8 @@
-"""One definition of each shared thing: the layer view, the reading of partial dates; every
-module that needs one uses that one."""
+"""One definition of each shared thing: the layer view, the reading of partial dates, the actor
+types, the dictionary error; every module that needs one uses that one."""
 from __future__ import annotations
+
+import argparse
 
 import networkx as nx
 import pytest
@@ -8,8 +10,12 @@ import pytest
 import graphkit.analysis.layers
 import graphkit.graph
 import graphkit.view.prepare
+from graphkit.actors.dictionary import DictionaryError
 from graphkit.analysis import filter_by_date, in_range
 from graphkit.analysis.timefilter import check_bound, date_bounds
+from graphkit.cli import query
+from graphkit.ingest import open_user_dictionary
+from graphkit.records import ACTOR_TYPES
 
 
 def test_one_layer_view():
@@ -41,3 +47,22 @@ def test_no_day_after_the_end_of_february_is_in_range():
         G.add_edge("a", "b", layer="meetings", kind="call", date_iso=day, meeting_id=f"x#{i}", weight=1)
     kept = {d["meeting_id"] for *_, d in filter_by_date(G, since="2023-02", until="2023-02").edges(data=True)}
     assert kept == {"x#0"}
+
+
+def test_the_query_commands_offer_the_actor_types_of_the_records():
+    parser = argparse.ArgumentParser()
+    query.register(parser.add_subparsers())
+    assert parser.parse_args(["centrality", "--type", "forum"]).type == "forum"
+    for typ in ACTOR_TYPES:
+        assert parser.parse_args(["centrality", "--type", typ]).type == typ
+    with pytest.raises(SystemExit):
+        parser.parse_args(["centrality", "--type", "location"])
+
+
+def test_one_dictionary_error(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,type\nAnna Berg,wizard\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="wizard"):
+        open_user_dictionary(bad)
+    with pytest.raises(DictionaryError, match="no such file"):
+        open_user_dictionary(tmp_path / "missing.yaml")

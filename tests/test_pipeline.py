@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import graphkit
-from graphkit.pipeline import (
-    DictionaryError, RunReport, extract_paths, extractor_version, ingest_paths, run, write_records,
-)
+from graphkit.actors.dictionary import DictionaryError
+from graphkit.ingest import RunReport, extractor_version
+from graphkit.pipeline import extract_paths, ingest_paths, run, write_records
 from graphkit.store import Store
 
 REPO = Path(__file__).resolve().parents[1]

@@ -25,6 +25,8 @@ import sys
 from graphkit import analysis as A
 from graphkit.analysis.tables import PrintableStream
 from graphkit.cli.argtypes import count, date_bound
+from graphkit.graph import load_graph
+from graphkit.records import ACTOR_TYPES
 
 #: Loader override ``(db_path) -> MultiGraph``; None means graphkit.graph.load_graph.
 _load_graph = None
@@ -75,8 +77,7 @@ def register(subparsers) -> None:
     p = add("centrality", cmd_centrality, "most central actors on a layer")
     p.add_argument("--measure", default="degree", choices=A.MEASURES)
     p.add_argument("--layer", default="meetings", choices=["meetings", "cooccurrence", "both"])
-    p.add_argument("--type", default=None,
-                   choices=["person", "country", "organization", "forum"])
+    p.add_argument("--type", default=None, choices=ACTOR_TYPES)
     p.add_argument("--top", type=count, default=20, help="rows to show (0 = all)")
     p.add_argument("--sample", type=count, default=None,
                    help="sampled sources for betweenness (default: automatic, 0 = exact)")
@@ -128,12 +129,7 @@ def _graphs(args, explain=True):
     ``explain``: when the range holds no meeting, say why on stderr.
     """
     db = _db(args)
-    if _load_graph is not None:
-        G = _load_graph(db)
-    else:
-        from graphkit.graph import load_graph
-
-        G = load_graph(db)
+    G = (load_graph if _load_graph is None else _load_graph)(db)
     since, until = _opt(args, "since"), _opt(args, "until")
     if not (since or until):
         return G, G
