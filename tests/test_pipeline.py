@@ -242,12 +242,3 @@ def test_bad_dictionary_is_one_line_error(tmp_path, corpus):
     with pytest.raises(DictionaryError) as info:
         extract_paths([corpus], dictionary=bad)
     assert "bad.yaml" in str(info.value) and "\n" not in str(info.value)
-
-
-@pytest.mark.parametrize("module", ["graphkit", "graphkit.pipeline", "graphkit.cli"])
-def test_docstring_examples(module, nlp):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0

@@ -22,7 +22,7 @@ Every command reads the store through the library: ``graph``, ``render``,
 ``summary`` and the queries draw the graph with
 :func:`graphkit.graph.load_graph`, from the corpus resolution the store keeps.
 
->>> main(["--version"])    # doctest: +SKIP
+>>> main(["--version"])
 graphkit 0.1.0
 0
 """
