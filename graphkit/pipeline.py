@@ -39,16 +39,12 @@ from typing import Any
 
 from graphkit.corpus_resolution import resolve_corpus
 from graphkit.engines.dask_engine import ingest_dask
-from graphkit.export import write_all
-from graphkit.graph import graph_from_resolution
-from graphkit.graph import summary as graph_summary
 from graphkit.ingest import (
     OnProblem, PathLike, ProblemLog, RunReport, dictionary_spec, extract_stream, ingest_local,
     open_user_dictionary, read_counted,
 )
 from graphkit.records_file import write_records
 from graphkit.store import Store, StoreError
-from graphkit.view.render import render_html
 
 __all__ = ["extract_paths", "ingest_paths", "run", "write_records", "ENGINES", "DEFAULT_DB", "OUTPUT_FILES"]
 
@@ -223,6 +219,12 @@ def run(
     :class:`graphkit.ingest.RunReport` counts), ``problems`` and ``outputs``
     (name -> path).
     """
+    # imported here, not with the module: ingesting alone needs neither networkx nor the view
+    from graphkit.export import write_all
+    from graphkit.graph import graph_from_resolution
+    from graphkit.graph import summary as graph_summary
+    from graphkit.view.render import render_html
+
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     _check_writable(outdir)  # before hours of parsing, not after
