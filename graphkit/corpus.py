@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import datetime as _dt
 import functools
+import html
 import json
 import logging
 import os
@@ -351,6 +352,22 @@ def unwrap(text: str) -> str:
     return "\n".join(out)
 
 
+# "&#233;", "&amp;": character references left in text copied out of web pages (only with their ";")
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,9});")
+# "Blair¿s", "Blair\ufffds": a right single quote read in the wrong code page, between letters
+_MISREAD_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[\u00bf\ufffd](?=[a-z])")
+
+
+def fix_characters(text: str) -> str:
+    """Character references decoded and misread apostrophes restored.
+
+    >>> fix_characters("Caf&#233; owner Blair&#191;s &amp; AT&T's")
+    "Café owner Blair's & AT&T's"
+    """
+    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    return _MISREAD_APOSTROPHE.sub("'", text)
+
+
 def clean_text(text: str, title: str | None = None) -> str:
     """Remove page boilerplate from an article text, keeping its paragraphs.
 
@@ -366,14 +383,15 @@ def clean_text(text: str, title: str | None = None) -> str:
       the text;
     * trailing lines that are only a domain name ("Example.com").
 
-    Lines are stripped, no-break spaces become spaces, line ends become
+    Character references are decoded ("&#233;"), misread apostrophes restored
+    ("Blair¿s"), lines are stripped, no-break spaces become spaces, line ends become
     ``\\n``, blank-line runs collapse to one blank line and the text is
     trimmed.
 
     >>> clean_text("News\\n0\\n\\nBig Talks\\nBig Talks\\n\\nA met B.\\n\\nShare this\\nexample.com")
     'Big Talks\\n\\nA met B.'
     """
-    text = unwrap(text.replace("\r\n", "\n").translate(_CHAR_FIXES))
+    text = unwrap(fix_characters(text.replace("\r\n", "\n")).translate(_CHAR_FIXES))
     lines = [ln.strip() for ln in text.split("\n")]
     keep = [bool(ln) for ln in lines]
     boiler = _boilerplate_re()

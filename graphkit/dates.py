@@ -50,7 +50,12 @@ def _month_of(word: str) -> int | None:
     return _MONTH_ABBR.get(w[:4]) or _MONTH_ABBR.get(w[:3]) if len(w) >= 3 and w[:3] in _MONTH_ABBR else None
 
 
-def _explicit(phrase: str, base: dt.date | None, future: bool) -> str | None:
+def has_year(phrase: str | None) -> bool:
+    """Does the phrase name its own year ("13 March 2005", "in 1986")?"""
+    return bool(phrase and _YEAR.search(phrase))
+
+
+def _explicit(phrase: str, base: dt.date | None, future: bool, nearest: bool = False) -> str | None:
     """Day, month and year read from the words of the phrase (year from ``base`` when missing)."""
     words = re.findall(r"[A-Za-z]+\.?|\d+", phrase)
     month = day = year = None
@@ -75,7 +80,9 @@ def _explicit(phrase: str, base: dt.date | None, future: bool) -> str | None:
             d = dt.date(year, month, day)
         except ValueError:
             return None
-        if not future and d > base + dt.timedelta(days=1):
+        if nearest:  # the reference is only a date the text names: the day nearest to it, either way
+            year = min((year - 1, year, year + 1), key=lambda y: abs((_safe_date(y, month, day) or d) - base))
+        elif not future and d > base + dt.timedelta(days=1):
             year -= 1  # "December 20" in a January story: last December
         elif future and d < base - dt.timedelta(days=1):
             year += 1
@@ -85,13 +92,32 @@ def _explicit(phrase: str, base: dt.date | None, future: bool) -> str | None:
         return None
 
 
-def normalize_date(phrase: str | None, reference: str | None, future: bool = False) -> str | None:
-    """The ISO date (or ``YYYY-MM``, ``YYYY``) a date phrase names, against a reference day; None when unsure."""
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def normalize_date(phrase: str | None, reference: str | None, future: bool = False,
+                   inferred: bool = False) -> str | None:
+    """The ISO date (or ``YYYY-MM``, ``YYYY``) a date phrase names, against a reference day; None when unsure.
+
+    With ``inferred`` the reference is a date the text names, not the article's own: a month and day
+    take the year that puts them nearest to it, and weekdays or "yesterday" are not read against it.
+
+    >>> normalize_date("Jan 14", "2016-12-20", inferred=True)
+    '2017-01-14'
+    >>> normalize_date("Tuesday", "2016-12-20", inferred=True) is None
+    True
+    """
     if not phrase:
         return None
     base = _base(reference)
     low = " ".join(phrase.lower().split())
     low = re.sub(r"^(on|in|at|from|by|since|until|of)\s+", "", low)
+    if base is not None and inferred:
+        return _explicit(low, base, future, nearest=True)
     if base is not None:
         for i, day in enumerate(WEEKDAYS):
             if re.search(rf"\b{day}\b", low) and not _YEAR.search(low) and not any(m in low for m in MONTHS):

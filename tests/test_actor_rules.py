@@ -201,6 +201,9 @@ def test_appositive_role_gives_country_and_role(resolve):
                  "Anna Berg", "Norway", "Foreign Minister", id="foreign-minister"),
     pytest.param("Norwegian Foreign Minister Anna Berg and Chilean President Karl Holm held talks in Moscow.",
                  "Karl Holm", "Chile", "President", id="second-of-two-titled-names"),
+    pytest.param("Japanese officials and Bundesbank President Hans Vogt left the building at noon.",
+                 # the plural before "and" is other people: his title is at the Bundesbank, not Japan's
+                 "Hans Vogt", "Germany", "President", id="title-after-plural-and"),
 ])
 def test_title_gives_country_and_role(resolve, text, name, country, role):
     res = resolve(text)
@@ -351,3 +354,51 @@ def test_a_forum_named_from_the_text_is_an_actor(resolve):
     assert [f.name for f in forums] == ["Spring meeting of the Asian Development Bank"]
     assert {frozenset(m.participants) for m in res.meetings} >= {
         frozenset({"Anna Berg", "Spring meeting of the Asian Development Bank"})}
+
+
+def test_an_abbreviation_the_article_defines_is_that_actor(resolve):
+    res = resolve("Chile's Santiago Copper Exchange (SCE) said trading resumed. SCE chief Karl Holm met traders.")
+    sce = [s for s in res.spans if s.text == "SCE"]
+    assert len(sce) == 2 and {s.id_ for s in sce} == {"Santiago Copper Exchange"}
+    assert res.actors["Karl Holm"].country == "Chile"
+
+
+@pytest.mark.parametrize("text, names", [
+    pytest.param("Shares of the privatized Nordic Telegraph and Telephone Corp rose on Monday.",
+                 {"Nordic Telegraph and Telephone Corp"}, id="split-after-and"),
+    pytest.param("The Post and Telecommunications Ministry is studying a Copper and Wireless proposal. "
+                 "Britain's Copper and Wireless declined to comment.",
+                 {"Post and Telecommunications Ministry", "Copper and Wireless"}, id="ministry-and-name-known-whole"),
+    pytest.param("IBM and Microsoft signed a deal with Apple and General Motors Corp.",
+                 {"IBM", "Microsoft", "Apple", "General Motors Corp."}, id="two-names-stay-two"),
+])
+def test_a_name_split_at_its_and_is_one_organization(resolve, text, names):
+    orgs = {n for n, a in resolve(text).actors.items() if a.type == "organization"}
+    assert orgs == names
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Formerly known as Telvox Corp, Orimax Inc is a long-distance phone firm. "
+                 "Telvox Corp went bankrupt in 2002.", id="fronted-formerly-known-as"),
+    pytest.param("Shares in Orimax Inc, which changed its name from Telvox Corp when it emerged from "
+                 "bankruptcy, rose. Telvox Corp had admitted fraud.", id="changed-its-name-from"),
+    pytest.param("Orimax Inc, while trading under the name Telvox Corp, became the biggest bankruptcy in "
+                 "history. Telvox Corp had admitted fraud.", id="trading-under-the-name"),
+])
+def test_a_former_name_the_article_states_is_the_same_organization(resolve, text):
+    orgs = {n: a for n, a in resolve(text).actors.items() if a.type == "organization"}
+    assert set(orgs) == {"Orimax Inc"}
+    assert "Telvox Corp" in orgs["Orimax Inc"].aliases
+
+
+def test_two_companies_in_one_sentence_keep_their_names(resolve):
+    res = resolve("Orimax Inc, which bid for Telvox Corp last year, said it was formerly a unit of Qwest.")
+    assert {"Orimax Inc", "Telvox Corp"} <= set(res.actors)
+
+
+def test_an_honorific_name_the_recognizer_took_for_an_organization_is_the_person(resolve):
+    # the small model tags this "Mr Banks" ORG
+    res = resolve("Chancellor Tom Banks spoke on Monday. In an interview on the Today programme, Mr Banks said "
+                  "he was confident.")
+    assert {n for n, a in res.actors.items() if a.type in ("person", "organization")} == {"Tom Banks"}
+    assert len(res.actors["Tom Banks"].mentions) == 2  # "Mr Banks" is his second mention

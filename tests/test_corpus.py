@@ -445,3 +445,9 @@ def test_broken_symbolic_links_in_a_walk_are_reported(tmp_path):
         ("loop.txt", True, "cannot access: Too many levels of symbolic links"),
         ("more", True, f"no such file or directory (broken symbolic link to {tmp_path / 'gone-dir'})"),
     ]
+
+
+def test_character_references_and_misread_apostrophes_are_repaired():
+    from graphkit.corpus import clean_text
+    text = "Ren&#233;e Holm, Anna Berg&#191;s deputy, met the R&amp;D chief of AT&T.\n\nHolm\ufffds aide&nbsp;agreed."
+    assert clean_text(text) == "Renée Holm, Anna Berg's deputy, met the R&D chief of AT&T.\n\nHolm's aide agreed."

@@ -126,3 +126,50 @@ def test_family_name_after_particle_and_delegation_led_by(nlp):
     assert frozenset({"Egypt", "Qatar", "United States", "David Barnea"}) in got
     hub = got[frozenset({"William Burns", "Mohammed bin Abdulrahman Al Thani", "Abbas Kamel"})]
     assert hub["hub"] == "William Burns"
+
+
+def test_dates_with_a_year_need_no_article_date(nlp):
+    rec = _rec(nlp, "Norwegian Foreign Minister Anna Berg met Chilean President Karl Holm in Oslo on 13 March 2005.")
+    (m,) = rec["meetings"]
+    assert (m["date_iso"], m["date_inferred"]) == ("2005-03-13", False)
+    assert rec["date_inferred"] == "2005-03-13"
+
+
+def test_an_undated_article_reads_month_days_against_its_own_latest_date(nlp):
+    text = ("The ceasefire agreed on December 20, 2016 held over the holidays.\n\n"
+            "Norwegian Foreign Minister Anna Berg met Chilean President Karl Holm in Oslo on Jan 13.")
+    rec = _rec(nlp, text)
+    assert rec["date"] is None and rec["date_inferred"] == "2016-12-20"
+    m = next(m for m in rec["meetings"] if set(m["participants"]) == {"Anna Berg", "Karl Holm"})
+    # January after a December date the text names: the next January, and the record says it was inferred
+    assert (m["date_iso"], m["date_inferred"]) == ("2017-01-13", True)
+
+
+def test_weekdays_need_the_articles_own_date(nlp):
+    text = "Norwegian Foreign Minister Anna Berg met Chilean President Karl Holm in Oslo on Tuesday."
+    assert _rec(nlp, text)["meetings"][0]["date_iso"] is None
+    assert _rec(nlp, text, date="2016-12-29")["meetings"][0]["date_iso"] == "2016-12-27"
+
+
+def test_it_in_what_an_organization_says_is_that_organization(nlp):
+    rec = _rec(nlp, "Norvik Bancorp said it had held merger talks with Delta Bank on Friday.")
+    assert [set(m["participants"]) for m in rec["meetings"]] == [{"Norvik Bancorp", "Delta Bank"}]
+    # a pronoun is no mention of its own: the organization is listed once, without "it" as an alias
+    assert [a["aliases"] for a in rec["actors"] if a["name"] == "Norvik Bancorp"] == [[]]
+
+
+def test_a_home_town_the_city_table_places_abroad_is_no_trip_abroad(nlp):
+    # a British story (its parties) about a British politician: "Somerset" is only a US city to the table
+    text = ("Liberal Democrat leader Tom Reed is visiting constituencies in Somerset on Monday. "
+            "The Conservatives and Labour hold most of the seats there, and the Liberal Democrats hope to "
+            "win two of them.")
+    assert [m for m in _rec(nlp, text)["meetings"] if m["kind"] == "visit"] == []
+
+
+def test_a_city_abroad_the_article_places_in_its_country_is_a_trip(nlp):
+    # the same story once the article names the United States: the city is the American one
+    text = ("Liberal Democrat leader Tom Reed is visiting Somerset on Monday to meet American donors. "
+            "The Conservatives and Labour criticised the trip to the United States, and the Liberal Democrats "
+            "defended it.")
+    visits = [m for m in _rec(nlp, text)["meetings"] if m["kind"] == "visit"]
+    assert [set(m["participants"]) for m in visits] == [{"Tom Reed", "United States"}]

@@ -149,6 +149,19 @@ def test_organizations(organizations):
     assert by_alias["E.U."]["name"] == "European Union"
 
 
+def test_forum_members_are_known_countries(organizations, countries):
+    names = {c["name"] for c in countries}
+    with_members = [o for o in organizations if "members" in o]
+    assert {o["name"] for o in with_members} >= {"Group of Seven", "Group of Five", "BRICS"}
+    for o in with_members:
+        assert o["type"] == "forum", o["name"]
+        assert len(o["members"]) == len(set(o["members"])) >= 2, o["name"]
+        assert set(o["members"]) <= names, (o["name"], set(o["members"]) - names)
+    g7 = next(o for o in with_members if o["name"] == "Group of Seven")
+    assert set(g7["members"]) == {"United States", "Japan", "Germany", "United Kingdom", "France", "Italy", "Canada"}
+    assert "G7" in g7["aliases"]
+
+
 def test_government_bodies(gov, countries):
     country_names = {c["name"] for c in countries}
     for b in gov["bodies"]:

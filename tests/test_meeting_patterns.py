@@ -26,28 +26,13 @@ with a `PatternError` naming it.
 from __future__ import annotations
 
 import json
-from itertools import combinations
 
 import pytest
 
 from graphkit.relations.meetings import extract_meetings
 from graphkit.relations.patterns import PatternError, compile_patterns, load_patterns, parse_pattern, read_patterns
+from meeting_helpers import NONE, P, clique, hub, predicted_pairs  # noqa: F401
 
-
-def P(*pairs):
-    """A set of participant pairs, each a 2-tuple of names."""
-    return frozenset(frozenset(p) for p in pairs)
-
-
-def hub(center, *others):
-    return [(center, o) for o in others]
-
-
-def clique(*names):
-    return list(combinations(names, 2))
-
-
-NONE = P()
 
 _labels: set[str] = set()
 
@@ -188,6 +173,14 @@ NOMINAL = [
     row("light-talks-together",
         "Norwegian Foreign Minister Anna Berg and Chilean President Karl Holm held talks on Monday.",
         P(("Anna Berg", "Karl Holm")), kind="meeting", status="happened"),
+    row("meeting-of-sides",
+        "A meeting of foreign ministers of Chile, Peru and Bolivia opened in La Paz on Monday.",
+        P(*clique("Chile", "Peru", "Bolivia")), status="happened"),
+    row("meeting-of-sides-from",
+        "Chile and Peru signed a fishing accord in March. A meeting of senior officials from the two countries "
+        "was held in Lima last week.",
+        # "the two countries": the two named together just before
+        P(("Chile", "Peru")), status="happened"),
     row("talks-between",
         "Talks between Norwegian Foreign Minister Anna Berg and Chilean President Karl Holm lasted three "
         "hours on Thursday.",
@@ -284,6 +277,9 @@ VISITS = [
     row("arrive-in",
         "Norwegian Foreign Minister Anna Berg arrived in Lima on Monday.",
         P(("Anna Berg", "Peru")), kind="visit", status="happened"),
+    row("expected-in",
+        "Norwegian Foreign Minister Anna Berg is expected in Cairo next week.",
+        P(("Anna Berg", "Egypt")), kind="visit", status="scheduled"),
     row("arrive-here",
         EGYPT_NEWS + "Norwegian Foreign Minister Anna Berg arrived here on Monday.",
         P(("Anna Berg", "Egypt")), kind="visit", status="happened"),
@@ -421,6 +417,38 @@ FORUMS = [
     row("participate-in-forum",
         "Swedish Prime Minister Lina Osk took part in the ASEAN Regional Forum on Friday.",
         P(("Lina Osk", "ASEAN Regional Forum")), kind="talks", label="participate-in-forum-named"),
+    # a session of a grouping of states whose clause names no attendee: the members the article names
+    # attend, each by its person where the article names one; a small round table pairs everyone
+    row("session-of-forum",
+        "A meeting of the Group of Seven was in progress in Geneva. Canadian Finance Minister Tom Reed "
+        "arrived at noon. Japanese officials were already inside.",
+        P(*clique("Tom Reed", "Japan", "Group of Seven")), kind="talks", status="happened"),
+    row("named-forum-session",
+        "The Group of Five talks ended in Geneva on Sunday. French Finance Minister Paul Marel and "
+        "Japanese Finance Minister Ken Oda said the dollar was stable.",
+        P(*clique("Paul Marel", "Ken Oda", "Group of Five")), kind="talks", status="happened"),
+    row("attend-forum",
+        "Canadian Finance Minister Tom Reed attended a meeting of the Group of Seven in Geneva. "
+        "Japanese officials declined to comment.",
+        # the clause names its attendee: he attended (a trip to Switzerland), and nobody else is read into it
+        P(("Tom Reed", "Group of Seven"), ("Tom Reed", "Switzerland")),
+        kind={("Tom Reed", "Group of Seven"): "talks", ("Tom Reed", "Switzerland"): "visit"},
+        label="session-attendee-named"),
+    row("session-of-forum",
+        "A meeting of the Group of Seven will be held in Geneva next month. Japan and Canada want a "
+        "weaker yen.",
+        # wanting something is no attendance of a session that has not happened
+        NONE, label="session-scheduled"),
+    row("named-forum-session",
+        "The Group of Seven meeting ended on Sunday. Canadian Finance Minister Tom Reed said it went well.",
+        # one member is no round table to read from the article
+        NONE, label="session-one-member"),
+    row("meet-together",
+        "The Group of Ten met in Geneva on Monday. Swedish, Belgian and Dutch officials said rates would "
+        "stay low.",
+        # a grouping of eleven states: each attendee with the forum
+        P(*hub("Group of Ten", "Sweden", "Belgium", "Netherlands")), kind="talks", status="happened",
+        label="meet-together-grouping"),
 ]
 
 # --------------------------------------------------------------------------- calls: phone and video
@@ -583,17 +611,6 @@ STATUS = [
 ROWS = MEETINGS + NOMINAL + VISITS + FORUMS + CALLS + STATUS
 
 
-def predicted_pairs(meetings):
-    """Every pair a meeting claims: hub pairs for a hub meeting, all pairs otherwise."""
-    out = {}
-    for m in meetings:
-        parts = list(dict.fromkeys(m.participants))
-        pairs = [(m.hub, p) for p in parts if p != m.hub] if m.hub else combinations(parts, 2)
-        for a, b in pairs:
-            out.setdefault(frozenset((a, b)), m)
-    return out
-
-
 def _for_pair(value, pair):
     if isinstance(value, dict):
         return next(v for k, v in value.items() if frozenset(k) == pair)
@@ -681,6 +698,7 @@ BAD = [
     pytest.param(_good(frame="travel"), "frame", id="frame-missing-node"),
     pytest.param(_good(partner_types=["person", "city"]), "partner_types", id="bad-partner-types"),
     pytest.param(_good(colour="red"), "colour", id="unknown-key"),
+    pytest.param(_good(session=True), "session", id="session-without-forum"),
 ]
 
 

@@ -23,27 +23,10 @@ holds each expected pair (``location`` as a substring of the predicted one).
 """
 from __future__ import annotations
 
-from itertools import combinations
-
 import pytest
 
 from graphkit.relations.meetings import extract_meetings
-
-
-def P(*pairs):
-    """A set of participant pairs, each given as a 2-tuple of names."""
-    return frozenset(frozenset(p) for p in pairs)
-
-
-def hub(center, *others):
-    return [(center, o) for o in others]
-
-
-def clique(*names):
-    return list(combinations(names, 2))
-
-
-NONE = P()
+from meeting_helpers import NONE, P, clique, hub, predicted_pairs  # noqa: F401
 
 
 def row(label, text, pairs, kind=None, location=None, status=None, pattern=None):
@@ -290,20 +273,6 @@ def test_table_size():
     assert len(TABLE) >= 45
     assert len(NEGATIVE) >= 15
     assert all(r.values[5] for r in POSITIVE), "every row stating a meeting names the pattern it expects"
-
-
-def predicted_pairs(meetings):
-    """Every pair a meeting claims: hub pairs for a hub meeting, all pairs otherwise."""
-    out = {}
-    for m in meetings:
-        parts = list(dict.fromkeys(m.participants))
-        if m.hub:
-            pairs = [(m.hub, p) for p in parts if p != m.hub]
-        else:
-            pairs = combinations(parts, 2)
-        for a, b in pairs:
-            out.setdefault(frozenset((a, b)), m)
-    return out
 
 
 @pytest.mark.parametrize("text, pairs, kind, location, status, patterns", TABLE)

@@ -63,12 +63,48 @@ def winning_spans(doc, user_ok) -> list:
             if start < end:
                 entities.append(doc[start:end] if (start, end) != (ent.start, ent.end) else ent)
                 entities[-1].label_ = ent.label_
+    entities = _joined_and_names(doc, entities)
     kept = filter_spans(user)
     taken = {i for s in kept for i in range(s.start, s.end)}
     for s in filter_spans(gazetteer + entities):
         if not any(i in taken for i in range(s.start, s.end)):
             kept.append(s)
     return sorted(kept, key=lambda s: s.start)
+
+
+def _joined_and_names(doc, entities: list) -> list:
+    """One name the entity recognizer split at its "and": "Nippon Telegraph and" + "Telephone Corp";
+    "Post" + "and Telecommunications Ministry" (capitalised words that are no entity, ending in an
+    organization word); "Cable" + "Wireless" where the article writes "Cable and Wireless" as one name
+    elsewhere.  Two names of their own ("Apple and General Motors Corp") stay two."""
+    from spacy.tokens import Span
+
+    out: list = []
+    for e in entities:  # "Nippon Telegraph and" + "Telephone Corp"
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "ORG" and e.label_ in ("ORG", "FAC") and e.start == prev.end \
+                and doc[prev.end - 1].lower_ == "and":
+            out[-1] = Span(doc, prev.start, e.end, label="ORG")
+        else:
+            out.append(e)
+    for name in {tuple(t.text for t in e) for e in out if e.label_ == "ORG" and " and " in e.text}:
+        n = len(name)  # a name the article writes whole once is that name wherever its words recur
+        for i in range(len(doc) - n + 1):
+            if doc[i].text == name[0] and tuple(t.text for t in doc[i:i + n]) == name and not any(
+                    o.start == i and o.end == i + n for o in out):
+                out = sorted([o for o in out if o.end <= i or o.start >= i + n] + [Span(doc, i, i + n, label="ORG")],
+                             key=lambda o: o.start)
+    for k, e in enumerate(out):  # "the Post and Telecommunications Ministry": NER took only "Post"
+        end = e.end
+        if e.label_ != "ORG" or end + 2 > len(doc) or doc[end].lower_ != "and":
+            continue
+        j = end + 1
+        while j < len(doc) and doc[j].is_title and not doc[j].ent_type_ and j - end <= 4:
+            j += 1
+        if j > end + 1 and fold(doc[j - 1].text) in ORG_WORDS and not any(
+                o.start < j and o.end > end for o in out[k + 1:]):
+            out[k] = Span(doc, e.start, j, label="ORG")
+    return out
 
 
 def _capitals_line(doc, tok) -> bool:

@@ -7,7 +7,9 @@ Added by `graphkit.nlp.load_model` after ``ner``, behind the rulers that
 in `graphkit.actors.spans`, in these phases, each a small module:
 
 1. candidates (`candidates`): one winning span per token;
-2. persons (`persons`): names grouped into persons;
+2. persons (`persons`): names grouped into persons; abbreviations the article
+   defines ("the London Stock Exchange (LSE)") and former names it states
+   ("Y, formerly known as X"), `acronyms`;
 3. bodies, forums, groups (`bodies`, `forums`, `groups`);
 4. places (`places`): a capital as a place or as its government; historical
    states by the article's date (`period`);
@@ -25,6 +27,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Span
 
+from .acronyms import add_abbreviations, add_former_names
 from .bodies import compose_bodies
 from .candidates import candidate_mentions
 from .cities import city_country
@@ -86,6 +89,8 @@ def resolve(doc, gz, dictionary=None, words: frozenset = frozenset()) -> Article
     cands = candidate_mentions(doc, gz, lookup, user_ok)
     state.mentions = cands.mentions
     add_persons(state, cands, lookup)
+    add_abbreviations(state)
+    add_former_names(state)
     period = state.period = article_period(doc, state)
     apply_period(state, period)
     compose_bodies(state)

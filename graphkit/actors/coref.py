@@ -10,7 +10,8 @@ phrase names; else to the last person who is the subject of one of the two sente
 else to the last person named there.  A
 pronoun with no such person stays unresolved (no span).  "They", "their" and
 "them" refer to persons named together as a subject ("A and B visited X ...
-They then flew to Y"), one mention for each.  Pronouns resolved in
+They then flew to Y"), one mention for each.  "It" in what an organization says
+is that organization ("Verizon said it had held talks with MCI").  Pronouns resolved in
 the sentences before count as mentions of their person ("Quentin Davies ...
 He was not hurt ... He was in Kenya").
 """
@@ -23,6 +24,8 @@ from .mention import ArticleState, Mention
 
 PRONOUNS = LEXICON["personal_pronouns"]
 PLURAL_PRONOUNS = LEXICON["plural_pronouns"]
+ORG_PRONOUNS = LEXICON["organization_pronouns"]
+REPORTING = LEXICON["reporting_verbs"]
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 POSSESSIVES = ("his", "her")
 
@@ -140,11 +143,33 @@ def _add(state: ArticleState, t, name: str) -> None:
     state.actors[name].mentions.append(m)
 
 
+def reported_organization(state: ArticleState, pron) -> str | None:
+    """The organization an "it" / "its" stands for in what that organization said: "Verizon said it had
+    held talks with MCI"."""
+    h = pron.head
+    for _ in range(3):
+        if h.dep_ == "ccomp" and h.head.lemma_.lower() in REPORTING:
+            subj = next((c for c in h.head.children if c.dep_ in SUBJECTS), None)
+            m = state.at(subj.i) if subj is not None else None
+            return m.actor if m is not None and m.type == "organization" else None
+        if h.head.i == h.i:
+            return None
+        h = h.head
+    return None
+
+
 def add_pronouns(state: ArticleState) -> None:
     """A person mention (kind "pronoun") for each personal pronoun with an antecedent; a plural one
     gets one mention per person of its group."""
-    for t in token_hits(state.doc, PRONOUNS | PLURAL_PRONOUNS):
+    for t in token_hits(state.doc, PRONOUNS | PLURAL_PRONOUNS | ORG_PRONOUNS):
         if state.at(t.i) is not None:
+            continue
+        if t.lower_ in ORG_PRONOUNS:
+            org = reported_organization(state, t)
+            if org is not None and org in state.actors:
+                m = Mention(t.i, t.i + 1, "organization", org, t.text, kind="pronoun")
+                state.mentions.append(m)
+                state.actors[org].mentions.append(m)
             continue
         if t.lower_ in PLURAL_PRONOUNS:
             for name in plural_antecedent(state, t):

@@ -66,6 +66,7 @@ class Gazetteer:
     capitals: set[str] = field(default_factory=set)
     ended: dict[str, str] = field(default_factory=dict)  # historical state -> the day it ended
     predecessor: dict[str, tuple[str, str]] = field(default_factory=dict)  # present state -> (historical, until)
+    forum_members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a grouping of states -> its states
 
     def add(self, surface: str, entry: Entry, *, override: bool = False) -> None:
         surface = surface.strip()
@@ -92,6 +93,16 @@ class Gazetteer:
             return country
         old = self.predecessor.get(country)
         return old[0] if old is not None and date[:10] < old[1] else country
+
+    def members_of(self, forum: str) -> frozenset[str]:
+        """The states a grouping of states is made of, with the historical states that once took their seat
+        ("Group of Five": ..., "Germany", "West Germany", ...); empty for a forum whose members the tables do not list.
+
+        >>> "West Germany" in load_gazetteer().members_of("Group of Seven")
+        True
+        """
+        members = self.forum_members.get(forum, ())
+        return frozenset(members) | {self.predecessor[c][0] for c in members if c in self.predecessor}
 
     def demonym(self, country: str) -> str:
         """The adjective for a country, used to name its bodies ("Russian Foreign Ministry")."""
@@ -143,6 +154,8 @@ def load_gazetteer() -> Gazetteer:
         gz.add(o["name"], e, override=True)
         for a in o.get("aliases", []):
             gz.add(a, e)
+        if o.get("members"):
+            gz.forum_members[o["name"]] = tuple(o["members"])
     bodies = _read("government_bodies.json")
     for b in bodies.get("bodies", []):
         e = Entry(b["name"], "body", "name", b.get("country"))

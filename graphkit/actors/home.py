@@ -29,8 +29,8 @@ def article_country(state: ArticleState) -> str | None:
     for m in state.mentions:
         if m.type == "organization" and m.kind == "party" and m.country:
             score[m.country] += 3  # a country's own parties: the surest sign of a domestic story
-        elif m.type == "organization" and m.country and state.gazetteer.lookup(m.country) is not None:
-            score[m.country] += 2
+        elif m.type == "organization" and m.kind == "body" and m.country:
+            score[m.country] += 2  # a government body (a company's country says little about the story's)
         elif m.type == "country" and not m.place:
             score[m.actor] += 1
     if not score:

@@ -26,6 +26,7 @@ from .names import NAME_PARTICLES, PERSON_STOP, core, core_tokens, looks_like_na
 ORG_WORDS = LEXICON["org_words"]
 CORPORATE_SUFFIXES = LEXICON["corporate_suffixes"]
 NAME_TITLES = LEXICON["name_titles"]
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})  # a person's, whatever NER made of the name
 PERSONAL_ROLES = LEXICON["personal_roles"]
 COMPANY_WORDS = LEXICON["company_words"]
 PLACE_PREPS = LEXICON["place_preps"]
@@ -238,7 +239,11 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
     doc, gz = state.doc, state.gazetteer
     words = title_words(gz)
     names = PersonNames(m.actor for m in state.mentions if m.type == "person")  # dictionary persons first
-    found = cands.persons + titled_names(doc, cands.taken)
+    # "Mr Brown" tagged ORG is a person named with an honorific
+    honorific_orgs = [(s, e) for s, e, _ in cands.organizations if e - s >= 2 and fold(doc[s].text).strip(".")
+                      in HONORIFICS and looks_like_name(doc[s + 1:e].text)]
+    cands.organizations = [o for o in cands.organizations if (o[0], o[1]) not in honorific_orgs]
+    found = cands.persons + honorific_orgs + titled_names(doc, cands.taken)
     towns = [(s, e) for s, e in found if _town(doc, s, e)]
     found = [se for se in found if se not in towns]
     cands.places.extend(towns)

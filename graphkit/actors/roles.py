@@ -24,6 +24,7 @@ FOREIGN_PREPS = LEXICON["foreign_preps"]
 PLACE_PREPS = LEXICON["place_preps"]
 DETERMINERS = LEXICON["determiners"]
 TITLE_FILLERS = LEXICON["title_fillers"]
+_POSSESSIVE = ("'s", "’s")
 TRIP_NOUNS = LEXICON["trip_nouns"]
 TRIP_VERBS = LEXICON["trip_verbs"]
 
@@ -41,132 +42,161 @@ def parenthetical_aliases(state: ArticleState) -> None:
                 state.merge(b.actor, a.actor)
 
 
+def _scan(state: ArticleState, tokens, title_words) -> tuple[list[str], str | None, str | None, str | None]:
+    """(role words, country, organization, possessor person) of a role noun phrase."""
+    doc = state.doc
+    words, country, org, poss = [], None, None, None
+    after_prep = False
+    seen = set()
+    for t in tokens:
+        if t.lower_ in FOREIGN_PREPS:
+            after_prep = True  # "ambassador to France": not the person's own country
+        m = state.at(t.i)
+        if m is not None and id(m) not in seen:
+            seen.add(id(m))
+            if m.type == "country" and not after_prep and country is None:
+                country = m.actor
+            elif m.type == "organization" and not after_prep and org is None:
+                org = m.actor
+            elif m.type == "person" and t.i + 1 < len(doc) and doc[m.end].text in _POSSESSIVE:
+                poss = m.actor
+            continue
+        if m is None and fold(t.text).strip(".") in title_words | TITLE_FILLERS:
+            words.append(t.text)
+    return words, country, org, poss
+
+
+def _title_before(state: ArticleState, m: Mention, title_words) -> list:
+    """The title before a name: "Russian Deputy Foreign Minister Oleg Marin"."""
+    doc = state.doc
+    j = m.start - 1
+    while j >= 0:
+        t, mm = doc[j], state.at(j)
+        if t.text in _POSSESSIVE:
+            j -= 1
+        elif t.lower_ in ("and", "&") and j > 0 and doc[j - 1].tag_ in ("NNS", "NNPS"):
+            break  # "Japanese officials and Bundesbank President X": the plural is others, not X's title
+        elif mm is not None and mm.type not in ("person", "location"):
+            j = mm.start - 1
+        elif mm is not None and mm.type == "person" and j + 1 < len(doc) and doc[j + 1].text in _POSSESSIVE:
+            j = mm.start - 1
+        elif fold(t.text).strip(".") in title_words | TITLE_FILLERS or (
+                t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN") and mm is None and not t.is_sent_start):
+            j -= 1
+        else:
+            break
+    return [t for t in doc[j + 1:m.start] if t.lower_ not in DETERMINERS]
+
+
+def _phrases_after(state: ArticleState, m: Mention) -> list[tuple[list, bool]]:
+    """(tokens, organization only) of the appositive after a name ("Karl Holm, a State Department
+    spokesman") and of its "of <organization>" phrase ("Holm of the IMF")."""
+    root = state.doc[m.end - 1]
+    out = []
+    for c in root.children:
+        if c.dep_ == "appos" and c.i > root.i and state.at(c.i) is None and not any(
+                state.at(k) is not None and state.at(k).type == "person" for k in range(m.end, c.left_edge.i)):
+            out.append(([x for x in c.subtree if x.i > root.i], False))
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                sub = list(p.subtree)
+                if p.dep_ == "pobj" and any(state.at(x.i) is not None and state.at(x.i).type in
+                                            ("organization", "country") for x in sub):
+                    out.append((sub, True))
+    return out
+
+
+def _comma_title_before(state: ArticleState, m: Mention, title_words) -> list:
+    """A role phrase closed by a comma before the name: "the Deputy Foreign Minister and Envoy for X, Belyak,"."""
+    doc = state.doc
+    if not (m.start > 1 and doc[m.start - 1].text == "," and (m.end >= len(doc) or doc[m.end].is_punct)):
+        return []
+    k, sent_start = m.start - 2, doc[m.start].sent.start
+    while k >= sent_start and doc[k].pos_ not in ("VERB", "AUX") and doc[k].text not in (",", ";", ":") \
+            and not (doc[k].pos_ == "ADP" and doc[k].lower_ not in ("of", "for")) \
+            and not (state.at(k) is not None and state.at(k).type == "person"):
+        k -= 1
+    toks = list(doc[k + 1:m.start - 1])
+    if not toks or not any(fold(t.text).strip(".") in title_words for t in toks):
+        return []
+    return toks[1:] if toks[0].lower_ == "with" or toks[0].pos_ == "ADP" else toks
+
+
+def _appositive_before(state: ArticleState, m: Mention) -> list:
+    """A role phrase the name stands in apposition to: "US State Department spokesman, Karl Holm"."""
+    root = state.doc[m.end - 1]
+    if root.dep_ == "appos" and root.head.i < m.start and state.at(root.head.i) is None:
+        h = root.head
+        return [x for x in h.subtree if x.i < m.start and x.i <= h.i]
+    return []
+
+
+def _respectively_heads(state: ArticleState, m: Mention, title_words) -> list[int]:
+    """The role noun a "respectively" list of names belongs to ("Russian and Turkish foreign ministers,
+    Vesel and Aydin respectively")."""
+    root = state.doc[m.end - 1]
+    if root.dep_ != "conj" or not any(t.lower_ == "respectively" for t in root.sent):
+        return []
+    out = []
+    h = root
+    while h.dep_ == "conj" and h.head.i < h.i:
+        h = h.head
+    if state.at(h.i) is None and h.lower_ in title_words:
+        out.append(h.i)
+    if state.at(root.head.i) is None and root.head.lower_ in title_words:
+        out.append(root.head.i)
+    return out
+
+
+def _zip_respectively(state: ArticleState, head_i: int) -> None:
+    """Zip the demonyms before the role noun with the names after it."""
+    h = state.doc[head_i]
+    countries, names = [], []
+    for x in h.subtree:
+        mm = state.at(x.i)
+        if mm is None:
+            continue
+        if x.i < h.i and mm.type == "country" and mm.actor not in countries:
+            countries.append(mm.actor)
+        elif x.i > h.i and mm.type == "person" and mm.actor not in names:
+            names.append(mm.actor)
+    if len(countries) == len(names) >= 2:
+        for n, c in zip(names, countries):
+            state.actors[n].country = c
+
+
+def _country_title(state: ArticleState, a: ActorState) -> str | None:
+    """A title only one country's government uses ("Foreign Secretary", "Chief Cabinet Secretary")."""
+    gz = state.gazetteer
+    found = next((c for r in sorted(a.roles) for t, c in gz.country_titles.items()
+                  if re.sub(r"[^a-z ]+", " ", fold(r)).split() == t.split()), None)
+    return gz.in_period(found, state.period)
+
+
 def person_roles(state: ArticleState) -> None:
-    """Titles, appositives and possessors give a person roles and a country."""
-    doc, gz = state.doc, state.gazetteer
-    title_words = set(persons.title_words(gz))
-
-    def scan_role_np(tokens) -> tuple[list[str], str | None, str | None, str | None]:
-        """(role words, country, organization, possessor person) of a role noun phrase."""
-        words, country, org, poss = [], None, None, None
-        after_prep = False
-        seen = set()
-        for t in tokens:
-            if t.lower_ in FOREIGN_PREPS:
-                after_prep = True
-            m = state.by_token.get(t.i)
-            if m is not None and id(m) not in seen:
-                seen.add(id(m))
-                if m.type == "country" and not after_prep and country is None:
-                    country = m.actor
-                elif m.type == "organization" and not after_prep and org is None:
-                    org = m.actor
-                elif m.type == "person" and t.i + 1 < len(doc) and doc[m.end].text in ("'s", "’s"):
-                    poss = m.actor
-                continue
-            if m is None and fold(t.text).strip(".") in title_words | TITLE_FILLERS:
-                words.append(t.text)
-        return words, country, org, poss
-
-    respectively = {}
+    """Titles, appositives and possessors give a person roles and a country; else a guess from context."""
+    title_words = set(persons.title_words(state.gazetteer))
+    respectively: set[int] = set()
     for a in state.persons():
         for m in a.mentions:
             if m.type != "person":
                 continue
-            # title before the name: "Russian Deputy Foreign Minister Oleg Marin"
-            j = m.start - 1
-            while j >= 0:
-                t = doc[j]
-                mm = state.by_token.get(j)
-                if t.text in ("'s", "’s"):
-                    j -= 1
-                    continue
-                if mm is not None and mm.type != "person" and mm.type != "location":
-                    j = mm.start - 1
-                    continue
-                if mm is not None and mm.type == "person" and j + 1 < len(doc) and doc[j + 1].text in ("'s", "’s"):
-                    j = mm.start - 1
-                    continue
-                if fold(t.text).strip(".") in title_words | TITLE_FILLERS or (
-                        t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN") and mm is None and not t.is_sent_start):
-                    j -= 1
-                    continue
-                break
-            prefix = [t for t in doc[j + 1:m.start] if t.lower_ not in DETERMINERS]
-            # a person's possessor inside the prefix belongs to another name: keep only what follows it
-            _apply_role(state, a, prefix, scan_role_np, title_words)
-            # appositive after: "Karl Holm, a State Department spokesman" / "Sokol, Russia's ambassador"
-            root = doc[m.end - 1]
-            for c in root.children:
-                if c.dep_ == "appos" and c.i > root.i and state.by_token.get(c.i) is None and not any(
-                        state.by_token.get(k) is not None and state.by_token[k].type == "person"
-                        for k in range(m.end, c.left_edge.i)):
-                    _apply_role(state, a, [x for x in c.subtree if x.i > root.i], scan_role_np, title_words)
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    for p in c.children:
-                        sub = list(p.subtree)
-                        if p.dep_ == "pobj" and any(state.by_token.get(x.i) is not None and state.by_token[x.i].type in
-                                                    ("organization", "country") for x in sub):
-                            _apply_role(state, a, sub, scan_role_np, title_words, org_only=True)
-            # role phrase closed by a comma before the name: "the Deputy Foreign Minister and Envoy for X, Belyak,"
-            if m.start > 1 and doc[m.start - 1].text == "," and (
-                    m.end >= len(doc) or doc[m.end].is_punct):
-                k = m.start - 2
-                sent_start = doc[m.start].sent.start
-                while k >= sent_start and doc[k].pos_ not in ("VERB", "AUX") and doc[k].text not in (",", ";", ":") \
-                        and not (doc[k].pos_ == "ADP" and doc[k].lower_ not in ("of", "for")) \
-                        and not (state.by_token.get(k) is not None and state.by_token[k].type == "person"):
-                    k -= 1
-                np_toks = list(doc[k + 1:m.start - 1])
-                if np_toks and any(fold(t.text).strip(".") in title_words for t in np_toks):
-                    if np_toks[0].lower_ == "with" or np_toks[0].pos_ == "ADP":
-                        np_toks = np_toks[1:]
-                    _apply_role(state, a, np_toks, scan_role_np, title_words)
-            # appositive before: "US State Department spokesman, Karl Holm"; "their Iranian counterpart, Rahimi"
-            if root.dep_ == "appos" and root.head.i < m.start and state.by_token.get(root.head.i) is None:
-                h = root.head
-                np = [x for x in h.subtree if x.i < m.start and x.i <= h.i]
-                _apply_role(state, a, np, scan_role_np, title_words)
-            # "Russian and Turkish foreign ministers, Vesel and Aydin respectively"
-            if root.dep_ == "conj" and any(t.lower_ == "respectively" for t in root.sent):
-                h = root
-                while h.dep_ == "conj" and h.head.i < h.i:
-                    h = h.head
-                if state.by_token.get(h.i) is None and h.lower_ in title_words:
-                    respectively.setdefault(h.i, [])
-            if root.dep_ == "conj" and state.by_token.get(root.head.i) is None and root.head.lower_ in title_words \
-                    and any(t.lower_ == "respectively" for t in root.sent):
-                respectively.setdefault(root.head.i, [])
-    # respectively: zip the demonyms of the head with the conjoined names
-    for hi in respectively:
-        h = doc[hi]
-        countries = []
-        for x in h.subtree:
-            if x.i >= h.i:
-                break
-            mm = state.by_token.get(x.i)
-            if mm is not None and mm.type == "country" and mm.actor not in countries:
-                countries.append(mm.actor)
-        names = []
-        for x in h.subtree:
-            mm = state.by_token.get(x.i)
-            if x.i > h.i and mm is not None and mm.type == "person" and mm.actor not in names:
-                names.append(mm.actor)
-        if len(countries) == len(names) >= 2:
-            for n, c in zip(names, countries):
-                state.actors[n].country = c
-    # possessors resolved now that all persons have countries
-    for a in state.persons():
+            _apply_role(state, a, _title_before(state, m, title_words), title_words)
+            for tokens, org_only in _phrases_after(state, m):
+                _apply_role(state, a, tokens, title_words, org_only=org_only)
+            _apply_role(state, a, _comma_title_before(state, m, title_words), title_words)
+            _apply_role(state, a, _appositive_before(state, m), title_words)
+            respectively.update(_respectively_heads(state, m, title_words))
+    for head_i in sorted(respectively):
+        _zip_respectively(state, head_i)
+    for a in state.persons():  # possessors, now that all persons have countries
         if a.country is None and a.via and a.via in state.actors:
             a.country = state.actors[a.via].country
-    # a title only one country's government uses ("Foreign Secretary", "Chief Cabinet Secretary")
     for a in state.persons():
         if a.country is None and a.via is None:
-            a.country = gz.in_period(next((c for r in sorted(a.roles) for t, c in gz.country_titles.items()
-                                           if re.sub(r"[^a-z ]+", " ", fold(r)).split() == t.split()), None),
-                                     state.period)
-    # context guess for the rest: a role phrase that refers back to the person ("Dalton said ...
-    # the new US president"), else government bodies and countries around the person
+            a.country = _country_title(state, a)
+    # a guess for the rest: a role phrase that refers back to the person ("Dalton said ... the new US
+    # president"), else the government bodies and countries around the person
     back = _role_phrase_countries(state, title_words)
     for a in state.persons():
         if a.country is None:
@@ -202,10 +232,10 @@ def _role_phrase_countries(state: ArticleState, title_words: set[str]) -> dict[s
     return out
 
 
-def _apply_role(state, a: ActorState, tokens, scan, title_words, org_only=False) -> None:
+def _apply_role(state, a: ActorState, tokens, title_words, org_only=False) -> None:
     if not tokens:
         return
-    words, country, org, poss = scan(tokens)
+    words, country, org, poss = _scan(state, tokens, title_words)
     has_title = any(fold(w).strip(".") in title_words for w in words)
     if not has_title and not org_only:
         return
@@ -306,10 +336,10 @@ def _context_country(state: ArticleState, a: ActorState) -> str | None:
             prep = head.head.lower_ if head.dep_ == "pobj" else ""
             if _destination(head):
                 continue  # "a U.S. visit", "visited Kenya": where one goes is not one's country
-            if mm.type == "organization":
+            if mm.type == "organization" and mm.kind in ("body", "party"):
                 c = state.actors.get(mm.actor).country if mm.actor in state.actors else None
                 if c:
-                    score[c] += 2
+                    score[c] += 2  # the government bodies and parties around a person, not companies
             elif mm.type == "country" and prep not in FOREIGN_PREPS | PLACE_PREPS:
                 score[mm.actor] += 1
     if not score:

@@ -40,7 +40,8 @@ def forum_extent(noun, index=None) -> tuple[int, int]:
         start = min(start, index.at(start).start)
     end = noun.i + 1
     for c in noun.rights:  # up to the last "of/on/for" phrase ("a summit in X on the unrest in Y")
-        if c.dep_ == "prep" and c.lower_ in ("of", "on", "for", "about"):
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "for", "about") and not any(
+                g.ent_type_ in ("DATE", "TIME") for g in c.children):  # "on Sunday" is when, not a topic
             end = max(end, c.right_edge.i + 1)
         elif not (c.dep_ == "prep" or c.dep_ in ("compound", "amod", "nmod")):
             break

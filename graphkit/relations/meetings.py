@@ -26,7 +26,7 @@ from graphkit.actors.gazetteer import fold, load_gazetteer
 from graphkit.actors.spans import actor_index
 from graphkit.records import Actor, Meeting
 
-from graphkit.dates import future_phrase, infer_date, normalize_date
+from graphkit.dates import future_phrase, has_year, infer_date, normalize_date
 from .lexicon import LEXICON
 from .participants import Participant, Resolver, clause_subject
 from .patterns import load_patterns
@@ -39,6 +39,7 @@ PHONE = LEXICON["phone_nouns"]
 FORUM_NOUNS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]
 FORUM_HEADS = LEXICON["forum_org_heads"]
 MEETING_NOUNS = LEXICON["meeting_nouns"]
+ROUND_TABLE = 8  # a grouping of up to this many states meets as one table (everyone paired)
 
 
 def _patterns() -> dict:
@@ -123,6 +124,31 @@ def _visit_to_forum(m: _Match, attendees: list[Participant], forum_node) -> list
     return [(visitors + [host], country if len(visitors) > 1 else None, "visit", spans[0].text)]
 
 
+def _homonym_abroad(m: _Match, host: Participant, country: str, visitors: list[Participant]) -> bool:
+    """"Visiting constituencies in Somerset" in a British story about British politicians: a town whose
+    name only the city table places abroad, in a country the article names nowhere else, is a home town
+    the table does not know (county, constituency), not a trip abroad."""
+    home = m.doc._.home_country
+    if home is None or country == home or load_gazetteer().lookup(host.place or host.name) is not None:
+        return False
+    if any((_own_country(v) or v.guess) != home for v in visitors):
+        return False
+    return not any(s.text != (host.place or host.name) and country in (s.id_, s._.country)
+                   for s in m.resolver.index.spans)
+
+
+def _session(m: _Match, forum: Participant) -> list:
+    """A session of a grouping of states with no attendee in its sentence ("a meeting of the Group of
+    Seven was in progress"): its member states the article names attend.  A small round table pairs
+    everyone; a larger grouping pairs each attendee with the forum."""
+    attendees = m.resolver.members_present(forum)
+    if len(attendees) < 2:
+        return []
+    m.seen.extend(attendees)
+    hub = forum.name if len(load_gazetteer().forum_members.get(forum.name, ())) > ROUND_TABLE else None
+    return [(attendees + [forum], hub, "talks", None)]
+
+
 def _unnamed_side(m: _Match) -> bool:
     """Does a "between" list name someone who is no actor (generic people)?"""
     ref = m.p.slots.get("members")
@@ -183,6 +209,11 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
     if st is None:
         return []
     agents = [a for a in m.slot("agent") + m.slot("co_agent") if a.type != "location"]
+    if p.session:  # attendance the clause names is read by the attendance patterns
+        forums = [f for f in m.slot("forum") if f.type == "forum"]
+        if st != "happened" or any(a.name not in {f.name for f in forums} for a in agents):
+            return []
+        return _meetings(m, st, reference, [g for f in forums for g in _session(m, f)])
     if p.agent_types:
         agents = [a for a in agents if a.type in p.agent_types]
     partners = [a for a in m.slot("partner") if a.type != "location"]
@@ -202,6 +233,8 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         visitors = [a for a in agents if a.type in ("person", "organization", "country")
                     and _own_country(a) != country
                     and not (p.foreign_agent and (_own_country(a) or a.guess) in (None, country))]
+        if visitors and host.type == "location" and _homonym_abroad(m, host, country, visitors):
+            continue
         if visitors:
             host_p = Participant(country, "country", country)
             m.seen.append(host_p)
@@ -220,6 +253,9 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
             if attendees:
                 groups.append((attendees + [forum], forum.name if len(attendees) > 1 else None, "talks", None))
                 groups.extend(_visit_to_forum(m, attendees, forum_node))
+    if (p.kind in ("meeting", "talks") and st == "happened" and not partners and len(agents) == 1
+            and agents[0].type == "forum" and not m.slot("forum")):
+        groups.extend(_session(m, agents[0]))  # "finance ministers of the Group of Seven met in Paris"
     members = m.slot("members")
     if members and _unnamed_side(m):
         members = []  # "talks between banks and A, B and C": one side is no one, and A, B, C are the other
@@ -231,6 +267,12 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         groups.append((parts, _hub(agents, [x for x in partners if x not in agents]), kind, None))
     elif not any(k in p.slots for k in ("partner", "members", "host", "forum")) and len(agents) >= 2:
         groups.append((agents, None, p.kind, None))  # "A and B met"
+    return _meetings(m, st, reference, groups)
+
+
+def _meetings(m: _Match, st: str, reference: str | None, groups: list) -> list[Meeting]:
+    """The meetings of a match's participant groups: kind, place, date and evidence."""
+    inferred = bool(reference) and reference != m.doc._.article_date
     out = []
     for parts, hub, kind, place in groups:
         parts = [x for x in dict.fromkeys(parts) if x.type != "location"]
@@ -250,10 +292,11 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         sent = m.trigger.sent
         out.append(Meeting(
             participants=names, kind=kind, status=st, location=location, date=date,
-            date_iso=normalize_date(date, reference, future=st == "scheduled"),
-            date_inferred=bool(date and reference and reference != m.doc._.article_date),
+            date_iso=normalize_date(date, reference, future=st == "scheduled", inferred=inferred),
+            date_inferred=bool(date and inferred and not has_year(date) and normalize_date(
+                date, reference, inferred=True)),
             hub=hub if hub in names else None, evidence=sent.text.strip(), evidence_all=[sent.text.strip()],
-            spans=[[sent.start_char, sent.end_char]], trigger=m.trigger.text, pattern=p.id))
+            spans=[[sent.start_char, sent.end_char]], trigger=m.trigger.text, pattern=m.p.id))
     return out
 
 

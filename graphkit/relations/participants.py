@@ -36,8 +36,9 @@ COUNT_WORDS = LEXICON["count_words"]
 CARRIERS = LEXICON["frame_carriers"]
 FRAME_PREPS = LEXICON["frame_preps"] - {"on", "over", "from", "in"}
 PLACE_ADVS = LEXICON["place_advs"]
-_SKIP_ROLE_WORDS = {"the", "a", "an", "his", "her", "their", "its", "our", "senior", "top", "other", "leading", "new",
-                    "former", "then", "current", "counterpart", "counterparts", "'s", "’s"}
+PLACE_NOUNS = LEXICON["place_nouns"]
+ROLE_FILLERS = LEXICON["role_fillers"]  # words of a role phrase that say nothing of the role
+UNSPECIFIC_ROLES = LEXICON["unspecific_roles"]  # roles too common to pick one named person by
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,9 @@ class Resolver:
             if c.dep_ in ("poss", "compound", "nmod", "amod") or (c.dep_ == "prep" and c.lower_ in ("in", "of", "at")):
                 for x in ([c] if c.dep_ != "prep" else [q for q in c.children if q.dep_ == "pobj"]):
                     s = self.index.at(x.i)
-                    if s is not None and s.label_ in ("country", "location") and s._.kind != "demonym":
+                    # "Kenya's biggest shantytown"; a demonym only before a place noun ("the Afghan capital")
+                    if s is not None and s.label_ in ("country", "location") and (
+                            s._.kind != "demonym" or tok.lemma_.lower() in PLACE_NOUNS):
                         out.append(self.participant(s))
         return out
 
@@ -190,6 +193,25 @@ class Resolver:
         parts = [self.participant(s) for s in spans]
         persons = [p for p in parts if p.type == "person"]
         return list(dict.fromkeys(persons or parts))
+
+    def members_present(self, forum: Participant) -> list[Participant]:
+        """The member states of a grouping of states that the article names, for a session of it whose
+        sentence names no attendee ("a meeting of the Group of Seven was in progress"): each state by the
+        first person of it the article names, else by the state itself; places ("talks in Rome") are no
+        attendance.  Empty for a forum whose members the tables do not list."""
+        members = load_gazetteer().members_of(forum.name)
+        if not members:
+            return []
+        present: dict[str, Participant] = {}
+        for s in self.index.spans:
+            if s._.kind == "pronoun" or s._.stands_for == "place":
+                continue
+            if s.label_ == "person" and s._.country in members:
+                if present.get(s._.country) is None or present[s._.country].type == "country":
+                    present[s._.country] = self.participant(s)
+            elif s.label_ == "country" and s.id_ in members:
+                present.setdefault(s.id_, self.participant(s))
+        return list(present.values())
 
     def conjuncts(self, tok) -> list:
         out, stack = [tok], [tok]
@@ -319,10 +341,9 @@ class Resolver:
                     if s is not None and s.label_ in ACTOR_TYPES and s not in mods:
                         mods.append(s)
         role_words = {fold(c.text) for c in x.subtree if c.i <= x.i and index.at(c.i) is None
-                      and c.lower_ not in _SKIP_ROLE_WORDS and c.is_alpha}
+                      and c.lower_ not in ROLE_FILLERS and c.is_alpha}
         role_words = {w[:-1] if w.endswith("s") and w[:-1] in self.roles else w for w in role_words}
-        specific = role_words - {"official", "officials", "minister", "ministers", "leader", "leaders",
-                                 "delegation", "representative", "representatives", "team", "side"}
+        specific = role_words - UNSPECIFIC_ROLES
         if not mods:
             # "the prime minister", "the chancellor": the one person holding that role here
             if specific and x.lower_ not in GENERIC and not x.tag_.endswith("S"):

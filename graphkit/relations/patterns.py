@@ -22,7 +22,9 @@ One JSON object a line::
   that is a person or an organization makes a visit a meeting), ``foreign_agent``
   (the agent must be known to belong to another country than the host),
   ``without`` (``{node: [child attributes]}``: no match where that node has such
-  a child, e.g. "talks" that name their own sides with "between").
+  a child, e.g. "talks" that name their own sides with "between"), ``session``
+  (the match only reports a session of a grouping of states whose clause names
+  no attendee: its members the article names attend; needs a ``forum`` slot).
 
 A bad pattern raises :class:`PatternError` naming the file, line and pattern id.
 
@@ -46,7 +48,7 @@ from .lexicon import LEXICON
 SLOTS = ("agent", "partner", "members", "host", "forum", "place", "co_agent")
 _REF = re.compile(r"^(?:(subject|country)\()?([A-Za-z_][A-Za-z0-9_]*)\)?$")
 _KEYS = {"id", "kind", "note", "pattern", "slots", "frame", "partner_types", "agent_types", "host_types",
-         "foreign_agent", "without"}
+         "foreign_agent", "without", "session"}
 _CHILD_ATTRS = {"DEP", "LOWER", "LEMMA", "POS"}
 
 
@@ -73,6 +75,7 @@ class MeetingPattern:
     agent_types: frozenset | None = None
     host_types: frozenset | None = None
     foreign_agent: bool = False
+    session: bool = False  # only a session of a grouping of states with no attendee named in its clause
     without: tuple = ()  # (node, attrs): the match is void when that node has a child with these attrs
 
     def void(self, tokens: dict) -> bool:
@@ -188,6 +191,8 @@ def parse_pattern(obj, where: str) -> MeetingPattern:
             slots[slot] = tuple(_ref(v, names, where) for v in value)
         else:
             slots[slot] = _ref(value, names, where)
+    if obj.get("session") and "forum" not in slots:
+        raise PatternError(f"{where}: a 'session' pattern needs a 'forum' slot")
     frame = obj.get("frame", "trigger")
     if frame not in names:
         raise PatternError(f"{where}: frame {frame!r} is not a node of the pattern")
@@ -197,7 +202,7 @@ def parse_pattern(obj, where: str) -> MeetingPattern:
         partner_types=_types(obj.get("partner_types"), where, "partner_types"),
         agent_types=_types(obj.get("agent_types"), where, "agent_types"),
         host_types=_types(obj.get("host_types"), where, "host_types"),
-        foreign_agent=bool(obj.get("foreign_agent", False)), without=_without(obj.get("without"), names, where))
+        foreign_agent=bool(obj.get("foreign_agent", False)), session=bool(obj.get("session", False)), without=_without(obj.get("without"), names, where))
 
 
 def read_patterns(path) -> list[MeetingPattern]:

@@ -26,6 +26,7 @@ BLOCKING_NOUNS = LEXICON["blocking_nouns"]
 SCHEDULED_NOUNS = LEXICON["scheduled_nouns"]
 SCHEDULED_VERBS = LEXICON["scheduled_verbs"]
 SCHEDULED_WORDS = LEXICON["scheduled_words"]
+SCHEDULED_TRIGGERS = LEXICON["scheduled_triggers"]
 POSSIBLE = LEXICON["possible_words"]
 HYPOTHETICAL = LEXICON["hypothetical_aux"]
 CONDITIONAL = LEXICON["conditional_aux"]
@@ -114,8 +115,8 @@ def status(trigger, frame) -> str | None:
                 scheduled = True  # "is to visit"
             if x.dep_ == "xcomp" and x.head.lemma_.lower() == "be":
                 scheduled = True
-        if near and lem in SCHEDULED_VERBS and x.pos_ in ("VERB", "ADJ", "AUX") and i > 0:
-            scheduled = True
+        if near and x.pos_ in ("VERB", "ADJ", "AUX") and (lem in SCHEDULED_VERBS and i > 0 or lem in SCHEDULED_TRIGGERS):
+            scheduled = True  # "is due to", "plans to"; a trigger that is itself ahead: "is expected in"
     for x in {trigger, frame}:
         for c in x.children:
             if c.lower_ in POSSIBLE and c.dep_ in ("amod", "compound", "advmod"):
