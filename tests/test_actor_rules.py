@@ -402,3 +402,22 @@ def test_an_honorific_name_the_recognizer_took_for_an_organization_is_the_person
                   "he was confident.")
     assert {n for n, a in res.actors.items() if a.type in ("person", "organization")} == {"Tom Banks"}
     assert len(res.actors["Tom Banks"].mentions) == 2  # "Mr Banks" is his second mention
+
+
+def test_a_name_with_a_lower_case_particle_the_recognizer_cut_is_one_person(resolve):
+    # the small model makes "Samuel arap" a person and "Kiprop" an organization
+    res = resolve("President Samuel arap Kiprop replaced his ministers of foreign affairs on Monday.")
+    persons = {n for n, a in res.actors.items() if a.type == "person"}
+    assert persons == {"Samuel arap Kiprop"}
+
+
+@pytest.mark.parametrize("text, country", [
+    pytest.param("Chile plans to keep its foreign borrowing level, Finance Minister Tomas Vey said on Monday.",
+                 "Chile", id="speaks-for-the-country-he-reports-on"),
+    pytest.param("Peru welcomed the end of a trade ban imposed by Bolivian unions, as supporters of the "
+                 "country's ousted prime minister Tomas Vey renewed their strikes.",
+                 "Peru", id="the-countrys-is-the-country-named-before"),
+    pytest.param("The talks went well, Finance Minister Tomas Vey said on Monday.", None, id="no-country-named"),
+])
+def test_a_title_with_no_country_takes_the_country_the_sentence_refers_to(resolve, text, country):
+    assert resolve(text).actors["Tomas Vey"].country == country

@@ -21,6 +21,7 @@ from .ruler import GAZETTEER_KEY, USER_KEY
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 DETERMINERS = LEXICON["determiners"]
 ORG_WORDS = LEXICON["org_words"]
+NAME_PARTICLES = LEXICON["name_particles"]
 _TRAILING = ("'s", "’s", "'", "’", ",", ".", "-", '"')
 
 
@@ -72,19 +73,29 @@ def winning_spans(doc, user_ok) -> list:
     return sorted(kept, key=lambda s: s.start)
 
 
+def _particle(tok) -> bool:
+    """A name particle: a listed one ("bin", "van"), or any short lower-case word closing a person's name
+    ("Daniel arap": a name does not end in one)."""
+    return fold(tok.text) in NAME_PARTICLES or (tok.is_lower and tok.is_alpha and len(tok) <= 4)
+
+
 def _joined_and_names(doc, entities: list) -> list:
-    """One name the entity recognizer split at its "and": "Nippon Telegraph and" + "Telephone Corp";
+    """One name the entity recognizer split after a person's name particle ("Daniel arap" + "Moi") or at
+    its "and": "Nippon Telegraph and" + "Telephone Corp";
     "Post" + "and Telecommunications Ministry" (capitalised words that are no entity, ending in an
     organization word); "Cable" + "Wireless" where the article writes "Cable and Wireless" as one name
     elsewhere.  Two names of their own ("Apple and General Motors Corp") stay two."""
     from spacy.tokens import Span
 
     out: list = []
-    for e in entities:  # "Nippon Telegraph and" + "Telephone Corp"
+    for e in entities:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == "ORG" and e.label_ in ("ORG", "FAC") and e.start == prev.end \
                 and doc[prev.end - 1].lower_ == "and":
-            out[-1] = Span(doc, prev.start, e.end, label="ORG")
+            out[-1] = Span(doc, prev.start, e.end, label="ORG")  # "Nippon Telegraph and" + "Telephone Corp"
+        elif prev is not None and prev.label_ == "PERSON" and e.start == prev.end and len(e) <= 2 \
+                and _particle(doc[prev.end - 1]) and e.text[:1].isupper():
+            out[-1] = Span(doc, prev.start, e.end, label="PERSON")  # "Daniel arap" + "Moi"
         else:
             out.append(e)
     for name in {tuple(t.text for t in e) for e in out if e.label_ == "ORG" and " and " in e.text}:

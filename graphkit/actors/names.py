@@ -72,11 +72,16 @@ def same_person(short: str, full: str) -> bool:
     return False
 
 
+_JOINING = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "at", "with", "by", "from", "vs"})
+
+
 def looks_like_name(text: str) -> bool:
     """Capitalised tokens (or name particles), not an acronym, not a bare honorific.
 
     >>> looks_like_name("Omar al-Hakim"), looks_like_name("MANPADS"), looks_like_name("Mr")
     (True, False, False)
+    >>> looks_like_name("Daniel arap Moi"), looks_like_name("Tom and Jerry")
+    (True, False)
     """
     toks = name_tokens(text)
     if not toks or not any(c.isalpha() for c in text):
@@ -85,4 +90,7 @@ def looks_like_name(text: str) -> bool:
         return False
     if len(toks) == 1 and fold(toks[0]).strip(".") in PERSON_STOP:
         return False
-    return all(t[0].isupper() or fold(t).split("-")[0] in NAME_PARTICLES for t in toks)
+    # a short lower-case word inside a name is a particle too ("Daniel arap Moi"), not a joining word
+    return all(t[0].isupper() or fold(t).split("-")[0] in NAME_PARTICLES or (
+        0 < k < len(toks) - 1 and t.isalpha() and t.islower() and len(t) <= 4 and t not in _JOINING)
+        for k, t in enumerate(toks))

@@ -27,6 +27,7 @@ TITLE_FILLERS = LEXICON["title_fillers"]
 _POSSESSIVE = ("'s", "’s")
 TRIP_NOUNS = LEXICON["trip_nouns"]
 TRIP_VERBS = LEXICON["trip_verbs"]
+REPORTING = LEXICON["reporting_verbs"]
 
 
 def parenthetical_aliases(state: ArticleState) -> None:
@@ -194,13 +195,51 @@ def person_roles(state: ArticleState) -> None:
             a.country = state.actors[a.via].country
     for a in state.persons():
         if a.country is None and a.via is None:
-            a.country = _country_title(state, a)
+            a.country = _country_title(state, a) or (
+                (_speaker_for(state, a) or _the_countrys(state, a)) if a.roles else None)
     # a guess for the rest: a role phrase that refers back to the person ("Dalton said ... the new US
     # president"), else the government bodies and countries around the person
     back = _role_phrase_countries(state, title_words)
     for a in state.persons():
         if a.country is None:
             a.guess = back.get(a.name) or _context_country(state, a)
+
+
+def _speaker_for(state: ArticleState, a: ActorState) -> str | None:
+    """A titled person who reports what a country does speaks for it: "Colombia plans to keep its
+    borrowing level, Finance Minister X said" (X is Colombia's finance minister)."""
+    doc = state.doc
+    for m in a.mentions:
+        head = doc[m.end - 1]
+        verb = head.head
+        if m.type != "person" or head.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING:
+            continue
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+            clauses.append(verb.head)  # "Colombia plans ..., the minister said" parsed the other way round
+        for clause in clauses:
+            for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                mm = state.by_token.get(subj.i)
+                if mm is not None and mm.type == "country" and not mm.place and mm.kind in ("name", "capital"):
+                    return mm.actor
+    return None
+
+
+def _the_countrys(state: ArticleState, a: ActorState) -> str | None:
+    """"Fiji welcomed ... as supporters of the country's ousted prime minister X": "the country" is
+    the last country the text named as an actor, by its name, before it (this sentence or the one
+    before; "Australian unions" names no country to refer back to)."""
+    doc = state.doc
+    for m in a.mentions:
+        for k in range(max(m.start - 7, 1), m.start - 1):
+            if doc[k].lower_ in ("country", "nation") and doc[k + 1].text in _POSSESSIVE \
+                    and doc[k - 1].lower_ in ("the", "that"):
+                lo = doc[doc[k].sent.start - 1].sent.start if doc[k].sent.start > 0 else 0
+                named = [mm for mm in state.mentions if mm.type == "country" and not mm.place
+                         and mm.kind in ("name", "capital") and lo <= mm.start < k - 1]  # a noun, no adjective
+                if named:
+                    return named[-1].actor
+    return None
 
 
 def _role_phrase_countries(state: ArticleState, title_words: set[str]) -> dict[str, str]:
