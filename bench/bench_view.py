@@ -3,7 +3,7 @@
 Two kinds of graph:
 
 * ``--db STORE`` (repeatable): the graph of a store, as ``graphkit run``
-  draws it (``pipeline.store_graph`` + ``render_html`` with its defaults),
+  draws it (``graphkit.graph.load_graph`` + ``render_html`` with its defaults),
   e.g. 300 and 3,000 Reuters stories ingested once::
 
       head -3000 ../shared/corpora/reuters21578.jsonl > r3000.jsonl
@@ -164,11 +164,11 @@ def main(argv=None) -> int:
     ok = True
     with Chromium(width=WIDTH, height=HEIGHT, timeout=60) as browser:
         if args.db:
-            from graphkit.pipeline import store_graph
+            from graphkit.graph import load_graph
 
             for i, db in enumerate(args.db):
                 t0 = time.perf_counter()
-                G = store_graph(db)
+                G = load_graph(db)
                 load_s = time.perf_counter() - t0
                 t0 = time.perf_counter()
                 path = render_html(G, out / f"view_{i}.html", title="graphkit: actor graph")

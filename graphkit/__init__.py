@@ -38,9 +38,11 @@ _LAZY = {
     "ingest_paths": "graphkit.pipeline",
     "write_records": "graphkit.pipeline",
     "run": "graphkit.pipeline",
-    "RunReport": "graphkit.pipeline",
+    "RunReport": "graphkit.ingest",
     "Store": "graphkit.store",
     "StoreError": "graphkit.store",
+    "resolve_corpus": "graphkit.corpus_resolution",
+    "Record": "graphkit.records",
     "build_graph": "graphkit.graph",
     "load_graph": "graphkit.graph",
     "write_all": "graphkit.export",
@@ -49,7 +51,8 @@ _LAZY = {
 
 __all__ = [
     "read_articles", "Article", "load_model", "extract_records", "extract_paths", "ingest_paths",
-    "run", "Store", "build_graph", "load_graph", "write_all", "render_html", "__version__",
+    "run", "Store", "resolve_corpus", "Record", "build_graph", "load_graph", "write_all", "render_html",
+    "__version__",
 ]
 
 

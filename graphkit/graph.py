@@ -1,19 +1,19 @@
 """Build the actor relationship graph (see ``docs/graph-schema.md``).
 
 The graph is a :class:`networkx.MultiGraph` whose nodes are corpus-wide actors
-(from :func:`graphkit.actors.merge.merge_actors`) and whose edges come in three
-layers: ``meetings`` (one edge per meeting and pair of participants),
-``cooccurrence`` (one edge per pair of actors named in the same sentence) and
-``affiliation`` (person -> the country / organization it belongs to).
+and whose edges come in three layers: ``meetings`` (one edge per meeting and
+pair of participants), ``cooccurrence`` (one edge per pair of actors named in
+the same sentence) and ``affiliation`` (person -> the country / organization it
+belongs to).  It is drawn from a corpus resolution
+(:func:`graphkit.corpus_resolution.resolve_corpus`): :func:`load_graph` takes
+the one the store keeps, :func:`build_graph` resolves the records it is given.
 
->>> recs = [{"doc": "a", "date": "2016-12-27",
-...          "actors": [{"name": "Russia", "type": "country", "mentions": [[0, 6, 0]]},
-...                     {"name": "Anton Vesel", "type": "person", "country": "Russia",
-...                      "mentions": [[10, 21, 0], [40, 45, 1]]},
-...                     {"name": "Mark Dalton", "type": "person", "country": "United States",
-...                      "mentions": [[50, 61, 1]]}],
-...          "meetings": [{"participants": ["Anton Vesel", "Mark Dalton"], "kind": "call",
-...                        "status": "happened", "hub": None, "evidence": "Vesel called Dalton."}]}]
+>>> from graphkit.records import Actor, Meeting, Record
+>>> recs = [Record("a", date="2016-12-27",
+...                actors=[Actor("Russia", "country", mentions=[[0, 6, 0]]),
+...                        Actor("Anton Vesel", "person", country="Russia", mentions=[[10, 21, 0], [40, 45, 1]]),
+...                        Actor("Mark Dalton", "person", country="United States", mentions=[[50, 61, 1]])],
+...                meetings=[Meeting(["Anton Vesel", "Mark Dalton"], "call", evidence="Vesel called Dalton.")])]
 >>> G = build_graph(recs)
 >>> sorted(G.nodes)
 ['Anton Vesel', 'Mark Dalton', 'Russia', 'United States']
@@ -31,84 +31,50 @@ from os import PathLike
 
 import networkx as nx
 
-from graphkit.actors.merge import merge_actors
+from graphkit.analysis.layers import EDGE_LAYERS, layer_view
+from graphkit.corpus_resolution import CorpusActor, Resolution, meeting_pairs, resolve_corpus
+from graphkit.records import Record
+from graphkit.store import Store
 
-LAYERS = ("meetings", "cooccurrence", "affiliation")
-#: ``layer_view`` aliases: several layers under one name.
-LAYER_GROUPS = {"both": ("meetings", "cooccurrence"), "all": LAYERS}
+__all__ = ["LAYERS", "build_graph", "graph_from_resolution", "load_graph", "layer_view", "summary"]
 
-# Record fields the graph never reads (dropped from the light copy kept while building).
-_HEAVY_FIELDS = frozenset({"text", "relations", "title"})
-_MEETING_FIELDS = ("participants", "kind", "status", "location", "date", "date_iso", "hub", "evidence")
-
-
-def _light(rec: dict) -> dict:
-    """A shallow copy of ``rec`` without the fields the graph does not need."""
-    light = {k: v for k, v in rec.items() if k not in _HEAVY_FIELDS}
-    light["meetings"] = [{k: m.get(k) for k in _MEETING_FIELDS} for m in rec.get("meetings") or []]
-    return light
+#: The edge layers (:data:`graphkit.analysis.layers.EDGE_LAYERS`).
+LAYERS = EDGE_LAYERS
 
 
-def _node_attrs(a: dict) -> dict:
-    """Schema node attributes from a merged actor of :func:`merge_actors`."""
-    ids = sorted(a.get("articles") or [])
+def _node_attrs(a: CorpusActor) -> dict:
+    """Schema node attributes of a corpus actor."""
     return {
-        "type": a.get("type"),
-        "country": a.get("country"),
-        "roles": sorted(a.get("roles") or []),
-        "aliases": sorted(a.get("aliases") or []),
-        "mentions": int(a.get("mentions") or 0),
-        "articles": len(ids),
-        "article_ids": ids,
+        "type": a.type,
+        "country": a.country,
+        "roles": list(a.roles),
+        "aliases": list(a.aliases),
+        "mentions": a.mentions,
+        "articles": len(a.articles),
+        "article_ids": list(a.articles),
     }
 
 
-def _unique(names: Iterable[str | None]) -> list[str]:
-    """``names`` without None and duplicates, first-seen order kept."""
-    return list(dict.fromkeys(n for n in names if n is not None))
-
-
-def build_graph(records: Iterable[dict]) -> nx.MultiGraph:
-    """Build the actor graph from extraction records (see ``graphkit.records``).
-
-    ``records`` is iterated once; a light copy of each record (no text, titles
-    or relations) is kept while building.
-
-    >>> recs = [{"doc": "a", "actors": [
-    ...             {"name": "A", "type": "person", "mentions": [[0, 1, 0], [5, 6, 1]]},
-    ...             {"name": "B", "type": "person", "mentions": [[2, 3, 0]]},
-    ...             {"name": "C", "type": "person", "mentions": [[3, 4, 0], [7, 8, 1]]}],
-    ...          "meetings": [{"participants": ["A", "B", "C"], "kind": "talks", "hub": "A",
-    ...                        "evidence": "A met B and C."}]}]
-    >>> G = build_graph(recs)
-    >>> sorted(sorted((u, v)) for u, v, d in G.edges(data=True) if d["layer"] == "meetings")
-    [['A', 'B'], ['A', 'C']]
-    >>> {tuple(sorted((u, v))): d["weight"] for u, v, d in G.edges(data=True) if d["layer"] == "cooccurrence"}
-    {('A', 'B'): 1, ('A', 'C'): 2, ('B', 'C'): 1}
-    >>> G.nodes["A"]["mentions"], G.nodes["A"]["article_ids"], G.edges["A", "B", 0]["meeting_id"]
-    (2, ['a'], 'a#0')
-    """
-    recs = [_light(r) for r in records]
-    actors, index = merge_actors(recs)
-
+def graph_from_resolution(resolution: Resolution) -> nx.MultiGraph:
+    """The actor graph of a corpus resolution: its actors are the nodes, nothing is merged again."""
+    records, actors, index = resolution
     G = nx.MultiGraph()
-    G.graph["articles"] = len(recs)
+    G.graph["articles"] = len(records)
     for name, a in actors.items():
         G.add_node(name, **_node_attrs(a))
 
     # (doc, sentence) -> actors named in it; global so a duplicated doc is not counted twice.
     by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for rec in recs:
-        doc = rec["doc"]
-        for i, m in enumerate(rec["meetings"]):
-            _add_meeting(G, index, doc, rec.get("date"), i, m)
-        for a in rec.get("actors") or []:
-            g = index.get((doc, a.get("name")))
+    for rec in records:
+        for i, m in enumerate(rec.meetings):
+            _add_meeting(G, index, rec, i)
+        for a in rec.actors:
+            g = index.get((rec.doc, a.name))
             if g is None:
                 continue
-            for mention in a.get("mentions") or []:
+            for mention in a.mentions:
                 if len(mention) > 2 and mention[2] is not None:
-                    by_sentence[(doc, mention[2])].add(g)
+                    by_sentence[(rec.doc, mention[2])].add(g)
 
     weight: Counter[tuple[str, str]] = Counter()
     docs: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -130,78 +96,46 @@ def build_graph(records: Iterable[dict]) -> nx.MultiGraph:
     return G
 
 
-def _add_meeting(G: nx.MultiGraph, index: dict, doc: str, article_date, i: int, m: dict) -> None:
-    """Add the pair edges of meeting ``i`` of article ``doc``."""
-    parts = _unique(index.get((doc, p)) for p in m.get("participants") or [])
-    hub = index.get((doc, m["hub"])) if m.get("hub") else None
-    if m.get("hub"):
-        # Only pairs with the hub are claimed; no hub actor, no pairs.
-        pairs = [(hub, p) for p in parts if p != hub] if hub is not None else []
-    else:
-        pairs = list(combinations(parts, 2))
+def build_graph(records: Iterable[Record | dict]) -> nx.MultiGraph:
+    """Build the actor graph of extraction records (:class:`graphkit.records.Record` or their JSON form).
+
+    The records are resolved across the corpus first (:func:`resolve_corpus`),
+    exactly as the store resolves its records for :func:`load_graph`.
+
+    >>> recs = [{"doc": "a", "actors": [
+    ...             {"name": "A", "type": "person", "mentions": [[0, 1, 0], [5, 6, 1]]},
+    ...             {"name": "B", "type": "person", "mentions": [[2, 3, 0]]},
+    ...             {"name": "C", "type": "person", "mentions": [[3, 4, 0], [7, 8, 1]]}],
+    ...          "meetings": [{"participants": ["A", "B", "C"], "kind": "talks", "hub": "A",
+    ...                        "evidence": "A met B and C."}]}]
+    >>> G = build_graph(recs)
+    >>> sorted(sorted((u, v)) for u, v, d in G.edges(data=True) if d["layer"] == "meetings")
+    [['A', 'B'], ['A', 'C']]
+    >>> {tuple(sorted((u, v))): d["weight"] for u, v, d in G.edges(data=True) if d["layer"] == "cooccurrence"}
+    {('A', 'B'): 1, ('A', 'C'): 2, ('B', 'C'): 1}
+    >>> G.nodes["A"]["mentions"], G.nodes["A"]["article_ids"], G.edges["A", "B", 0]["meeting_id"]
+    (2, ['a'], 'a#0')
+    """
+    return graph_from_resolution(resolve_corpus(records))
+
+
+def _add_meeting(G: nx.MultiGraph, index: dict, rec: Record, i: int) -> None:
+    """Add the pair edges of meeting ``i`` of ``rec``."""
+    m = rec.meetings[i]
+    parts, hub, pairs = meeting_pairs(index, rec.doc, m)
     for u, v in pairs:
-        G.add_edge(u, v, layer="meetings", kind=m.get("kind"), status=m.get("status"),
-                   location=m.get("location"), date=m.get("date"), date_iso=m.get("date_iso"),
-                   evidence=m.get("evidence"), article=doc, article_date=article_date,
-                   meeting_id=f"{doc}#{i}", participants=list(parts), hub=hub, weight=1)
+        G.add_edge(u, v, layer="meetings", kind=m.kind, status=m.status, location=m.location, date=m.date,
+                   date_iso=m.date_iso, evidence=m.evidence, article=rec.doc, article_date=rec.date,
+                   meeting_id=f"{rec.doc}#{i}", participants=list(parts), hub=hub, weight=1)
 
 
 def load_graph(db_path: str | PathLike) -> nx.MultiGraph:
-    """Build the graph from the records of the store at ``db_path``."""
-    from graphkit.store import Store  # lazy: the store is optional for graph building
+    """The graph of the store at ``db_path``, drawn from the corpus resolution the store keeps.
 
-    store = Store(db_path, readonly=True)  # reading needs no write access (read-only media, 0444 files)
-    try:
-        return build_graph(store.records())
-    finally:
-        close = getattr(store, "close", None)
-        if callable(close):
-            close()
-
-
-def layer_view(G: nx.MultiGraph, layer: str = "both") -> nx.Graph:
-    """A simple :class:`networkx.Graph` of one layer of ``G``.
-
-    ``layer`` is ``"meetings"``, ``"cooccurrence"``, ``"affiliation"``, ``"both"``
-    (meetings + cooccurrence) or ``"all"``.  Every node of ``G`` is kept (with
-    its attributes), isolated or not.  Parallel edges are merged: ``weight`` is
-    the sum of their weights, ``count`` the number of edges, ``kinds`` and
-    ``layers`` sorted lists.
-
-    >>> G = nx.MultiGraph()
-    >>> G.add_edge("A", "B", layer="meetings", kind="call", weight=1)
-    0
-    >>> G.add_edge("A", "B", layer="meetings", kind="visit", weight=1)
-    1
-    >>> G.add_edge("A", "B", layer="cooccurrence", kind="cooccurrence", weight=3)
-    2
-    >>> H = layer_view(G, "both")
-    >>> H["A"]["B"]["weight"], H["A"]["B"]["count"], H["A"]["B"]["kinds"]
-    (5, 3, ['call', 'cooccurrence', 'visit'])
-    >>> layer_view(G, "meetings")["A"]["B"]["weight"]
-    2
+    The store is opened read-only (a 0444 file or read-only media are fine).
     """
-    layers = LAYER_GROUPS.get(layer, (layer,))
-    unknown = set(layers) - set(LAYERS)
-    if unknown:
-        raise ValueError(f"unknown layer {layer!r}: use one of {LAYERS + tuple(LAYER_GROUPS)}")
-    H = nx.Graph(layer=layer)
-    H.add_nodes_from(G.nodes(data=True))
-    for u, v, d in G.edges(data=True):
-        if d.get("layer") not in layers or u == v:
-            continue
-        if H.has_edge(u, v):
-            e = H[u][v]
-            e["weight"] += d.get("weight", 1)
-            e["count"] += 1
-            e["kinds"].add(d.get("kind"))
-            e["layers"].add(d.get("layer"))
-        else:
-            H.add_edge(u, v, weight=d.get("weight", 1), count=1, kinds={d.get("kind")}, layers={d.get("layer")})
-    for _, _, e in H.edges(data=True):
-        e["kinds"] = sorted(k for k in e["kinds"] if k is not None)
-        e["layers"] = sorted(e["layers"])
-    return H
+    with Store(db_path, readonly=True) as store:
+        return graph_from_resolution(store.resolution())
 
 
 def _top(items: Iterable[tuple[str, int]], top: int) -> list[tuple[str, int]]:

@@ -5,6 +5,18 @@ read and the record extracted from it (see :mod:`graphkit.records`), split in
 tables (``actors``, ``mentions``, ``meetings``, ``relations``) for queries and
 kept whole (``extractions``) for an exact round trip.
 
+It also keeps the corpus resolution of those records
+(:func:`graphkit.corpus_resolution.resolve_corpus`), made once per store
+content and the only source of the graph, the queries, the exports and the
+view (:meth:`Store.resolution`): ``corpus_actors`` (one row per corpus-wide
+actor, canonical name, type, country, aliases), ``corpus_names`` (each
+article's actor names -> corpus actor), ``corpus_meetings`` (the meetings with
+corpus actors as participants) and ``corpus_records`` (each record resolved).
+Every change of an article empties these tables (a resolution is never stale:
+it is current or absent), and ``meta.content_version`` counts the changes; the
+kept resolution's key (``meta.corpus_version``) names the content version it
+was made from.
+
 Each :meth:`Store.put` is one ``BEGIN IMMEDIATE`` transaction, so a crash loses
 at most the article in flight, and the database runs in WAL mode with a busy
 timeout, so several processes may write the same store at once: one waits,
@@ -37,10 +49,15 @@ from pathlib import Path
 from typing import Iterator
 
 from graphkit.corpus import Article
+from graphkit.corpus_resolution import (
+    CorpusActor, CorpusResolver, Resolution, meeting_pairs, resolve_corpus, resolver_version,
+)
+from graphkit.records import Record
 
-__all__ = ["Store", "StoreError", "SCHEMA_VERSION", "article_hash"]
+__all__ = ["Store", "StoreError", "SCHEMA_VERSION", "CORPUS_TABLES", "article_hash"]
 
-SCHEMA_VERSION = 1
+#: 2: the corpus resolution tables and ``meta.content_version``.
+SCHEMA_VERSION = 2
 _APP = "graphkit"
 _BATCH = 200  # rows fetched at a time by the streaming readers
 
@@ -111,8 +128,45 @@ CREATE TABLE IF NOT EXISTS extractions (
     record            TEXT NOT NULL,   -- JSON: the full record as put
     extractor_version TEXT NOT NULL DEFAULT ''
 );
+-- The corpus resolution of all the records above, as one snapshot (see the module doc).
+CREATE TABLE IF NOT EXISTS corpus_actors (
+    name     TEXT PRIMARY KEY,   -- canonical name: the graph's node
+    type     TEXT,
+    country  TEXT,
+    roles    TEXT,   -- JSON list
+    aliases  TEXT,   -- JSON list
+    mentions INTEGER NOT NULL,
+    articles TEXT    -- JSON list of article ids
+);
+CREATE TABLE IF NOT EXISTS corpus_names (
+    article_id TEXT NOT NULL,
+    name       TEXT NOT NULL,   -- an actor's name in the article's stored or resolved record
+    actor      TEXT NOT NULL,   -- corpus_actors.name
+    PRIMARY KEY (article_id, name)
+);
+CREATE INDEX IF NOT EXISTS corpus_names_actor ON corpus_names(actor);
+CREATE TABLE IF NOT EXISTS corpus_meetings (
+    article_id   TEXT NOT NULL,
+    idx          INTEGER NOT NULL,   -- as in meetings (the graph's meeting_id is "article_id#idx")
+    kind         TEXT,
+    status       TEXT,
+    location     TEXT,
+    date         TEXT,
+    date_iso     TEXT,
+    hub          TEXT,   -- corpus actor
+    evidence     TEXT,
+    participants TEXT    -- JSON list of corpus actors
+);
+CREATE INDEX IF NOT EXISTS corpus_meetings_article ON corpus_meetings(article_id);
+CREATE TABLE IF NOT EXISTS corpus_records (
+    pos        INTEGER PRIMARY KEY,   -- the order of the records (by article id)
+    article_id TEXT NOT NULL,
+    record     TEXT NOT NULL          -- JSON: the record after corpus resolution
+);
 """
-_TABLES = ("meta", "articles", "actors", "mentions", "meetings", "relations", "extractions")
+#: The tables of the kept corpus resolution.
+CORPUS_TABLES = ("corpus_actors", "corpus_names", "corpus_meetings", "corpus_records")
+_TABLES = ("meta", "articles", "actors", "mentions", "meetings", "relations", "extractions") + CORPUS_TABLES
 
 
 class StoreError(Exception):
@@ -162,6 +216,7 @@ class Store:
         self.timeout = timeout
         self.readonly = readonly
         self._conn = None
+        self._has_corpus_tables = True  # False for a store of schema 1 read without write access
         if readonly:
             self._conn = self._open_readonly()
             return
@@ -230,6 +285,7 @@ class Store:
             if "meta" not in tables:
                 what = "an empty file" if not tables else "an SQLite file with other tables"
                 raise StoreError(f"{self.path}: not a graphkit database ({what})")
+            self._has_corpus_tables = set(CORPUS_TABLES) <= tables
             self._conn = conn
             self._check_meta()
         except sqlite3.OperationalError:
@@ -284,6 +340,10 @@ class Store:
             c.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
                       (str(SCHEMA_VERSION),))
             c.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('created_at', ?)", (_now(),))
+            c.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('content_version', '0')")
+            # a store of an older schema has just been given the tables it lacked
+            c.execute("UPDATE meta SET value = ? WHERE key = 'schema_version' AND CAST(value AS INTEGER) < ?",
+                      (str(SCHEMA_VERSION), SCHEMA_VERSION))
             c.execute("COMMIT")
         except BaseException:
             if c.in_transaction:
@@ -358,9 +418,11 @@ class Store:
             return "changed"
         return "unchanged"
 
-    def put(self, article: Article, record: dict, extractor_version: str = "") -> str:
+    def put(self, article: Article, record: Record | dict, extractor_version: str = "") -> str:
         """Store an article and its extraction record in one transaction.
 
+        ``record`` is a :class:`graphkit.records.Record` (stored as
+        :meth:`Record.to_dict`) or a record's JSON form (stored as it is).
         Returns ``"new"``, ``"unchanged"`` (same id, same content and same
         extractor version: nothing written) or ``"changed"`` (the old rows of
         the article are replaced entirely; also when only the extractor version
@@ -376,8 +438,10 @@ class Store:
         'changed'
         """
         self._writable()
+        if isinstance(record, Record):
+            record = record.to_dict()
         if not isinstance(record, dict):
-            raise TypeError(f"record must be a dict, not {type(record).__name__}")
+            raise TypeError(f"record must be a Record or a dict, not {type(record).__name__}")
         record_json = json.dumps(record, ensure_ascii=False)  # fails before any write
         h = article_hash(article)
         c = self.connection
@@ -394,6 +458,7 @@ class Store:
             if row is not None:
                 c.execute("DELETE FROM articles WHERE id = ?", (article.id,))
             self._insert(article, h, record, record_json, extractor_version or "")
+            self._content_changed()
             c.execute("COMMIT")
         except BaseException:
             if c.in_transaction:
@@ -445,6 +510,21 @@ class Store:
         c.execute("INSERT INTO extractions(article_id, record, extractor_version) VALUES (?, ?, ?)",
                   (aid, record_json, version))
 
+    def _content_changed(self) -> None:
+        """In a writing transaction: one more content version, and the kept resolution is gone with the old content."""
+        c = self._conn
+        c.execute("INSERT INTO meta(key, value) VALUES ('content_version', '1') "
+                  "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+        self._drop_resolution()
+
+    def _drop_resolution(self) -> None:
+        c = self._conn
+        if c.execute("SELECT 1 FROM meta WHERE key = 'corpus_version'").fetchone() is None:
+            return  # nothing kept: the tables are empty already
+        for table in CORPUS_TABLES:
+            c.execute(f"DELETE FROM {table}")
+        c.execute("DELETE FROM meta WHERE key = 'corpus_version'")
+
     def delete(self, article_id: str) -> bool:
         """Remove an article and everything extracted from it; True if it was there.
 
@@ -459,6 +539,8 @@ class Store:
         c.execute("BEGIN IMMEDIATE")
         try:
             n = c.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
+            if n:
+                self._content_changed()
             c.execute("COMMIT")
         except BaseException:
             if c.in_transaction:
@@ -530,6 +612,139 @@ class Store:
     def article_ids(self) -> set[str]:
         """The ids of all stored articles."""
         return {r[0] for r in self.connection.execute("SELECT id FROM articles")}
+
+    # -- the corpus resolution ---------------------------------------------------
+    def content_version(self) -> int:
+        """How many times an article was put (new or changed) or deleted: a new value, new content.
+
+        >>> from graphkit.corpus import Article
+        >>> s = Store(":memory:")
+        >>> v = s.content_version()
+        >>> _ = s.put(Article(id="a", text="One."), {"doc": "a"}); _ = s.put(Article(id="a", text="One."), {"doc": "a"})
+        >>> s.content_version() - v                    # the second put changed nothing
+        1
+        """
+        row = self.connection.execute("SELECT value FROM meta WHERE key = 'content_version'").fetchone()
+        return 0 if row is None else int(row[0])
+
+    def resolution(self) -> Resolution:
+        """The corpus resolution of the stored records (:func:`graphkit.corpus_resolution.resolve_corpus`).
+
+        Made once per store content: the one kept in the store when it was made
+        from the current content by the current code, else made now (and kept,
+        see :meth:`keep_resolution`, when the store is writable; a read-only
+        store answers the same, only without keeping it).
+
+        >>> from graphkit.corpus import Article
+        >>> s = Store(":memory:")
+        >>> _ = s.put(Article(id="a", text="Anna Berg spoke."), {"doc": "a", "actors": [
+        ...     {"name": "Anna Berg", "type": "person", "country": "Norway", "mentions": [[0, 9, 0]]}]})
+        >>> _ = s.put(Article(id="b", text="Berg spoke."), {"doc": "b", "actors": [
+        ...     {"name": "Berg", "type": "person", "mentions": [[0, 4, 0]]}]})
+        >>> records, actors, index = s.resolution()
+        >>> index[("b", "Berg")], actors["Anna Berg"].country, records[1].actors[0].name
+        ('Anna Berg', 'Norway', 'Anna Berg')
+        >>> s.connection.execute("SELECT name, actor FROM corpus_names WHERE article_id = 'b' ORDER BY name").fetchall()
+        [('Anna Berg', 'Anna Berg'), ('Berg', 'Anna Berg')]
+        >>> s.resolution() == (records, actors, index)
+        True
+        """
+        if not self.readonly:
+            self.keep_resolution()
+        c = self.connection
+        c.execute("BEGIN")  # one snapshot of the store: the version and what it names
+        try:
+            kept = self._kept_resolution(self._resolution_key())
+            stored = None if kept is not None else list(self._stored_records())
+        finally:
+            c.execute("COMMIT")
+        return kept if kept is not None else resolve_corpus(stored)
+
+    def keep_resolution(self) -> bool:
+        """Make the corpus resolution of the current content and keep it, unless it is kept already.
+
+        The records are read twice, one at a time (:class:`CorpusResolver`), so
+        memory holds the corpus actors, not the corpus.  The resolution is
+        written in the transaction that read the content it resolves; when
+        another writer changed the content in the meantime nothing is kept
+        (that writer's resolution will be) and False is returned.
+        """
+        self._writable()
+        c = self.connection
+        c.execute("BEGIN")  # deferred: a snapshot of the content, made a write transaction below
+        try:
+            key = self._resolution_key()
+            if self._kept_key() == key:
+                c.execute("COMMIT")
+                return True
+            resolver = CorpusResolver(self._stored_records())
+            self._drop_resolution()
+            for pos, rec in enumerate(resolver.resolve(r) for r in self._stored_records()):
+                c.execute("INSERT INTO corpus_records(pos, article_id, record) VALUES (?, ?, ?)",
+                          (pos, rec.doc, json.dumps(rec.to_dict(), ensure_ascii=False)))
+                c.executemany(
+                    "INSERT INTO corpus_meetings(article_id, idx, kind, status, location, date, date_iso, hub, "
+                    "evidence, participants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(rec.doc, i, m.kind, m.status, m.location, m.date, m.date_iso, hub, m.evidence, _json(parts))
+                     for i, m in enumerate(rec.meetings)
+                     for parts, hub, _pairs in [meeting_pairs(resolver.index, rec.doc, m)]])
+            actors, index = resolver.finish()
+            c.executemany(
+                "INSERT INTO corpus_actors(name, type, country, roles, aliases, mentions, articles) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                ((a.name, a.type, a.country, _json(a.roles), _json(a.aliases), a.mentions, _json(a.articles))
+                 for a in actors.values()))
+            c.executemany("INSERT INTO corpus_names(article_id, name, actor) VALUES (?, ?, ?)",
+                          ((doc, name, actor) for (doc, name), actor in index.items()))
+            c.execute("INSERT INTO meta(key, value) VALUES ('corpus_version', ?)", (key,))
+            c.execute("COMMIT")
+            return True
+        except sqlite3.OperationalError as e:
+            c.execute("ROLLBACK")
+            if getattr(e, "sqlite_errorname", "") == "SQLITE_BUSY_SNAPSHOT":  # the content changed meanwhile
+                return False
+            raise
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
+
+    def _resolution_key(self) -> str:
+        """The key of the current content's resolution: its content version and the resolution code's."""
+        return f"{self.content_version()}/{resolver_version()}"
+
+    def _kept_key(self) -> str | None:
+        if not self._has_corpus_tables:
+            return None
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'corpus_version'").fetchone()
+        return None if row is None else row[0]
+
+    def _stored_records(self) -> Iterator[Record]:
+        """The stored records, typed, one at a time, in article id order."""
+        cur = self._conn.execute("SELECT article_id, record FROM extractions ORDER BY article_id")
+        while True:
+            rows = cur.fetchmany(_BATCH)
+            if not rows:
+                return
+            for aid, rec in rows:
+                yield Record.from_dict({"doc": aid, **json.loads(rec)})
+
+    def _kept_resolution(self, key: str) -> Resolution | None:
+        """The resolution kept under ``key``, or None."""
+        if self._kept_key() != key:
+            return None
+        c = self._conn
+        records = [Record.from_dict(json.loads(rec)) for (rec,) in
+                   c.execute("SELECT record FROM corpus_records ORDER BY pos")]
+        actors = {}
+        for name, typ, country, roles, aliases, mentions, articles in c.execute(
+                "SELECT name, type, country, roles, aliases, mentions, articles FROM corpus_actors ORDER BY rowid"):
+            actors[name] = CorpusActor(name=name, type=typ, country=country, roles=json.loads(roles),
+                                       aliases=json.loads(aliases), mentions=mentions,
+                                       articles=json.loads(articles))
+        index = {(doc, name): actor for doc, name, actor in
+                 c.execute("SELECT article_id, name, actor FROM corpus_names")}
+        return Resolution(records, actors, index)
 
     def counts(self) -> dict[str, int]:
         """Row counts: articles, actors, mentions, meetings, relations.

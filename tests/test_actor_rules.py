@@ -1,7 +1,7 @@
 """Actor-resolution rules, one small test each, on invented people.
 
 The rules are the ones `graphkit.actors.resolve` (within an article) and
-`graphkit.actors.merge` (across articles) state in their docstrings, and the
+`graphkit.corpus_resolution` (across articles) state in their docstrings, and the
 annotation rules in ``/work/shared/eval/README.md``.  Expectations are worked out
 by hand from those rules.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from graphkit.actors.merge import backfill_records, merge_actors
 from graphkit.actors.spans import ACTORS_KEY
+from graphkit.corpus_resolution import resolve_corpus
 from graphkit.extract import extract_text
 
 
@@ -62,22 +62,22 @@ def test_surname_is_the_full_name_across_articles(records):
         "b": "Berg said the talks in Lima had been useful.",
     })
     assert any(a["name"] == "Berg" and a["type"] == "person" for a in recs[1]["actors"])
-    actors, index = merge_actors(recs)
+    _, actors, index = resolve_corpus(recs)
     assert index[("b", "Berg")] == "Anna Berg"
-    assert actors["Anna Berg"]["articles"] == ["a", "b"]
-    assert actors["Anna Berg"]["country"] == "Norway"
+    assert actors["Anna Berg"].articles == ["a", "b"]
+    assert actors["Anna Berg"].country == "Norway"
     assert "Berg" not in actors
 
 
-def test_backfill_gives_the_surname_its_full_name_and_country(records):
-    recs = backfill_records(records({
+def test_resolved_records_give_the_surname_its_full_name_and_country(records):
+    recs, _, _ = resolve_corpus(records({
         "a": "Norwegian Foreign Minister Anna Berg arrived in Lima on Monday.",
         "b": "Berg met Peruvian President Tomas Vey in Lima on Tuesday.",
     }))
-    berg = next(a for a in recs[1]["actors"] if a["name"] == "Anna Berg")
-    assert berg["country"] == "Norway"
-    assert "Berg" in berg["aliases"]
-    assert {frozenset(m["participants"]) for m in recs[1]["meetings"]} == {frozenset({"Anna Berg", "Tomas Vey"})}
+    berg = recs[1].actor("Anna Berg")
+    assert berg.country == "Norway"
+    assert "Berg" in berg.aliases
+    assert {frozenset(m.participants) for m in recs[1].meetings} == {frozenset({"Anna Berg", "Tomas Vey"})}
 
 
 def test_spelling_variants_merge_across_articles(records):
@@ -85,12 +85,12 @@ def test_spelling_variants_merge_across_articles(records):
         "a": "Russian Defence Minister Sergey Ivanov arrived in Ankara on Monday.",
         "b": "Russian Defence Minister Sergei Ivanov said the talks in Ankara had been useful.",
     })
-    actors, index = merge_actors(recs)
+    _, actors, index = resolve_corpus(recs)
     assert index[("a", "Sergey Ivanov")] == index[("b", "Sergei Ivanov")]
     name = index[("a", "Sergey Ivanov")]
-    assert actors[name]["articles"] == ["a", "b"]
-    assert {"Sergey Ivanov", "Sergei Ivanov"} - {name} <= set(actors[name]["aliases"])
-    assert len([n for n, a in actors.items() if a["type"] == "person"]) == 1
+    assert actors[name].articles == ["a", "b"]
+    assert {"Sergey Ivanov", "Sergei Ivanov"} - {name} <= set(actors[name].aliases)
+    assert len([n for n, a in actors.items() if a.type == "person"]) == 1
 
 
 def test_two_people_sharing_a_surname_stay_apart(resolve):
@@ -109,12 +109,12 @@ def test_bare_shared_surname_is_not_merged_into_either_across_articles(records):
         "b": "Smith said the fisheries deal was fair.",
     })
     assert any(a["name"] == "Smith" for a in recs[1]["actors"])
-    actors, index = merge_actors(recs)
+    _, actors, index = resolve_corpus(recs)
     assert index[("a", "John Smith")] == "John Smith"
     assert index[("a", "Mary Smith")] == "Mary Smith"
     assert index[("b", "Smith")] not in {"John Smith", "Mary Smith"}
-    assert actors["John Smith"]["country"] == "Canada"
-    assert actors["Mary Smith"]["country"] == "Australia"
+    assert actors["John Smith"].country == "Canada"
+    assert actors["Mary Smith"].country == "Australia"
 
 
 # --------------------------------------------------------------------------- countries: metonymy, places, demonyms

@@ -12,7 +12,7 @@ from graphkit.analysis import (ActorNotFound, centrality, communities, country_t
 from graphkit.analysis import _fastbc
 
 centrality_mod = importlib.import_module("graphkit.analysis.centrality")
-from graphkit.analysis.layers import _layer
+from graphkit.analysis.layers import layer_view
 
 
 # -- builders ------------------------------------------------------------------
@@ -85,13 +85,15 @@ def values(rows):
 def test_layer_merges_parallel_edges_and_sets_distance():
     G = multi_from_simple(weighted_sample())
     cooc(G, "a", "b", 5)
-    H = _layer(G, "meetings")
-    assert H["a"]["b"] == {"weight": 2, "count": 2, "distance": 0.5}
-    both = _layer(G, "both")
+    H = layer_view(G, "meetings", isolated=False)
+    assert {k: H["a"]["b"][k] for k in ("weight", "count", "distance")} == {"weight": 2, "count": 2, "distance": 0.5}
+    both = layer_view(G, "both", isolated=False)
     assert both["a"]["b"]["weight"] == 7 and both["a"]["b"]["count"] == 3
-    assert set(_layer(G, "cooccurrence")) == {"a", "b"}  # only actors of that layer
+    assert both["a"]["b"]["layers"] == ["cooccurrence", "meetings"]
+    assert set(layer_view(G, "cooccurrence", isolated=False)) == {"a", "b"}  # only actors of that layer
+    assert set(layer_view(G, "cooccurrence")) == set(G)                      # or every actor
     with pytest.raises(ValueError):
-        _layer(G, "nope")
+        layer_view(G, "nope")
 
 
 def test_degree_and_weighted_degree_by_hand():
@@ -206,7 +208,7 @@ def test_sampling_switch_is_stated_and_reproducible(monkeypatch):
     assert one == two
     assert one != centrality(G, "betweenness", layer="cooccurrence", top=None, seed=8)
     # same sources and scaling as networkx's own sampling
-    H = _layer(G, "cooccurrence")
+    H = layer_view(G, "cooccurrence", isolated=False)
     ref = nx.betweenness_centrality(H, k=25, seed=7, weight="distance")
     assert values(one) == pytest.approx(ref, abs=1e-12)
     # sampling every node gives the exact values

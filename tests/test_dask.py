@@ -64,8 +64,9 @@ def test_dask_store_equals_local_store(tmp_path, dask_corpus, cluster, nlp):
     local = ingest_paths([dask_corpus], local_db)
     problems = []
     # small partitions and window: several partitions on both workers, backpressure exercised
-    report = ingest_dask([dask_corpus], dask_db, client=cluster, partition_size=2, window=2,
-                         on_problem=problems.append)
+    with Store(dask_db) as store:
+        report = ingest_dask([dask_corpus], store, client=cluster, partition_size=2, window=2,
+                             on_problem=problems.append)
     assert len(cluster.scheduler_info()["workers"]) == 2
     assert local.counts() == report.counts()
     assert (report.ingested, report.skipped, report.failed) == (9, 1, 0)
@@ -84,7 +85,8 @@ def test_dask_store_equals_local_store(tmp_path, dask_corpus, cluster, nlp):
         assert b.connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
     # a second run parses nothing: unchanged articles are found in the store by the client
-    again = ingest_dask([dask_corpus], dask_db, client=cluster)
+    with Store(dask_db) as store:
+        again = ingest_dask([dask_corpus], store, client=cluster)
     assert (again.ingested, again.unchanged) == (0, 9)
 
 

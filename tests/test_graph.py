@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import json
-import sys
-import types
 
 import networkx as nx
 import pytest
 
+from graphkit.corpus import Article
 from graphkit.export import scalarize, write_all, write_gexf, write_graphml, write_json
 from graphkit.graph import build_graph, layer_view, load_graph, summary
+from graphkit.store import Store
 
 EVIDENCE = "Anna Berg met Karl Holm in Strelsau on Monday."
 
@@ -188,20 +188,20 @@ def test_summary(G):
     json.dumps(s)  # plain data
 
 
-def test_load_graph(monkeypatch, tmp_path):
-    opened = []
-
-    class FakeStore:
-        def __init__(self, path, readonly=False):
-            opened.append((path, readonly))
-
-        def records(self):
-            yield from records()
-
-    monkeypatch.setitem(sys.modules, "graphkit.store", types.SimpleNamespace(Store=FakeStore))
-    G = load_graph(tmp_path / "db.sqlite")
-    assert opened == [(tmp_path / "db.sqlite", True)]  # reading the graph needs no write access
+def test_load_graph_is_the_graph_of_the_stored_records(tmp_path):
+    db = tmp_path / "db.sqlite"
+    with Store(db) as store:
+        for rec in records():
+            store.put(Article(id=rec["doc"], text="x" * 300), rec)
+    db.chmod(0o444)  # reading the graph needs no write access
+    try:
+        G = load_graph(db)
+    finally:
+        db.chmod(0o644)
     assert G.graph["articles"] == 2 and G.number_of_nodes() == 7
+    B = build_graph(records())
+    assert dict(G.nodes(data=True)) == dict(B.nodes(data=True))
+    assert sorted(map(repr, G.edges(data=True))) == sorted(map(repr, B.edges(data=True)))
 
 
 # ---- exports ---------------------------------------------------------------------------------

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 import graphkit
-from graphkit import pipeline
-from graphkit.pipeline import (
-    DictionaryError, RunReport, extract_paths, extractor_version, ingest_paths, run, write_records,
-)
+from graphkit.actors.dictionary import DictionaryError
+from graphkit.ingest import RunReport, extractor_version
+from graphkit.pipeline import extract_paths, ingest_paths, run, write_records
 from graphkit.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -39,24 +38,11 @@ def test_extract_paths_finds_the_meeting(corpus, nlp):
     assert recs["a"]["title"] == "Berg Meets Holm in Oslo"
 
 
-def test_finalize_uses_backfill_when_present(corpus, nlp):
-    from graphkit.actors import merge
-
+def test_extract_paths_resolves_the_records_across_the_corpus(corpus, nlp):
     records, _ = extract_paths([corpus], model=nlp)
-    names_b = {a["name"] for a in by_doc(records)["b"]["actors"]}
-    if hasattr(merge, "backfill_records"):
-        # "Berg" in b is the Anna Berg of a
-        assert "Anna Berg" in names_b
-    else:
-        assert names_b
-
-
-def test_finalize_without_backfill_returns_records(monkeypatch):
-    from graphkit.actors import merge
-
-    monkeypatch.delattr(merge, "backfill_records", raising=False)
-    recs = [{"doc": "x", "actors": [], "meetings": []}]
-    assert pipeline.finalize_records(recs) is recs
+    # "Berg" in b is the Anna Berg of a, the surname kept as an alias
+    names_b = {a["name"]: a for a in by_doc(records)["b"]["actors"]}
+    assert "Berg" not in names_b and "Berg" in names_b["Anna Berg"]["aliases"]
 
 
 def test_write_records_strips_heavy_fields(tmp_path, corpus, nlp):
@@ -235,7 +221,6 @@ def test_version_matches_pyproject():
 
 
 def test_user_dictionary_is_used_and_changes_re_extract(tmp_path, corpus, nlp):
-    pytest.importorskip("graphkit.actors.dictionary")
     dic = tmp_path / "actors.csv"
     dic.write_text("name,type,country,aliases,roles\nAnna Berg,person,Norway,Berg,\n", encoding="utf-8")
     db = tmp_path / "d.db"
@@ -252,18 +237,8 @@ def test_user_dictionary_is_used_and_changes_re_extract(tmp_path, corpus, nlp):
 
 
 def test_bad_dictionary_is_one_line_error(tmp_path, corpus):
-    pytest.importorskip("graphkit.actors.dictionary")
     bad = tmp_path / "bad.yaml"
     bad.write_text("actors: [\n", encoding="utf-8")
     with pytest.raises(DictionaryError) as info:
         extract_paths([corpus], dictionary=bad)
     assert "bad.yaml" in str(info.value) and "\n" not in str(info.value)
-
-
-@pytest.mark.parametrize("module", ["graphkit", "graphkit.pipeline", "graphkit.cli"])
-def test_docstring_examples(module, nlp):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from graphkit import pipeline
 from graphkit.cli import main
 from graphkit.corpus import Article
-from graphkit.pipeline import count_inputs, extract_paths, ingest_paths
+from graphkit.ingest import count_inputs, session
+from graphkit.pipeline import extract_paths, ingest_paths
 from graphkit.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -43,7 +43,7 @@ class Lag:
             self.max_gap = max(self.max_gap, self.read - self.stored)
             return real_put(store, art, rec, version)
 
-        monkeypatch.setattr(pipeline, "read_articles", fake_read)
+        monkeypatch.setattr(session, "read_articles", fake_read)
         monkeypatch.setattr(Store, "put", put)
 
 
@@ -88,7 +88,7 @@ def test_jobs_2_gives_the_same_records_as_jobs_1(tmp_path, nlp):
     assert (r2.ingested, r2.skipped) == (17, 1)
     with Store(tmp_path / "j1.db") as a, Store(tmp_path / "j2.db") as b:
         assert list(a.records()) == list(b.records())
-    # extract_paths too (the records, finalized, in input order)
+    # extract_paths too (the records, resolved, in input order)
     e1, _ = extract_paths([d], jobs=1)
     e2, _ = extract_paths([d], jobs=2)
     assert e1 == e2

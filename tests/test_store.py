@@ -175,7 +175,7 @@ def test_reopen_keeps_data_and_memory_store(tmp_path):
         s.put(article(), kerry_lavrov_record())
     with Store(str(tmp_path / "g.db")) as s:
         assert s.get_record("a1") == kerry_lavrov_record()
-        assert s.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+        assert s.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
         assert s.connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     with Store(":memory:") as m:
         assert m.put(article(), kerry_lavrov_record()) == "new"

@@ -1,7 +1,7 @@
 """Centrality of the actors on one layer of the graph.
 
 Measures (all computed on the simple graph of the layer, see
-:func:`graphkit.analysis.layers._layer`, where ``weight`` is the number of
+:func:`graphkit.analysis.layers.layer_view`, where ``weight`` is the number of
 meetings / co-occurring sentences between two actors):
 
 * ``degree``: number of distinct neighbours;
@@ -38,7 +38,7 @@ import random
 import networkx as nx
 
 from . import _fastbc
-from .layers import _layer
+from .layers import layer_view
 
 MEASURES = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector",
             "pagerank")
@@ -69,7 +69,7 @@ def centrality(G, measure: str = "degree", layer: str = "meetings", type=None,
     """
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}; choose from {', '.join(MEASURES)}")
-    H = _layer(G, layer)
+    H = layer_view(G, layer, isolated=False)
     meta = {"measure": measure, "layer": layer, "nodes": H.number_of_nodes(),
             "edges": H.number_of_edges(), "sampled": None, "seed": None, "note": None}
     values = compute(H, measure, sample=sample, seed=seed, meta=meta) if len(H) else {}

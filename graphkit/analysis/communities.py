@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .layers import _layer, layer_names
+from .layers import layer_names, layer_view
 from .lookup import find_actor
 
 
@@ -21,7 +21,7 @@ def communities(G, layer: str = "both", seed=42, resolution: float = 1.0) -> lis
     Rows ``{community, size, members}``: largest community first (id 1),
     members sorted by weighted degree (then name).
     """
-    H = _layer(G, layer)
+    H = layer_view(G, layer, isolated=False)
     if not len(H):
         return []
     parts = nx.community.louvain_communities(H, weight="weight", resolution=resolution,
@@ -33,7 +33,7 @@ def communities(G, layer: str = "both", seed=42, resolution: float = 1.0) -> lis
 
 
 def _within(G, actor, depth, layer):
-    H = _layer(G, layer)
+    H = layer_view(G, layer, isolated=False)
     if actor not in H:
         return H, {actor: 0}
     return H, nx.single_source_shortest_path_length(H, actor, cutoff=depth)

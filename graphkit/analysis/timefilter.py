@@ -2,7 +2,8 @@
 
 Dates are ISO strings compared as text. A bound may be ``YYYY``, ``YYYY-MM``
 or ``YYYY-MM-DD``: ``since="2024"`` means from 2024-01-01, ``until="2024-03"``
-up to 2024-03-31 inclusive. A partial date on an edge (``"2024-03"``) counts as
+up to 2024-03-31 inclusive (a month ends on its last day by the calendar:
+``until="2024-02"`` is up to 2024-02-29). A partial date on an edge (``"2024-03"``) counts as
 in range when its month (or year) overlaps the range.
 
 Choices, per layer, when a range is given:
@@ -27,6 +28,7 @@ All nodes are kept, so names can still be looked up.
 """
 from __future__ import annotations
 
+import calendar
 import re
 
 import networkx as nx
@@ -34,27 +36,41 @@ import networkx as nx
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
-def _span(value):
-    """(first day, last day) of an ISO date or partial date, or None."""
-    if not value:
-        return None
-    m = _DATE.match(str(value).strip())
+def date_bounds(value) -> tuple[str, str] | None:
+    """``(first day, last day)`` of an ISO date, month or year; None when it is no real date.
+
+    The one reading of partial dates (the time filters, the view's histogram
+    and its date fields): a month ends on its last day by the calendar.
+
+    >>> date_bounds("2024-02"), date_bounds("2023-02"), date_bounds("2016")
+    (('2024-02-01', '2024-02-29'), ('2023-02-01', '2023-02-28'), ('2016-01-01', '2016-12-31'))
+    >>> date_bounds("2024-02-31"), date_bounds("2024-13"), date_bounds("Monday")
+    (None, None, None)
+    """
+    m = _DATE.match(str(value or "").strip())
     if not m:
         return None
     y, mo, d = m.groups()
-    if d:
-        day = f"{y}-{mo}-{d}"
-        return day, day
-    if mo:
-        return f"{y}-{mo}-01", f"{y}-{mo}-31"
-    return f"{y}-01-01", f"{y}-12-31"
+    if mo is None:
+        return f"{y}-01-01", f"{y}-12-31"
+    if not 1 <= int(mo) <= 12:
+        return None
+    try:
+        last = calendar.monthrange(int(y), int(mo))[1]
+    except ValueError:  # a year the calendar does not have (0)
+        return None
+    if d is None:
+        return f"{y}-{mo}-01", f"{y}-{mo}-{last:02d}"
+    if not 1 <= int(d) <= last:
+        return None
+    return f"{y}-{mo}-{d}", f"{y}-{mo}-{d}"
 
 
 def check_bound(value, name="date"):
     """Validate a ``--since``/``--until`` bound; returns its (first, last) day."""
     if value is None:
         return None
-    span = _span(value)
+    span = date_bounds(value)
     if span is None or not _DATE.fullmatch(str(value).strip()):
         raise ValueError(f"{name} must look like YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
     return span
@@ -71,7 +87,7 @@ def in_range(date, since=None, until=None) -> bool:
     lo, hi = check_bound(since, "since"), check_bound(until, "until")
     if lo is None and hi is None:
         return True
-    span = _span(date)
+    span = date_bounds(date)
     if span is None:
         return False
     return (lo is None or span[1] >= lo[0]) and (hi is None or span[0] <= hi[1])

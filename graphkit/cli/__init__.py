@@ -16,11 +16,13 @@ input was processed, 1 when some input was skipped or some article failed
 spaCy model, an unusable store or user dictionary.
 
 The query subcommands (who-met, met, centrality, ...) come from
-``graphkit.cli.query.register(subparsers)`` when that module is present; a
-subcommand's parser sets ``func`` (called with the parsed arguments, returns
-the exit status or None).
+``graphkit.cli.query.register(subparsers)``; a subcommand's parser sets
+``func`` (called with the parsed arguments, returns the exit status or None).
+Every command reads the store through the library: ``graph``, ``render``,
+``summary`` and the queries draw the graph with
+:func:`graphkit.graph.load_graph`, from the corpus resolution the store keeps.
 
->>> main(["--version"])    # doctest: +SKIP
+>>> main(["--version"])
 graphkit 0.1.0
 0
 """
@@ -34,7 +36,16 @@ import sys
 import threading
 from pathlib import Path
 
+from graphkit import pipeline
+from graphkit.actors.dictionary import DictionaryError
+from graphkit.cli import query
 from graphkit.cli.argtypes import check_date_range, count, positive_int
+from graphkit.engines.dask_engine import DaskUnavailable
+from graphkit.export import write_all
+from graphkit.graph import load_graph, summary
+from graphkit.nlp import ModelNotFound
+from graphkit.store import Store, StoreError
+from graphkit.view.render import render_html
 
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_PARTIAL", "EXIT_ERROR", "EXIT_INTERRUPTED",
            "EXIT_TERMINATED", "Terminated"]
@@ -137,12 +148,10 @@ def _summary_lines(s: dict) -> list[str]:
 # --------------------------------------------------------------------------
 
 def cmd_extract(args) -> int:
-    from graphkit.pipeline import write_records
-
-    records, report = _pipeline().extract_paths(
+    records, report = pipeline.extract_paths(
         args.paths, model=args.model, dictionary=args.actors, jobs=args.jobs,
         on_problem=_ProblemPrinter(args.quiet), batch_size=args.batch_size)
-    n = write_records(records, args.output, full=args.full)
+    n = pipeline.write_records(records, args.output, full=args.full)
     where = "stdout" if args.output == "-" else args.output
     _say(args, f"wrote {n} record(s) to {where}: {report.read} article(s) read, {_report_line(report)}",
          err=args.output == "-")
@@ -168,25 +177,14 @@ def _engine_options(args) -> dict:
     return opts
 
 
-def _engine_errors():
-    """Exceptions of the optional engines that are usage/setup errors (exit status 2)."""
-    try:
-        from graphkit.engines.dask_engine import DaskUnavailable
-    except ImportError:  # pragma: no cover
-        return ()
-    return (DaskUnavailable,)
-
-
 def cmd_ingest(args) -> int:
-    from graphkit.store import Store
-
     opts = _engine_options(args)
     with Store(args.db) as store:
         try:
-            report = _pipeline().ingest_paths(
+            report = pipeline.ingest_paths(
                 args.paths, store, model=args.model, dictionary=args.actors, jobs=args.jobs,
                 on_problem=_ProblemPrinter(args.quiet), force=args.force, batch_size=args.batch_size, **opts)
-        except _engine_errors() as exc:
+        except DaskUnavailable as exc:  # a setup error (exit status 2)
             raise CLIError(str(exc)) from None
         total = len(store)
     _say(args, f"{args.db}: {report.ingested} new, {report.updated} updated, {report.unchanged} unchanged, "
@@ -197,7 +195,7 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_run(args) -> int:
-    s = _pipeline().run(
+    s = pipeline.run(
         args.paths, args.output, db=args.db, model=args.model, dictionary=args.actors, jobs=args.jobs,
         top=args.top, on_problem=_ProblemPrinter(args.quiet), force=args.force,
         batch_size=args.batch_size, progress=not args.quiet)
@@ -215,9 +213,7 @@ def cmd_run(args) -> int:
 
 
 def cmd_graph(args) -> int:
-    from graphkit.export import write_all
-
-    G = _pipeline().store_graph(_existing_db(args.db))
+    G = load_graph(_existing_db(args.db))
     paths = write_all(G, args.output)
     _say(args, f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges -> "
                + ", ".join(str(p) for p in paths.values()))
@@ -225,18 +221,14 @@ def cmd_graph(args) -> int:
 
 
 def cmd_render(args) -> int:
-    from graphkit.view.render import render_html
-
-    G = _pipeline().store_graph(_existing_db(args.db))
+    G = load_graph(_existing_db(args.db))
     path = render_html(G, args.output, title=args.title)
     _say(args, f"{G.number_of_nodes()} nodes -> {path}")
     return EXIT_OK
 
 
 def cmd_summary(args) -> int:
-    from graphkit.graph import summary
-
-    G = _pipeline().store_graph(_existing_db(args.db))
+    G = load_graph(_existing_db(args.db))
     s = summary(G, top=args.top)
     if args.json:
         print(json.dumps(s, ensure_ascii=False, indent=2))
@@ -244,12 +236,6 @@ def cmd_summary(args) -> int:
         print(f"store: {args.db}")
         print("\n".join(_summary_lines(s)))
     return EXIT_OK
-
-
-def _pipeline():
-    import graphkit.pipeline as pipeline
-
-    return pipeline
 
 
 # --------------------------------------------------------------------------
@@ -263,9 +249,7 @@ def _version() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``graphkit`` (query subcommands included when available)."""
-    from graphkit.pipeline import DEFAULT_DB
-
+    """The argument parser of ``graphkit``, query subcommands included."""
     quiet = argparse.ArgumentParser(add_help=False)
     quiet.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
                        help="print only errors and skipped inputs")
@@ -284,7 +268,8 @@ def build_parser() -> argparse.ArgumentParser:
                             help="articles parsed together by nlp.pipe (default 32)")
 
     db = argparse.ArgumentParser(add_help=False)
-    db.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"the store (default {DEFAULT_DB})")
+    db.add_argument("--db", default=pipeline.DEFAULT_DB, metavar="FILE",
+                    help=f"the store (default {pipeline.DEFAULT_DB})")
 
     p = argparse.ArgumentParser(
         prog="graphkit",
@@ -348,25 +333,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--top", type=count, default=10, metavar="N", help="top actors listed (default 10)")
     sp.set_defaults(func=cmd_summary)
 
-    _register_queries(sub)
+    query.register(sub)
     return p
-
-
-def _register_queries(sub) -> None:
-    """Add the query subcommands of ``graphkit.cli.query`` when that module exists."""
-    try:
-        from graphkit.cli import query
-    except ModuleNotFoundError as exc:
-        if exc.name == "graphkit.cli.query":
-            return
-        print(f"graphkit: warning: query commands unavailable: {exc}", file=sys.stderr)
-        return
-    except Exception as exc:  # noqa: BLE001 - a broken optional module must not break the CLI
-        print(f"graphkit: warning: query commands unavailable: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return
-    register = getattr(query, "register", None)
-    if callable(register):
-        register(sub)
 
 
 # --------------------------------------------------------------------------
@@ -375,10 +343,6 @@ def _register_queries(sub) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the ``graphkit`` command line; returns the exit status."""
-    from graphkit.nlp import ModelNotFound
-    from graphkit.pipeline import DictionaryError
-    from graphkit.store import StoreError
-
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -3,7 +3,8 @@ countries, timeline.
 
 The main CLI calls :func:`register` with its ``add_subparsers()`` object; each
 subcommand sets ``func(args) -> exit code``. The graph is loaded with
-``graphkit.graph.load_graph(args.db)``, or with the module-level
+``graphkit.graph.load_graph(args.db)`` (the graph ``graphkit run`` exports and
+draws, from the corpus resolution the store keeps), or with the module-level
 ``_load_graph`` when a test (or another front end) sets it.
 
 Without ``--db`` the store is ``graphkit.db`` in the current directory (what
@@ -24,6 +25,8 @@ import sys
 from graphkit import analysis as A
 from graphkit.analysis.tables import PrintableStream
 from graphkit.cli.argtypes import count, date_bound
+from graphkit.graph import load_graph
+from graphkit.records import ACTOR_TYPES
 
 #: Loader override ``(db_path) -> MultiGraph``; None means graphkit.graph.load_graph.
 _load_graph = None
@@ -74,8 +77,7 @@ def register(subparsers) -> None:
     p = add("centrality", cmd_centrality, "most central actors on a layer")
     p.add_argument("--measure", default="degree", choices=A.MEASURES)
     p.add_argument("--layer", default="meetings", choices=["meetings", "cooccurrence", "both"])
-    p.add_argument("--type", default=None,
-                   choices=["person", "country", "organization", "forum"])
+    p.add_argument("--type", default=None, choices=ACTOR_TYPES)
     p.add_argument("--top", type=count, default=20, help="rows to show (0 = all)")
     p.add_argument("--sample", type=count, default=None,
                    help="sampled sources for betweenness (default: automatic, 0 = exact)")
@@ -127,12 +129,7 @@ def _graphs(args, explain=True):
     ``explain``: when the range holds no meeting, say why on stderr.
     """
     db = _db(args)
-    if _load_graph is not None:
-        G = _load_graph(db)
-    else:
-        from graphkit.pipeline import store_graph  # the graph `graphkit run` draws and exports
-
-        G = store_graph(db)
+    G = (load_graph if _load_graph is None else _load_graph)(db)
     since, until = _opt(args, "since"), _opt(args, "until")
     if not (since or until):
         return G, G

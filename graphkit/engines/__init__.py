@@ -5,5 +5,7 @@
   ``dask[distributed]``.
 
 The local engine (spaCy ``nlp.pipe`` in this process, ``--jobs`` parser
-processes) is :func:`graphkit.pipeline.ingest_paths` itself.
+processes) is :func:`graphkit.ingest.ingest_local`; both share the loop of
+:class:`graphkit.ingest.IngestSession`, and :func:`graphkit.pipeline.ingest_paths`
+chooses between them.
 """

@@ -21,14 +21,13 @@ drawn edge per pair of actors with everything that links them.
 """
 from __future__ import annotations
 
-import calendar
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 import networkx as nx
 
+from graphkit.analysis.timefilter import date_bounds
 from graphkit.view.defaults import ViewDefaults, view_defaults
 
 #: Node colour per actor type (and for any other type).
@@ -77,30 +76,11 @@ SPACED_LABELS = 30
 #: The canvas the layout makes room for at the default zoom (a 1400 x 900 window minus the sidebar).
 NOMINAL_CANVAS = (1080.0, 860.0)
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
 
 def meeting_kind(d: dict) -> str:
     """The style kind of a meeting edge (unknown kinds are drawn as ``meeting``)."""
     k = d.get("kind")
     return k if k in MEETING_KINDS else "meeting"
-
-
-def date_bounds(value) -> tuple[str, str] | None:
-    """``(first day, last day)`` of an ISO date, month or year; None when not a date."""
-    m = _DATE.match(str(value or ""))
-    if not m:
-        return None
-    y, mo, d = m.group(1), m.group(2), m.group(3)
-    try:
-        if d:
-            return f"{y}-{mo}-{d}", f"{y}-{mo}-{d}"
-        if mo:
-            last = calendar.monthrange(int(y), int(mo))[1]
-            return f"{y}-{mo}-01", f"{y}-{mo}-{last:02d}"
-    except (ValueError, calendar.IllegalMonthError):
-        return None
-    return f"{y}-01-01", f"{y}-12-31"
 
 
 def display_kind(entry: dict) -> str:
@@ -168,11 +148,11 @@ def node_scores(G: nx.MultiGraph, size_by: str = "degree", layer: str = "both", 
     """
     if size_by in CENTRALITY_MEASURES:
         from graphkit.analysis.centrality import compute
-        from graphkit.analysis.layers import layer_graph
+        from graphkit.analysis.layers import layer_view
 
         layers = {} if layers is None else layers
         if layer not in layers:
-            layers[layer] = layer_graph(G, layer)
+            layers[layer] = layer_view(G, layer, isolated=False)
         H = layers[layer]
         values = compute(H, size_by) if len(H) else {}
     else:

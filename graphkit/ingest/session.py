@@ -1,0 +1,135 @@
+"""The read -> extract -> store loop, the same for every engine.
+
+An :class:`IngestSession` is the bookkeeping of one ingest into a store: its
+report and problems, the extractor version, the user dictionary.  Every engine
+takes the articles to parse from :meth:`IngestSession.articles_to_parse` and
+hands each record to :meth:`IngestSession.store_record`; engines differ only in
+where the parsing happens: :func:`ingest_local` (this process, or ``jobs``
+worker processes) and :func:`graphkit.engines.dask_engine.ingest_dask` (a Dask
+cluster).
+
+>>> import pathlib, tempfile
+>>> from graphkit.store import Store
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "a.txt").write_text("Foreign Minister Anna Berg met Karl Holm in Oslo on Monday.")
+>>> with Store(d / "g.db") as store:
+...     first, again = ingest_local(store, [d]), ingest_local(store, [d])
+>>> (first.ingested, first.unchanged), (again.ingested, again.unchanged)
+((1, 0), (0, 1))
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from graphkit.corpus import Article, read_articles
+from graphkit.ingest.extraction import extract_safely
+from graphkit.ingest.pool import pool_extract
+from graphkit.ingest.report import OnProblem, PathLike, ProblemLog, ProgressBar, RunReport
+from graphkit.ingest.versions import DictionarySpec, dictionary_spec, extractor_version, open_user_dictionary
+from graphkit.records import Record
+from graphkit.store import Store
+
+__all__ = ["IngestSession", "read_counted", "extract_stream", "ingest_local"]
+
+
+def read_counted(paths: PathLike | Iterable[PathLike], problems: ProblemLog) -> Iterator[Article]:
+    """The articles of ``paths`` (:func:`graphkit.corpus.read_articles`), counted as read in ``problems.report``."""
+    for art in read_articles(paths, on_problem=problems.reader):
+        problems.report.read += 1
+        yield art
+
+
+def extract_stream(articles: Iterable[Article], *, model=None, dictionary=None,
+                   spec: DictionarySpec | None = None, jobs: int = 1, batch_size: int = 32,
+                   problems: ProblemLog) -> Iterator[tuple[Article, Record]]:
+    """The records of ``articles`` in input order: made in this process (``jobs`` 1) or in ``jobs`` workers.
+
+    ``dictionary`` is the user dictionary object for this process, ``spec``
+    how a worker gets the same (:func:`graphkit.ingest.versions.dictionary_spec`).
+    """
+    if jobs > 1:
+        return pool_extract(articles, model=model, dictionary=spec, jobs=jobs, batch_size=batch_size,
+                            problems=problems)
+    return extract_safely(articles, model=model, dictionary=dictionary, batch_size=batch_size, problems=problems)
+
+
+class IngestSession:
+    """One ingest into ``store``: what every engine shares (see the module doc).
+
+    ``dictionary``: the ``--actors`` value (a path or an object, see
+    :func:`graphkit.ingest.versions.open_user_dictionary`); ``force``:
+    re-extract articles already stored unchanged.  The counts end up in
+    ``report`` (a :class:`RunReport`), each problem goes to ``on_problem``.
+    """
+
+    def __init__(self, store: Store, *, dictionary=None, on_problem: OnProblem | None = None,
+                 force: bool = False):
+        self.store = store
+        self.report = RunReport()
+        self.problems = ProblemLog(self.report, on_problem)
+        self.dictionary, fingerprint = open_user_dictionary(dictionary)
+        self.dictionary_spec = dictionary_spec(dictionary, self.dictionary, fingerprint)
+        self.version = extractor_version(fingerprint)
+        self.force = force
+
+    def show_progress(self, enabled: bool, paths, desc: str = "ingest") -> ProgressBar:
+        """Start the progress bar (shown only on a terminal); close it when the run ends."""
+        self.problems.progress = ProgressBar(enabled, paths, desc=desc)
+        return self.problems.progress
+
+    def end_progress(self) -> None:
+        if self.problems.progress is not None:
+            self.problems.progress.close()
+            self.problems.progress = None
+
+    def articles_to_parse(self, paths: PathLike | Iterable[PathLike]) -> Iterator[Article]:
+        """The articles of ``paths`` that need parsing (new or changed, or all with ``force``), streamed."""
+        for art in read_counted(paths, self.problems):
+            if not self.force and self.store.status(art, self.version) == "unchanged":
+                self.report.unchanged += 1
+                self.problems.advance()
+                continue
+            yield art
+
+    def store_record(self, article: Article, record: Record) -> None:
+        """Put one article and its record into the store (its own transaction) and count it."""
+        store, report = self.store, self.report
+        report.extracted += 1
+        forced = self.force and store.status(article, self.version) == "unchanged"
+        if forced:  # put() writes nothing when content and version are equal: drop it first
+            store.delete(article.id)
+        try:
+            status = store.put(article, record, self.version)
+        except (TypeError, ValueError) as exc:  # a record that cannot be stored: this article only
+            self.problems.failure(article, exc)
+            return
+        self.problems.advance()
+        if forced:
+            status = "changed"
+        if status == "new":
+            report.ingested += 1
+        elif status == "changed":
+            report.updated += 1
+        else:
+            report.unchanged += 1
+
+
+def ingest_local(store: Store, paths: PathLike | Iterable[PathLike], *, model=None, dictionary=None,
+                 jobs: int = 1, on_problem: OnProblem | None = None, force: bool = False,
+                 batch_size: int = 32, progress: bool = False) -> RunReport:
+    """Ingest ``paths`` into the open ``store`` with spaCy here (``jobs`` 1) or in ``jobs`` worker processes.
+
+    Nothing is collected: the articles to parse are a stream read by
+    ``nlp.pipe`` as it needs input, and each record is stored as soon as it
+    comes out, one transaction per article.
+    """
+    session = IngestSession(store, dictionary=dictionary, on_problem=on_problem, force=force)
+    session.show_progress(progress, paths)
+    try:
+        for art, rec in extract_stream(session.articles_to_parse(paths), model=model, dictionary=session.dictionary,
+                                       spec=session.dictionary_spec, jobs=jobs, batch_size=batch_size,
+                                       problems=session.problems):
+            session.store_record(art, rec)
+    finally:
+        session.end_progress()
+    return session.report
