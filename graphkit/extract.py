@@ -11,8 +11,8 @@ is parsed, turned into a record and released before the next batch is needed,
 so memory does not grow with the corpus.
 
 >>> from graphkit.corpus import Article
->>> rec = extract_text("Foreign Minister Anna Berg of Ruritania met Karl Holm in Oslo.")   # doctest: +SKIP
->>> rec.meetings[0].participants                                                       # doctest: +SKIP
+>>> rec = extract_text("Foreign Minister Anna Berg of Ruritania met Karl Holm in Oslo.")
+>>> rec.meetings[0].participants
 ['Anna Berg', 'Karl Holm']
 """
 from __future__ import annotations

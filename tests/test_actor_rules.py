@@ -1,6 +1,6 @@
 """Actor-resolution rules, one small test each, on invented people.
 
-The rules are the ones `graphkit.actors.resolve` (within an article) and
+The rules are the ones `graphkit.actors` (within an article, the phases of its component) and
 `graphkit.corpus_resolution` (across articles) state in their docstrings, and the
 annotation rules in ``/work/shared/eval/README.md``.  Expectations are worked out
 by hand from those rules.

@@ -18,9 +18,9 @@ in `graphkit.actors.spans`, in these phases, each a small module:
    what it knows (`dictionary`); the article's own country for the rest (`home`);
 6. pronouns (`coref`).
 
->>> from graphkit.nlp import load_model                         # doctest: +SKIP
->>> doc = load_model()("Russian Foreign Minister Anton Vesel met Karl Holm in Oslo.")  # doctest: +SKIP
->>> [(s.text, s.label_, s.id_, s._.country) for s in doc.spans["actors"]]   # doctest: +SKIP
+>>> from graphkit.nlp import load_model
+>>> doc = load_model()("Russian Foreign Minister Anton Vesel met Karl Holm in Oslo.")
+>>> [(s.text, s.label_, s.id_, s._.country) for s in doc.spans["actors"]]
 [('Russian', 'country', 'Russia', 'Russia'), ('Anton Vesel', 'person', 'Anton Vesel', 'Russia'), ...]
 """
 from __future__ import annotations

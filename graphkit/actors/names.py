@@ -1,7 +1,7 @@
 """Person names: when two written names are one person.
 
 Used within an article (``Vesel`` is ``Anton Vesel``) and across a corpus
-(`graphkit.actors.merge`).  Names are compared on their *core* tokens: folded,
+(`graphkit.corpus_resolution`).  Names are compared on their *core* tokens: folded,
 without Arabic article prefixes (``al-Hakim`` -> ``hakim``) and without name
 particles (``bin``, ``von``).
 

@@ -6,8 +6,8 @@ checked by spaCy's `spacy.matcher.DependencyMatcher`) from their trigger words
 ``doc._.meeting_frames`` as ``(pattern id, {node name: token index})``, in
 text order.  `graphkit.relations.meetings` turns the matches into meetings.
 
->>> from graphkit.nlp import load_model                                     # doctest: +SKIP
->>> [pid for pid, _ in load_model()("Anna Berg met Karl Holm.")._.meeting_frames]   # doctest: +SKIP
+>>> from graphkit.nlp import load_model
+>>> [pid for pid, _ in load_model()("Anna Berg met Karl Holm.")._.meeting_frames]
 ['meet-object', 'meet-together']
 """
 from __future__ import annotations

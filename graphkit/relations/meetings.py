@@ -15,9 +15,9 @@ actor spans, and for each match:
 
 then merges one meeting reported twice into one (both sentences kept as evidence).
 
->>> from graphkit.nlp import load_model                                            # doctest: +SKIP
->>> doc = load_model()("Foreign Minister Anna Berg met Karl Holm in Oslo on Monday.")  # doctest: +SKIP
->>> [(m.participants, m.kind, m.location) for m in extract_meetings(doc)]          # doctest: +SKIP
+>>> from graphkit.nlp import load_model
+>>> doc = load_model()("Foreign Minister Anna Berg met Karl Holm in Oslo on Monday.")
+>>> [(m.participants, m.kind, m.location) for m in extract_meetings(doc)]
 [(['Anna Berg', 'Karl Holm'], 'meeting', 'Oslo')]
 """
 from __future__ import annotations
