@@ -172,7 +172,6 @@ def test_help_lists_commands(capsys):
 
 
 def test_actors_dictionary_flag(tmp_path, corpus, nlp):
-    pytest.importorskip("graphkit.actors.dictionary")
     dic = tmp_path / "actors.csv"
     dic.write_text("name,type,country,aliases,roles\nKarl Holm,person,Sweden,Holm,\n", encoding="utf-8")
     out = tmp_path / "r.jsonl"

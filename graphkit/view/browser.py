@@ -50,9 +50,11 @@ def find_chromium() -> str | None:
 class Chromium:
     """A headless Chromium with one page; use as a context manager (always killed on exit).
 
-    >>> with Chromium() as b:                                  # doctest: +SKIP
-    ...     b.open(Path("view.html"))
-    ...     b.evaluate("gk.drawn()")
+    Not a doctest, since it needs a Chromium binary; ``tests/test_browser.py`` runs it::
+
+        with Chromium() as b:
+            b.open(Path("view.html"))
+            b.evaluate("gk.drawn()")
     """
 
     def __init__(self, binary: str | None = None, *, width: int = 1400, height: int = 900, timeout: float = 30.0):
