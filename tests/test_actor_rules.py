@@ -440,3 +440,15 @@ def test_the_german_company_among_two_german_companies_is_neither(resolve):
     res = resolve("Deutsche Fernbahn AG and Deutsche Kraftbank AG both bid for the Lisbon Stock Exchange. The "
                   "German company said it had held friendly talks with the Lisbon Stock Exchange.")
     assert not any({"Deutsche Fernbahn AG", "Deutsche Kraftbank AG"} & set(m.participants) for m in res.meetings)
+
+
+def test_the_dutch_banker_is_the_one_dutch_bank_the_sentence_names(resolve):
+    res = resolve("The Dutch banker told reporters after talks with Finance Minister Rosa Quintero that the Bank "
+                  "of Rotterdam would convert part of Peru's debt into equity.")
+    assert pairs(res) == {frozenset({"Bank of Rotterdam", "Rosa Quintero"})}
+
+
+def test_the_dutch_banker_among_two_dutch_banks_is_his_country(resolve):
+    res = resolve("The Bank of Rotterdam and the Bank of Utrecht lent Peru money. The Dutch banker told reporters "
+                  "after talks with Finance Minister Rosa Quintero that the loan was safe.")
+    assert pairs(res) == {frozenset({"Netherlands", "Rosa Quintero"})}
