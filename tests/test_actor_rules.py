@@ -452,3 +452,10 @@ def test_the_dutch_banker_among_two_dutch_banks_is_his_country(resolve):
     res = resolve("The Bank of Rotterdam and the Bank of Utrecht lent Peru money. The Dutch banker told reporters "
                   "after talks with Finance Minister Rosa Quintero that the loan was safe.")
     assert pairs(res) == {frozenset({"Netherlands", "Rosa Quintero"})}
+
+
+def test_a_town_with_compass_words_is_a_district_not_a_person(resolve):
+    res = resolve("The Green Party leader, Mrs Alice Penrose, will visit Norwich South on Friday, where her party "
+                  "hopes to win the seat. She will then campaign in Bristol North West.")
+    assert not {"Norwich South", "Bristol North West"} & set(persons(res))
+    assert not any("Norwich South" in m.participants for m in res.meetings)

@@ -31,6 +31,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})  # a person's, 
 PERSONAL_ROLES = LEXICON["personal_roles"]
 COMPANY_WORDS = LEXICON["company_words"]
 PLACE_PREPS = LEXICON["place_preps"]
+COMPASS_WORDS = LEXICON["compass_words"]
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -181,11 +182,20 @@ def titled_names(doc, taken: set[int]) -> list[tuple[int, int]]:
 
 
 def _town(doc, s: int, e: int) -> bool:
-    """A one-word name NER took for a person or an organization that is a known town or region named as a
-    place: "the MP for Grantham", "projects in eastern Java"."""
+    """A name NER took for a person or an organization that is a place: a known town or region named as a
+    place ("the MP for Grantham", "projects in eastern Java"), or a district named after a town."""
     head = doc[e - 1]
+    if _district(doc, s, e):
+        return True
     return e - s == 1 and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS | {"for", "of"} \
         and city_country(head.text) is not None
+
+
+def _district(doc, s: int, e: int) -> bool:
+    """A town's name with compass words after it is a constituency or district, wherever it stands: "will
+    visit Leicester South" names no person called South."""
+    rest = [fold(t.text) for t in doc[s + 1:e]]
+    return 1 <= len(rest) <= 2 and all(w in COMPASS_WORDS for w in rest) and city_country(doc[s].text) is not None
 
 
 def company_country(span, lookup) -> str | None:
