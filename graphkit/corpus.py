@@ -354,15 +354,15 @@ def unwrap(text: str) -> str:
 
 # "&#233;", "&amp;": character references left in text copied out of web pages (only with their ";")
 _ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,9});")
-# "Blair¿s", "Blair\ufffds": a right single quote read in the wrong code page, between letters
+# "Hale¿s", "Hale\ufffds": a right single quote read in the wrong code page, between letters
 _MISREAD_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[\u00bf\ufffd](?=[a-z])")
 
 
 def fix_characters(text: str) -> str:
     """Character references decoded and misread apostrophes restored.
 
-    >>> fix_characters("Caf&#233; owner Blair&#191;s &amp; AT&T's")
-    "Café owner Blair's & AT&T's"
+    >>> fix_characters("Caf&#233; owner Hale&#191;s &amp; AT&T's")
+    "Café owner Hale's & AT&T's"
     """
     text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     return _MISREAD_APOSTROPHE.sub("'", text)
@@ -384,7 +384,7 @@ def clean_text(text: str, title: str | None = None) -> str:
     * trailing lines that are only a domain name ("Example.com").
 
     Character references are decoded ("&#233;"), misread apostrophes restored
-    ("Blair¿s"), lines are stripped, no-break spaces become spaces, line ends become
+    ("Hale¿s"), lines are stripped, no-break spaces become spaces, line ends become
     ``\\n``, blank-line runs collapse to one blank line and the text is
     trimmed.
 

@@ -3,7 +3,7 @@
 An organization or forum named in full and followed by a capitalised
 abbreviation in brackets defines that abbreviation for the article: every later
 occurrence of it (even where NER saw nothing, or took it for something else) is
-a mention of the same actor ("the London Stock Exchange (LSE)", then "LSE boss").
+a mention of the same actor ("the Oslo Stock Exchange (OSE)", then "OSE boss").
 
 A former name the article states ("Y, formerly known as X", "Y, which changed
 its name from X", "Formerly known as X, Y ...", "Y, while trading under the name
@@ -25,7 +25,7 @@ _FORMER = re.compile(r"^(?:(?:which|that|who) (?:was|were|is) |while )?(?:former
 
 
 def _initials_fit(abbr: str, name: str) -> bool:
-    """Do the abbreviation's capitals follow the name's words ("LSE": London Stock Exchange)?"""
+    """Do the abbreviation's capitals follow the name's words ("OSE": Oslo Stock Exchange)?"""
     caps = [c for c in abbr if c.isupper()]
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _SMALL_WORDS]
     it = iter(w[0].upper() for w in words)
@@ -71,12 +71,12 @@ def add_former_names(state: ArticleState) -> None:
         sent = doc[old.start].sent
         before = [m for m in orgs[:k] if m.start >= sent.start and old.start - m.end <= 8]
         if before and _FORMER.match(_between(doc, before[-1].end, old.start)):
-            renamed.setdefault(old.actor, before[-1])  # "MCI, which was formerly known as Worldcom"
+            renamed.setdefault(old.actor, before[-1])  # "Telvia, which was formerly known as Nordtel"
             continue
         after = next((m for m in orgs[k + 1:] if m.start < sent.end), None)
         if after is not None and old.start >= sent.start + 2 and _FORMER.match(
                 _between(doc, sent.start, old.start)) and _between(doc, old.end, after.start) == "":
-            renamed.setdefault(old.actor, after)  # "Formerly known as Worldcom, MCI is ..."
+            renamed.setdefault(old.actor, after)  # "Formerly known as Nordtel, Telvia is ..."
     if not renamed:
         return
     for m in state.mentions:

@@ -85,7 +85,7 @@ def _joined_and_names(doc, entities: list) -> list:
     """One name the entity recognizer split after a person's name particle ("Daniel arap" + "Moi") or at
     its "and": "Nippon Telegraph and" + "Telephone Corp";
     "Post" + "and Telecommunications Ministry" (capitalised words that are no entity, ending in an
-    organization word); "Cable" + "Wireless" where the article writes "Cable and Wireless" as one name
+    organization word); "Marks" + "Spencer" where the article writes "Marks and Spencer" as one name
     elsewhere.  Two names of their own ("Apple and General Motors Corp") stay two."""
     from spacy.tokens import Span
 
@@ -107,7 +107,7 @@ def _joined_and_names(doc, entities: list) -> list:
                     o.start == i and o.end == i + n for o in out):
                 out = sorted([o for o in out if o.end <= i or o.start >= i + n] + [Span(doc, i, i + n, label="ORG")],
                              key=lambda o: o.start)
-    for k, e in enumerate(out):  # "the Post and Telecommunications Ministry": NER took only "Post"
+    for k, e in enumerate(out):  # "the Fisheries and Forestry Ministry": NER took only "Fisheries"
         end = e.end
         if e.label_ != "ORG" or end + 2 > len(doc) or doc[end].lower_ != "and":
             continue

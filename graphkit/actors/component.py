@@ -8,12 +8,12 @@ in `graphkit.actors.spans`, in these phases, each a small module:
 
 1. candidates (`candidates`): one winning span per token;
 2. persons (`persons`): names grouped into persons; abbreviations the article
-   defines ("the London Stock Exchange (LSE)") and former names it states
+   defines ("the Oslo Stock Exchange (OSE)") and former names it states
    ("Y, formerly known as X"), `acronyms`;
 3. bodies, forums, groups (`bodies`, `forums`, `groups`);
 4. places (`places`): a capital as a place or as its government; historical
    states by the article's date (`period`); companies named by a description
-   ("the German exchange", `descriptions`);
+   ("the Swiss exchange", `descriptions`);
 5. roles (`roles`): titles and countries of persons; the user dictionary pins
    what it knows (`dictionary`); the article's own country for the rest (`home`);
 6. pronouns (`coref`).

@@ -11,8 +11,8 @@ else to the last person named there.  A
 pronoun with no such person stays unresolved (no span).  "They", "their" and
 "them" refer to persons named together as a subject ("A and B visited X ...
 They then flew to Y"), one mention for each.  "It" in what an organization says
-is that organization ("Verizon said it had held talks with MCI").  Pronouns resolved in
-the sentences before count as mentions of their person ("Quentin Davies ...
+is that organization ("Norcom said it had held talks with Telvia").  Pronouns resolved in
+the sentences before count as mentions of their person ("Alan Voss ...
 He was not hurt ... He was in Kenya").
 """
 from __future__ import annotations
@@ -144,8 +144,8 @@ def _add(state: ArticleState, t, name: str) -> None:
 
 
 def reported_organization(state: ArticleState, pron) -> str | None:
-    """The organization an "it" / "its" stands for in what that organization said: "Verizon said it had
-    held talks with MCI"."""
+    """The organization an "it" / "its" stands for in what that organization said: "Norcom said it had
+    held talks with Telvia"."""
     h = pron.head
     for _ in range(3):
         if h.dep_ == "ccomp" and h.head.lemma_.lower() in REPORTING:

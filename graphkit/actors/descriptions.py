@@ -1,10 +1,10 @@
-"""Companies referred to by a description: "the German exchange", "the US bidder".
+"""Companies referred to by a description: "the Swiss exchange", "the French bidder".
 
 "The <demonym or country> <company noun>" after the article has named exactly
-one company of that country is that company ("Deutsche Boerse ... The German
+one company of that country is that company ("Zurcher Borse ... The Swiss
 exchange said it had held talks").  A person who speaks for a company ("the
-Canadian banker") is that company too, and the company may be named later in
-the same sentence ("... his talks with the Bank of Montreal"): the side in a
+Dutch banker") is that company too, and the company may be named later in
+the same sentence ("... his talks with the Bank of Rotterdam"): the side in a
 meeting is the bank, since the text gives the banker no name.  With none or
 several such companies the phrase stays what the country layer made of it.
 Government bodies and parties are not companies ("the British government" is a

@@ -1,7 +1,7 @@
 """Named forums: "<name> talks / conference / summit / declaration".
 
 The modifiers before a forum noun name it when they are a place, a demonym or a
-proper name ("the Astana conference", "Syrian peace talks"), not when they list
+proper name ("the Minsk conference", "Libyan peace talks"), not when they list
 the parties ("Iran-Russia-Turkey talks") or a person.  One forum written
 several ways in an article ("Syria peace talks", "Syrian peace talks",
 "intra-Syrian talks": the same country and otherwise only generic words) is one

@@ -1,6 +1,6 @@
 """The country an article is about, for the persons the text gives no country.
 
-A domestic story names its own politicians without their country ("Mr Howard",
+A domestic story names its own politicians without their country ("Mr Hale",
 "the chancellor", "Prime Minister X"): they belong to the country the article
 is about.  That country is the one whose own institutions the article names:
 its parties (3 each), its government bodies and legislatures (2 each), its name or

@@ -80,7 +80,7 @@ def looks_like_name(text: str) -> bool:
 
     >>> looks_like_name("Omar al-Hakim"), looks_like_name("MANPADS"), looks_like_name("Mr")
     (True, False, False)
-    >>> looks_like_name("Daniel arap Moi"), looks_like_name("Tom and Jerry")
+    >>> looks_like_name("Samuel arap Tanui"), looks_like_name("Tom and Jerry")
     (True, False)
     """
     toks = name_tokens(text)
@@ -90,7 +90,7 @@ def looks_like_name(text: str) -> bool:
         return False
     if len(toks) == 1 and fold(toks[0]).strip(".") in PERSON_STOP:
         return False
-    # a short lower-case word inside a name is a particle too ("Daniel arap Moi"), not a joining word
+    # a short lower-case word inside a name is a particle too ("Samuel arap Tanui"), not a joining word
     return all(t[0].isupper() or fold(t).split("-")[0] in NAME_PARTICLES or (
         0 < k < len(toks) - 1 and t.isalpha() and t.islower() and len(t) <= 4 and t not in _JOINING)
         for k, t in enumerate(toks))

@@ -101,7 +101,7 @@ def _widen(doc, s: int, e: int, taken: set[int], words: frozenset[str]) -> tuple
     """Honorifics off the front; a given name or family name spaCy left out back on."""
     while s < e - 1 and (fold(doc[s].text).strip(".") in PERSON_STOP or fold(doc[s].text) in words):
         if fold(doc[s].text) in NAME_TITLES and e - s == 2:
-            break  # "Prince Philip", "Lord Goldsmith": the title is part of the name
+            break  # "Prince Albrecht", "Lord Ashcombe": the title is part of the name
         s += 1
     while s > 0 and not doc[s].is_sent_start:
         prev = doc[s - 1]
@@ -113,7 +113,7 @@ def _widen(doc, s: int, e: int, taken: set[int], words: frozenset[str]) -> tuple
         nxt = doc[e]
         if nxt.text in ("-", "‐") and e + 1 < len(doc) and not doc[e - 1].whitespace_ and not nxt.whitespace_ \
                 and doc[e + 1].is_alpha and (e + 1) not in taken:
-            e += 2  # "Chung In-yong": the tokenizer cut the name at its hyphen
+            e += 2  # "Kang Min-seo": the tokenizer cut the name at its hyphen
             continue
         particle = fold(nxt.text).strip("-") in NAME_PARTICLES and e + 1 < len(doc) \
             and doc[e + 1].is_title and doc[e + 1].pos_ == "PROPN" and (e + 1) not in taken
@@ -126,7 +126,7 @@ def _widen(doc, s: int, e: int, taken: set[int], words: frozenset[str]) -> tuple
 
 def _possessor_of_role(doc, end: int) -> bool:
     """Is the span ending at ``end`` followed by "'s" and a role one person has towards another
-    ("Dalton's adviser"; not "Turkcell's chief operating officer")?"""
+    ("Dalton's adviser"; not "Norcom's chief operating officer")?"""
     if end >= len(doc) or doc[end].text not in _POSSESSIVE:
         return False
     for t in doc[end + 1:end + 5]:
@@ -161,13 +161,13 @@ def _capitalised_word(state: ArticleState, s: int, e: int, lookup, lowered, word
     word = last.lower_ in state.common_words or last.lemma_.lower() in state.common_words \
         or last.lower_.rstrip("s") in state.common_words
     # wire copy capitalises the word after an abbreviation with a full stop, as if a sentence began:
-    # "U.S. Goods", "U.K. Banks" ("Canada Post", "British Airways", "Paris Club" are names)
+    # "U.S. Goods", "U.K. Banks" ("Royal Mail", "Air Canada", "Club Med" are names)
     return head is not None and head.type == "country" and doc[e - 2].text.endswith(".") and word \
         and fold(last.text) not in state.gazetteer.body_nouns
 
 
 def titled_names(doc, taken: set[int]) -> list[tuple[int, int]]:
-    """Names NER missed after an honorific or a name title: "Lord Falconer", "Baroness Morgan", "Mr Reyes"."""
+    """Names NER missed after an honorific or a name title: "Lord Ashcombe", "Baroness Wren", "Mr Reyes"."""
     out = []
     for t in token_hits(doc, NAME_TITLES | PERSON_STOP):
         j = t.i + 1
@@ -193,13 +193,13 @@ def _town(doc, s: int, e: int) -> bool:
 
 def _district(doc, s: int, e: int) -> bool:
     """A town's name with compass words after it is a constituency or district, wherever it stands: "will
-    visit Leicester South" names no person called South."""
+    visit Norwich South" names no person called South."""
     rest = [fold(t.text) for t in doc[s + 1:e]]
     return 1 <= len(rest) <= 2 and all(w in COMPASS_WORDS for w in rest) and city_country(doc[s].text) is not None
 
 
 def company_country(span, lookup) -> str | None:
-    """A company named after its country or city: "London Stock Exchange", "Japan Airlines", "Bank of Montreal";
+    """A company named after its country or city: "Oslo Stock Exchange", "Korea Airlines", "Bank of Rotterdam";
     or with its country's own adjective: "Deutsche Bank", "Credit Suisse"."""
     native = NATIVE_DEMONYMS.get(span[0].text) or NATIVE_DEMONYMS.get(span[-1].text) if len(span) >= 2 else None
     if native:
@@ -251,7 +251,7 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
     doc, gz = state.doc, state.gazetteer
     words = title_words(gz)
     names = PersonNames(m.actor for m in state.mentions if m.type == "person")  # dictionary persons first
-    # "Mr Brown" tagged ORG is a person named with an honorific
+    # "Mr Hale" tagged ORG is a person named with an honorific
     honorific_orgs = [(s, e) for s, e, _ in cands.organizations if e - s >= 2 and fold(doc[s].text).strip(".")
                       in HONORIFICS and looks_like_name(doc[s + 1:e].text)]
     cands.organizations = [o for o in cands.organizations if (o[0], o[1]) not in honorific_orgs]
@@ -296,7 +296,7 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
         honorific = s > 0 and fold(doc[s - 1].text).strip(".") in PERSON_STOP | NAME_TITLES
         if 2 <= len(ct) <= 3 and looks_like_name(text) and (ct[-1] in surnames or honorific) and not any(
                 lookup(doc[i].text) is not None or fold(doc[i].text) in ORG_WORDS for i in range(s, e)):
-            # "The SNP's Nicola Sturgeon" tagged ORG, "Ms Sturgeon" elsewhere: a person's full name
+            # "The Greens' Moira Tait" tagged ORG, "Ms Tait" elsewhere: a person's full name
             state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
             continue
         if _possessor_of_role(doc, e) and looks_like_name(text) and len(ct) <= 3 and not any(
@@ -315,7 +315,7 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
         if target and ct[0] in surnames:  # a known surname labelled as a place ("Kamikawa said")
             state.mentions.append(Mention(s, e, "person", target, text))
         elif looks_like_name(text) and any(c.dep_ == "appos" and fold(c.lemma_) in words for c in doc[e - 1].children):
-            # "Makoto Kuroda, Japan's deputy minister": a place has no minister in apposition
+            # "Kenji Arai, Japan's deputy minister": a place has no minister in apposition
             state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
         else:
             state.mentions.append(Mention(s, e, "location", text, text, place=True))

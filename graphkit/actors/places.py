@@ -1,7 +1,7 @@
 """Places and metonymy: is "Moscow" the place or the government?
 
 A capital used as a place (the object of a place preposition, a modifier of
-another noun, "Astana, Kazakhstan", "the Kazakh capital Astana") is a location
+another noun, "Minsk, Belarus", "the Belarusian capital Minsk") is a location
 in its country; otherwise it stands for its government ("Moscow warned").  A
 country named as a place ("talks in Kenya") stays the country, marked as a
 place.  Other places (NER places not in the tables) lie in the country the
@@ -30,12 +30,12 @@ def used_as_place(doc, start: int, end: int) -> bool:
         return True
     head = doc[end - 1]
     if head.dep_ in ("compound", "amod", "nmod") and head.head.lower_ not in GOV_NOUNS:
-        return True  # "the Moscow Declaration", "Astana talks": a modifier names a place
+        return True  # "the Lima Declaration", "Minsk talks": a modifier names a place
     if end < len(doc) - 1 and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE":
-        return True  # "Astana, Kazakhstan"
+        return True  # "Minsk, Belarus"
     if head.dep_ == "appos" or (head.head.ent_type_ == "GPE" and head.dep_ in ("appos", "npadvmod")):
         return True
-    return start > 0 and doc[start - 1].lower_ in PLACE_NOUNS  # "the Kazakh capital Astana"
+    return start > 0 and doc[start - 1].lower_ in PLACE_NOUNS  # "the Belarusian capital Minsk"
 
 
 def resolve_places(state: ArticleState, city_country) -> None:

@@ -31,7 +31,7 @@ REPORTING = LEXICON["reporting_verbs"]
 
 
 def parenthetical_aliases(state: ArticleState) -> None:
-    """"al-Nusra Front (recently rebranded to Jabhat Fateh al-Sham)", "ISSG" after its full name."""
+    """"the Northern Front (recently rebranded as the Liberation Army)", "ISSG" after its full name."""
     doc = state.doc
     ms = [m for m in state.mentions if m.is_actor]
     for a, b in zip(ms, ms[1:]):

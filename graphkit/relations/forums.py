@@ -1,8 +1,8 @@
-"""A forum named from the text: "the IMF Interim Committee meeting", "a summit on the unrest in X".
+"""A forum named from the text: "the OECD Steering Committee meeting", "a summit on the unrest in X".
 
 When a pattern's ``forum`` slot is an event noun that no actor span covers, the
 noun phrase names the forum: its modifiers and the noun, plus an "of / on /
-for" phrase ("the spring meeting of the IMF"), without determiners, without a
+for" phrase ("the autumn meeting of the OECD"), without determiners, without a
 closing acronym in brackets and without places ("in Geneva").  "A meeting of
 <body>" where the body is itself a forum or a body that meets (a commission,
 committee, club, council, group) is that body.  The frames component writes
@@ -34,7 +34,7 @@ def body_that_meets(index, noun):
 
 def forum_extent(noun, index=None) -> tuple[int, int]:
     """Token range of the forum's name: left modifiers, the noun, and its of/on/for phrases; a name
-    the parser split ("Asia Pacific Economic Co-operation (Apec) summit") is kept whole."""
+    the parser split ("South Asian Association for Regional Cooperation (Saarc) summit") is kept whole."""
     start = noun.left_edge.i
     if index is not None and index.at(start) is not None:
         start = min(start, index.at(start).start)
@@ -55,8 +55,8 @@ def forum_extent(noun, index=None) -> tuple[int, int]:
                                           and holder.head.head.i == noun.i)
         if doc[k].dep_ == "prep" and doc[k].lower_ in ("in", "at") and on_forum and index is not None and any(
                 (s := index.at(c.i)) is not None and s._.stands_for == "place" for c in doc[k].children):
-            end = k  # "the spring meeting of the Bank in Manila": Manila is where, not its name
-            break  # (a topic's place stays: "a summit on the unrest in Iran")
+            end = k  # "the autumn meeting of the Bank in Lima": Manila is where, not its name
+            break  # (a topic's place stays: "a summit on the unrest in Peru")
     while start < noun.i and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
         start += 1
     while end > noun.i + 1 and doc[end - 1].is_punct:

@@ -7,8 +7,8 @@ apposition or leading it ("a delegation led by X"), the actors of its "of /
 from / in / at" phrase ("officials in the Finance Ministry"), the named person
 holding that role in the article ("the prime minister", "his Jordanian
 counterpart" -> the one Jordanian counterpart named), else the country or
-organization modifying it ("senior Nigerian officials" -> Nigeria, "a World
-Bank mission" -> World Bank).  Generic people ("bankers", "union figures")
+organization modifying it ("senior Kenyan officials" -> Kenya, "an OECD
+mission" -> OECD).  Generic people ("bankers", "union figures")
 name no one.  "The two countries" are the two countries named together just
 before; "here" is the article's own country.
 
@@ -258,7 +258,7 @@ class Resolver:
             return [Participant(self.doc._.home_country, "country", self.doc._.home_country, None)]
         if low in GROUP_REFS:
             return self._group(x)
-        for c in x.children:  # "the largest US telephone company Verizon": the name in apposition
+        for c in x.children:  # "the largest Dutch telephone company Norcom": the name in apposition
             if c.dep_ == "appos" and (s := self.index.at(c.i)) is not None and s.label_ in ACTOR_TYPES:
                 return self.actors(c, seen)
         if low not in self.roles and fold(x.lemma_) not in self.roles:
@@ -357,7 +357,7 @@ class Resolver:
             if s.label_ == "person":
                 continue  # "Dalton's spokesman": the possessor is not the participant
             if s.label_ == "country" and s.id_ in bodies:
-                continue  # "U.S. Congressional leaders": the body, not its country besides
+                continue  # "U.S. Congressional aides": the body, not its country besides
             if x.lower_ in GENERIC and s.label_ == "country":
                 continue  # "Japanese banks", "the country's creditors" are not the country
             if len(mods) == 1 and s.label_ in ("country", "organization") and specific:
