@@ -59,6 +59,26 @@ MEETINGS = [
     row("meet-object",
         "Norwegian Foreign Minister Anna Berg met her Jordanian counterpart on Monday.",
         P(("Anna Berg", "Jordan")), kind="meeting", label="meet-object-counterpart"),
+    row("meet-object",
+        "During the trip Senator Dana Hale will meet officials in the Oslo Stock Exchange and the Ministry of "
+        "Finance.",
+        # the parser hangs "in the Oslo Stock Exchange" on the verb: still whose officials they are; and
+        # a company's seat is not where the trip goes
+        P(*hub("Dana Hale", "Oslo Stock Exchange", "Ministry of Finance")), kind="meeting", status="scheduled",
+        label="meet-object-officials-in-body"),
+    row("meet-object",
+        "During the trip Senator Dana Hale will meet officials in the Oslo Stock Exchange, the Ministry of "
+        "Finance, the Trade Ministry, and Trade Minister Lars Olsen.",
+        # the first of the list on the verb, the rest in apposition to "officials"
+        P(*hub("Dana Hale", "Oslo Stock Exchange", "Ministry of Finance", "Trade Ministry", "Lars Olsen")),
+        kind="meeting", status="scheduled", label="meet-object-officials-in-list"),
+    row("meet-object",
+        "Senator Dana Hale met officials in Lima on Monday.",
+        NONE, label="meet-object-officials-in-a-place"),
+    row("visit-framing-meeting",
+        "Senator Dana Hale met the head of the Bank of Rotterdam on the second day of her visit.",
+        # a company's country is where it sits, not where she travelled
+        P(("Dana Hale", "Bank of Rotterdam")), kind="meeting", label="visit-framing-meeting-company"),
     row("meet-object-from",
         "Norwegian Foreign Minister Anna Berg met her counterparts on Monday from Iran, Russia and Turkey.",
         P(*hub("Anna Berg", "Iran", "Russia", "Turkey")), kind="meeting"),

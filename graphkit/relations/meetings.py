@@ -66,7 +66,8 @@ class _Match:
             heads = clause_subject(self.tok[r.node]) if r.subject else [self.tok[r.node]]
             heads = heads + [q for h in heads for q in _second_objects(h)]
             if r.country:
-                for x in (x for h in heads for x in self.resolver.actors(h)):
+                # a person's or a state's country; a company's is only where it sits, not where one travelled
+                for x in (x for h in heads for x in self.resolver.actors(h) if x.type != "organization"):
                     c = _own_country(x) or x.guess
                     if c and is_country(c):
                         out.append(Participant(c, "country", c))

@@ -260,7 +260,10 @@ class Resolver:
             return self._group(x)
         for c in x.children:  # "the largest Dutch telephone company Norcom": the name in apposition
             if c.dep_ == "appos" and (s := self.index.at(c.i)) is not None and s.label_ in ACTOR_TYPES:
-                return self.actors(c, seen)
+                # "officials in the Finance Ministry, the Trade Ministry ...": the parser may hang the first
+                # of the list on the verb and the rest on the role noun
+                first = self._verb_attached_body(x, seen) if x.dep_ == "dobj" and low in self.roles else []
+                return list(dict.fromkeys(first + self.actors(c, seen)))
         if low not in self.roles and fold(x.lemma_) not in self.roles:
             return []
         return self._role_phrase(x, seen, names_only)
@@ -331,6 +334,8 @@ class Resolver:
             for q in c.children:
                 if q.dep_ == "pobj":
                     out.extend(p for p in self.actors(q, seen) if p.type != "location")
+        if not preps and x.dep_ == "dobj":
+            out.extend(self._verb_attached_body(x, seen))
         if out or names_only:
             return out
         mods = []
@@ -367,6 +372,18 @@ class Resolver:
                     continue
             out.append(self.participant(s))
         return [p for p in out if p is not None]
+
+    def _verb_attached_body(self, x, seen) -> list[Participant]:
+        """"will meet officials in the Finance Ministry": the parser often hangs the "in / at / from" phrase
+        on the verb; right after the role noun, an organization there is still whose officials they are
+        (a place is not: "met officials in Lima" is where)."""
+        out = []
+        for c in x.head.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "in", "at") and c.i == x.i + 1:
+                for q in c.children:
+                    if q.dep_ == "pobj":
+                        out.extend(p for p in self.actors(q, seen) if p.type == "organization")
+        return out
 
     def _name_after(self, x):
         """A person named right after a role noun: "Minister for Arab Affairs Reza Nasab", "..., Pavel Belyak,"."""

@@ -15,7 +15,8 @@ One JSON object a line::
   visited), ``forum`` (the meeting, summit or body attended), ``place`` (where),
   ``co_agent`` (one more on the agent's side).  A value is a node name,
   ``subject(node)`` (the subject of that node's clause) or ``country(node)``
-  (the country of the actor there: "arrived for talks with X" visits X's country).
+  (the country of the person or state there: "arrived for talks with X" visits
+  X's country; a company's seat is not taken for a destination).
 * ``kind``: meeting | talks | visit | call.  Optional: ``frame`` (the node whose
   clause gives status, place and date; default the trigger), ``partner_types``
   / ``agent_types`` / ``host_types`` (actor types a slot must resolve to; a host
