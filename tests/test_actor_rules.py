@@ -459,3 +459,16 @@ def test_a_town_with_compass_words_is_a_district_not_a_person(resolve):
                   "hopes to win the seat. She will then campaign in Bristol North West.")
     assert not {"Norwich South", "Bristol North West"} & set(persons(res))
     assert not any("Norwich South" in m.participants for m in res.meetings)
+
+
+def test_a_one_word_organization_that_says_he_is_a_person(resolve):
+    # the recognizer takes "Brel" for an organization; an organization says "it", a person "he"
+    res = resolve("Brel said he and Finance Minister Rosa Quintero would attend council meetings of the "
+                  "International Monetary Fund in Washington.")
+    assert res.actors["Brel"].type == "person"
+    assert any({"Brel", "Rosa Quintero"} <= set(m.participants) for m in res.meetings)
+
+
+def test_a_one_word_organization_that_says_it_stays_an_organization(resolve):
+    res = resolve("Norcom said it would attend the spring meeting of the International Monetary Fund.")
+    assert res.actors["Norcom"].type == "organization"

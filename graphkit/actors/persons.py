@@ -32,6 +32,7 @@ PERSONAL_ROLES = LEXICON["personal_roles"]
 COMPANY_WORDS = LEXICON["company_words"]
 PLACE_PREPS = LEXICON["place_preps"]
 COMPASS_WORDS = LEXICON["compass_words"]
+REPORTING_VERBS = LEXICON["reporting_verbs"]
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -198,6 +199,18 @@ def _district(doc, s: int, e: int) -> bool:
     return 1 <= len(rest) <= 2 and all(w in COMPASS_WORDS for w in rest) and city_country(doc[s].text) is not None
 
 
+def _says_he(doc, s: int, e: int) -> bool:
+    """"Hale said he would ...": a one-word name NER took for an organization is a person when what it says
+    has "he" or "she" for its subject (an organization says "it")."""
+    tok = doc[e - 1]
+    if e - s != 1 or tok.dep_ != "nsubj" or fold(tok.head.lemma_) not in REPORTING_VERBS:
+        return False
+    for c in tok.head.children:
+        if c.dep_ == "ccomp" and c.i > tok.i:
+            return any(q.dep_ in ("nsubj", "nsubjpass") and q.lower_ in ("he", "she") for q in c.children)
+    return False
+
+
 def company_country(span, lookup) -> str | None:
     """A company named after its country or city: "Oslo Stock Exchange", "Korea Airlines", "Bank of Rotterdam";
     or with its country's own adjective: "Deutsche Bank", "Credit Suisse"."""
@@ -292,6 +305,10 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
                 state.mentions.append(Mention(s, e, "person", target, text))
                 continue
         if s in state.headings:  # NER on title-case headlines is unreliable
+            continue
+        if _says_he(doc, s, e) and looks_like_name(text) and not text.isupper() and lookup(text) is None \
+                and fold(text) not in ORG_WORDS | CORPORATE_SUFFIXES:
+            state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
             continue
         honorific = s > 0 and fold(doc[s - 1].text).strip(".") in PERSON_STOP | NAME_TITLES
         if 2 <= len(ct) <= 3 and looks_like_name(text) and (ct[-1] in surnames or honorific) and not any(
