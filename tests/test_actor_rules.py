@@ -469,6 +469,15 @@ def test_a_one_word_organization_that_says_he_is_a_person(resolve):
     assert any({"Brel", "Rosa Quintero"} <= set(m.participants) for m in res.meetings)
 
 
+def test_the_he_may_stand_deeper_in_what_is_said(resolve):
+    res = resolve("Brel said talks with the banks would start within two weeks, when he and Finance Minister Rosa "
+                  "Quintero attend council meetings of the International Monetary Fund in Washington.")
+    assert res.actors["Brel"].type == "person"
+    # a person named before the pronoun may be the one it means
+    res = resolve("Brel said Rosa Quintero told him she would resign.")
+    assert res.actors["Brel"].type == "organization"
+
+
 def test_a_one_word_organization_that_says_it_stays_an_organization(resolve):
     res = resolve("Norcom said it would attend the spring meeting of the International Monetary Fund.")
     assert res.actors["Norcom"].type == "organization"

@@ -207,7 +207,12 @@ def _says_he(doc, s: int, e: int) -> bool:
         return False
     for c in tok.head.children:
         if c.dep_ == "ccomp" and c.i > tok.i:
-            return any(q.dep_ in ("nsubj", "nsubjpass") and q.lower_ in ("he", "she") for q in c.children)
+            # the first subject pronoun of what is said, with no person named before it
+            for q in c.subtree:
+                if q.ent_type_ == "PERSON":
+                    return False
+                if q.dep_ in ("nsubj", "nsubjpass") and q.lower_ in ("he", "she", "it", "they"):
+                    return q.lower_ in ("he", "she")
     return False
 
 
