@@ -94,6 +94,14 @@ MEETINGS = [
     row("meet-together",
         "Chilean President Karl Holm and his Peruvian counterpart met on Monday.",
         P(("Karl Holm", "Peru")), kind="meeting", label="meet-together-counterpart"),
+    row("meet-together",
+        "Trade ministers Anna Berg of Norway, Tomas Vey of Peru and Lina Osk of Sweden met in Lima on Monday.",
+        # every name in apposition to the role noun; three sides meeting is multilateral
+        P(*clique("Anna Berg", "Tomas Vey", "Lina Osk")), kind="talks", label="meet-together-listed-in-apposition"),
+    row("meet-together",
+        "Anna Berg of Norway, Tomas Vey of Peru and Lina Osk of Sweden met in Lima on Monday.",
+        # the parser makes the second name an apposition of the first
+        P(*clique("Anna Berg", "Tomas Vey", "Lina Osk")), kind="talks", label="meet-together-names-listed"),
     row("negotiate-with",
         "Peruvian Trade Minister Tomas Vey negotiated with Chilean President Karl Holm over fishing "
         "rights on Monday.",
@@ -183,6 +191,17 @@ NOMINAL = [
         "Chilean President Karl Holm held talks on Monday with Anna Berg of Norway, Tomas Vey of Peru and "
         "Lina Osk of Sweden.",
         P(*hub("Karl Holm", "Anna Berg", "Tomas Vey", "Lina Osk")), label="light-talks-with-hub"),
+    row("light-talks-with",
+        "Peruvian Finance Minister Tomas Vey held talks with the IMF and World Bank on Monday.",
+        # "the IMF and World Bank" parsed as the IMF modifying the Bank: both are sides
+        P(*hub("Tomas Vey", "International Monetary Fund", "World Bank")), label="light-talks-with-modifier-list"),
+    row("light-talks-with",
+        "Prime Minister Lina Osk will make an official visit to Chile from April 29 and hold talks in Santiago "
+        "with President Karl Holm, Chief Cabinet Secretary Tomas Vey told reporters.",
+        # the name after the partner's is who speaks, not one more side
+        P(("Lina Osk", "Chile"), ("Lina Osk", "Karl Holm")), status="scheduled",
+        kind={("Lina Osk", "Chile"): "visit", ("Lina Osk", "Karl Holm"): "meeting"},
+        label="light-talks-with-speaker-after-partner"),
     row("light-talks-verb-with",
         "Swedish Prime Minister Lina Osk had discussions about the refugee crisis on Sunday with Egyptian "
         "President Omar Nasri.",
@@ -224,6 +243,10 @@ NOMINAL = [
         "Chilean President Karl Holm said after a meeting with Peruvian Trade Minister Tomas Vey that the "
         "border would reopen.",
         P(("Karl Holm", "Tomas Vey")), kind="meeting", status="happened"),
+    row("frame-talks-of-with",
+        "Peruvian Finance Minister Tomas Vey spoke at the end of three weeks of negotiations with the "
+        "International Monetary Fund.",
+        P(("Tomas Vey", "International Monetary Fund")), kind="talks", status="happened"),
     row("frame-talks-together",
         "Norwegian Foreign Minister Anna Berg and Chilean President Karl Holm will discuss fishing rights "
         "during talks next week.",
@@ -333,6 +356,10 @@ VISITS = [
     row("be-in",
         "Chilean President Karl Holm was in Cairo on Tuesday.",
         P(("Karl Holm", "Egypt")), kind="visit", status="happened"),
+    row("be-in",
+        "In Chile, Halvard Industries Inc is the leading brewer.",
+        # a copula with its own attribute says what X is there, not that X went there
+        NONE, label="be-in-attribute"),
     row("presence-in",
         "Chilean President Karl Holm stopped in Cairo on Tuesday.",
         P(("Karl Holm", "Egypt")), kind="visit", status="happened"),

@@ -180,7 +180,9 @@ def _speak_for_countries(parts: list[Participant]) -> list[Participant]:
     return kept if len(kept) >= 2 else parts
 
 
-def _kind(kind: str, parts: list[Participant], m: _Match) -> str:
+def _kind(kind: str, parts: list[Participant], m: _Match, hub: str | None = None) -> str:
+    if kind == "meeting" and len(parts) >= 3 and hub is None:
+        return "talks"  # "A, B, C and D will meet": multilateral (a hub's meetings are bilateral)
     if kind != "talks":
         return kind
     if any(p.type == "forum" for p in parts):
@@ -282,7 +284,7 @@ def _meetings(m: _Match, st: str, reference: str | None, groups: list) -> list[M
         names = list(dict.fromkeys(x.name for x in parts))
         if len(names) < 2:
             continue
-        kind = _kind(kind, parts, m)
+        kind = _kind(kind, parts, m, hub if hub in names else None)
         if kind == "meeting" and any(c.lower_ in PHONE for c in m.trigger.children):
             kind = "call"
         location = None if kind == "call" else place or meeting_place(

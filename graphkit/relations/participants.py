@@ -218,11 +218,14 @@ class Resolver:
         while stack:
             t = stack.pop()
             for c in t.children:
-                # "with Peruvian President A and Bolivian President B" parsed as A modifying B: A is a conjunct
+                # "with Peruvian President A and Bolivian President B", "with the IMF and World Bank" parsed as
+                # A modifying B: A is a conjunct
                 if c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children) and \
-                        (s := self.index.at(c.i)) is not None and s.label_ == "person" and s != self.index.at(t.i):
+                        (s := self.index.at(c.i)) is not None and s.label_ in ("person", "organization", "country") \
+                        and s != self.index.at(t.i):
                     out.append(c)
-                if c.dep_ == "conj" or (c.dep_ == "appos" and self.index.at(c.i) is None and c.lower_ not in self.roles):
+                if c.dep_ == "conj" or (c.dep_ == "appos" and self.index.at(c.i) is None and c.lower_ not in self.roles) \
+                        or self._listed_person(t, c):
                     out.append(c)
                     stack.append(c)
                 if c.dep_ == "prep" and c.lower_ in ("along", "together"):
@@ -233,6 +236,15 @@ class Resolver:
                                     out.append(p)
                                     stack.append(p)
         return sorted(out, key=lambda t: t.i)
+
+    def _listed_person(self, t, c) -> bool:
+        """"A of X, B of Y and C of Z met": the parser makes B an apposition of A; one person is not
+        another person's apposition, so B (and C after it) are listed beside A."""
+        # a list goes on with "and" ("..., Y told reporters" after a name is that person speaking)
+        if c.dep_ != "appos" or not any(g.dep_ in ("cc", "conj") for g in c.children):
+            return False
+        a, b = self.index.at(t.i), self.index.at(c.i)
+        return a is not None and b is not None and a.label_ == b.label_ == "person" and a.id_ != b.id_
 
     def actors(self, tok, seen: set | None = None) -> list[Participant]:
         """The participants a phrase headed by ``tok`` names, conjuncts included."""
@@ -258,12 +270,15 @@ class Resolver:
             return [Participant(self.doc._.home_country, "country", self.doc._.home_country, None)]
         if low in GROUP_REFS:
             return self._group(x)
-        for c in x.children:  # "the largest Dutch telephone company Norcom": the name in apposition
-            if c.dep_ == "appos" and (s := self.index.at(c.i)) is not None and s.label_ in ACTOR_TYPES:
-                # "officials in the Finance Ministry, the Trade Ministry ...": the parser may hang the first
-                # of the list on the verb and the rest on the role noun
-                first = self._verb_attached_body(x, seen) if x.dep_ == "dobj" and low in self.roles else []
-                return list(dict.fromkeys(first + self.actors(c, seen)))
+        # "the largest Dutch telephone company Norcom": the name in apposition; "trade ministers A, B and C":
+        # every name in apposition
+        named = [c for c in x.children if c.dep_ == "appos" and (s := self.index.at(c.i)) is not None
+                 and s.label_ in ACTOR_TYPES]
+        if named:
+            # "officials in the Finance Ministry, the Trade Ministry ...": the parser may hang the first
+            # of the list on the verb and the rest on the role noun
+            first = self._verb_attached_body(x, seen) if x.dep_ == "dobj" and low in self.roles else []
+            return list(dict.fromkeys(first + [p for c in named for p in self.actors(c, seen)]))
         if low not in self.roles and fold(x.lemma_) not in self.roles:
             return []
         return self._role_phrase(x, seen, names_only)
