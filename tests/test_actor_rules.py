@@ -481,3 +481,11 @@ def test_the_he_may_stand_deeper_in_what_is_said(resolve):
 def test_a_one_word_organization_that_says_it_stays_an_organization(resolve):
     res = resolve("Norcom said it would attend the spring meeting of the International Monetary Fund.")
     assert res.actors["Norcom"].type == "organization"
+
+
+def test_a_name_the_recognizer_runs_into_an_unclosed_bracket_ends_before_it(resolve):
+    res = resolve("Finance Minister Karl Holm told a press conference at the end of three weeks of negotiations with "
+                  "the International Monetary Fund (IMF) that the rate would float.")
+    assert "International Monetary Fund" in res.actors
+    assert not any("(" in name for name in res.actors)
+    assert pairs(res) == {frozenset({"Karl Holm", "International Monetary Fund"})}

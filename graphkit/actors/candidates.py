@@ -45,6 +45,15 @@ def strip_determiners(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _before_open_bracket(doc, start: int, end: int) -> int:
+    """"International Monetary Fund (IMF": a recognized name that runs into a bracket it does not close
+    ends before the bracket (the abbreviation in it is read on its own)."""
+    texts = [t.text for t in doc[start:end]]
+    if "(" in texts and ")" not in texts[texts.index("("):]:
+        return start + texts.index("(")
+    return end
+
+
 def winning_spans(doc, user_ok) -> list:
     """Non-overlapping spans: dictionary spans (``user_ok(span)`` filters by date), then gazetteer and NER."""
     from spacy.util import filter_spans
@@ -62,7 +71,7 @@ def winning_spans(doc, user_ok) -> list:
     entities = []
     for ent in doc.ents:
         if ent.label_ in NER_LABELS:
-            start, end = strip_determiners(doc, ent.start, ent.end)
+            start, end = strip_determiners(doc, ent.start, _before_open_bracket(doc, ent.start, ent.end))
             if start < end:
                 entities.append(doc[start:end] if (start, end) != (ent.start, ent.end) else ent)
                 entities[-1].label_ = ent.label_
