@@ -243,6 +243,11 @@ NOMINAL = [
         "Chilean President Karl Holm said after a meeting with Peruvian Trade Minister Tomas Vey that the "
         "border would reopen.",
         P(("Karl Holm", "Tomas Vey")), kind="meeting", status="happened"),
+    row("frame-talks-with",
+        "Trade Minister Karl Holm resigned on Monday. His resignation was accepted during a meeting with "
+        "President Anna Berg this afternoon.",
+        # the subject names no side; its possessor does
+        P(("Karl Holm", "Anna Berg")), kind="meeting", status="happened", label="frame-talks-with-possessor"),
     row("frame-talks-of-with",
         "Peruvian Finance Minister Tomas Vey spoke at the end of three weeks of negotiations with the "
         "International Monetary Fund.",

@@ -84,7 +84,13 @@ class _Match:
                         self.resolver.places_in(h) if h.dep_ == "dobj" and h.lemma_.lower() not in FORUM_NOUNS
                         else []))
                 else:
-                    out.extend(self.resolver.actors(h))
+                    found = self.resolver.actors(h)
+                    if not found and r.subject:
+                        # "his resignation was accepted during a meeting with X": the subject names no
+                        # side, its possessor does
+                        found = [x for c in h.children if c.dep_ == "poss"
+                                 for x in self.resolver.actors(c) if x.type == "person"]
+                    out.extend(found)
         out = list(dict.fromkeys(out))
         self.seen.extend(out)
         return out
