@@ -358,13 +358,22 @@ _ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,
 _MISREAD_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[\u00bf\ufffd](?=[a-z])")
 
 
+# "talks with <Nordstar Holdings Corp>": wire copy marks company names with angle brackets, which the
+# recognizer then misses; a capitalised name inside them (with a lower-case letter: "Texaco <TX.N>" is
+# a ticker and keeps its brackets), on one line, loses the brackets
+_MARKED_NAME = re.compile(r"<([A-Z0-9][^<>\n]{0,80}?[a-z][^<>\n]{0,80})>")
+
+
 def fix_characters(text: str) -> str:
-    """Character references decoded and misread apostrophes restored.
+    """Character references decoded, misread apostrophes restored, wire copy's marked names unmarked.
 
     >>> fix_characters("Caf&#233; owner Hale&#191;s &amp; AT&T's")
     "Café owner Hale's & AT&T's"
+    >>> fix_characters("Norcom <NRC.N> said it held talks with <Nordstar Holdings Corp>; 3 < 4 > 2")
+    'Norcom <NRC.N> said it held talks with Nordstar Holdings Corp; 3 < 4 > 2'
     """
     text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    text = _MARKED_NAME.sub(r"\1", text)
     return _MISREAD_APOSTROPHE.sub("'", text)
 
 
@@ -384,7 +393,7 @@ def clean_text(text: str, title: str | None = None) -> str:
     * trailing lines that are only a domain name ("Example.com").
 
     Character references are decoded ("&#233;"), misread apostrophes restored
-    ("Hale¿s"), lines are stripped, no-break spaces become spaces, line ends become
+    ("Hale¿s"), angle brackets around names dropped ("<Nordstar Corp>"), lines are stripped, no-break spaces become spaces, line ends become
     ``\\n``, blank-line runs collapse to one blank line and the text is
     trimmed.
 

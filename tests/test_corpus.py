@@ -451,3 +451,11 @@ def test_character_references_and_misread_apostrophes_are_repaired():
     from graphkit.corpus import clean_text
     text = "Ren&#233;e Holm, Anna Berg&#191;s deputy, met the R&amp;D chief of AT&T.\n\nHolm\ufffds aide&nbsp;agreed."
     assert clean_text(text) == "Renée Holm, Anna Berg's deputy, met the R&D chief of AT&T.\n\nHolm's aide agreed."
+
+
+def test_wire_copy_marked_names_lose_their_brackets_tickers_keep_them(tmp_path):
+    p = tmp_path / "wire.txt"
+    p.write_text("Halvard Industries Inc <HLV.N> said it held talks with <Nordstar Holdings Corp> on Monday.\n",
+                 encoding="utf-8")
+    (art,) = read(p)[0]
+    assert art.text == "Halvard Industries Inc <HLV.N> said it held talks with Nordstar Holdings Corp on Monday."
