@@ -26,7 +26,7 @@ def pair(a, b):
 
 DROPPED = [
     # a wish, an eagerness or a readiness to meet is not a meeting
-    ("Officials said Norcom is keen to negotiate with Chile over the debt.", "keen-to"),
+    ("Bankers said Norcom is keen to negotiate with Chile on a new loan.", "keen-to"),
     ("Norwegian Foreign Minister Anna Berg is eager to meet Chilean President Karl Holm.", "eager-to"),
     ("Norwegian Foreign Minister Anna Berg is anxious to meet Chilean President Karl Holm.", "anxious-to"),
     ("Aides said Norwegian Foreign Minister Anna Berg was ready to meet Chilean President Karl Holm.",
@@ -37,13 +37,13 @@ DROPPED = [
      "prepared-to"),
     ("Norway is unwilling to negotiate with Chile.", "unwilling-to"),
     # an order to meet is not a meeting, whether or not it is reported under "would"
-    ("The Tax Office would be told to consult urgently with Norcom about the rules, he said.",
+    ("The Tax Office would be told to confer at once with Norcom on the new rules, he said.",
      "would-be-told-to"),
     ("Norwegian Foreign Minister Anna Berg told the Tax Office to consult with Norcom.", "told-to"),
     ("Chilean President Karl Holm was ordered to meet Norwegian Foreign Minister Anna Berg.", "ordered-to"),
     # a meeting a thing could open up or lead to is only possible
     ("Karl Holm said the deal would open the way for talks between Norway and Chile.", "open-the-way"),
-    ("The letter said if the visit took place it would open the way for summit talks between Norwegian "
+    ("Aides said that if the trip went ahead it would open the way for summit talks between Norwegian "
      "Prime Minister Anna Berg and Chilean President Karl Holm.", "if-open-the-way"),
     ("Karl Holm said the accord would pave the way for talks between Norway and Chile.", "pave-the-way"),
     ("The accord opened the door to talks between Norway and Chile.", "door-to"),
@@ -58,15 +58,15 @@ def test_no_meeting(nlp, text):
 
 HAPPENED_OR_SCHEDULED = [
     # "later" on a past-tense verb: what came next, not what is to come
-    ("Tomas Vey later met Karl Holm but failed to produce the letter.",
+    ("Tomas Vey later met Karl Holm but no deal was reached.",
      {pair("Tomas Vey", "Karl Holm"): "happened"}, "later-met"),
     ("Officials said Chilean President Karl Holm had later visited Egypt.",
      {pair("Karl Holm", "Egypt"): "happened"}, "had-later-visited"),
     # a meeting dated after the article's date, with no past-tense verb of its own, is still to come
-    ("He said the decision was related to a June 2-3 summit meeting in Oslo between Chilean President "
+    ("Aides linked the move to a June 2-3 summit meeting in Oslo between Chilean President "
      "Karl Holm and Norwegian Prime Minister Anna Berg.",
      {pair("Karl Holm", "Anna Berg"): "scheduled"}, "dated-after-article"),
-    ("He said the decision was related to a June-2-3 summit meeting in Oslo between Chilean President "
+    ("Aides linked the move to a June-2-3 summit meeting in Oslo between Chilean President "
      "Karl Holm and Norwegian Prime Minister Anna Berg.",
      {pair("Karl Holm", "Anna Berg"): "scheduled"}, "dated-after-article-hyphens"),
 ]
@@ -101,6 +101,6 @@ def test_kept(nlp, text, expected):
 
 def test_future_date_without_article_date(nlp):
     """With no article date there is nothing to be after: the status stays as the clause says."""
-    text = ("He said the decision was related to a June 2-3 summit meeting in Oslo between Chilean President "
+    text = ("Aides linked the move to a June 2-3 summit meeting in Oslo between Chilean President "
             "Karl Holm and Norwegian Prime Minister Anna Berg.")
     assert meetings(nlp, text, date=None) == {pair("Karl Holm", "Anna Berg"): "happened"}

@@ -284,7 +284,7 @@ def _own_past(m: _Match) -> bool:
 
 def _date_ahead(m: _Match, span) -> bool:
     """A meeting dated after its article's date, with no past-tense verb of its own, is still to come
-    ("an April 5-6 summit between A and B" in a story of March 18)."""
+    ("a June 2-3 summit between A and B" in a story of May 14)."""
     article = m.doc._.article_date
     if not article or not date_on(span, m.trigger, m.frame) or _own_past(m):
         return False

@@ -6,9 +6,9 @@ Read from the trigger's clause and the few heads above it:
   ("could meet", "if they meet"); hoped, sought, refused, cancelled, invited,
   proposed ("hopes to meet", "refused to attend", "an invitation to visit"); a
   "possible" or "proposed" visit; habitual contact ("meets every month");
-  "would" outside reported speech; wished or ordered ("is keen to negotiate",
-  "was told to consult"); a possible outcome ("pave the way for talks", "would
-  lead to talks");
+  "would" outside reported speech; wished or ordered ("is eager to meet",
+  "was ordered to hold talks"); a possible outcome ("clear the way for a
+  summit", "would lead to a meeting");
 * ``"scheduled"``: future ("will meet", "is due to meet", "is to visit",
   "plans to discuss ... in talks", "a planned trip", "would leave" under a
   reporting verb; not "later met", a past verb);
@@ -83,17 +83,17 @@ def past_verb(tok) -> bool:
 
 
 def _known(tok) -> bool:
-    """Is the meeting noun definite ("the visit", "his trip"): an event already planned, not a prospect?"""
+    """Is the meeting noun definite ("the summit", "her trip"): an event already planned, not a prospect?"""
     return any(c.dep_ == "poss" or c.dep_ == "det" and (c.morph.get("Definite") == ["Def"]
                                                         or c.morph.get("PronType") == ["Dem"])
                for c in tok.children)
 
 
 def _prospect(chain: list, i: int, anchors: set) -> bool:
-    """Is the meeting below ``chain[i]`` only a possible outcome: wished for ("keen to meet", "ready for
-    talks"), ordered ("was told to consult with"), or opened up ("pave the way for talks", "the door to
-    talks", "would lead to talks")?  Only where the meeting is what is wished, ordered or opened up, not a
-    phrase framing it ("told X to finish a plan in time for the visit")."""
+    """Is the meeting below ``chain[i]`` only a possible outcome: wished for ("eager to meet", "ready for
+    a summit"), ordered ("was ordered to hold talks with"), or opened up ("clear the way for a summit",
+    "the door to a meeting", "would lead to a meeting")?  Only where the meeting is what is wished, ordered
+    or opened up, not a phrase framing it ("told X to draft a report ahead of the trip")."""
     x, below = chain[i], chain[i - 1]
     met = chain[i - 2] if i >= 2 else None  # the meeting noun under a preposition
     to_meet = below.dep_ == "xcomp" and below.i in anchors and any(c.tag_ == "TO" for c in below.children)
@@ -105,7 +105,7 @@ def _prospect(chain: list, i: int, anchors: set) -> bool:
     if met is None or below.dep_ != "prep" or below.lower_ not in COMPLEMENT_PREPS or met.i not in anchors:
         return False
     if _known(met):
-        return False  # "pave the way for the minister's visit": a visit already planned
+        return False  # "set the stage for her trip": a trip already planned
     if x.pos_ == "NOUN" and x.lower_ in PROSPECT and x.dep_ != "pobj":
         return True
     if x.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in PROSPECT for c in x.children):
