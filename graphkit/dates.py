@@ -50,6 +50,17 @@ def _month_of(word: str) -> int | None:
     return _MONTH_ABBR.get(w[:4]) or _MONTH_ABBR.get(w[:3]) if len(w) >= 3 and w[:3] in _MONTH_ABBR else None
 
 
+def month_day_word(word: str) -> bool:
+    """Is the word a month and a day run together by a hyphen ("May-3", "Sept.-12")?
+
+    >>> month_day_word("May-3"), month_day_word("Mid-3")
+    (True, False)
+    """
+    month, _, day = word.partition("-")
+    m = month.lower().strip(".")
+    return day.isdigit() and 1 <= int(day) <= 31 and (m in MONTHS or m in _MONTH_ABBR)
+
+
 def has_year(phrase: str | None) -> bool:
     """Does the phrase name its own year ("13 March 2005", "in 1986")?"""
     return bool(phrase and _YEAR.search(phrase))

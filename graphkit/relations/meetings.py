@@ -30,8 +30,8 @@ from graphkit.dates import future_phrase, has_year, infer_date, normalize_date
 from .lexicon import LEXICON
 from .participants import Participant, Resolver, clause_subject
 from .patterns import load_patterns
-from .place_date import meeting_date, meeting_place, places_near
-from .status import status
+from .place_date import date_on, meeting_date_span, meeting_place, places_near
+from .status import past_verb, status
 
 NEGOTIATION = LEXICON["negotiation_cues"]
 NOT_MEETING = LEXICON["not_meeting_modifiers"]
@@ -279,6 +279,27 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
     return _meetings(m, st, reference, groups)
 
 
+def _own_past(m: _Match) -> bool:
+    """Does the meeting have a past-tense verb of its own ("met", "talks were held", "the meeting took
+    place")?"""
+    for x in {m.trigger, m.frame}:
+        if x.pos_ in ("VERB", "AUX") and past_verb(x):
+            return True
+        if x.dep_ in ("nsubj", "nsubjpass") and past_verb(x.head):
+            return True
+    return False
+
+
+def _date_ahead(m: _Match, span) -> bool:
+    """A meeting dated after its article's date, with no past-tense verb of its own, is still to come
+    ("a June 2-3 summit between A and B" in a story of May 14)."""
+    article = m.doc._.article_date
+    if not article or not date_on(span, m.trigger, m.frame) or _own_past(m):
+        return False
+    iso = normalize_date(span.text, article, inferred=True)  # the reading nearest the article's date
+    return bool(iso) and iso > str(article)[:10]
+
+
 def _meetings(m: _Match, st: str, reference: str | None, groups: list) -> list[Meeting]:
     """The meetings of a match's participant groups: kind, place, date and evidence."""
     inferred = bool(reference) and reference != m.doc._.article_date
@@ -295,9 +316,10 @@ def _meetings(m: _Match, st: str, reference: str | None, groups: list) -> list[M
             kind = "call"
         location = None if kind == "call" else place or meeting_place(
             m.resolver.index, m.trigger, m.frame, names, st == "happened")
-        date = meeting_date(m.trigger, m.frame)
-        if st == "happened" and date and future_phrase(date):
-            st = "scheduled"  # "a summit in Ottawa next month"
+        span = meeting_date_span(m.trigger, m.frame)
+        date = span.text if span is not None else None
+        if st == "happened" and date and (future_phrase(date) or _date_ahead(m, span)):
+            st = "scheduled"  # "a summit in Oslo next month", "a May 3 summit" in an April story
         sent = m.trigger.sent
         out.append(Meeting(
             participants=names, kind=kind, status=st, location=location, date=date,

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections import deque
 
+from graphkit.dates import month_day_word
+
 from .lexicon import LEXICON
 
 FUTURE = LEXICON["future_aux"]
@@ -96,12 +98,27 @@ def meeting_place(index, trigger, frame, participants=(), happened=True) -> str 
     return None
 
 
-def meeting_date(trigger, frame) -> str | None:
-    """The date phrase of a meeting, as written, or None."""
+def _hyphen_dates(sent) -> list:
+    """Spans of a month and a day run together by hyphens ("a May-3-4 meeting"), which the entity
+    recognizer misses or reads as a number."""
+    out = []
+    for t in sent:
+        if t.ent_type_ in ("DATE", "TIME") or not month_day_word(t.text):
+            continue
+        end = t.i + 1
+        while end + 1 < sent.end and sent.doc[end].text == "-" and sent.doc[end + 1].like_num:
+            end += 2
+        out.append(sent.doc[t.i:end])
+    return out
+
+
+def meeting_date_span(trigger, frame):
+    """The date phrase of a meeting (a Span), or None."""
     best, dist = None, 10 ** 6
     sent = trigger.sent
-    for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME") or _in_quotes(sent, ent.start):
+    dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME")] + _hyphen_dates(sent)
+    for ent in dates:
+        if _in_quotes(sent, ent.start):
             continue
         low = ent.text.lower()
         if _DURATION.search(low) or (any(w in low for w in ("years", "months", "decade", "century", "days"))
@@ -111,5 +128,24 @@ def meeting_date(trigger, frame) -> str | None:
         if ent.root.head.i in (trigger.i, frame.i) or ent.root.head.head.i in (trigger.i, frame.i):
             d -= 100
         if d < dist:
-            best, dist = ent.text, d
+            best, dist = ent, d
     return best
+
+
+def meeting_date(trigger, frame) -> str | None:
+    """The date phrase of a meeting, as written, or None."""
+    span = meeting_date_span(trigger, frame)
+    return span.text if span is not None else None
+
+
+def date_on(span, trigger, frame) -> bool:
+    """Is the date phrase said of the meeting itself ("a May 3 meeting", "talks on May 3"), not of
+    another verb of its sentence?"""
+    x = span.root
+    for _ in range(4):
+        if x.i in (trigger.i, frame.i):
+            return True
+        if x.pos_ in ("VERB", "AUX") or x.head.i == x.i:
+            return False
+        x = x.head
+    return x.i in (trigger.i, frame.i)

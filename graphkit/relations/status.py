@@ -6,10 +6,12 @@ Read from the trigger's clause and the few heads above it:
   ("could meet", "if they meet"); hoped, sought, refused, cancelled, invited,
   proposed ("hopes to meet", "refused to attend", "an invitation to visit"); a
   "possible" or "proposed" visit; habitual contact ("meets every month");
-  "would" outside reported speech;
+  "would" outside reported speech; wished or ordered ("is eager to meet",
+  "was ordered to hold talks"); a possible outcome ("clear the way for a
+  summit", "would lead to a meeting");
 * ``"scheduled"``: future ("will meet", "is due to meet", "is to visit",
   "plans to discuss ... in talks", "a planned trip", "would leave" under a
-  reporting verb);
+  reporting verb; not "later met", a past verb);
 * ``"happened"`` otherwise.
 
 Above a preposition that is not a complement ("after", "during", "from" ...,
@@ -34,6 +36,10 @@ FUTURE = LEXICON["future_aux"]
 REPORTING = LEXICON["reporting_verbs"]
 MARKS = LEXICON["conditional_marks"]
 HABITUAL = LEXICON["habitual_words"]
+WILLING = LEXICON["willing_words"]
+DIRECTIVE = LEXICON["directive_verbs"]
+PROSPECT = LEXICON["prospect_nouns"]
+CONSEQUENCE = LEXICON["consequence_verbs"]
 COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on", "about", "into", "towards", "toward"})
 _PLAN = frozenset({"plan", "plans", "expect", "schedule", "due", "set", "slate", "arrange", "prepare"})
 
@@ -67,6 +73,47 @@ def _reported(tok) -> bool:
     return False
 
 
+def past_verb(tok) -> bool:
+    """Is ``tok`` a verb in a past tense ("met", "had met", "were held")?"""
+    if tok.tag_ == "VBD":
+        return True
+    return tok.tag_ in ("VBN", "VBG") and any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_.lower() == "have" and c.tag_ != "VB")
+        for c in tok.children)
+
+
+def _known(tok) -> bool:
+    """Is the meeting noun definite ("the summit", "her trip"): an event already planned, not a prospect?"""
+    return any(c.dep_ == "poss" or c.dep_ == "det" and (c.morph.get("Definite") == ["Def"]
+                                                        or c.morph.get("PronType") == ["Dem"])
+               for c in tok.children)
+
+
+def _prospect(chain: list, i: int, anchors: set) -> bool:
+    """Is the meeting below ``chain[i]`` only a possible outcome: wished for ("eager to meet", "ready for
+    a summit"), ordered ("was ordered to hold talks with"), or opened up ("clear the way for a summit",
+    "the door to a meeting", "would lead to a meeting")?  Only where the meeting is what is wished, ordered
+    or opened up, not a phrase framing it ("told X to draft a report ahead of the trip")."""
+    x, below = chain[i], chain[i - 1]
+    met = chain[i - 2] if i >= 2 else None  # the meeting noun under a preposition
+    to_meet = below.dep_ == "xcomp" and below.i in anchors and any(c.tag_ == "TO" for c in below.children)
+    if x.lower_ in WILLING and x.pos_ in ("ADJ", "VERB") and (
+            to_meet or below.dep_ == "prep" and met is not None and met.i in anchors):
+        return True
+    if x.pos_ == "VERB" and x.lemma_.lower() in DIRECTIVE and to_meet:
+        return True
+    if met is None or below.dep_ != "prep" or below.lower_ not in COMPLEMENT_PREPS or met.i not in anchors:
+        return False
+    if _known(met):
+        return False  # "set the stage for her trip": a trip already planned
+    if x.pos_ == "NOUN" and x.lower_ in PROSPECT and x.dep_ != "pobj":
+        return True
+    if x.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in PROSPECT for c in x.children):
+        return True
+    return x.pos_ == "VERB" and x.lemma_.lower() in CONSEQUENCE and any(
+        c.dep_ == "aux" and c.lower_ in FUTURE | CONDITIONAL for c in x.children)
+
+
 def status(trigger, frame) -> str | None:
     """``"happened"``, ``"scheduled"`` or None (not a meeting)."""
     scheduled = False
@@ -87,6 +134,8 @@ def status(trigger, frame) -> str | None:
         if i <= 2 and any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in kids) and x.pos_ == "NOUN":
             if x.i in anchors or x.lower_ in SCHEDULED_NOUNS or x.lower_ in BLOCKING_NOUNS:
                 return None  # "no plans to meet", "not scheduled any meeting"
+        if i > 0 and near and _prospect(chain, i, anchors):
+            return None
         if i > 0 and near:
             blocking = bool(_forms(x) & BLOCKING)
             if x.pos_ in ("VERB", "ADJ") and blocking and lem not in _PLAN:
@@ -124,6 +173,8 @@ def status(trigger, frame) -> str | None:
             if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in MARKS for g in c.children):
                 return None  # "will leave for X if the ceasefire holds"
             if c.lower_ in SCHEDULED_WORDS and c.dep_ in ("amod", "compound", "advmod", "npadvmod"):
+                if c.dep_ in ("advmod", "npadvmod") and past_verb(x):
+                    continue  # "later met": what came next, in the past
                 scheduled = True
         for c in x.subtree:  # "meets X every month": habitual contact, not a meeting
             if c.lower_ in HABITUAL and c.head.i in {x.i} | {h.i for h in x.children}:
