@@ -489,3 +489,15 @@ def test_a_name_the_recognizer_runs_into_an_unclosed_bracket_ends_before_it(reso
     assert "International Monetary Fund" in res.actors
     assert not any("(" in name for name in res.actors)
     assert pairs(res) == {frozenset({"Karl Holm", "International Monetary Fund"})}
+
+
+def test_a_minister_listed_after_a_countrys_president_is_that_countrys(resolve):
+    res = resolve("He will meet Chilean President Anna Berg and Oil Minister Karl Holm.")
+    assert res.actors["Karl Holm"].country == "Chile"
+    # a president listed after a foreign leader may be the reporter's own: no country passed on
+    res = resolve("Talks between Japanese Prime Minister Anna Berg and President Karl Holm ended.")
+    assert res.actors["Karl Holm"].country is None
+    # nor to a bare name listed after someone ("neither A nor B")
+    res = resolve("Japanese Trade Minister Anna Berg met Karl Holm, the consumer minister. Neither Berg nor Holm "
+                  "would name the companies.")
+    assert res.actors["Karl Holm"].country != "Japan"

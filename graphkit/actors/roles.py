@@ -28,6 +28,7 @@ _POSSESSIVE = ("'s", "’s")
 TRIP_NOUNS = LEXICON["trip_nouns"]
 TRIP_VERBS = LEXICON["trip_verbs"]
 REPORTING = LEXICON["reporting_verbs"]
+MINISTER_WORDS = LEXICON["minister_words"]
 
 
 def parenthetical_aliases(state: ArticleState) -> None:
@@ -190,6 +191,7 @@ def person_roles(state: ArticleState) -> None:
             respectively.update(_respectively_heads(state, m, title_words))
     for head_i in sorted(respectively):
         _zip_respectively(state, head_i)
+    _share_listed_country(state)
     for a in state.persons():  # possessors, now that all persons have countries
         if a.country is None and a.via and a.via in state.actors:
             a.country = state.actors[a.via].country
@@ -203,6 +205,24 @@ def person_roles(state: ArticleState) -> None:
     for a in state.persons():
         if a.country is None:
             a.guess = back.get(a.name) or _context_country(state, a)
+
+
+def _share_listed_country(state: ArticleState) -> None:
+    """"UAE President A and Oil Minister B": a minister listed right after a person whose title gives a
+    country, with no country of his own, is that country's minister.  Ministers only: "Japanese Prime
+    Minister A and President B" may list the reporter's own president."""
+    listed = sorted(((m, a) for a in state.persons() for m in a.mentions), key=lambda ma: ma[0].start)
+    for m, a in listed:  # in text order, so that each in "A, B and C" passes the country on
+        if a.country is not None or not any(MINISTER_WORDS & set(fold(r).split()) for r in a.roles):
+            continue
+        head = state.doc[m.end - 1]
+        # the conjunct itself is "Oil Minister B", not a bare name listed after someone
+        if head.dep_ not in ("conj", "appos") or m.start == 0 or fold(state.doc[m.start - 1].text) not in MINISTER_WORDS:
+            continue
+        before = state.by_token.get(head.head.i)
+        other = state.actors.get(before.actor) if before is not None and before.type == "person" else None
+        if other is not None and other.country and other is not a:
+            a.country = other.country
 
 
 def _speaker_for(state: ArticleState, a: ActorState) -> str | None:
