@@ -501,3 +501,14 @@ def test_a_minister_listed_after_a_countrys_president_is_that_countrys(resolve):
     res = resolve("Japanese Trade Minister Anna Berg met Karl Holm, the consumer minister. Neither Berg nor Holm "
                   "would name the companies.")
     assert res.actors["Karl Holm"].country != "Japan"
+
+
+def test_an_organization_the_recognizer_ends_in_a_title_is_a_role_of_the_known_organization(resolve):
+    res = resolve("Karl Holm, the United Nations Emergency Relief Coordinator, demanded access.")
+    assert "United Nations Emergency Relief Coordinator" not in res.actors
+    assert res.actors["Karl Holm"].country == "United Nations"
+
+
+def test_a_company_opening_with_an_ordinary_word_a_town_bears_takes_no_country_from_it(resolve):
+    res = resolve("The Federal Reserve Bank of New York said it bought bills.")
+    assert all(a.country != "Argentina" for a in res.actors.values())

@@ -8,6 +8,7 @@ names, organization names and places for the phases that follow.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 DETERMINERS = LEXICON["determiners"]
 ORG_WORDS = LEXICON["org_words"]
 NAME_PARTICLES = LEXICON["name_particles"]
+TITLE_FIELD_PREPS = LEXICON["title_field_preps"]
 _TRAILING = ("'s", "’s", "'", "’", ",", ".", "-", '"')
 
 
@@ -54,7 +56,27 @@ def _before_open_bracket(doc, start: int, end: int) -> int:
     return end
 
 
-def winning_spans(doc, user_ok) -> list:
+@functools.lru_cache(maxsize=4)
+def _heads(titles: frozenset) -> frozenset[str]:
+    # "Minister of Finance" ends in its field, not in the person
+    return frozenset(fold(t.replace(".", "").split()[-1]) for t in titles if t.strip()
+                     and not TITLE_FIELD_PREPS & set(fold(t).split()))
+
+
+def role_heads(gz) -> frozenset[str]:
+    """The word that names the person in every title and role noun ("minister", "coordinator", "envoy")."""
+    return _heads(frozenset(gz.titles | gz.role_nouns))
+
+
+def _role_not_org(doc, ent, gazetteer: list, title_words) -> bool:
+    """"the United Nations Emergency Relief Coordinator" tagged ORG is a role of a known organization: the
+    table's name at its start wins over it, and the title is read as a person's role."""
+    start, _ = strip_determiners(doc, ent.start, ent.end)
+    return ent.label_ == "ORG" and fold(doc[ent.end - 1].text) in title_words and any(
+        g.start == start and g.end < ent.end for g in gazetteer)
+
+
+def winning_spans(doc, user_ok, title_words=frozenset()) -> list:
     """Non-overlapping spans: dictionary spans (``user_ok(span)`` filters by date), then gazetteer and NER."""
     from spacy.util import filter_spans
 
@@ -70,7 +92,7 @@ def winning_spans(doc, user_ok) -> list:
         gazetteer.append(s)
     entities = []
     for ent in doc.ents:
-        if ent.label_ in NER_LABELS:
+        if ent.label_ in NER_LABELS and not _role_not_org(doc, ent, gazetteer, title_words):
             start, end = strip_determiners(doc, ent.start, _before_open_bracket(doc, ent.start, ent.end))
             if start < end:
                 entities.append(doc[start:end] if (start, end) != (ent.start, ent.end) else ent)
@@ -167,7 +189,7 @@ def candidate_mentions(doc, gz, lookup, user_ok=lambda s: True) -> Candidates:
     country's body (`graphkit.actors.bodies.country_body`).
     """
     out = Candidates()
-    for span in winning_spans(doc, user_ok):
+    for span in winning_spans(doc, user_ok, role_heads(gz)):
         s, e, text = span.start, span.end, span.text
         out.taken.update(range(s, e))
         from_tables = span.label_ not in NER_LABELS

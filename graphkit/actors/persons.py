@@ -32,6 +32,7 @@ PERSONAL_ROLES = LEXICON["personal_roles"]
 COMPANY_WORDS = LEXICON["company_words"]
 PLACE_PREPS = LEXICON["place_preps"]
 COMPASS_WORDS = LEXICON["compass_words"]
+NOT_TOWNS = LEXICON["name_words_not_towns"]
 REPORTING_VERBS = LEXICON["reporting_verbs"]
 _POSSESSIVE = ("'s", "’s")
 
@@ -230,6 +231,8 @@ def company_country(span, lookup) -> str | None:
             return e.canonical
     if span[0].lower_ in COMPANY_WORDS and span[1].lower_ == "of":
         return city_country(span[2:].text)
+    if fold(span[0].text) in NOT_TOWNS:  # "Federal Reserve Bank": the word, not the Argentine town
+        return None
     return city_country(span[0].text)
 
 
