@@ -288,6 +288,11 @@ NOMINAL = [
         "Chilean President Karl Holm.",
         P(("Anna Berg", "Karl Holm")), kind="meeting"),
     row("poss-talks-with",
+        "Anna Berg described her meeting with Oslo stock exchange (OSE) head Lars Lund, in which she demanded "
+        "access, as very frank.",
+        # the person holding the role after the organization is the side, however "head" is parsed
+        P(("Anna Berg", "Lars Lund")), kind="meeting", status="happened", label="poss-talks-with-org-head-name"),
+    row("poss-talks-with",
         "Chilean President Karl Holm's meeting with Peruvian Trade Minister Tomas Vey lasted two hours.",
         P(("Karl Holm", "Tomas Vey")), kind="meeting", status="happened"),
     row("for-talks-with",

@@ -237,6 +237,18 @@ class Resolver:
                                     stack.append(p)
         return sorted(out, key=lambda t: t.i)
 
+    def _holder_after(self, span):
+        """The person named right after an organization and a role noun ("ORG (ABBR) head NAME"), or None."""
+        doc, k = self.doc, span.end
+        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+            k += 3  # "ORG (ABBR) head NAME"
+        elif k < len(doc) and doc[k].text == ")":
+            k += 1  # the abbreviation itself: "exchange (ABBR) head NAME"
+        if k + 1 >= len(doc) or (doc[k].lower_ not in self.roles and fold(doc[k].lemma_) not in self.roles):
+            return None
+        person = self.index.at(k + 1)
+        return person if person is not None and person.label_ == "person" else None
+
     def _listed_person(self, t, c) -> bool:
         """"A of X, B of Y and C of Z met": the parser makes B an apposition of A; one person is not
         another person's apposition, so B (and C after it) are listed beside A."""
@@ -262,6 +274,8 @@ class Resolver:
 
     def _one(self, x, seen, names_only=False) -> list[Participant]:
         span = self.index.at(x.i)
+        if span is not None and span.label_ == "organization" and (person := self._holder_after(span)) is not None:
+            span = person  # "with Oslo bourse (OSE) head Per Lund": the parser took "head" for a verb
         if span is not None:
             spans = self.index.all_at(x.i) if span._.kind == "pronoun" else [span]
             return [p for p in (self.participant(s) for s in spans) if p is not None]
