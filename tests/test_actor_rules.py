@@ -512,3 +512,9 @@ def test_an_organization_the_recognizer_ends_in_a_title_is_a_role_of_the_known_o
 def test_a_company_opening_with_an_ordinary_word_a_town_bears_takes_no_country_from_it(resolve):
     res = resolve("The Federal Reserve Bank of New York said it bought bills.")
     assert all(a.country != "Argentina" for a in res.actors.values())
+
+
+def test_a_recognized_name_does_not_run_over_a_comma(resolve):
+    res = resolve("Ambassador Nobuo Matsuda made the recommendation at a meeting with Takeshita, Kyodo News Service said.")
+    assert not any("," in name for name in res.actors)
+    assert "Kyodo News Service" in res.actors
