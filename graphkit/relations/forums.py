@@ -7,6 +7,11 @@ closing acronym in brackets and without places ("in Geneva").  "A meeting of
 <body>" where the body is itself a forum or a body that meets (a commission,
 committee, club, council, group) is that body.  The frames component writes
 such a forum as an actor span (``span._.kind == "event"``).
+
+Only a phrase with a word that names it is a forum: a proper noun or an actor
+("the Nordic Grain Council meeting"), or a topic ("a conference on fish
+quotas").  "The meeting", "a two-day meeting", "the 30-minute session" say how
+long or how big, not which: no forum.
 """
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ import re
 from .lexicon import LEXICON
 
 FORUM_ORG_HEADS = LEXICON["forum_org_heads"]
+TOPIC_PREPS = LEXICON["forum_topic_preps"]
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "my", "our",
                 "your"}
 
@@ -40,8 +46,7 @@ def forum_extent(noun, index=None) -> tuple[int, int]:
         start = min(start, index.at(start).start)
     end = noun.i + 1
     for c in noun.rights:  # up to the last "of/on/for" phrase ("a summit in X on the unrest in Y")
-        if c.dep_ == "prep" and c.lower_ in ("of", "on", "for", "about") and not any(
-                g.ent_type_ in ("DATE", "TIME") for g in c.children):  # "on Sunday" is when, not a topic
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "for", "about") and is_topic(c):  # "on Sunday" is when
             end = max(end, c.right_edge.i + 1)
         elif not (c.dep_ == "prep" or c.dep_ in ("compound", "amod", "nmod")):
             break
@@ -62,6 +67,23 @@ def forum_extent(noun, index=None) -> tuple[int, int]:
     while end > noun.i + 1 and doc[end - 1].is_punct:
         end -= 1
     return start, end
+
+
+def names_forum(doc, start: int, end: int, index=None) -> bool:
+    """Does the phrase ``doc[start:end]`` hold a word that names a forum: a proper noun, an actor, or a
+    topic ("on X", "about X")?  Sizes and durations ("a two-day meeting") do not."""
+    for t in doc[start:end]:
+        if t.pos_ == "PROPN" or (index is not None and index.at(t.i) is not None):
+            return True
+        if t.dep_ == "prep" and t.lower_ in TOPIC_PREPS and is_topic(t):
+            return True
+    return False
+
+
+def is_topic(prep) -> bool:
+    """"on fish quotas" is a topic; "on Monday" is when."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and not any(g.ent_type_ in ("DATE", "TIME") for g in objs)
 
 
 def forum_name(doc, start: int, end: int) -> str:
