@@ -21,6 +21,7 @@ from .lexicon import LEXICON
 
 FORUM_ORG_HEADS = LEXICON["forum_org_heads"]
 TOPIC_PREPS = LEXICON["forum_topic_preps"]
+TRAILERS = LEXICON["forum_name_trailers"]  # "a session of the X committee opening today": when, not its name
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "my", "our",
                 "your"}
 
@@ -64,7 +65,7 @@ def forum_extent(noun, index=None) -> tuple[int, int]:
             break  # (a topic's place stays: "a summit on the unrest in Peru")
     while start < noun.i and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
         start += 1
-    while end > noun.i + 1 and doc[end - 1].is_punct:
+    while end > noun.i + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in TRAILERS):
         end -= 1
     return start, end
 

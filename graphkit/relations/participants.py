@@ -122,6 +122,8 @@ def clause_subject(tok, depth: int = 0) -> list:
             return [p for p in c.children if p.dep_ == "pobj"]
     if v.dep_ in ("advcl", "xcomp", "pcomp", "conj", "prep", "pobj", "ccomp", "acomp") and v.head.i != v.i:
         return clause_subject(v.head, depth + 1)
+    if v.dep_ == "csubj" and v.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in v.head.children):
+        return clause_subject(v.head, depth + 1)  # "Addressing the council, X said": a participle adjunct
     return []
 
 
