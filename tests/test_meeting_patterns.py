@@ -440,6 +440,20 @@ FORUMS = [
     row("act-at-session-of",
         "Norway raised the issue during a session of the Nordic Council on Monday.",
         P(("Norway", "Nordic Council")), kind="talks", status="happened", label="act-at-session-of-during"),
+    row("lead-delegation-to-forum",
+        "Norwegian Foreign Minister Anna Berg led the Norwegian delegation to the annual session of the Nordic "
+        "Council.",
+        P(("Anna Berg", "Nordic Council")), kind="talks", status="happened"),
+    row("lead-delegation-of-forum",
+        "Anna Berg heads the Norwegian delegation at the Nordic Grain Council conference in Oslo.",
+        P(("Anna Berg", "Nordic Grain Council conference")), kind="talks"),
+    row("welcome-to-forum",
+        "Swedish Prime Minister Lina Osk welcomed Norwegian Foreign Minister Anna Berg to the Nordic Council "
+        "summit on Monday.",
+        # host and guest both attend; the welcome itself is their meeting
+        P(("Lina Osk", "Nordic Council summit"), ("Anna Berg", "Nordic Council summit"), ("Lina Osk", "Anna Berg")),
+        kind={("Lina Osk", "Nordic Council summit"): "talks", ("Anna Berg", "Nordic Council summit"): "talks",
+              ("Lina Osk", "Anna Berg"): "meeting"}, status="happened"),
     row("attend-named-forum",
         "Norwegian Foreign Minister Anna Berg addressed the Minsk Group on Tuesday.",
         P(("Anna Berg", "OSCE Minsk Group")), kind="talks", status="happened"),
