@@ -39,6 +39,9 @@ CASES = [
          # whose meeting it is: the grouping's session, its members the article names attend
          P(*clique("Ken Oda", "Tom Reed", "Group of Seven")), kind="talks", status="happened",
          forum="Group of Seven", label="grouping-opens-a-meeting"),
+    case("Norwegian Foreign Minister Anna Berg attended the Nordic Grain Council's 30-minute session.",
+         # the body whose session it is: the forum
+         P(("Anna Berg", "Nordic Grain Council")), kind="talks", status="happened", label="whose-session-it-is"),
 ]
 
 

@@ -27,15 +27,16 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "thei
 
 
 def body_that_meets(index, noun):
-    """The actor span of "a meeting of <body>" when that body is a forum or meets as one."""
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for p in c.children:
-                s = index.at(p.i)
-                if p.dep_ == "pobj" and s is not None and s.label_ in ("forum", "organization"):
-                    words = {w.lower() for w in re.split(r"[\s-]+", s.id_)}
-                    if s.label_ == "forum" or words & FORUM_ORG_HEADS:
-                        return s
+    """The actor span of "a meeting of <body>" or "<body>'s meeting" when that body is a forum or meets
+    as one."""
+    bodies = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+              if p.dep_ == "pobj"] + [c for c in noun.children if c.dep_ == "poss"]
+    for p in bodies:
+        s = index.at(p.i)
+        if s is not None and s.label_ in ("forum", "organization"):
+            words = {w.lower() for w in re.split(r"[\s-]+", s.id_)}
+            if s.label_ == "forum" or words & FORUM_ORG_HEADS:
+                return s
     return None
 
 

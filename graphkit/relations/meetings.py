@@ -214,8 +214,9 @@ def _body_country(forum: Participant, doc) -> str | None:
 
 def _internal(noun, index) -> bool:
     """A meeting that is no encounter of sides: "a news conference", "a cabinet meeting", "the party's
-    annual conference", "a meeting of the board".  "Annual" is a company's own meeting unless a body is
-    named as whose meeting it is ("the annual meeting of the Nordic Grain Association")."""
+    annual conference", "a meeting of the board".  "Annual" is a company's own meeting ("the Volvo annual
+    meeting") unless an of-phrase names whose meeting it is ("the annual meeting of the Nordic Grain
+    Association")."""
     bodies = [q for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
               for q in c.children if q.dep_ == "pobj"]
     if any(q.lemma_.lower() in NOT_MEETING or q.lower_ in NOT_MEETING for q in bodies):
