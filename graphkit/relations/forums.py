@@ -10,7 +10,7 @@ such a forum as an actor span (``span._.kind == "event"``).
 
 Only a phrase with a word that names it is a forum: a proper noun or an actor
 ("the Nordic Grain Council meeting"), or a topic ("a conference on fish
-quotas").  "The meeting", "a two-day meeting", "the 30-minute session" say how
+quotas").  "The meeting", "a two-day meeting", "the hour-long sitting" say how
 long or how big, not which: no forum.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from .lexicon import LEXICON
 
 FORUM_ORG_HEADS = LEXICON["forum_org_heads"]
 TOPIC_PREPS = LEXICON["forum_topic_preps"]
-TRAILERS = LEXICON["forum_name_trailers"]  # "a session of the X committee opening today": when, not its name
+TRAILERS = LEXICON["forum_name_trailers"]  # "a sitting of the X panel starting tomorrow": when, not its name
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "my", "our",
                 "your"}
 

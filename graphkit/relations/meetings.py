@@ -203,7 +203,7 @@ def _kind(kind: str, parts: list[Participant], m: _Match) -> str:
 
 def _body_country(forum: Participant, doc) -> str | None:
     """The country whose government body a forum is: its own, or for a legislature the tables give no
-    country ("the Senate Finance Committee"), the article's."""
+    country ("the House Fisheries Committee"), the article's."""
     if forum.type != "organization":
         return None
     if forum.country:
@@ -215,7 +215,7 @@ def _body_country(forum: Participant, doc) -> str | None:
 def _internal(noun, index) -> bool:
     """A meeting that is no encounter of sides: "a news conference", "a cabinet meeting", "the party's
     annual conference", "a meeting of the board".  "Annual" is a company's own meeting ("the Volvo annual
-    meeting") unless an of-phrase names whose meeting it is ("the annual meeting of the Nordic Grain
+    meeting") unless an of-phrase names whose meeting it is ("the annual congress of the Nordic Grain
     Association")."""
     bodies = [q for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
               for q in c.children if q.dep_ == "pobj"]
@@ -278,7 +278,7 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         if forum.type in ("forum", "organization") and agents:
             attendees = [a for a in agents if a.name != forum.name]
             home = _body_country(forum, m.doc) if p.outside_body else None
-            if home:  # "X told a meeting of the Senate Finance Committee": a hearing at home, not a forum
+            if home:  # "X told a sitting of the House Fisheries Committee": a hearing at home, not a forum
                 attendees = [a for a in attendees if (_own_country(a) or a.guess) not in (None, home)]
             if attendees:
                 groups.append((attendees + [forum], forum.name if len(attendees) > 1 else None, "talks", None))
