@@ -465,6 +465,46 @@ FORUMS = [
         "Swedish Prime Minister Lina Osk addressed the NATO summit on Tuesday.",
         # a summit no gazetteer names is named from the text ("EU summit", "IMF meeting")
         P(("Lina Osk", "NATO summit")), kind="talks", status="happened"),
+    row("address-forum-of",
+        "Karl Holm told a meeting of the Baltic Oil Association that output would fall.",
+        # a meeting of a body the tables do not know as one that meets: named from the text
+        P(("Karl Holm", "Meeting of the Baltic Oil Association")), kind="talks", status="happened"),
+    row("address-forum-of",
+        "Addressing the annual meeting of the Nordic Grain Association, Swedish Farm Minister Lina Osk said "
+        "prices would rise.",
+        # the participle's subject is the speaker; an annual meeting of a named body is a forum
+        P(("Lina Osk", "Annual meeting of the Nordic Grain Association")), kind="talks", status="happened",
+        label="address-forum-of-participle"),
+    row("speak-to-forum",
+        "Norwegian Finance Minister Anna Berg was speaking at a meeting of the Committee for a Nordic Currency "
+        "Union.",
+        # a meeting of a committee is the committee
+        P(("Anna Berg", "Committee for a Nordic Currency Union")), kind="talks", status="happened"),
+    row("speak-to-forum",
+        "Anna Berg spoke to the annual conference of the Nordic Grain Association.",
+        P(("Anna Berg", "Annual conference of the Nordic Grain Association")), kind="talks",
+        label="speak-to-forum-to"),
+    row("act-at-session-of",
+        "Sweden will press its case at a special two-day session of the WTO steel committee opening today.",
+        # "opening today" is when the session is, not its name
+        P(("Sweden", "Special two-day session of the WTO steel committee")), kind="talks", status="scheduled"),
+    row("act-at-session-of",
+        "Norway raised the issue during a session of the Nordic Council on Monday.",
+        P(("Norway", "Nordic Council")), kind="talks", status="happened", label="act-at-session-of-during"),
+    row("lead-delegation-to-forum",
+        "Norwegian Foreign Minister Anna Berg led the Norwegian delegation to the annual session of the Nordic "
+        "Council.",
+        P(("Anna Berg", "Nordic Council")), kind="talks", status="happened"),
+    row("lead-delegation-of-forum",
+        "Anna Berg heads the Norwegian delegation at the Nordic Grain Council conference in Oslo.",
+        P(("Anna Berg", "Nordic Grain Council conference")), kind="talks"),
+    row("welcome-to-forum",
+        "Swedish Prime Minister Lina Osk welcomed Norwegian Foreign Minister Anna Berg to the Nordic Council "
+        "summit on Monday.",
+        # host and guest both attend; the welcome itself is their meeting
+        P(("Lina Osk", "Nordic Council summit"), ("Anna Berg", "Nordic Council summit"), ("Lina Osk", "Anna Berg")),
+        kind={("Lina Osk", "Nordic Council summit"): "talks", ("Anna Berg", "Nordic Council summit"): "talks",
+              ("Lina Osk", "Anna Berg"): "meeting"}, status="happened"),
     row("attend-named-forum",
         "Norwegian Foreign Minister Anna Berg addressed the Minsk Group on Tuesday.",
         P(("Anna Berg", "OSCE Minsk Group")), kind="talks", status="happened"),
@@ -488,6 +528,11 @@ FORUMS = [
     row("participate-in-forum",
         "Swedish Prime Minister Lina Osk took part in the ASEAN Regional Forum on Friday.",
         P(("Lina Osk", "ASEAN Regional Forum")), kind="talks", label="participate-in-forum-named"),
+    row("forum-attended-by",
+        "The meeting of the Nordic Council will also be attended by regulators from Norway, Finland and "
+        "Denmark.",
+        # the unnamed regulators are their countries; each attends the council
+        P(*hub("Nordic Council", "Norway", "Finland", "Denmark")), kind="talks", status="scheduled"),
     # a session of a grouping of states whose clause names no attendee: the members the article names
     # attend, each by its person where the article names one; a small round table pairs everyone
     row("session-of-forum",

@@ -7,6 +7,11 @@ closing acronym in brackets and without places ("in Geneva").  "A meeting of
 <body>" where the body is itself a forum or a body that meets (a commission,
 committee, club, council, group) is that body.  The frames component writes
 such a forum as an actor span (``span._.kind == "event"``).
+
+Only a phrase with a word that names it is a forum: a proper noun or an actor
+("the Nordic Grain Council meeting"), or a topic ("a conference on fish
+quotas").  "The meeting", "a two-day meeting", "the hour-long sitting" say how
+long or how big, not which: no forum.
 """
 from __future__ import annotations
 
@@ -15,20 +20,23 @@ import re
 from .lexicon import LEXICON
 
 FORUM_ORG_HEADS = LEXICON["forum_org_heads"]
+TOPIC_PREPS = LEXICON["forum_topic_preps"]
+TRAILERS = LEXICON["forum_name_trailers"]  # "a sitting of the X panel starting tomorrow": when, not its name
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "my", "our",
                 "your"}
 
 
 def body_that_meets(index, noun):
-    """The actor span of "a meeting of <body>" when that body is a forum or meets as one."""
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for p in c.children:
-                s = index.at(p.i)
-                if p.dep_ == "pobj" and s is not None and s.label_ in ("forum", "organization"):
-                    words = {w.lower() for w in re.split(r"[\s-]+", s.id_)}
-                    if s.label_ == "forum" or words & FORUM_ORG_HEADS:
-                        return s
+    """The actor span of "a meeting of <body>" or "<body>'s meeting" when that body is a forum or meets
+    as one."""
+    bodies = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+              if p.dep_ == "pobj"] + [c for c in noun.children if c.dep_ == "poss"]
+    for p in bodies:
+        s = index.at(p.i)
+        if s is not None and s.label_ in ("forum", "organization"):
+            words = {w.lower() for w in re.split(r"[\s-]+", s.id_)}
+            if s.label_ == "forum" or words & FORUM_ORG_HEADS:
+                return s
     return None
 
 
@@ -40,8 +48,7 @@ def forum_extent(noun, index=None) -> tuple[int, int]:
         start = min(start, index.at(start).start)
     end = noun.i + 1
     for c in noun.rights:  # up to the last "of/on/for" phrase ("a summit in X on the unrest in Y")
-        if c.dep_ == "prep" and c.lower_ in ("of", "on", "for", "about") and not any(
-                g.ent_type_ in ("DATE", "TIME") for g in c.children):  # "on Sunday" is when, not a topic
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "for", "about") and is_topic(c):  # "on Sunday" is when
             end = max(end, c.right_edge.i + 1)
         elif not (c.dep_ == "prep" or c.dep_ in ("compound", "amod", "nmod")):
             break
@@ -59,9 +66,26 @@ def forum_extent(noun, index=None) -> tuple[int, int]:
             break  # (a topic's place stays: "a summit on the unrest in Peru")
     while start < noun.i and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
         start += 1
-    while end > noun.i + 1 and doc[end - 1].is_punct:
+    while end > noun.i + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in TRAILERS):
         end -= 1
     return start, end
+
+
+def names_forum(doc, start: int, end: int, index=None) -> bool:
+    """Does the phrase ``doc[start:end]`` hold a word that names a forum: a proper noun, an actor, or a
+    topic ("on X", "about X")?  Sizes and durations ("a two-day meeting") do not."""
+    for t in doc[start:end]:
+        if t.pos_ == "PROPN" or (index is not None and index.at(t.i) is not None):
+            return True
+        if t.dep_ == "prep" and t.lower_ in TOPIC_PREPS and is_topic(t):
+            return True
+    return False
+
+
+def is_topic(prep) -> bool:
+    """"on fish quotas" is a topic; "on Monday" is when."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and not any(g.ent_type_ in ("DATE", "TIME") for g in objs)
 
 
 def forum_name(doc, start: int, end: int) -> str:

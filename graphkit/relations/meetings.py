@@ -35,10 +35,12 @@ from .status import past_verb, status
 
 NEGOTIATION = LEXICON["negotiation_cues"]
 NOT_MEETING = LEXICON["not_meeting_modifiers"]
+NOT_MEETING_UNLESS_OF = LEXICON["not_meeting_unless_of_body"]
 PHONE = LEXICON["phone_nouns"]
 FORUM_NOUNS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]
 FORUM_HEADS = LEXICON["forum_org_heads"]
 MEETING_NOUNS = LEXICON["meeting_nouns"]
+LEGISLATURE = LEXICON["legislature_words"]
 ROUND_TABLE = 8  # a grouping of up to this many states meets as one table (everyone paired)
 
 
@@ -207,13 +209,37 @@ def _kind(kind: str, parts: list[Participant], m: _Match, hub: str | None = None
     return "meeting"
 
 
+def _body_country(forum: Participant, doc) -> str | None:
+    """The country whose government body a forum is: its own, or for a legislature the tables give no
+    country ("the House Fisheries Committee"), the article's."""
+    if forum.type != "organization":
+        return None
+    if forum.country:
+        return forum.country
+    words = {w.lower() for w in forum.name.replace("-", " ").split()}
+    return doc._.home_country if words & LEGISLATURE else None
+
+
+def _internal(noun, index) -> bool:
+    """A meeting that is no encounter of sides: "a news conference", "a cabinet meeting", "the party's
+    annual conference", "a meeting of the board".  "Annual" is a company's own meeting ("the Volvo annual
+    meeting") unless an of-phrase names whose meeting it is ("the annual congress of the Nordic Grain
+    Association")."""
+    bodies = [q for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for q in c.children if q.dep_ == "pobj"]
+    if any(q.lemma_.lower() in NOT_MEETING or q.lower_ in NOT_MEETING for q in bodies):
+        return True
+    named_body = any(q.pos_ == "PROPN" or index.at(q.i) is not None for q in bodies)
+    return any(c.lower_ in NOT_MEETING and not (named_body and c.lower_ in NOT_MEETING_UNLESS_OF)
+               for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss"))
+
+
 def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
     p = m.p
     for name in ("trigger", "forum"):
         noun = m.tok.get(name) if name == "forum" else m.trigger
-        if noun is not None and any(c.lower_ in NOT_MEETING for c in noun.children
-                                    if c.dep_ in ("compound", "amod", "nmod", "poss")):
-            return []  # "a news conference", "a cabinet meeting"
+        if noun is not None and _internal(noun, m.resolver.index):
+            return []  # "a news conference", "a cabinet meeting", "a meeting of the party"
     st = status(m.trigger, m.frame)
     if st is None:
         return []
@@ -259,6 +285,9 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
     for forum in ([] if between else m.slot("forum")):
         if forum.type in ("forum", "organization") and agents:
             attendees = [a for a in agents if a.name != forum.name]
+            home = _body_country(forum, m.doc) if p.outside_body else None
+            if home:  # "X told a sitting of the House Fisheries Committee": a hearing at home, not a forum
+                attendees = [a for a in attendees if (_own_country(a) or a.guess) not in (None, home)]
             if attendees:
                 groups.append((attendees + [forum], forum.name if len(attendees) > 1 else None, "talks", None))
                 groups.extend(_visit_to_forum(m, attendees, forum_node))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from graphkit.actors.gazetteer import fold, load_gazetteer
 from graphkit.records import ACTOR_TYPES
 
-from .forums import body_that_meets, forum_extent, forum_name
+from .forums import TOPIC_PREPS, body_that_meets, forum_extent, forum_name, is_topic, names_forum
 from .lexicon import LEXICON
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")  # "there is ...": a clause with a subject of its own
@@ -122,6 +122,8 @@ def clause_subject(tok, depth: int = 0) -> list:
             return [p for p in c.children if p.dep_ == "pobj"]
     if v.dep_ in ("advcl", "xcomp", "pcomp", "conj", "prep", "pobj", "ccomp", "acomp") and v.head.i != v.i:
         return clause_subject(v.head, depth + 1)
+    if v.dep_ == "csubj" and v.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in v.head.children):
+        return clause_subject(v.head, depth + 1)  # "Addressing the council, X said": a participle adjunct
     return []
 
 
@@ -157,14 +159,15 @@ class Resolver:
             return [self.participant(body)]
         start, end = forum_extent(tok, self.index)
         name = forum_name(self.doc, start, end)
+        named = names_forum(self.doc, start, end, self.index)
         if tok.dep_ == "dobj":
-            topic = next((c for c in tok.head.rights if c.i > tok.i and c.dep_ == "prep" and c.lower_ in ("on", "about")
-                          and c.i - tok.right_edge.i <= 4), None)
+            topic = next((c for c in tok.head.rights if c.i > tok.i and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS
+                          and is_topic(c) and c.i - tok.right_edge.i <= 4), None)
             if topic is not None:
                 name = f"{name} {self.doc[topic.i:topic.right_edge.i + 1].text}"
-                end = max(end, start + 2)
-        if end - start < 2:
-            return []  # "a meeting", "the summit": no name to give
+                end, named = max(end, start + 2), True
+        if end - start < 2 or not named:
+            return []  # "a meeting", "the summit", "a two-day meeting": no name to give
         return [Participant(name, "forum", None)]
 
     def places_in(self, tok) -> list[Participant]:

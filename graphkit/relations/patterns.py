@@ -25,7 +25,10 @@ One JSON object a line::
   ``without`` (``{node: [child attributes]}``: no match where that node has such
   a child, e.g. "talks" that name their own sides with "between"), ``session``
   (the match only reports a session of a grouping of states whose clause names
-  no attendee: its members the article names attend; needs a ``forum`` slot).
+  no attendee: its members the article names attend; needs a ``forum`` slot),
+  ``outside_body`` (a forum that is a government body of a country is attended
+  only by those known to come from elsewhere: telling a meeting of one's own
+  legislature is testimony, not a forum).
 
 A bad pattern raises :class:`PatternError` naming the file, line and pattern id.
 
@@ -49,7 +52,7 @@ from .lexicon import LEXICON
 SLOTS = ("agent", "partner", "members", "host", "forum", "place", "co_agent")
 _REF = re.compile(r"^(?:(subject|country)\()?([A-Za-z_][A-Za-z0-9_]*)\)?$")
 _KEYS = {"id", "kind", "note", "pattern", "slots", "frame", "partner_types", "agent_types", "host_types",
-         "foreign_agent", "without", "session"}
+         "foreign_agent", "without", "session", "outside_body"}
 _CHILD_ATTRS = {"DEP", "LOWER", "LEMMA", "POS"}
 
 
@@ -77,6 +80,7 @@ class MeetingPattern:
     host_types: frozenset | None = None
     foreign_agent: bool = False
     session: bool = False  # only a session of a grouping of states with no attendee named in its clause
+    outside_body: bool = False  # a country's government body as forum: only attendees from elsewhere
     without: tuple = ()  # (node, attrs): the match is void when that node has a child with these attrs
 
     def void(self, tokens: dict) -> bool:
@@ -203,7 +207,8 @@ def parse_pattern(obj, where: str) -> MeetingPattern:
         partner_types=_types(obj.get("partner_types"), where, "partner_types"),
         agent_types=_types(obj.get("agent_types"), where, "agent_types"),
         host_types=_types(obj.get("host_types"), where, "host_types"),
-        foreign_agent=bool(obj.get("foreign_agent", False)), session=bool(obj.get("session", False)), without=_without(obj.get("without"), names, where))
+        foreign_agent=bool(obj.get("foreign_agent", False)), session=bool(obj.get("session", False)),
+        outside_body=bool(obj.get("outside_body", False)), without=_without(obj.get("without"), names, where))
 
 
 def read_patterns(path) -> list[MeetingPattern]:
