@@ -667,9 +667,13 @@ class Store:
         memory holds the corpus actors, not the corpus.  The resolution is
         written in the transaction that read the content it resolves; when
         another writer changed the content in the meantime nothing is kept
-        (that writer's resolution will be) and False is returned.
+        (that writer's resolution will be) and False is returned.  While another
+        writer holds the lock it is tried again, up to the store's timeout.
         """
         self._writable()
+        return self._retry(self._keep_resolution_once)
+
+    def _keep_resolution_once(self) -> bool:
         c = self.connection
         c.execute("BEGIN")  # deferred: a snapshot of the content, made a write transaction below
         try:
