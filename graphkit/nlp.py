@@ -102,7 +102,9 @@ def paragraph_starts(doc):
     import bisect
     import re
 
-    text = doc.text
+    from graphkit.tokens import doc_text
+
+    text = doc_text(doc)
     if "\n" not in text:
         return doc
     starts = doc.to_array("IDX").tolist()

@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple, TypeVar
 
+from graphkit.tokens import char_length
+
 T = TypeVar("T")
 
 __all__ = ["PIECE_CHARS", "BATCH_CHARS", "PieceRecord", "split_text", "text_batches", "merge_piece_records"]
@@ -94,7 +96,7 @@ def text_batches(items: Iterable[tuple[Any, T]], size: int, max_chars: int = BAT
     batch: list[tuple[str, T]] = []
     chars = 0
     for item in items:
-        n = len(item[0] if isinstance(item[0], str) else item[0].text)
+        n = len(item[0]) if isinstance(item[0], str) else char_length(item[0])
         if batch and (len(batch) >= size or chars + n > max_chars):
             yield batch
             batch, chars = [], 0

@@ -20,6 +20,33 @@ def token_hits(doc, words, attr: str = "LOWER") -> list:
     return [doc[i] for i, v in enumerate(col) if v in keys]
 
 
+_TEXT_KEY = "graphkit.text"
+
+
+def doc_text(doc) -> str:
+    """The Doc's text, joined once: spaCy's ``doc.text`` joins every token again on each call.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("A met B.")
+    >>> doc_text(doc) == doc.text
+    True
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None or len(text) != char_length(doc):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def char_length(doc) -> int:
+    """The length of the Doc's text, without joining it.
+
+    >>> import spacy
+    >>> char_length(spacy.blank("en")("A met B. "))
+    9
+    """
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
 def line_of(tok) -> str:
     """The line of the Doc's text a token stands on.
 
@@ -27,7 +54,7 @@ def line_of(tok) -> str:
     >>> line_of(spacy.blank("en")("Revs 12 vs 11\\nNet up")[5])
     'Net up'
     """
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     return text[start:end if end != -1 else len(text)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from graphkit.tokens import line_of, token_hits
+from graphkit.tokens import doc_text, line_of, token_hits
 
 from .candidates import looks_like_org, strip_determiners
 from .cities import city_country
@@ -40,7 +40,7 @@ _POSSESSIVE = ("'s", "’s")
 def heading_tokens(doc) -> set[int]:
     """Token indices on short lines with no final punctuation that stand alone (headlines, section heads)."""
     out = set()
-    lines = doc.text.split("\n")
+    lines = doc_text(doc).split("\n")
     short = [bool(ln.strip()) and len(ln.strip()) < 120 and not re.search(r"[.!?\"”:]$", ln.strip()) for ln in lines]
     body = [bool(ln.strip()) and not sh for ln, sh in zip(lines, short)]
     last_body = max((i for i, b in enumerate(body) if b), default=-1)

@@ -114,28 +114,72 @@ def _index_words(attrs: dict) -> tuple[str, frozenset] | None:
     return None
 
 
+def _index_class(attrs: dict) -> tuple[str, frozenset] | None:
+    """The part of speech, tag or dependency a trigger with no words is looked up by, if it has one."""
+    for key in ("POS", "TAG", "DEP"):
+        want = attrs.get(key)
+        if isinstance(want, str):
+            return key, frozenset([want])
+        if isinstance(want, dict) and "IN" in want:
+            return key, frozenset(want["IN"])
+    return None
+
+
 class TriggerMatcher:
     """Runs DependencyMatcher patterns (``{key: [nodes]}``) from their trigger tokens."""
 
     def __init__(self, patterns: dict):
         self.compiled = {key: _Compiled(key, nodes) for key, nodes in patterns.items()}
         self.by_word: dict[str, dict[str, list[_Compiled]]] = defaultdict(lambda: defaultdict(list))
-        self.scan: list[_Compiled] = []  # triggers known only by their part of speech or dependency
+        # triggers known only by their part of speech or dependency: looked up by that, before the words
+        self.by_class: dict[str, dict[str, list[_Compiled]]] = defaultdict(lambda: defaultdict(list))
+        self.scan: list[_Compiled] = []  # triggers with nothing to look them up by: tried on every token
         for key, nodes in patterns.items():
-            found = _index_words(nodes[0].get("RIGHT_ATTRS", {}))
+            attrs = nodes[0].get("RIGHT_ATTRS", {})
+            found = _index_words(attrs)
+            table = self.by_word
+            if found is None:
+                found, table = _index_class(attrs), self.by_class
             if found is None:
                 self.scan.append(self.compiled[key])
-            else:
-                attr, words = found
-                for w in words:
-                    self.by_word[attr][w].append(self.compiled[key])
+                continue
+            attr, words = found
+            for w in words:
+                table[attr][w].append(self.compiled[key])
+        self._keyed: dict[int, tuple] = {}  # per StringStore: the tables keyed as the Doc's arrays are
+
+    def _tables(self, doc) -> tuple[list[int], list[dict[int, list[_Compiled]]]]:
+        """The attribute ids to read from the Doc's array and, for each, its patterns by array value."""
+        from spacy.attrs import IDS
+        from spacy.parts_of_speech import IDS as POS_IDS
+
+        strings = doc.vocab.strings
+        cached = self._keyed.get(id(strings))
+        if cached is not None and cached[0] is strings:
+            return cached[1], cached[2]
+        attrs, tables = [], []
+        for source in (self.by_class, self.by_word):  # the order patterns are tried in
+            for attr, words in source.items():
+                key = (lambda w: POS_IDS[w]) if attr == "POS" else strings.add
+                attrs.append(IDS[attr])
+                tables.append({key(w): pats for w, pats in words.items()})
+        self._keyed[id(strings)] = (strings, attrs, tables)
+        return attrs, tables
 
     def __call__(self, doc) -> list[tuple[str, list[int]]]:
         out = []
-        for tok in doc:
+        if not len(doc):
+            return out
+        attrs, tables = self._tables(doc)
+        # the Doc's arrays, not its tokens: a Token is made only where some pattern may start
+        rows = doc.to_array(attrs).reshape(len(doc), len(attrs)).tolist() if attrs else [()] * len(doc)
+        for i, row in enumerate(rows):
             cands = list(self.scan)
-            for attr, table in self.by_word.items():
-                cands.extend(table.get(_GETTERS[attr](tok), ()))
+            for value, table in zip(row, tables):
+                cands.extend(table.get(value, ()))
+            if not cands:
+                continue
+            tok = doc[i]
             for c in cands:
                 if c.trigger(tok):
                     out.extend((c.key, nodes) for nodes in c.matches(tok))
