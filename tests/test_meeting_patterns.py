@@ -73,6 +73,10 @@ MEETINGS = [
         P(*hub("Dana Hale", "Oslo Stock Exchange", "Ministry of Finance", "Trade Ministry", "Lars Olsen")),
         kind="meeting", status="scheduled", label="meet-object-officials-in-list"),
     row("meet-object",
+        "Chilean President Karl Holm met Chilean officials on Monday.",
+        # his own country's unnamed officials: an internal meeting, no one to pair him with
+        NONE, label="meet-object-own-officials"),
+    row("meet-object",
         "Senator Dana Hale met officials in Lima on Monday.",
         NONE, label="meet-object-officials-in-a-place"),
     row("visit-framing-meeting",

@@ -182,10 +182,11 @@ def _own_country(p: Participant) -> str | None:
 
 
 def _speak_for_countries(parts: list[Participant]) -> list[Participant]:
-    """A country whose own person takes part is not listed beside them."""
+    """A country whose own person takes part is not listed beside them; a person meeting only their own
+    country's unnamed officials ("talks with his country's ambassador") is an internal meeting: no one."""
     countries = {p.country for p in parts if p.type == "person" and p.country}
     kept = [p for p in parts if not (p.type == "country" and p.name in countries)]
-    return kept if len(kept) >= 2 else parts
+    return kept if len(kept) >= 2 or len(kept) == len(parts) else []
 
 
 def _kind(kind: str, parts: list[Participant], m: _Match, hub: str | None = None) -> str:
