@@ -29,3 +29,27 @@ def predicted_pairs(meetings) -> dict:
         for a, b in pairs:
             out.setdefault(frozenset((a, b)), m)
     return out
+
+
+def for_pair(value, pair):
+    """An expectation given for every pair, or per pair as ``{(a, b): value}``."""
+    if isinstance(value, dict):
+        return next(v for k, v in value.items() if frozenset(k) == pair)
+    return value
+
+
+def check_meetings(meetings, pairs, kind=None, status=None) -> dict:
+    """Assert that ``meetings`` claim exactly ``pairs``, each with its ``kind`` and ``status`` (None: any).
+
+    Returns the pairs' meetings (``predicted_pairs``) for further checks.
+    """
+    summary = [(m.participants, m.kind, m.status, m.location, m.hub, m.pattern) for m in meetings]
+    got = predicted_pairs(meetings)
+    assert set(got) == set(pairs), summary
+    for pair in pairs:
+        m = got[pair]
+        if kind is not None:
+            assert m.kind == for_pair(kind, pair), (sorted(pair), summary)
+        if status is not None:
+            assert m.status == for_pair(status, pair), (sorted(pair), summary)
+    return got

@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from graphkit.relations.meetings import extract_meetings
-from meeting_helpers import NONE, P, clique, hub, predicted_pairs  # noqa: F401
+from meeting_helpers import NONE, P, check_meetings, clique, hub, predicted_pairs  # noqa: F401
 
 
 def case(text, pairs, kind=None, status=None, forum=None, label=None):
@@ -48,17 +48,9 @@ CASES = [
 @pytest.mark.parametrize("text, pairs, kind, status, forum", CASES)
 def test_forum_case(nlp, text, pairs, kind, status, forum):
     meetings = extract_meetings(nlp(text))
-    summary = [(m.participants, m.kind, m.status, m.hub, m.pattern) for m in meetings]
-    got = predicted_pairs(meetings)
-    assert set(got) == set(pairs), summary
-    for pair in pairs:
-        m = got[pair]
-        if kind is not None:
-            assert m.kind == kind, (sorted(pair), summary)
-        if status is not None:
-            assert m.status == status, (sorted(pair), summary)
+    check_meetings(meetings, pairs, kind, status)
     if forum is not None:
-        assert any(forum in m.participants for m in meetings), summary
+        assert any(forum in m.participants for m in meetings), [m.participants for m in meetings]
 
 
 def _pairs(nlp, text):

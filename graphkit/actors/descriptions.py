@@ -18,6 +18,7 @@ from .mention import ArticleState, Mention
 
 DESCRIPTION_NOUNS = LEXICON["company_descriptions"]
 PERSON_NOUNS = LEXICON["company_person_descriptions"]
+_ANY_NOUN = DESCRIPTION_NOUNS | PERSON_NOUNS
 
 
 def _companies_before(state: ArticleState, country: str, before: int) -> set[str]:
@@ -33,7 +34,7 @@ def add_descriptions(state: ArticleState) -> None:
             continue
         noun = doc[m.end]
         word = fold(noun.lemma_)
-        if word not in DESCRIPTION_NOUNS | PERSON_NOUNS or noun.pos_ != "NOUN" or doc[m.start - 1].lower_ != "the":
+        if word not in _ANY_NOUN or noun.pos_ != "NOUN" or doc[m.start - 1].lower_ != "the":
             continue
         if m.end + 1 < len(doc) and doc[m.end + 1].pos_ in ("NOUN", "PROPN"):
             continue  # "the German bank holiday": the noun modifies another

@@ -103,20 +103,13 @@ class _Compiled:
         return out
 
 
-def _index_words(attrs: dict) -> tuple[str, frozenset] | None:
-    """The attribute and words a trigger is looked up by (LEMMA or LOWER, exact or IN), if it has them."""
-    for key in ("LEMMA", "LOWER", "ORTH"):
-        want = attrs.get(key)
-        if isinstance(want, str):
-            return key, frozenset([want])
-        if isinstance(want, dict) and "IN" in want:
-            return key, frozenset(want["IN"])
-    return None
+WORD_KEYS = ("LEMMA", "LOWER", "ORTH")
+CLASS_KEYS = ("POS", "TAG", "DEP")  # for triggers with no words: their part of speech, tag or dependency
 
 
-def _index_class(attrs: dict) -> tuple[str, frozenset] | None:
-    """The part of speech, tag or dependency a trigger with no words is looked up by, if it has one."""
-    for key in ("POS", "TAG", "DEP"):
+def _index_key(attrs: dict, keys: tuple[str, ...]) -> tuple[str, frozenset] | None:
+    """The first of ``keys`` a trigger's attributes fix (exactly or by IN), with its values, if any."""
+    for key in keys:
         want = attrs.get(key)
         if isinstance(want, str):
             return key, frozenset([want])
@@ -136,10 +129,9 @@ class TriggerMatcher:
         self.scan: list[_Compiled] = []  # triggers with nothing to look them up by: tried on every token
         for key, nodes in patterns.items():
             attrs = nodes[0].get("RIGHT_ATTRS", {})
-            found = _index_words(attrs)
-            table = self.by_word
+            found, table = _index_key(attrs, WORD_KEYS), self.by_word
             if found is None:
-                found, table = _index_class(attrs), self.by_class
+                found, table = _index_key(attrs, CLASS_KEYS), self.by_class
             if found is None:
                 self.scan.append(self.compiled[key])
                 continue
