@@ -164,6 +164,8 @@ def status(trigger, frame) -> str | None:
                 scheduled = True  # "is to visit"
             if x.dep_ == "xcomp" and x.head.lemma_.lower() == "be":
                 scheduled = True
+        if lem == "set" and any(c.dep_ == "prt" for c in kids):
+            continue  # "sets off on a trip", "set out for X": travel, not "is set to"
         if near and x.pos_ in ("VERB", "ADJ", "AUX") and (lem in SCHEDULED_VERBS and i > 0 or lem in SCHEDULED_TRIGGERS):
             scheduled = True  # "is due to", "plans to"; a trigger that is itself ahead: "is expected in"
     for x in {trigger, frame}:
