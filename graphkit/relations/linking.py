@@ -66,6 +66,7 @@ class FrameData:
     inclusion: frozenset
     light_verbs: frozenset
     not_partner_objects: frozenset
+    carry_verbs: frozenset = frozenset()
     by_verb: dict = field(default_factory=dict)
     by_noun: dict = field(default_factory=dict)
 
@@ -110,13 +111,13 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
                 raise FrameError(f"{where}: noun {w!r} is in frames {by_noun[w].name!r} and {f.name!r}")
             by_noun[w] = f
     lists = {}
-    for key in ("forum_frames", "inclusion_preps", "light_verbs", "not_partner_objects"):
+    for key in ("forum_frames", "inclusion_preps", "light_verbs", "not_partner_objects", "carry_verbs"):
         words = raw.get(key, [])
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise FrameError(f"{where}: {key!r} must be a list of words")
         lists[key] = frozenset(words)
     return FrameData(tuple(frames), lists["forum_frames"], lists["inclusion_preps"], lists["light_verbs"],
-                     lists["not_partner_objects"], by_verb, by_noun)
+                     lists["not_partner_objects"], lists["carry_verbs"], by_verb, by_noun)
 
 
 @functools.lru_cache(maxsize=1)
@@ -219,6 +220,9 @@ def link_frames(doc) -> list[Link]:
     for tok in doc:
         frame, how = _frame_of(tok, data)
         if frame is None:
+            carried = _carried_traveller(tok, data)
+            if carried is not None:
+                out.append(carried)
             continue
         link = Link(frame.name, frame.kind, tok.i, tok.i, how, frame.partner_types)
         if how == "verb":
@@ -252,6 +256,24 @@ def link_frames(doc) -> list[Link]:
         if any(link.roles[r] for r in ROLES) or (how == "verb" and frame.object is None):
             out.append(link)
     return out
+
+
+def _carried_traveller(verb, data: FrameData):
+    """"A tour that has taken him to A, B and C", "the trip brings her to X": a trip carrying its object to
+    places is that person's visit to them."""
+    if verb.pos_ != "VERB" or _lemma(verb) not in data.carry_verbs:
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    trip = verb.head if verb.dep_ == "relcl" and (not subj or subj[0].tag_ in ("WDT", "WP")) else (subj[0] if subj else None)
+    visit = data.by_noun.get(trip.lemma_.lower()) if trip is not None and trip.pos_ == "NOUN" else None
+    travellers = [c for c in verb.children if c.dep_ == "dobj"]
+    hosts = [q for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "through", "across")
+             for q in _pobjs(c)]
+    if visit is None or visit.kind != "visit" or len(travellers) != 1 or not hosts:
+        return None
+    link = Link(visit.name, visit.kind, verb.i, verb.i, "carry", agents=[travellers[0].i])
+    _add(link, "host", hosts)
+    return link
 
 
 def inclusion_members(tok) -> list:

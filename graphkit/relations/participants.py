@@ -96,8 +96,29 @@ def _subjects_of(v) -> list:
     return out
 
 
+EVENT_NOUNS = (LEXICON["tour_nouns"] | LEXICON["talk_nouns"]) - LEXICON["delegation_nouns"]  # "a mission" may be people
+
+
 def clause_subject(tok, depth: int = 0) -> list:
-    """The subject tokens of ``tok``'s clause (a noun: of the verb framing it)."""
+    """The subject tokens of ``tok``'s clause (a noun: of the verb framing it).  A subject that is itself
+    a trip or a meeting ("a trip that will begin with a visit to X", "the talks ended with a dinner")
+    stands for whoever makes that trip or holds those talks."""
+    found = _clause_subject(tok, depth)
+    if depth > 4 or not any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in EVENT_NOUNS for t in found):
+        return found
+    out = []
+    for t in found:
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in EVENT_NOUNS:
+            owners = [c for c in t.children if c.dep_ == "poss"] + [
+                q for c in t.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                for q in c.children if q.dep_ == "pobj"]
+            out.extend(owners or clause_subject(t, depth + 1))
+        else:
+            out.append(t)
+    return out
+
+
+def _clause_subject(tok, depth: int = 0) -> list:
     if depth > 6:
         return []
     if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
