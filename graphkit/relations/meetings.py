@@ -42,6 +42,7 @@ FORUM_NOUNS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]
 FORUM_HEADS = LEXICON["forum_org_heads"]
 MEETING_NOUNS = LEXICON["meeting_nouns"]
 PLACE_NOUNS = LEXICON["place_nouns"]
+WORLD_REGIONS = LEXICON["world_regions"]
 LEGISLATURE = LEXICON["legislature_words"]
 ROUND_TABLE = 8  # a grouping of up to this many states meets as one table (everyone paired)
 
@@ -90,9 +91,11 @@ class _Match:
                 elif name == "host":
                     # "visited Kenya's biggest shantytown": the place a visited thing lies in (not a summit's
                     # city, not "set money aside for the conflicts in Iraq")
-                    out.extend(self.resolver.actors(h) or (
+                    found = self.resolver.actors(h) or (
                         self.resolver.places_in(h) if (h.dep_ == "dobj" and h.lemma_.lower() not in FORUM_NOUNS)
-                        or h.lemma_.lower() in PLACE_NOUNS else []))
+                        or h.lemma_.lower() in PLACE_NOUNS else [])
+                    # a continent or a world region is no country visited, whatever town bears its name
+                    out.extend(x for x in found if not (x.type == "location" and fold(x.place or x.name) in WORLD_REGIONS))
                 else:
                     found = self.resolver.actors(h)
                     if not found and r.subject:

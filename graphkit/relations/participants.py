@@ -28,6 +28,8 @@ from .lexicon import LEXICON
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")  # "there is ...": a clause with a subject of its own
 RELATIVE = ("who", "which", "that", "whom")
+SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+REPORTING = LEXICON["reporting_verbs"]
 ROLE_HEADS = LEXICON["role_heads"]
 GENERIC = LEXICON["generic_people"]
 GROUP_REFS = LEXICON["group_refs"]
@@ -280,7 +282,23 @@ class Resolver:
         if c.dep_ != "appos" or not any(g.dep_ in ("cc", "conj") for g in c.children):
             return False
         a, b = self.index.at(t.i), self.index.at(c.i)
-        return a is not None and b is not None and a.label_ == b.label_ == "person" and a.id_ != b.id_
+        if a is not None and b is not None:
+            return a.label_ == b.label_ == "person" and a.id_ != b.id_
+        # "met Spain's trade minister, the Korean trade minister and the IMF": the parser reads a list of
+        # role phrases as an apposition with a conjunct; sides that name different actors are listed
+        return self._side_key(t) is not None and self._side_key(c) is not None \
+            and self._side_key(t) != self._side_key(c)
+
+    def _side_key(self, tok):
+        """The actor a role phrase or name is attached to, for telling list members from descriptions."""
+        s = self.index.at(tok.i)
+        if s is not None:
+            return s.id_
+        if tok.lower_ not in self.roles and fold(tok.lemma_) not in self.roles:
+            return None
+        mods = [self.index.at(c.i) for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        ids = sorted({m.id_ for m in mods if m is not None})
+        return tuple(ids) if ids else None
 
     def actors(self, tok, seen: set | None = None) -> list[Participant]:
         """The participants a phrase headed by ``tok`` names, conjuncts included."""
@@ -291,8 +309,11 @@ class Resolver:
                 continue
             seen.add(x.i)
             # "Russian and Turkish foreign ministers, Vesel and Aydin": the names, not the demonyms
+            # (a singular role beside a name in a list is a side of its own: "met Ruritania's minister and
+            # X")
             named = any((s := self.index.at(y.i)) is not None and s.label_ == "person"
-                        for y in x.subtree if y.i != x.i and y.dep_ in ("conj", "appos"))
+                        for y in x.subtree if y.i != x.i and y.dep_ in ("conj", "appos")
+                        and (x.tag_.endswith("S") or y.head.i == x.i and y.dep_ == "appos"))
             out.extend(self._one(x, seen, names_only=named))
         return list(dict.fromkeys(out))
 
@@ -304,10 +325,17 @@ class Resolver:
             spans = self.index.all_at(x.i) if span._.kind == "pronoun" else [span]
             return [p for p in (self.participant(s) for s in spans) if p is not None]
         low = x.lower_
+        if low in SUBJECT_PRONOUNS and x.dep_ in SUBJECTS:
+            return self._reporter(x, seen)
         if low in PLACE_ADVS and self.doc._.home_country:
             return [Participant(self.doc._.home_country, "country", self.doc._.home_country, None)]
         if low in GROUP_REFS:
             return self._group(x)
+        if x.lemma_.lower() in PLACE_NOUNS:
+            # "the Kenyan capital", "Ruritania's second city": a place in that country (where, or visited)
+            return [Participant(p.country or p.name, "location", p.country or p.name,
+                                self.doc[x.left_edge.i:x.i + 1].text, self.doc[x.left_edge.i:x.i + 1].text)
+                    for p in self.places_in(x) if p is not None and (p.country or p.type == "country")]
         # "the largest Dutch telephone company Norcom": the name in apposition; "trade ministers A, B and C":
         # every name in apposition
         named = [c for c in x.children if c.dep_ == "appos" and (s := self.index.at(c.i)) is not None
@@ -320,6 +348,28 @@ class Resolver:
         if low not in self.roles and fold(x.lemma_) not in self.roles:
             return []
         return self._role_phrase(x, seen, names_only)
+
+    def _reporter(self, pron, seen) -> list[Participant]:
+        """"X said he (it, they) met Y": a subject pronoun the article's coreference left open, in a clause
+        reported by a verb of saying, stands for the one who says it (when the number agrees)."""
+        verb = pron.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        saying = verb.head
+        if verb.dep_ != "ccomp" or saying.pos_ != "VERB" or saying.lemma_.lower() not in REPORTING \
+                or saying.i > pron.i:
+            return []  # "he will meet Y, an aide said": the aide reports on someone else
+        out = []
+        for subj in (c for c in saying.children if c.dep_ == "nsubj"):
+            if subj.lower_ in SUBJECT_PRONOUNS or subj.i in seen or subj.i > pron.i:
+                continue
+            plural = subj.tag_.endswith("S") or any(c.dep_ == "conj" for c in subj.children)
+            if (pron.lower_ in ("they", "we")) != plural and not (pron.lower_ == "we" and not plural):
+                continue
+            if pron.lower_ == "it" and (s := self.index.at(subj.i)) is not None and s.label_ == "person":
+                continue
+            out.extend(self.actors(subj, seen))
+        return out
 
     def _group(self, x) -> list[Participant]:
         """"The two countries": the countries coordinated in the sentence before (or this one)."""
