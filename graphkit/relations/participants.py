@@ -28,6 +28,10 @@ from .lexicon import LEXICON
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")  # "there is ...": a clause with a subject of its own
 RELATIVE = ("who", "which", "that", "whom")
+DESCRIBED_FORUMS = LEXICON["described_forums"]  # event nouns any description names ("a regional summit")
+FORUM_DESCRIBERS = LEXICON["forum_describers"]  # words that make a conference one of governments
+FORUM_NOUNS = LEXICON["describable_forum_nouns"]  # event nouns that may stand for a forum by description
+FORUM_NON_NAMES = LEXICON["forum_non_names"]  # words that say when, how big or how, not which
 SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 REPORTING = LEXICON["reporting_verbs"]
 ROLE_HEADS = LEXICON["role_heads"]
@@ -190,8 +194,32 @@ class Resolver:
                 name = f"{name} {self.doc[topic.i:topic.right_edge.i + 1].text}"
                 end, named = max(end, start + 2), True
         if end - start < 2 or not named:
-            return []  # "a meeting", "the summit", "a two-day meeting": no name to give
+            # "the summit" where the article names one summit: that one; "a regional summit": named by the
+            # words that describe it; "a meeting", "a two-day meeting": no name to give
+            return self._forum_named_before(tok) or self._described_forum(tok)
         return [Participant(name, "forum", None)]
+
+    def _forum_named_before(self, tok) -> list[Participant]:
+        """The one forum of this kind ("summit", "conference") the article names before ``tok``."""
+        head = fold(tok.lemma_)
+        found = {s.id_: s for s in self.index.spans if s.label_ == "forum" and s._.kind != "pronoun"
+                 and s.start < tok.i and fold(s.id_.split()[-1]).rstrip("s") == head.rstrip("s")}
+        if len(found) != 1 or tok.lemma_.lower() not in FORUM_NOUNS:
+            return []
+        return [self.participant(next(iter(found.values())))]
+
+    def _described_forum(self, tok) -> list[Participant]:
+        """"A regional summit", "an Arab League-style conference": a forum named by its describing words."""
+        if tok.lemma_.lower() not in FORUM_NOUNS:
+            return []
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.is_alpha
+                and c.lower_ not in FORUM_NON_NAMES and c.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL")]
+        # a summit is of governments whatever describes it; a conference or a forum only when its words say
+        # so ("a regional conference", not "a business conference")
+        if not mods or (tok.lemma_.lower() not in DESCRIBED_FORUMS
+                        and not any(m.lower_ in FORUM_DESCRIBERS for m in mods)):
+            return []
+        return [Participant(" ".join([m.lower_ for m in mods] + [tok.lower_]), "forum", None)]
 
     def places_in(self, tok) -> list[Participant]:
         """Places a common noun is in or of ("Kenya's biggest shantytown", "an orphanage in Tanzania")."""
