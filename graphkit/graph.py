@@ -145,7 +145,7 @@ def _add_meeting(G: nx.MultiGraph, index: dict, rec: Record, i: int, events: Eve
         G.add_edge(u, v, layer="meetings", kind=m.kind, status=m.status, location=m.location, date=m.date,
                    date_iso=m.date_iso, evidence=m.evidence, article=rec.doc, article_date=rec.date,
                    meeting_id=eid, report_id=report, reports=len(event.reports) if event is not None else 1,
-                   event_date=event.date if event is not None else (m.date_iso or rec.date),
+                   event_date=event.date_iso if event is not None else m.date_iso,
                    participants=list(parts), hub=hub, weight=weight)
 
 
