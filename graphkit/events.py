@@ -8,14 +8,15 @@ reported by many articles (and the same wire story is often filed twice).
   graph's former ``meeting_id``): its sides (the corpus actors taking part),
   kind, status, date, place and evidence sentence;
 * two reports are **one event** when they have the same sides (the same set of
-  corpus actors), a compatible kind (a call is only ever the same event as a
+  corpus actors; or nested sets, "Funaro visited Washington" and "Funaro and
+  Gros visited Washington", when their dates overlap), a compatible kind (a call is only ever the same event as a
   call; a meeting, talks and a visit may be the same event) and
 
   - compatible dates: the days each report allows overlap.  A date the text
     gives allows that day (and the next: talks over two days), that month or
-    that year; a report whose text gives no date allows the days within
-    ``UNDATED_DAYS`` of its article's date, so undated reports of articles a
-    few days apart are one event; a report with no date at all (nor an article
+    that year; a report whose text gives no date allows the ``UNDATED_DAYS``
+    days before its article's date (the days after it, for a scheduled
+    meeting), so undated reports of articles a few days apart are one event; a report with no date at all (nor an article
     date) joins only reports of its own article;
   - or near-identical evidence (the same sentence, give or take a few words:
     the same wire paragraph reused), or articles that are near-duplicates of
@@ -67,8 +68,9 @@ from graphkit.records import Record
 __all__ = ["DUPLICATE_THRESHOLD", "UNDATED_DAYS", "Event", "Events", "Report", "find_duplicates",
            "group_events", "report_interval", "same_evidence"]
 
-#: A report whose text gives no date: the meeting lies within this many days of its article's date.
-UNDATED_DAYS = 2
+#: A report whose text gives no date: the meeting lies within this many days before its article's date
+#: (after it, for a scheduled meeting).
+UNDATED_DAYS = 7
 #: Two day dates this many days apart may be one event (talks over two days).
 DAY_SLACK = 1
 #: Near-duplicate articles: estimated Jaccard similarity of their fingerprints at least this.
@@ -177,14 +179,15 @@ def _day(iso: str) -> int | None:
         return None
 
 
-def report_interval(date_iso: str | None, article_date: str | None) -> tuple[int, int] | None:
+def report_interval(date_iso: str | None, article_date: str | None, status: str = "happened"
+                    ) -> tuple[int, int] | None:
     """The days (proleptic ordinals, inclusive) a report allows its meeting to be on, or None.
 
     >>> a, b = report_interval("2020-03-02", None); b - a
     1
     >>> a, b = report_interval("2020-02", None); b - a
     28
-    >>> a, b = report_interval(None, "2020-03-10"); b - a == 2 * UNDATED_DAYS
+    >>> a, b = report_interval(None, "2020-03-10"); b - a == UNDATED_DAYS
     True
     >>> report_interval(None, None) is None
     True
@@ -200,7 +203,7 @@ def report_interval(date_iso: str | None, article_date: str | None) -> tuple[int
     if bounds and bounds[0] == bounds[1]:
         a = _day(bounds[0])
         if a is not None:
-            return a - UNDATED_DAYS, a + UNDATED_DAYS
+            return (a, a + UNDATED_DAYS) if status == "scheduled" else (a - UNDATED_DAYS, a)
     return None
 
 
@@ -324,7 +327,7 @@ def _reports(records: Iterable[Record], index: Mapping[tuple[str, str], str]) ->
 
 def _cover(reports: list[Report]) -> list[list[Report]]:
     """Reports of one side set and kind class -> groups whose allowed days share a day (fewest groups)."""
-    spans = [(report_interval(r.date_iso, r.article_date), r) for r in reports]
+    spans = [(report_interval(r.date_iso, r.article_date, r.status), r) for r in reports]
     dated = sorted(((iv, r) for iv, r in spans if iv is not None), key=lambda x: (x[0][1], x[0][0], x[1].id))
     groups: list[list[Report]] = []
     taken = [False] * len(dated)
@@ -377,6 +380,46 @@ def _merge_groups(groups: list[list[Report]], duplicates: Mapping[str, str]) -> 
     return list(merged.values())
 
 
+def _common(group: list[Report]) -> tuple[int, int] | None:
+    """The days every dated report of a group allows (None: no dated report, or none in common)."""
+    spans = [iv for iv in (report_interval(r.date_iso, r.article_date, r.status) for r in group) if iv]
+    if not spans:
+        return None
+    lo, hi = max(a for a, _ in spans), min(b for _, b in spans)
+    return (lo, hi) if lo <= hi else None
+
+
+def _nested(found: list) -> list[list[Report]]:
+    """Join groups of the same kind class whose sides are nested ("Funaro visited Washington" and
+    "Funaro and Gros visited Washington") and whose common days overlap: one meeting, reported with
+    more or fewer of those who took part."""
+    parent = list(range(len(found)))
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_actor: dict = defaultdict(list)
+    for i, (_kc, sides, _iv, _g) in enumerate(found):
+        for a in sides:
+            by_actor[a].append(i)
+    for i, (kc, sides, iv, _g) in enumerate(found):
+        if iv is None or not sides:
+            continue
+        for j in by_actor[min(sides, key=str)]:
+            kc2, sides2, iv2, _g2 = found[j]
+            if j == i or kc2 != kc or iv2 is None or not sides < sides2:
+                continue
+            if iv[0] <= iv2[1] and iv2[0] <= iv[1]:
+                parent[root(i)] = root(j)
+    out: dict[int, list[Report]] = {}
+    for i, (*_x, group) in enumerate(found):
+        out.setdefault(root(i), []).extend(group)
+    return list(out.values())
+
+
 def _event(reports: list[Report], order: Mapping[str, int]) -> Event:
     reports = sorted(reports, key=lambda r: (order[r.article], r.index))
     kinds = Counter(r.kind for r in reports)
@@ -414,9 +457,10 @@ def group_events(records: Iterable[Record], index: Mapping[tuple[str, str], str]
     groups: dict[tuple, list[Report]] = defaultdict(list)
     for r in _reports(records, index):
         groups[(frozenset(r.participants), _kind_class(r.kind))].append(r)
-    events = []
+    found: list[tuple[str, frozenset, tuple | None, list[Report]]] = []
     for key in groups:
         for group in _merge_groups(_cover(groups[key]), duplicates):
-            events.append(_event(group, order))
+            found.append((key[1], key[0], _common(group), group))
+    events = [_event(group, order) for group in _nested(found)]
     events.sort(key=lambda e: (order[e.reports[0].article], e.reports[0].index))
     return Events(events, duplicates)
