@@ -452,7 +452,7 @@ def group_events(records: Iterable[Record], index: Mapping[tuple[str, str], str]
     their first report (article id order, then the meeting's index).
     """
     records = list(records)
-    order = {rec.doc: i for i, rec in enumerate(records)}
+    order = {doc: i for i, doc in enumerate(sorted({rec.doc for rec in records}))}
     duplicates = find_duplicates(records, texts)
     groups: dict[tuple, list[Report]] = defaultdict(list)
     for r in _reports(records, index):
