@@ -31,6 +31,9 @@ and the graph, the queries, the exports and the view are built from it, so
 they all show the same actors.
 
 >>> from graphkit.records import Actor, Meeting, Record
+
+if TYPE_CHECKING:
+    from graphkit.events import Events
 >>> recs = [Record("a", actors=[Actor("Anna Berg", "person", country="Norway", mentions=[[0, 9, 0]])]),
 ...         Record("b", actors=[Actor("Berg", "person", mentions=[[0, 4, 0], [9, 13, 1]]),
 ...                             Actor("Sweden", "country")],
@@ -46,9 +49,10 @@ they all show the same actors.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from graphkit.actors.gazetteer import fold
 from graphkit.actors.names import core_tokens, same_person
@@ -88,12 +92,25 @@ class CorpusActor:
         return cls(**data)
 
 
-class Resolution(NamedTuple):
-    """What :func:`resolve_corpus` gives: resolved records, corpus actors and the index between them."""
-
+class _Resolved(NamedTuple):
     records: list[Record]
     actors: dict[str, CorpusActor]
     index: dict[tuple[str, str], str]
+
+
+class Resolution(_Resolved):
+    """What :func:`resolve_corpus` gives: resolved records, corpus actors and the index between them.
+
+    ``events`` (made from the records and the index when first asked for, by
+    :func:`graphkit.events.group_events`): the meetings grouped into events,
+    one per real meeting, each with every report of it.
+    """
+
+    @functools.cached_property
+    def events(self) -> "Events":
+        from graphkit.events import group_events
+
+        return group_events(self.records, self.index)
 
 
 def as_record(record: Record | dict) -> Record:
