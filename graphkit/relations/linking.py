@@ -67,6 +67,8 @@ class FrameData:
     light_verbs: frozenset
     not_partner_objects: frozenset
     carry_verbs: frozenset = frozenset()
+    setting_verbs: frozenset = frozenset()
+    setting_preps: frozenset = frozenset()
     by_verb: dict = field(default_factory=dict)
     by_noun: dict = field(default_factory=dict)
 
@@ -111,13 +113,15 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
                 raise FrameError(f"{where}: noun {w!r} is in frames {by_noun[w].name!r} and {f.name!r}")
             by_noun[w] = f
     lists = {}
-    for key in ("forum_frames", "inclusion_preps", "light_verbs", "not_partner_objects", "carry_verbs"):
+    for key in ("forum_frames", "inclusion_preps", "light_verbs", "not_partner_objects", "carry_verbs", "setting_verbs",
+                "setting_preps"):
         words = raw.get(key, [])
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise FrameError(f"{where}: {key!r} must be a list of words")
         lists[key] = frozenset(words)
     return FrameData(tuple(frames), lists["forum_frames"], lists["inclusion_preps"], lists["light_verbs"],
-                     lists["not_partner_objects"], lists["carry_verbs"], by_verb, by_noun)
+                     lists["not_partner_objects"], lists["carry_verbs"], lists["setting_verbs"], lists["setting_preps"],
+                     by_verb, by_noun)
 
 
 @functools.lru_cache(maxsize=1)
@@ -243,6 +247,7 @@ def link_frames(doc) -> list[Link]:
             if owners or by:
                 link.agents = [t.i for t in owners + by]
             _prep_roles(link, frame, tok, data)
+            _setting(link, frame, tok, data)
             carrier = _carrier(tok, data)
             if carrier is not None:
                 link.carrier = carrier.i
@@ -256,6 +261,22 @@ def link_frames(doc) -> list[Link]:
         if any(link.roles[r] for r in ROLES) or (how == "verb" and frame.object is None):
             out.append(link)
     return out
+
+
+def _setting(link: Link, frame: Frame, noun, data: FrameData) -> None:
+    """"In a meeting, X told Y ...", "At the talks X urged Y to ...": a meeting noun setting the scene of a
+    verb of telling makes its subject meet its addressee."""
+    if frame.kind not in ("meeting", "talks", "call") or noun.dep_ != "pobj" or noun.head.lower_ not in data.setting_preps:
+        return
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or _lemma(verb) not in data.setting_verbs or link.agents:
+        return
+    addressees = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+        q for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for q in _pobjs(c)]
+    if addressees and not link.roles["partner"] and not link.roles["members"]:
+        link.carrier = verb.i
+        link.rule = "setting"
+        _add(link, "partner", addressees[:1])
 
 
 def _carried_traveller(verb, data: FrameData):
