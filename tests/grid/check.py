@@ -22,16 +22,20 @@ KIND_CLASS = {"meeting": "meet", "talks": "meet", "visit": "visit", "call": "cal
 @dataclass
 class Result:
     case: Case
-    got: list  # [(kind, [canonical participants])]
+    got: list  # [(kind, [canonical participants], status)]
     ok: bool
     why: str  # "" when ok
 
     def expected_text(self) -> str:
-        req = [f"{k} {' + '.join(sorted(p))}" for p, k in sorted(self.case.required.items(), key=_pk)]
+        st = self.case.status
+        req = [f"{k} {' + '.join(sorted(p))}" + (f" ({st[p]})" if p in st else "")
+               for p, k in sorted(self.case.required.items(), key=_pk)]
         return "; ".join(req) or "no meeting"
 
     def got_text(self) -> str:
-        return "; ".join(f"{KIND_CLASS.get(k, k)} {' + '.join(ps)}" for k, ps in self.got) or "no meeting"
+        st = self.case.status
+        return "; ".join(f"{KIND_CLASS.get(k, k)} {' + '.join(ps)}" + (f" ({s})" if st else "")
+                         for k, ps, s in self.got) or "no meeting"
 
 
 def _pk(item):
@@ -49,18 +53,22 @@ def resolve(case: Case, name: str) -> str:
 
 
 def judge(case: Case, meetings) -> Result:
-    got, claimed = [], defaultdict(set)
+    got, claimed, statuses = [], defaultdict(set), defaultdict(set)
     for m in meetings:
         names = list(dict.fromkeys(resolve(case, p) for p in m.participants))
-        got.append((m.kind, names))
+        got.append((m.kind, names, m.status))
         for a, b in itertools.combinations(names, 2):
             claimed[frozenset((a, b))].add(KIND_CLASS.get(m.kind, m.kind))
+            statuses[frozenset((a, b))].add(m.status)
     why = []
     for pair, kind in case.required.items():
         if pair not in claimed:
             why.append("missed " + " + ".join(sorted(pair)))
         elif kind not in claimed[pair]:
             why.append(f"kind {' + '.join(sorted(pair))}: {'/'.join(sorted(claimed[pair]))} not {kind}")
+        elif pair in case.status and case.status[pair] not in statuses[pair]:
+            why.append(f"status {' + '.join(sorted(pair))}: {'/'.join(sorted(statuses[pair]))} "
+                       f"not {case.status[pair]}")
     for pair in claimed:
         if pair not in case.required and pair not in case.allowed:
             why.append("wrong " + " + ".join(sorted(pair)))

@@ -28,6 +28,7 @@ MODIFIERS = {
     "reported": '"A spokesman said ..." around the sentence',
     "place": '"... in Geneva" (a visit to Switzerland is allowed, not needed)',
     "dateline": '"LIMA (Reuters) - ..." before the sentence (never a visit)',
+    "fronted-weekday": '"On Tuesday, ..." before the sentence',
 }
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -42,7 +43,7 @@ DATELINES = [("Lima", "Peru"), ("Santiago", "Chile"), ("Bangkok", "Thailand"), (
 REL = {"titled": "who took office in March", "org-titled": "who took office in March",
        "country-minister": "who took office in March", "the-minister": "who took office in March",
        "officials": "who asked not to be named", "delegation": "which included trade officials",
-       "organization": "which has offices in the region"}
+       "organization": "which has offices in the region", "counterpart": "who took office in March"}
 COUNTRY = {c[0]: c for c in COUNTRIES}
 #: slot attribute -> (singular, plural)
 VERB_FORMS = {"be": ("was", "were"), "is": ("is", "are"), "has": ("has", "have"), "s": ("s", "")}
@@ -93,6 +94,7 @@ class Case:
     allowed: set  # further pairs allowed, not needed
     aliases: dict  # normalized surface -> canonical name
     wildcards: dict = field(default_factory=dict)  # canonical -> word a prediction's name must hold
+    status: dict = field(default_factory=dict)  # frozenset pair -> "happened" / "scheduled", where fixed
 
     @property
     def negative(self) -> bool:
@@ -153,6 +155,10 @@ def slots_of(text: str):
 def _forms_for(t: T, slot: str, poss: set) -> tuple:
     forms = t.forms.get(slot, ALL)
     text = t.text
+    before = text[: text.index("{" + slot)]
+    if not re.search(r"\{[AB]\d?[_}]", before) or re.fullmatch(r"[AB][2-9]", slot):
+        # "his Japanese counterpart" needs a side before it, and is no apposition inside a list
+        forms = tuple(f for f in forms if f != "counterpart")
     bad_appos = slot in poss or bool(re.search(r"\{" + slot + r"\}(\{WHEN\}|\{PLACE\})*,(?! \{" + slot + r"_who\})", text))
     if bad_appos:  # "A, Japan's minister,'s" or "after meeting B, Japan's minister, A said"
         forms = tuple(f for f in forms if f != "appositive")
@@ -160,9 +166,13 @@ def _forms_for(t: T, slot: str, poss: set) -> tuple:
 
 
 def _modifiers_for(t: T, rel_slots) -> list:
-    out = ["none", "attribution", "according-to", "reported", "dateline"]
-    if "{WHEN}" in t.text:
+    out = ["none", "attribution", "according-to", "dateline"]
+    if t.text.startswith("{") and not t.text.startswith("{C_UP}"):
+        out.append("reported")
+    if "{WHEN}" in t.text:  # the template's event admits a day
         out += ["weekday", "on-weekday"]
+        if t.text.startswith("{") and not t.text.startswith("{C_UP}"):
+            out.append("fronted-weekday")
     if "{PLACE}" in t.text:
         out.append("place")
     if rel_slots:
@@ -180,7 +190,7 @@ def _person(rng, used_given, used_family):
     return f"{given} {family}", family, pron
 
 
-def _side(form, rng, country, org, used_given, used_family) -> Side:
+def _side(form, rng, country, org, used_given, used_family, ante=None) -> Side:
     title = rng.choice(TITLES)
     if form in ("titled", "appositive", "org-titled"):
         full, family, pron = _person(rng, used_given, used_family)
@@ -198,6 +208,11 @@ def _side(form, rng, country, org, used_given, used_family) -> Side:
         canon, text, aliases, _ = org
         return Side(form, canon, text, (canon, text, *aliases), text + "'s", "it")
     dem = COUNTRY[country][1]
+    if form == "counterpart":  # "his Japanese counterpart", "their Japanese counterparts"
+        own = {"he": "his", "she": "her", "it": "its", "they": "their"}[ante.pron]
+        text = f"{own} {dem} counterpart" + ("s" if ante.plural else "")
+        return Side(form, country, text, country_aliases(country), text + ("'" if ante.plural else "'s"),
+                    ante.pron if ante.plural else "he", ante.plural, country)
     text = {"country-minister": f"{country}'s {title.lower()}", "the-minister": f"the {dem} {title.lower()}",
             "officials": f"senior {dem} officials", "delegation": f"{'an' if dem[0] in 'AEIOU' else 'a'} {dem} delegation"}[form]
     plural = form == "officials"
@@ -207,19 +222,20 @@ def _side(form, rng, country, org, used_given, used_family) -> Side:
 
 
 def _parse_expect(spec: str):
-    """[(optional, left, op, right)] from the notation of `templates`."""
+    """[(optional, left, op, right, status)] from the notation of `templates`."""
     out = []
     for tok in spec.split():
         opt = tok.startswith("?")
         tok = tok.lstrip("?")
-        m = re.fullmatch(r"([A-Z]\d?@?)([->~])([A-Z]\d?@?)", tok)
+        m = re.fullmatch(r"([A-Z]\d?@?)([->~])([A-Z]\d?@?)(?::([hs]))?", tok)
         if not m:
             raise ValueError(f"bad expectation {tok!r}")
-        out.append((opt, m.group(1), m.group(2), m.group(3)))
+        out.append((opt, m.group(1), m.group(2), m.group(3), m.group(4)))
     return out
 
 
 KIND = {"-": "meet", ">": "visit", "~": "call"}
+STATUS = {"h": "happened", "s": "scheduled"}
 
 
 def make_case(t: T, i: int, form_decks: dict, modifier: str, dest_form: str) -> Case:
@@ -236,12 +252,15 @@ def make_case(t: T, i: int, form_decks: dict, modifier: str, dest_form: str) -> 
     side = {}
     for s in sides_slots:
         form = forms[s]
+        ante = side[sides_slots[0]] if side else None
+        if form == "counterpart" and (ante is None or ante.country is None):
+            form = "the-minister"  # an organization has no counterpart of a country
         country = None
         if form not in ("organization", "org-titled"):
             country = rng.choice([c[0] for c in COUNTRIES if c[0] not in taken])
             taken.add(country)
         org = orgs.pop() if form in ("organization", "org-titled") else None
-        side[s] = _side(form, rng, country, org, used_given, used_family)
+        side[s] = _side(form, rng, country, org, used_given, used_family, ante)
     region = None
     if dest_slots:
         if "{REGION}" in t.text:
@@ -275,7 +294,7 @@ def make_case(t: T, i: int, form_decks: dict, modifier: str, dest_form: str) -> 
         if attr == "capital":
             return c[2]
         f = dest_form if slot == dest_slots[0] else random.Random(_seed(t.text, i, slot)).choice(t.dest)
-        return {"country": c[0], "capital": c[2], "city": c[3]}[f]
+        return {"country": c[0], "capital": c[2], "city": c[3], "the-capital": f"the {c[1]} capital"}[f]
 
     def fill(m):
         name, attr = m.group(1), m.group(2)
@@ -315,6 +334,8 @@ def make_case(t: T, i: int, form_decks: dict, modifier: str, dest_form: str) -> 
         text = pre + text[:-1] + post + "."
     elif modifier == "reported":
         text = rng.choice(REPORTERS) + text
+    elif modifier == "fronted-weekday":
+        text = f"on {rng.choice(WEEKDAYS)}, " + text
     dateline = None
     if modifier == "dateline":
         dateline = rng.choice([d for d in DATELINES if d[1] not in taken])
@@ -361,8 +382,8 @@ def make_case(t: T, i: int, form_decks: dict, modifier: str, dest_form: str) -> 
             return forum[0]
         return None  # a slot the text does not use
 
-    required, allowed = {}, set()
-    for opt, left, op, right in _parse_expect(t.expect):
+    required, allowed, status = {}, set(), {}
+    for opt, left, op, right, st in _parse_expect(t.expect):
         a, b = canon(left), canon(right)
         if a is None or b is None or a == b:
             continue
@@ -371,13 +392,15 @@ def make_case(t: T, i: int, form_decks: dict, modifier: str, dest_form: str) -> 
             allowed.add(pair)
         else:
             required[pair] = KIND[op]
+        if st:
+            status[pair] = STATUS[st]
     if place:  # "... met X in Geneva": each side may be said to have visited Switzerland
         for sd in side.values():
             allowed.add(frozenset((sd.canon, place[1])))
     used_forms = tuple(sorted({sd.form for sd in side.values()}))
     used_dests = (dest_form,) if dest_slots and "{C_UP}" not in t.text else ()
     return Case(f"{t.capability}:{TEMPLATES.index(t)}#{i}", text, t.capability, modifier, used_forms, used_dests,
-                required, allowed, aliases, wild)
+                required, allowed, aliases, wild, status)
 
 
 def _rel_slots(t: T, sides_slots, forms) -> list:

@@ -16,7 +16,8 @@ meetings it states, written in a small notation (see `T`):
 
 Expectations: ``"A-B"`` a meeting or talks (the scorer does not tell them apart), ``"A>C"`` a visit
 of A to C's country, ``"A~B"`` a call; a leading ``?`` makes a pair allowed but not needed (the
-gold's ``"required": false``).  ``F`` in an expectation is the forum, ``A@`` the country of A
+gold's ``"required": false``); a trailing ``:h`` or ``:s`` asks the pair's status too (happened,
+scheduled).  ``F`` in an expectation is the forum, ``A@`` the country of A
 (``B>A@``: B visits A's country), ``F@`` the forum's host country.
 """
 from __future__ import annotations
@@ -104,16 +105,21 @@ SIDE_FORMS = {
     "officials": '"senior Japanese officials" -> Japan',
     "delegation": '"a Japanese delegation" -> Japan',
     "organization": '"the World Bank" -> World Bank',
+    "counterpart": '"his Japanese counterpart" (after the other side) -> Japan',
 }
-ALL = tuple(SIDE_FORMS)
+ALL = tuple(SIDE_FORMS)  # "counterpart" only where the other side comes first (see `generate`)
 #: forms that stand for one official (calls, reported speech with a personal pronoun)
 PERSONAL = ("titled", "appositive", "org-titled", "country-minister", "the-minister")
 #: forms with a country (visitors, hosts that have a capital, domestic travel)
 NATIONAL = ("titled", "appositive", "country-minister", "the-minister", "officials", "delegation")
 #: forms that read well inside a list "A, B and C" (no commas of their own)
-LISTABLE = ("titled", "org-titled", "country-minister", "the-minister", "officials", "delegation", "organization")
+LISTABLE = ("titled", "org-titled", "country-minister", "the-minister", "officials", "delegation", "organization",
+            "counterpart")
 #: forms that stand for a person or a group that travels
-TRAVELLING = ("titled", "appositive", "org-titled", "country-minister", "the-minister", "officials", "delegation")
+TRAVELLING = ("titled", "appositive", "org-titled", "country-minister", "the-minister", "officials", "delegation",
+              "counterpart")
+#: how a destination is written: "Japan", "Tokyo", "Osaka", "the Japanese capital"
+DESTS = ("country", "capital", "city", "the-capital")
 
 
 # --- templates -----------------------------------------------------------------------------------
@@ -130,10 +136,10 @@ class T:
     text: str
     expect: str = ""
     forms: dict = field(default_factory=dict)
-    dest: tuple = ("country", "capital", "city")
+    dest: tuple = DESTS
 
 
-def _t(cap, texts, expect="", forms=None, dest=("country", "capital", "city")):
+def _t(cap, texts, expect="", forms=None, dest=DESTS):
     return [T(cap, x, expect, dict(forms or {}), dest) for x in ([texts] if isinstance(texts, str) else texts)]
 
 
@@ -165,7 +171,8 @@ TEMPLATES = [
                              "{A} wrapped up talks with {B}{PLACE}{WHEN}."], "A-B"),
     *_t("talks×coordinated", "{A} and {B} held talks{PLACE}{WHEN}.", "A-B"),
     *_t("talks×between", ["talks between {A} and {B}{PLACE}{WHEN} focused on trade.",
-                          "the talks between {A} and {B} ended{WHEN} without agreement."], "A-B"),
+                          "the talks between {A} and {B} ended{WHEN} without agreement.",
+                          "a new round of talks between {A} and {B} opened{PLACE}{WHEN}."], "A-B"),
     *_t("talks×possessive", "{A_poss} talks with {B}{WHEN} focused on trade.", "A-B"),
     *_t("talks×nominal", ["{A} said after talks with {B}{PLACE}{WHEN} that trade would grow.",
                           "during talks with {B}{WHEN}, {A} called for closer ties."], "A-B"),
@@ -190,6 +197,7 @@ TEMPLATES = [
     *_t("visit×tour", ["{A} set off on a tour of {C1}, {C2} and {C3}{WHEN}.",
                        "{A} began a tour of {C1} and {C2}{WHEN}."], "A>C1 A>C2 A>C3", {"A": TRAVELLING}),
     *_t("visit×including", ["{A} left{WHEN} for a trip to {REGION}, including {C1}, {C2} and {C3}.",
+                            "{A} left{WHEN} for a trip to {REGION} \u2013 including {C1}, {C2} and {C3}.",
                             "{A} {A_is} on a tour of {REGION} that includes {C1} and {C2}."], "A>C1 A>C2 A>C3",
         {"A": TRAVELLING}),
     *_t("visit×stops", ["{A_poss} trip includes stops in {C1}, {C2} and {C3}.",
@@ -203,6 +211,15 @@ TEMPLATES = [
                            "{A}, {A_who} arrived in {C}{WHEN}, said trade would grow."], "A>C", {"A": TRAVELLING}),
     *_t("visit×reported", ["{A} said {A_pron} would visit {C} next month.",
                            "{A} said {A_pron} visited {C}{WHEN}."], "A>C", {"A": TRAVELLING}),
+    *_t("visit×credited", ["{A} said {B_poss} visit to {C}{WHEN} was a success.",
+                           "{A} praised {B_poss} trip to {C}."], "B>C", {"B": TRAVELLING}),
+    # completed legs and the next one (whether "after completing" legs are over when written is left open)
+    *_t("visit×legs", "after completing a trip to {C1} and {C2}, {A} will fly to {C3}{WHEN}.",
+        "A>C1 A>C2 A>C3:s", {"A": TRAVELLING}),
+    *_t("visit×legs", "{A}, {A_who} visited {C1} and {C2} last week, will travel to {C3}{WHEN}.",
+        "A>C1:h A>C2:h A>C3:s", {"A": TRAVELLING}),
+    *_t("visit×trip-begins", "{A} left{WHEN} on a trip that will begin with a visit to {C1} for talks with {B}.",
+        "A>C1 A-B ?B>C1", {"A": TRAVELLING}),
     *_t("visit×list", "{A} visited {C1}, {C2} and {C3}{WHEN}.", "A>C1 A>C2 A>C3", {"A": TRAVELLING}),
     *_t("visit×coordinated", "{A} and {B} visited {C}{WHEN}.", "A>C B>C ?A-B",
         {"A": LISTABLE[:-1], "B": LISTABLE[:-1]}),
@@ -212,7 +229,8 @@ TEMPLATES = [
     *_t("call×called", ["{A} called {B}{WHEN} to discuss trade.", "{A} telephoned {B}{WHEN}.",
                         "{A} phoned {B}{WHEN}."], "A~B", {"A": PERSONAL, "B": PERSONAL}),
     *_t("call×light-verb", ["{A} held a phone call with {B}{WHEN}.",
-                            "{A} had a telephone conversation with {B}{WHEN}."], "A~B",
+                            "{A} had a telephone conversation with {B}{WHEN}.",
+                            "{A} held a video call with {B}{WHEN}."], "A~B",
         {"A": PERSONAL, "B": PERSONAL}),
     *_t("call×coordinated", ["{A} and {B} spoke by phone{WHEN}.", "{A} and {B} held a phone call{WHEN}."], "A~B",
         {"A": PERSONAL, "B": PERSONAL}),
@@ -274,7 +292,8 @@ TEMPLATES = [
                               "{A} and {B} did not meet{WHEN}.", "there was no meeting between {A} and {B}{WHEN}."]),
     *_t("negative×negation", "{A} did not visit {C}{WHEN}.", forms={"A": TRAVELLING}),
     *_t("negative×hope", ["{A} hope{A_s} to meet {B} soon.", "{A} want{A_s} to hold talks with {B}.",
-                          "{A} would like to meet {B}.", "{A} {A_is} hoping for talks with {B}."]),
+                          "{A} would like to meet {B}.", "{A} {A_is} hoping for talks with {B}.",
+                          "{A} asked for a meeting with {B}{WHEN}."]),
     *_t("negative×hope", "{A} said {A_pron} hoped to visit {C} next year.", forms={"A": PERSONAL}),
     *_t("negative×refusal", ["{A} refused to meet {B}{WHEN}.", "{A} declined to meet {B}.",
                              "{A} rejected an offer of talks with {B}{WHEN}.", "{A} will not attend the {F}."]),
@@ -285,7 +304,8 @@ TEMPLATES = [
     *_t("negative×idiom", ["{A} met the deadline set by {B}{WHEN}.",
                            "{A_poss} plan met stiff opposition from {B}{WHEN}.",
                            "{A} said the offer from {B} met expectations.",
-                           "{A} met the targets agreed with {B}."]),
+                           "{A} met the targets agreed with {B}.",
+                           "{A_poss} proposal met with criticism from {B}{WHEN}."]),
     *_t("negative×habit", ["{A} meet{A_s} {B} every year.", "{A} and {B} meet regularly.",
                            "{A} usually hold{A_s} talks with {B} every spring."]),
     *_t("negative×habit", "{A} visit{A_s} {C} every summer.", forms={"A": TRAVELLING}),
@@ -301,6 +321,9 @@ TEMPLATES = [
                                "{A} criticised {B} in a speech{WHEN}.",
                                "{A} welcomed the decision by {B}{WHEN}.",
                                "{A} told a news conference{WHEN} that {B} was wrong."]),
+    *_t("negative×agreement", ["{A} agreed with {B}{WHEN} on the need for reform.",
+                               "{A} backed {B_poss} proposal{WHEN}.",
+                               "{A} and {B} share concerns about the crisis, {A_pron} said."]),
     *_t("negative×hypothetical", ["{A} would meet {B} only if the fighting stopped.",
                                   "{A} said {A_pron} could meet {B} if invited."], forms={"A": PERSONAL}),
     *_t("negative×domestic", ["{A} visited {A_city}{WHEN}.", "{A} traveled to {A_city}{WHEN}.",
