@@ -5,6 +5,8 @@
     python scripts/grid_report.py -v                  # and every failing sentence, expected vs got
     python scripts/grid_report.py --capability visit  # only rows (and failures) whose name holds "visit"
     python scripts/grid_report.py --status FILE       # also write the table and 30 telling failures to FILE
+    python scripts/grid_report.py --json FILE         # every sentence with its verdict, as JSON Lines
+    python scripts/grid_report.py --floors            # floors for tests/test_grid.py at today's rates
 
 Each sentence is one article through the real pipeline; expected answers come from the templates.
 """
@@ -48,6 +50,8 @@ def main(argv=None) -> int:
     ap.add_argument("--status", metavar="FILE", help="write the table and the 30 most telling failures to FILE")
     ap.add_argument("--floors", action="store_true",
                     help="print floors for tests/test_grid.py: the rates reached minus the test's margins")
+    ap.add_argument("--json", metavar="FILE", help="write every sentence (text, capability, modifier, sides, "
+                                                  "ok, expected, got, why) as JSON Lines to FILE")
     ap.add_argument("--limit", type=int, default=0, help="with -v: at most this many failures (0: all)")
     args = ap.parse_args(argv)
 
@@ -72,6 +76,15 @@ def main(argv=None) -> int:
             failures = failures[: args.limit]
         print()
         print(format_failures(failures))
+    if args.json:
+        import json
+
+        with open(args.json, "w", encoding="utf-8") as fh:
+            for r in results:
+                c = r.case
+                fh.write(json.dumps({"id": c.id, "text": c.text, "capability": c.capability, "modifier": c.modifier,
+                                     "sides": list(c.sides), "ok": r.ok, "expected": r.expected_text(),
+                                     "got": r.got_text(), "why": r.why}, ensure_ascii=False) + "\n")
     if args.status:
         with open(args.status, "w", encoding="utf-8") as fh:
             fh.write("# Meeting grid status (tests/grid; `python scripts/grid_report.py -v`)\n\n```\n")

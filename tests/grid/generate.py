@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .templates import (ALL, COUNTRIES, FAMILY, FORUMS, GIVEN, ORGANIZATIONS, REGIONS, TEMPLATES, TITLES, T)
 
 #: sentences per capability (spread over its templates)
-PER_CAPABILITY = 48
+PER_CAPABILITY = 40
 
 #: modifier -> what it does (they must not change the answer)
 MODIFIERS = {
@@ -159,7 +159,8 @@ def _forms_for(t: T, slot: str, poss: set) -> tuple:
     if not re.search(r"\{[AB]\d?[_}]", before) or re.fullmatch(r"[AB][2-9]", slot):
         # "his Japanese counterpart" needs a side before it, and is no apposition inside a list
         forms = tuple(f for f in forms if f != "counterpart")
-    bad_appos = slot in poss or bool(re.search(r"\{" + slot + r"\}(\{WHEN\}|\{PLACE\})*,(?! \{" + slot + r"_who\})", text))
+    comma_after = re.search(r"\{" + slot + r"\}(\{WHEN\}|\{PLACE\})*,(?! \{" + slot + r"_who\})", text)
+    bad_appos = slot in poss or bool(comma_after)
     if bad_appos:  # "A, Japan's minister,'s" or "after meeting B, Japan's minister, A said"
         forms = tuple(f for f in forms if f != "appositive")
     return forms
@@ -214,7 +215,8 @@ def _side(form, rng, country, org, used_given, used_family, ante=None) -> Side:
         return Side(form, country, text, country_aliases(country), text + ("'" if ante.plural else "'s"),
                     ante.pron if ante.plural else "he", ante.plural, country)
     text = {"country-minister": f"{country}'s {title.lower()}", "the-minister": f"the {dem} {title.lower()}",
-            "officials": f"senior {dem} officials", "delegation": f"{'an' if dem[0] in 'AEIOU' else 'a'} {dem} delegation"}[form]
+            "officials": f"senior {dem} officials",
+            "delegation": f"{'an' if dem[0] in 'AEIOU' else 'a'} {dem} delegation"}[form]
     plural = form == "officials"
     pron = {"officials": "they", "delegation": "it"}.get(form, "he")
     return Side(form, country, text, country_aliases(country), text + ("'" if plural else "'s"), pron, plural,

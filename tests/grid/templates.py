@@ -5,8 +5,8 @@ gazetteer knows only real ones), persons are invented.  A template is a sentence
 meetings it states, written in a small notation (see `T`):
 
 - side slots ``{A}``, ``{B}``, ``{A1}``.. ``{B3}``: an actor written in one of the side forms
-  (`SIDE_FORMS`); ``{A_poss}`` its possessive, ``{A_pron}`` its pronoun, ``{A_be}`` was / were (``{A_is}`` is / are, ``{A_has}`` has / have, ``{A_s}`` a verb's -s,
-  ``{A_who}`` who / which),
+  (`SIDE_FORMS`); ``{A_poss}`` its possessive, ``{A_pron}`` its pronoun, ``{A_be}`` was / were
+  (``{A_is}`` is / are, ``{A_has}`` has / have, ``{A_s}`` a verb's -s, ``{A_who}`` who / which),
   ``{A_country}`` / ``{A_capital}`` / ``{A_city}`` its country's name, capital, another city of it;
 - destination slots ``{C}``, ``{C1}``.. ``{C3}``: a country foreign to every side, written as its
   name, its capital or another of its cities (``{C_UP}``: the capital in capitals, for datelines;
