@@ -332,7 +332,7 @@ def make_case(t: T, i: int, form_decks: dict, modifier: str, dest_form: str) -> 
     if modifier == "attribution":
         text = text[:-1] + rng.choice(ATTRIBUTIONS) + "."
     elif modifier == "according-to":
-        pre, post = rng.choice(ACCORDING)
+        pre, post = rng.choice([a for a in ACCORDING if not (a[0] and "(Reuters)" in t.text)])
         text = pre + text[:-1] + post + "."
     elif modifier == "reported":
         text = rng.choice(REPORTERS) + text
