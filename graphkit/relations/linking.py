@@ -39,8 +39,10 @@ from importlib import resources
 
 from graphkit.records import ACTOR_TYPES, MEETING_KINDS
 
+from .participants import verbal
+
 ROLES = ("partner", "host", "forum", "members")
-_FRAME_KEYS = {"kind", "verbs", "nouns", "object", "preps", "needs_cue", "partner_types"}
+_FRAME_KEYS = {"kind", "verbs", "nouns", "object", "preps", "needs_cue", "partner_types", "host_types"}
 
 
 class FrameError(ValueError):
@@ -57,6 +59,7 @@ class Frame:
     preps: dict
     needs_cue: frozenset = frozenset()
     partner_types: frozenset | None = None
+    host_types: frozenset | None = None
 
 
 @dataclass(frozen=True)
@@ -96,12 +99,15 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
         preps = obj.get("preps", {})
         if not isinstance(preps, dict) or any(r not in ROLES for r in preps.values()):
             raise FrameError(f"{at}: preps must map a preposition to one of {', '.join(ROLES)}")
-        types = obj.get("partner_types")
-        if types is not None and (not isinstance(types, list) or not set(types) <= set(ACTOR_TYPES)):
-            raise FrameError(f"{at}: partner_types must be a list of {', '.join(ACTOR_TYPES)}")
+        types = {}
+        for key in ("partner_types", "host_types"):
+            value = obj.get(key)
+            if value is not None and (not isinstance(value, list) or not set(value) <= set(ACTOR_TYPES) | {"location"}):
+                raise FrameError(f"{at}: {key} must be a list of {', '.join(ACTOR_TYPES)}, location")
+            types[key] = frozenset(value) if value else None
         frames.append(Frame(name, obj["kind"], frozenset(obj.get("verbs", [])), frozenset(obj.get("nouns", [])),
                             obj.get("object"), dict(preps), frozenset(obj.get("needs_cue", [])),
-                            frozenset(types) if types else None))
+                            types["partner_types"], types["host_types"]))
     by_verb, by_noun = {}, {}
     for f in frames:
         for w in f.verbs:
@@ -146,6 +152,7 @@ class Link:
     carrier: int
     rule: str  # verb | noun | light (a noun carried by a verb): which way the arguments were reached
     partner_types: frozenset | None = None
+    host_types: frozenset | None = None
     agents: list = field(default_factory=list)
     roles: dict = field(default_factory=lambda: {r: [] for r in ROLES})
 
@@ -167,7 +174,7 @@ def _is_time(tok) -> bool:
 
 def _frame_of(tok, data: FrameData):
     low, lem = tok.lower_, _lemma(tok)
-    if tok.pos_ == "VERB":
+    if verbal(tok):
         return data.by_verb.get(lem), "verb"
     if tok.pos_ in ("NOUN", "PROPN"):
         f = data.by_noun.get(low) or data.by_noun.get(lem)
@@ -228,7 +235,7 @@ def link_frames(doc) -> list[Link]:
             if carried is not None:
                 out.append(carried)
             continue
-        link = Link(frame.name, frame.kind, tok.i, tok.i, how, frame.partner_types)
+        link = Link(frame.name, frame.kind, tok.i, tok.i, how, frame.partner_types, frame.host_types)
         if how == "verb":
             passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
             by = [q for c in tok.children if c.dep_ == "agent" for q in _pobjs(c)]
@@ -258,7 +265,8 @@ def link_frames(doc) -> list[Link]:
                         _prep_roles(link, Frame(frame.name, frame.kind, frozenset(), frozenset(), None,
                                                 {p: r for p, r in frame.preps.items() if r == "partner"}),
                                     obj, data)
-        if any(link.roles[r] for r in ROLES) or (how == "verb" and frame.object is None):
+        if any(link.roles[r] for r in ROLES) or (how == "verb" and frame.object is None and frame.kind != "visit"):
+            # ("A and B negotiated": the sides are the subjects; "A and B arrived" is no visit of anyone)
             out.append(link)
     return out
 

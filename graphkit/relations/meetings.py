@@ -440,7 +440,7 @@ def link_pattern(link: Link) -> tuple[MeetingPattern, dict]:
     pattern = MeetingPattern(
         id=f"frame-{link.frame}-{link.rule}", kind=link.kind, note=f"the {link.frame} frame", slots=slots,
         pattern=[{"RIGHT_ID": n} for n in nodes], frame="carrier", partner_types=link.partner_types or _ROLE_TYPES["partner"],
-        host_types=_ROLE_TYPES["host"])
+        host_types=link.host_types or _ROLE_TYPES["host"])
     return pattern, nodes
 
 

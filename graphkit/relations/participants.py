@@ -69,7 +69,7 @@ def _frame_verb(tok, limit: int = 6):
     framing phrase hangs on ("X, in a speech on the first day of a visit to Y, said" -> X)."""
     t, via_frame = tok, False
     for step in range(limit):
-        if t.pos_ in ("VERB", "AUX"):
+        if verbal(t):
             return t
         if step and t.dep_ in SUBJECTS and t.pos_ in ("PROPN", "NOUN"):
             return t
@@ -83,9 +83,16 @@ def _frame_verb(tok, limit: int = 6):
             t = t.head
         else:
             return None
-        if t.dep_ == "ROOT" and t.pos_ not in ("VERB", "AUX"):
+        if t.dep_ == "ROOT" and not verbal(t):
             return None
     return None
+
+
+def verbal(t) -> bool:
+    """Is ``t`` a verb, or a word the tagger called a noun that heads a clause with a subject of its own
+    ("The minister heads to X" tagged NOUN)?"""
+    return t.pos_ in ("VERB", "AUX") or (t.dep_ == "ROOT" and t.pos_ == "NOUN" and t.tag_ == "NNS"
+                                         and any(c.dep_ == "nsubj" for c in t.children))
 
 
 def _subjects_of(v) -> list:
@@ -102,6 +109,7 @@ def _subjects_of(v) -> list:
     return out
 
 
+TOUR_INCLUDE = LEXICON["tour_include_verbs"]
 EVENT_NOUNS = (LEXICON["tour_nouns"] | LEXICON["talk_nouns"]) - LEXICON["delegation_nouns"]  # "a mission" may be people
 
 
@@ -124,16 +132,24 @@ def clause_subject(tok, depth: int = 0) -> list:
     return out
 
 
+def _included_in(tok) -> list:
+    """"X's trip includes stops in A and B": the stops are the trip's, so its maker's."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in TOUR_INCLUDE:
+        return [c for c in head.children if c.dep_ == "nsubj" and c.lemma_.lower() in EVENT_NOUNS]
+    return []
+
+
 def _clause_subject(tok, depth: int = 0) -> list:
     if depth > 6:
         return []
     if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
                                             for c in tok.children):
         return []  # "X's trip", "a visit by X": the noun names its own agent
-    v = tok if tok.pos_ in ("VERB", "AUX") else _frame_verb(tok)
+    v = tok if verbal(tok) else _frame_verb(tok)
     if v is None:
-        return []
-    if v.pos_ not in ("VERB", "AUX"):
+        return _included_in(tok)
+    if not verbal(v):
         return [v]  # the subject the framing phrase hangs on
     if v.dep_ in ("xcomp", "acomp") and v.head.pos_ == "ADJ":  # "X is due (able, set) to visit"
         v = v.head.head if v.head.dep_ == "acomp" else v.head
@@ -241,12 +257,38 @@ class Resolver:
         if len(found) >= 2:
             return found
         prep = tok.head if tok.dep_ == "pobj" else tok
+        end = prep.right_edge.i + 1
+        if prep.lower_ in ("between", "among"):
+            # the parser may cut "between A and B took place" after A (B read as the verb's subject): the list
+            # runs on in token order up to the clause's verb
+            k = end
+            while k < prep.sent.end and not verbal(self.doc[k]) and self.doc[k].text not in (";", ":", "(", ")"):
+                k += 1
+            end = k
         # the actors the phrase lists, not the modifiers of its nouns ("two Philippine banks")
         spans = [s for s in self.index.in_range(prep.left_edge.i, prep.right_edge.i + 1) if s.label_ in ACTOR_TYPES
                  and self.doc[s.end - 1].dep_ not in ("amod", "compound", "nmod", "poss")]
         parts = [self.participant(s) for s in spans]
         persons = [p for p in parts if p.type == "person"]
-        return list(dict.fromkeys(persons or parts))
+        found = list(dict.fromkeys(persons or parts))
+        if len(found) < 2 and end > prep.right_edge.i + 1:
+            found = self._phrases_in(prep.i + 1, end) or found
+        return found
+
+    def _phrases_in(self, start: int, end: int) -> list[Participant]:
+        """The sides the noun phrases of ``doc[start:end]`` name, each phrase read whole ("senior Kenyan
+        officials" -> Kenya, "Kenyan Defence Minister X" -> X), for a list the parse does not hold together."""
+        heads = []
+        for s in self.index.in_range(start, end):
+            h = self.doc[s.end - 1]
+            while h.dep_ in ("amod", "compound", "nmod", "poss") and start <= h.head.i < end and h.head.i != h.i:
+                h = h.head
+            if h not in heads:
+                heads.append(h)
+        out = []
+        for h in heads:
+            out.extend(p for p in self._one(h, set()) if p.type != "location")
+        return list(dict.fromkeys(out))
 
     def members_present(self, forum: Participant) -> list[Participant]:
         """The member states of a grouping of states that the article names, for a session of it whose
