@@ -133,6 +133,31 @@ def _appositive_before(state: ArticleState, m: Mention) -> list:
     return []
 
 
+def _predicate_role(state: ArticleState, m: Mention) -> list:
+    """A role the text predicates of the name: "Vesel is Chile's foreign minister", "Vesel, who is
+    Chile's foreign minister", "Vesel became the Chilean ambassador"."""
+    root = state.doc[m.end - 1]
+    verb = root.head
+    if root.dep_ == "nsubj" and verb.lemma_ in ("be", "become", "remain"):
+        pass
+    elif root.dep_ in ("relcl",):
+        return []
+    else:  # "Vesel, who is ...": the relative clause on the name
+        verb = next((c for c in root.children if c.dep_ == "relcl" and c.lemma_ in ("be", "become", "remain")
+                     and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children)), None)
+        if verb is None:
+            return []
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.i > root.i), None)
+    if attr is None or state.at(attr.i) is not None or attr.tag_ in ("NNS", "NNPS"):
+        return []
+    # the role phrase up to its head, with its of-phrase ("the foreign minister of Chile")
+    toks = [x for x in attr.subtree if x.i <= attr.i]
+    for c in attr.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i > attr.i:
+            toks.extend(c.subtree)
+    return toks
+
+
 def _respectively_heads(state: ArticleState, m: Mention, title_words) -> list[int]:
     """The role noun a "respectively" list of names belongs to ("Russian and Turkish foreign ministers,
     Vesel and Aydin respectively")."""
@@ -188,6 +213,7 @@ def person_roles(state: ArticleState) -> None:
                 _apply_role(state, a, tokens, title_words, org_only=org_only)
             _apply_role(state, a, _comma_title_before(state, m, title_words), title_words)
             _apply_role(state, a, _appositive_before(state, m), title_words)
+            _apply_role(state, a, _predicate_role(state, m), title_words)
             respectively.update(_respectively_heads(state, m, title_words))
     for head_i in sorted(respectively):
         _zip_respectively(state, head_i)
