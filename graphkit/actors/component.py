@@ -33,12 +33,14 @@ from .bodies import compose_bodies
 from .candidates import candidate_mentions
 from .cities import city_country
 from .coref import add_pronouns
+from .dateline import find_dateline
 from .descriptions import add_descriptions
 from .forums import add_forums
 from .gazetteer import load_gazetteer
 from .groups import add_groups
 from .home import assign_home_countries
-from .mention import ArticleState
+from .mention import ArticleState, Mention
+from .orgnames import merge_short_org_names
 from .persons import add_persons, heading_tokens
 from .period import apply_period, article_period
 from .places import resolve_places
@@ -89,6 +91,7 @@ def resolve(doc, gz, dictionary=None, words: frozenset = frozenset()) -> Article
     user_ok = (lambda span: dictionary.match(span.text) is not None) if dictionary is not None else (lambda span: False)
     state = ArticleState(doc, gz, headings=heading_tokens(doc), common_words=words)
     cands = candidate_mentions(doc, gz, lookup, user_ok)
+    _dateline(state, cands, lookup)
     state.mentions = cands.mentions
     add_persons(state, cands, lookup)
     add_abbreviations(state)
@@ -102,6 +105,7 @@ def resolve(doc, gz, dictionary=None, words: frozenset = frozenset()) -> Article
     apply_period(state, period)
     add_descriptions(state)
     state.build_actors()
+    merge_short_org_names(state)
     parenthetical_aliases(state)
     person_roles(state)
     if dictionary is not None:
@@ -109,6 +113,25 @@ def resolve(doc, gz, dictionary=None, words: frozenset = frozenset()) -> Article
     assign_home_countries(state)
     add_pronouns(state)
     return state
+
+
+def _dateline(state: ArticleState, cands, lookup) -> None:
+    """The dateline's place ("TOKYO (Reuters) -") is a place, whatever the recognizer made of it."""
+    found = find_dateline(state.doc)
+    if found is None:
+        return
+    s, e, place = found
+    out = lambda a, b: b <= s or a >= e  # noqa: E731
+    cands.mentions = [m for m in cands.mentions if out(m.start, m.end)]
+    cands.persons = [p for p in cands.persons if out(*p)]
+    cands.organizations = [o for o in cands.organizations if out(o[0], o[1])]
+    cands.places = [p for p in cands.places if out(*p)]
+    entry = lookup(place)
+    country = entry.canonical if entry is not None and entry.type == "country" else city_country(place)
+    cands.mentions.append(Mention(s, e, "location", place, state.doc[s:e].text, place=True, country=country))
+    cands.taken.update(range(s, e))
+    state.doc._.dateline = place
+    state.dateline_country = country
 
 
 def spans_of(doc, state: ArticleState) -> list[Span]:

@@ -138,7 +138,8 @@ def _predicate_role(state: ArticleState, m: Mention) -> list:
     Chile's foreign minister", "Vesel became the Chilean ambassador"."""
     root = state.doc[m.end - 1]
     verb = root.head
-    if root.dep_ == "nsubj" and verb.lemma_ in ("be", "become", "remain"):
+    if root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in ("be", "become", "remain", "elect", "name",
+                                                                "appoint"):
         pass
     elif root.dep_ in ("relcl",):
         return []
@@ -147,7 +148,7 @@ def _predicate_role(state: ArticleState, m: Mention) -> list:
                      and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children)), None)
         if verb is None:
             return []
-    attr = next((c for c in verb.children if c.dep_ == "attr" and c.i > root.i), None)
+    attr = next((c for c in verb.children if c.dep_ in ("attr", "oprd") and c.i > root.i), None)
     if attr is None or state.at(attr.i) is not None or attr.tag_ in ("NNS", "NNPS"):
         return []
     # the role phrase up to its head, with its of-phrase ("the foreign minister of Chile")
@@ -230,7 +231,7 @@ def person_roles(state: ArticleState) -> None:
     back = _role_phrase_countries(state, title_words)
     for a in state.persons():
         if a.country is None:
-            a.guess = back.get(a.name) or _context_country(state, a)
+            a.guess = back.get(a.name) or context_country(state, a)
 
 
 def _share_listed_country(state: ArticleState) -> None:
@@ -401,8 +402,10 @@ def _destination(tok) -> bool:
     return tok.dep_ == "pobj" and h.head.lemma_.lower() in TRIP_NOUNS | TRIP_VERBS
 
 
-def _context_country(state: ArticleState, a: ActorState) -> str | None:
-    """Guess a person's country from government bodies and actors in their sentences."""
+def context_country(state: ArticleState, a: ActorState, countries: bool = False) -> str | None:
+    """Guess a person's country from the government bodies and parties in their sentences.  A country
+    merely named in the same sentence says little of whose the person is ("Trump said Russia ..."):
+    with ``countries`` such names count too, for the last resort after the article's own country."""
     doc = state.doc
     score = Counter()
     seen_sents = set()
@@ -425,7 +428,7 @@ def _context_country(state: ArticleState, a: ActorState) -> str | None:
                 c = state.actors.get(mm.actor).country if mm.actor in state.actors else None
                 if c:
                     score[c] += 2  # the government bodies and parties around a person, not companies
-            elif mm.type == "country" and prep not in FOREIGN_PREPS | PLACE_PREPS:
+            elif countries and mm.type == "country" and prep not in FOREIGN_PREPS | PLACE_PREPS:
                 score[mm.actor] += 1
     if not score:
         return None
