@@ -10,7 +10,10 @@ parties) are not shortened forms of anything.
 from __future__ import annotations
 
 from .gazetteer import fold
+from .lexicon import LEXICON
 from .mention import ArticleState
+
+CORPORATE_SUFFIXES = LEXICON["corporate_suffixes"]
 
 _SKIP = {"of", "and", "the", "for", "&", "de", "la", "'s", "’s"}
 
@@ -23,18 +26,39 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in _SKIP and w[:1].isalpha())
 
 
-def _shortens(short: list[str], full: list[str]) -> bool:
+def _shortens(short: list[str], full: list[str], how: str) -> bool:
     n = len(short)
     if n >= len(full):
         return False
-    if full[:n] == short and full[n] not in ("'s",):
-        return True
+    if how == "start":
+        return full[:n] == short and full[n] not in ("'s",)
     return full[-n:] == short
+
+
+def _forms(name: str, lookup) -> list[list[str]]:
+    """A name's words, and its words without a country before them ("U.S. House of Representatives")
+    or a corporate suffix after them ("Facebook Inc")."""
+    words = _words(name)
+    out = [words]
+    first = name.split()[0] if name.split() else ""
+    entry = lookup(first)
+    if len(words) >= 2 and entry is not None and entry.type == "country":
+        out.append(words[1:])
+    if len(words) >= 2 and words[-1].strip(".") in CORPORATE_SUFFIXES:
+        out.append(words[:-1])
+    return out
 
 
 def merge_short_org_names(state: ArticleState) -> None:
     orgs = [a for a in state.actors.values() if a.type == "organization"]
     lookup = state.gazetteer.lookup
+    for b in list(orgs):  # "Facebook Inc" beside the table's "Facebook": one company
+        words = _words(b.name)
+        if len(words) >= 2 and words[-1].strip(".") in CORPORATE_SUFFIXES and lookup(b.name) is None:
+            short = next((a for a in orgs if a is not b and _words(a.name) == words[:-1]), None)
+            if short is not None and b.name in state.actors and short.name in state.actors:
+                state.merge(b.name, short.name)
+                orgs = [o for o in orgs if o is not b]
     for a in list(orgs):
         if lookup(a.name) is not None or any(m.kind in ("body", "party", "pronoun") for m in a.mentions):
             continue
@@ -42,15 +66,18 @@ def merge_short_org_names(state: ArticleState) -> None:
         if not short or len(short) > 3:
             continue
         acronym = len(short) == 1 and a.name.isupper() and len(a.name) >= 2
+        # the start of a name first ("House" of "House of Representatives", not of "White House")
         targets = set()
-        for b in orgs:
-            if b is a or b.name not in state.actors:
-                continue
-            for name in [b.name, *b.aliases]:
-                full = _words(name)
-                if _shortens(short, full) or (acronym and len(full) >= 2 and _initials(full) == fold(a.name)):
+        for how in ("start", "end"):
+            for b in orgs:
+                if b is a or b.name not in state.actors:
+                    continue
+                if any(_shortens(short, full, how) or (acronym and len(full) >= 2 and _initials(full) == fold(a.name))
+                       for name in [b.name, *b.aliases] for full in _forms(name, lookup)):
                     targets.add(b.name)
-                    break
+            if targets:
+                break
         if len(targets) == 1:
             state.merge(a.name, targets.pop())
             orgs = [o for o in orgs if o is not a]
+
