@@ -88,7 +88,7 @@ def resolve(doc, gz, dictionary=None, words: frozenset = frozenset()) -> Article
     """The actors of one parsed Doc (the phases above), as the component's working state."""
     gz_lookup = gz.lookup
     lookup = (lambda s: dictionary.lookup(s) or gz_lookup(s)) if dictionary is not None else gz_lookup
-    user_ok = (lambda span: dictionary.match(span.text) is not None) if dictionary is not None else (lambda span: False)
+    user_ok = alias_binds(doc, dictionary) if dictionary is not None else (lambda span: False)
     state = ArticleState(doc, gz, headings=heading_tokens(doc), common_words=words)
     cands = candidate_mentions(doc, gz, lookup, user_ok)
     _dateline(state, cands, lookup)
@@ -132,6 +132,26 @@ def _dateline(state: ArticleState, cands, lookup) -> None:
     cands.taken.update(range(s, e))
     state.doc._.dateline = place
     state.dateline_country = country
+
+
+def alias_binds(doc, dictionary):
+    """``span -> bool``: does a dictionary entry bind this span?  A person's partial alias ("Berg" for
+    Anna Berg) binds only where the article names no other person of that surname in full ("Erik
+    Berg"): there it is the article's own person, found by the article's rules."""
+    from .names import core_tokens, same_person
+
+    full = [e.text for e in doc.ents if e.label_ == "PERSON" and len(core_tokens(e.text)) >= 2]
+
+    def ok(span) -> bool:
+        it = dictionary.match(span.text)
+        if it is None:
+            return False
+        mine, theirs = core_tokens(span.text), core_tokens(it.name)
+        if it.type != "person" or not mine or len(mine) >= len(theirs):
+            return True
+        return not any(core_tokens(f)[-1] == mine[-1] and not (same_person(f, it.name) or same_person(it.name, f))
+                       for f in full)
+    return ok
 
 
 def spans_of(doc, state: ArticleState) -> list[Span]:

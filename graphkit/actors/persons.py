@@ -269,6 +269,26 @@ def _table_line(doc, tok) -> bool:
     return len(numbers) >= 2 and len(words) <= 3
 
 
+def _place_given_names(state: ArticleState, cands, words: frozenset) -> list[tuple[int, int]]:
+    """"Georgia Ruiz, the Chilean trade minister, said": a place name that is a given name, right before a
+    capitalised word no one recognized, is a person's name when the pair has human cues (a role in
+    apposition, a verb only persons do, "he" or "she"); the place mention goes."""
+    doc, out = state.doc, []
+    for m in list(cands.mentions):
+        s = m.end
+        if m.type != "country" or m.kind != "name" or m.end - m.start != 1 or s >= len(doc) or s in cands.taken:
+            continue
+        nxt = doc[s]
+        if not (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_ and nxt.is_alpha) \
+                or fold(nxt.text) in words or (s + 1 < len(doc) and doc[s + 1].pos_ == "PROPN"):
+            continue
+        if _human_cues(doc, m.start, s + 1, words) >= 2:
+            cands.mentions.remove(m)
+            cands.taken.add(s)
+            out.append((m.start, s + 1))
+    return out
+
+
 def _cut_at_possessive(doc, s: int, e: int) -> int:
     """"Elvis Presley's Graceland", "Trump's Mar": a name ends at its possessive mark."""
     for k in range(s + 1, e - 1):
@@ -340,7 +360,7 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
     honorific_orgs = [(s, e) for s, e, _ in cands.organizations if e - s >= 2 and fold(doc[s].text).strip(".")
                       in HONORIFICS and looks_like_name(doc[s + 1:e].text)]
     cands.organizations = [o for o in cands.organizations if (o[0], o[1]) not in honorific_orgs]
-    found = cands.persons + honorific_orgs + titled_names(doc, cands.taken)
+    found = cands.persons + honorific_orgs + titled_names(doc, cands.taken) + _place_given_names(state, cands, words)
     towns = [(s, e) for s, e in found if _town(doc, s, e)]
     found = [se for se in found if se not in towns]
     cands.places.extend(towns)

@@ -191,11 +191,9 @@ def _counterpart_of(index, head, persons: list, country: str):
     return None
 
 
-def phrase_actors(doc, token, index=None) -> list:
-    """The actor spans the noun phrase headed by ``token`` stands for (see the module doc)."""
-    from .spans import actor_index
-
-    index = actor_index(doc) if index is None else index
+def phrase_actors(doc, token, index) -> list:
+    """The actor spans the noun phrase headed by ``token`` stands for (see the module doc); ``index``
+    is the Doc's `graphkit.actors.spans.ActorIndex`."""
     span = index.at(token.i)
     if span is not None:
         return _actor_spans(index, token)

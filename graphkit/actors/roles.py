@@ -159,6 +159,21 @@ def _predicate_role(state: ArticleState, m: Mention) -> list:
     return toks
 
 
+def _appositive_demonym(state: ArticleState, m: Mention) -> str | None:
+    """"Karl Holm, a Peruvian banker": the country modifying the head of a phrase in apposition to the
+    name is the person's, whatever the noun ("Karl Holm, a critic of Russia" says nothing of Holm's)."""
+    root = state.doc[m.end - 1]
+    for c in root.children:
+        if c.dep_ != "appos" or c.i < root.i or c.pos_ not in ("NOUN", "PROPN") or state.at(c.i) is not None:
+            continue
+        for x in c.children:
+            mm = state.at(x.i)
+            if x.i < c.i and x.dep_ in ("amod", "compound", "poss", "nmod") and mm is not None \
+                    and mm.type == "country" and not mm.place:
+                return mm.actor
+    return None
+
+
 def _respectively_heads(state: ArticleState, m: Mention, title_words) -> list[int]:
     """The role noun a "respectively" list of names belongs to ("Russian and Turkish foreign ministers,
     Vesel and Aydin respectively")."""
@@ -215,6 +230,8 @@ def person_roles(state: ArticleState) -> None:
             _apply_role(state, a, _comma_title_before(state, m, title_words), title_words)
             _apply_role(state, a, _appositive_before(state, m), title_words)
             _apply_role(state, a, _predicate_role(state, m), title_words)
+            if a.country is None:
+                a.country = _appositive_demonym(state, m)
             respectively.update(_respectively_heads(state, m, title_words))
     for head_i in sorted(respectively):
         _zip_respectively(state, head_i)

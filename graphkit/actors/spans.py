@@ -135,7 +135,7 @@ def phrase_actors(doc, token, index: ActorIndex | None = None) -> list:
     """
     from .phrase import phrase_actors as rules
 
-    return rules(doc, token, index)
+    return rules(doc, token, actor_index(doc) if index is None else index)
 
 
 def actors_of_doc(doc) -> list[Actor]:
