@@ -225,6 +225,8 @@ def _prep_roles(link: Link, frame: Frame, holder, data: FrameData) -> None:
         if role is None:
             continue
         objs = [q for q in _pobjs(c) if not _is_time(q)]
+        if role == "host" and low == "of":
+            objs = [q for q in objs if q.ent_type_ != "PERSON"]  # "the visit of X": the visitor, not a host
         if role == "partner":
             objs = [q for q in objs if _lemma(q) not in data.not_partner_objects]
         _add(link, role, objs)
@@ -237,9 +239,9 @@ def link_frames(doc) -> list[Link]:
     for tok in doc:
         frame, how = _frame_of(tok, data)
         if frame is None:
-            carried = _carried_traveller(tok, data)
-            if carried is not None:
-                out.append(carried)
+            for found in (_carried_traveller(tok, data), _there_for(tok, data)):
+                if found is not None:
+                    out.append(found)
             continue
         link = Link(frame.name, frame.kind, tok.i, tok.i, how, frame.partner_types, frame.host_types)
         if how == "verb":
@@ -255,6 +257,9 @@ def link_frames(doc) -> list[Link]:
             _prep_roles(link, frame, tok, data)
         else:
             owners = [c for c in tok.children if c.dep_ == "poss"]
+            if frame.kind == "visit":  # "the visit of X to Y": of a person, the visitor
+                owners += [q for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for q in _pobjs(c) if q.ent_type_ == "PERSON"]
             by = [q for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                   for q in _pobjs(c)]
             if owners or by:
@@ -303,6 +308,24 @@ def _setting(link: Link, frame: Frame, noun, data: FrameData) -> None:
         link.carrier = verb.i
         link.rule = "setting"
         _add(link, "partner", addressees[:1])
+
+
+def _there_for(prep, data: FrameData):
+    """"X, in Oslo for talks with Y, said": a person in a place for talks (a visit, a summit) is visiting it
+    (the verbless phrase the parser hangs on the person)."""
+    holder = prep.head
+    if prep.dep_ != "prep" or prep.lower_ != "in" or holder.pos_ not in ("PROPN", "NOUN") or holder.i > prep.i:
+        return None
+    purpose = [q for c in holder.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > prep.i
+               for q in _pobjs(c)] + [q for c in _pobjs(prep) for f in c.children
+                                      if f.dep_ == "prep" and f.lower_ == "for" for q in _pobjs(f)]
+    if not any(data.by_noun.get(q.lower_) or data.by_noun.get(_lemma(q)) for q in purpose):
+        return None
+    visit = next(f for f in data.frames if f.kind == "visit")
+    link = Link(visit.name, "visit", prep.i, prep.i, "there-for", agents=[holder.i],
+                host_types=frozenset({"country", "location"}))
+    _add(link, "host", _pobjs(prep))
+    return link if link.roles["host"] else None
 
 
 def _carried_traveller(verb, data: FrameData):
