@@ -1,5 +1,7 @@
 """Ingestion: read articles, extract a record from each, store it, the same way for every engine.
 
+* :mod:`graphkit.ingest.inputs`: what may come in (regular files, a size limit, control characters
+  cleaned, names escaped in messages, a run's own outputs never read back);
 * :mod:`graphkit.ingest.report`: :class:`RunReport`, :class:`ProblemLog`, :class:`ProgressBar`;
 * :mod:`graphkit.ingest.versions`: the extractor version stored with each record and the user
   dictionary (``--actors``) that is part of it;
