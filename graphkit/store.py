@@ -20,7 +20,15 @@ was made from.
 Each :meth:`Store.put` is one ``BEGIN IMMEDIATE`` transaction, so a crash loses
 at most the article in flight, and the database runs in WAL mode with a busy
 timeout, so several processes may write the same store at once: one waits,
-none corrupts.
+none corrupts.  A writer waits as long as the lock is held, saying so (a
+logged warning) after each ``timeout`` seconds.
+
+An article's identity is where it was read from (:func:`article_origin`) and
+its content, not only its id: a different text under an id that another
+file's article holds is stored as a new article (``id~2``), never over it
+(:meth:`Store.place`).  A damaged file is reported as damaged
+(:class:`StoreDamaged`); :func:`check_store` says where, and
+:func:`rebuild_corpus_tables` rebuilds the store around the damage.
 
 Reading needs no write access: ``Store(path, readonly=True)`` (what the graph,
 the exports, the view and the queries use) opens the file with SQLite's
@@ -433,15 +441,25 @@ class Store:
         self._check_meta()
 
     def _retry(self, fn):
-        """Run ``fn``, retrying while another process holds a lock (schema setup)."""
-        deadline = time.monotonic() + self.timeout
+        """Run ``fn``, retrying while another process holds a lock (schema setup, keeping the
+        resolution); after each ``timeout`` seconds of waiting a warning says the store is busy."""
+        start = time.monotonic()
+        said = 0
         while True:
             try:
                 return fn()
             except sqlite3.OperationalError as e:
-                if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+                if "locked" not in str(e) and "busy" not in str(e):
                     raise
+                waited = time.monotonic() - start
+                if waited >= (said + 1) * self.timeout:
+                    said += 1
+                    self._say_busy(waited)
                 time.sleep(0.05)
+
+    def _say_busy(self, waited: float) -> None:
+        log.warning("%s: the store is busy (another process holds its lock); waited %.0f s, still waiting",
+                    self.path, waited)
 
     def _create_schema(self) -> None:
         c = self._conn
@@ -657,16 +675,14 @@ class Store:
     def _while_busy(self, fn):
         """``fn()``, tried again while another process holds the store's lock (after each
         ``timeout`` seconds of SQLite's own waiting, a warning says the store is busy)."""
-        waited = 0.0
+        start = time.monotonic()
         while True:
             try:
                 return fn()
             except sqlite3.OperationalError as e:
                 if "locked" not in str(e) and "busy" not in str(e):
                     raise
-                waited += self.timeout
-                log.warning("%s: the store is busy (another process holds its lock); waited %.0f s, "
-                            "still waiting", self.path, waited)
+                self._say_busy(time.monotonic() - start)
 
     def _insert(self, article: Article, aid: str, h: str, record: dict, record_json: str, version: str) -> None:
         c = self._conn
@@ -737,6 +753,9 @@ class Store:
         (True, False, 0)
         """
         self._writable()
+        return self._while_busy(lambda: self._delete_once(article_id))
+
+    def _delete_once(self, article_id: str) -> bool:
         c = self.connection
         c.execute("BEGIN IMMEDIATE")
         try:

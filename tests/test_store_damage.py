@@ -1,8 +1,10 @@
 """A damaged store is reported as damaged (never a raw ``sqlite3.DatabaseError`` nor "not an SQLite
-file"), ``check_store`` says which tables, and the corpus tables are rebuilt from the records."""
+file"), ``check_store`` says which tables, and the corpus tables are rebuilt from the records; a store
+locked for long waits and says so."""
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 from store_checks import assert_sound
@@ -111,3 +113,30 @@ def test_a_symlinked_store_keeps_its_log_beside_the_real_file(tmp_path):
     assert link.is_symlink()
     with Store(real, readonly=True) as s:
         assert s.article_ids() == {"a"}
+
+
+def test_a_store_locked_past_the_timeout_waits_and_says_so(tmp_path, caplog):
+    import logging
+    import sqlite3
+    import threading
+
+    db = tmp_path / "g.db"
+    Store(db).close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process holding the write lock
+    result = {}
+
+    def write():
+        with Store(db, timeout=0.3) as s:
+            result["status"] = s.put(Article(id="a", text="One."), {"doc": "a"})
+
+    with caplog.at_level(logging.WARNING, logger="graphkit.store"):
+        t = threading.Thread(target=write)
+        t.start()
+        time.sleep(1.5)  # five times the timeout: the writer used to give up after one
+        assert t.is_alive() and "status" not in result
+        holder.execute("COMMIT")
+        t.join(30)
+    holder.close()
+    assert result == {"status": "new"}
+    assert any("the store is busy" in r.getMessage() and "still waiting" in r.getMessage() for r in caplog.records)
