@@ -30,7 +30,7 @@ from graphkit.ingest.pool import pool_extract
 from graphkit.ingest.report import OnProblem, PathLike, ProblemLog, ProgressBar, RunReport
 from graphkit.ingest.versions import DictionarySpec, dictionary_spec, extractor_version, open_user_dictionary
 from graphkit.records import Record
-from graphkit.outputs import note_input
+from graphkit.outputs import forget_inputs, note_input
 from graphkit.store import Store
 
 __all__ = ["IngestSession", "read_counted", "extract_stream", "ingest_local"]
@@ -47,6 +47,7 @@ def read_counted(paths: PathLike | Iterable[PathLike], problems: ProblemLog) -> 
     (a warning says how many).
     """
     paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    forget_inputs()  # a new job: the inputs of an earlier one (in a notebook, say) may be written again
     named = []
     limit = max_input_bytes()
     for p in paths:
