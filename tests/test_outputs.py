@@ -198,3 +198,32 @@ def test_formula_cells_are_escaped_and_read_back_as_text(cell):
     csv.writer(buf).writerow([escape_csv_cell(cell), escape_csv_cell(7), escape_csv_cell("Anna Berg")])
     row = next(csv.reader(io.StringIO(buf.getvalue())))
     assert row == ["'" + cell, "7", "Anna Berg"]
+
+
+_RENDER = r"""
+import sys
+from graphkit.graph import build_graph
+from graphkit.view.render import render_html
+G = build_graph([{"doc": "a", "actors": [
+    {"name": "Anna Berg", "type": "person", "mentions": [[0, 9, 0]]},
+    {"name": "Karl Holm", "type": "person", "mentions": [[14, 23, 0]]}],
+    "meetings": [{"participants": ["Anna Berg", "Karl Holm"], "kind": "meeting", "evidence": "Anna Berg met Karl Holm."}]}])
+render_html(G, sys.argv[1])
+"""
+
+
+def test_a_render_that_fails_on_a_full_disk_keeps_the_previous_view(tmp_path):
+    view = tmp_path / "view.html"
+    view.write_text("<html>the previous view</html>")
+
+    def limit_file_size():
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))
+
+    proc = subprocess.run([sys.executable, "-c", _RENDER, str(view)], env=dict(os.environ, PYTHONPATH=str(REPO)),
+                          capture_output=True, text=True, timeout=120, preexec_fn=limit_file_size)
+    assert proc.returncode != 0 and "File too large" in proc.stderr, proc.stderr
+    assert view.read_text() == "<html>the previous view</html>"
+    assert _names(tmp_path) == ["view.html"]  # no view.html.tmp
