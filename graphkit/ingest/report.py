@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Union
 
 from graphkit.corpus import JSON_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, Article, Problem
-from graphkit.ingest.inputs import escape_for_terminal
+from graphkit.inputs import escape_for_terminal
 
 __all__ = ["RunReport", "ProblemLog", "ProgressBar", "OnProblem", "PathLike", "count_inputs"]
 
@@ -84,7 +84,7 @@ class ProblemLog:
     def emit(self, p: Problem) -> None:
         """Record ``p`` in the report (with its kind: summary.json keeps it) and pass it on.
 
-        File names and messages are escaped first (:func:`graphkit.ingest.inputs.escape_for_terminal`):
+        File names and messages are escaped first (:func:`graphkit.inputs.escape_for_terminal`):
         a name holding a newline or an escape sequence prints as one harmless line.
         """
         p = Problem(escape_for_terminal(str(p.path)), p.line, escape_for_terminal(p.message), p.skipped)

@@ -24,13 +24,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from graphkit.corpus import JSON_SUFFIXES, JSONL_SUFFIXES, Article, Problem, read_articles
-from graphkit.ingest.inputs import clean_article, input_refusal, is_graphkit_output, max_input_bytes
 from graphkit.ingest.extraction import extract_safely
 from graphkit.ingest.pool import pool_extract
 from graphkit.ingest.report import OnProblem, PathLike, ProblemLog, ProgressBar, RunReport
 from graphkit.ingest.versions import DictionarySpec, dictionary_spec, extractor_version, open_user_dictionary
-from graphkit.records import Record
+from graphkit.inputs import clean_article, input_refusal, is_graphkit_output, max_input_bytes
 from graphkit.outputs import forget_inputs, note_input
+from graphkit.records import Record
 from graphkit.store import Store
 
 __all__ = ["IngestSession", "read_counted", "extract_stream", "ingest_local"]
@@ -39,7 +39,7 @@ __all__ = ["IngestSession", "read_counted", "extract_stream", "ingest_local"]
 def read_counted(paths: PathLike | Iterable[PathLike], problems: ProblemLog) -> Iterator[Article]:
     """The articles of ``paths`` (:func:`graphkit.corpus.read_articles`), counted as read in ``problems.report``.
 
-    On the way in (:mod:`graphkit.ingest.inputs`): a named input that is not
+    On the way in (:mod:`graphkit.inputs`): a named input that is not
     a regular file (a FIFO, ``/dev/zero``) or a text file over the size limit
     is reported skipped, not read; the files a ``graphkit run`` wrote are not
     read back as articles; every file read is noted as an input (no output may

@@ -1,6 +1,7 @@
 """What may come in: only regular files, of a bounded size, with clean text, named safely in messages.
 
-Functions the readers call (and ingestion calls where the text passes through):
+Functions the readers call (and ingestion, :func:`graphkit.ingest.session.read_counted`, calls
+where the text passes through).  Standard library only, no graphkit import: any reader may use it.
 
 * :func:`input_refusal` / :func:`read_input_bytes`: only regular files are
   read (a FIFO would hang, ``/dev/zero`` would fill memory), and a file's size
@@ -31,8 +32,6 @@ import os
 import re
 import stat
 from pathlib import Path
-
-from graphkit.corpus import Article
 
 __all__ = ["DEFAULT_MAX_INPUT_BYTES", "InputRefused", "max_input_bytes", "input_refusal", "read_input_bytes",
            "clean_control", "clean_article", "escape_for_terminal", "is_graphkit_output", "human_size"]
@@ -199,12 +198,14 @@ def clean_control(text: str) -> tuple[str, int]:
 _FIELDS = ("id", "text", "title", "date", "url", "source")
 
 
-def clean_article(article: Article) -> list[str]:
-    """Clean every text field of ``article`` in place (:func:`clean_control`); the warnings to report.
+def clean_article(article) -> list[str]:
+    """Clean every text field of ``article`` (a :class:`graphkit.corpus.Article`) in place
+    (:func:`clean_control`); the warnings to report (also added to ``article.notes``).
 
     One field a line break makes no sense in (id, title, url...) gets it as a
     space.
 
+    >>> from graphkit.corpus import Article
     >>> a = Article(id="x\\x00y", text="Anna Berg\\x0cmet Karl Holm.")
     >>> clean_article(a), a.id, a.text
     (['control characters removed: 1 in id, 1 in text'], 'xy', 'Anna Berg\\nmet Karl Holm.')
