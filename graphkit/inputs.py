@@ -217,7 +217,7 @@ def clean_article(article) -> list[str]:
             continue
         cleaned, n = clean_control(value)
         if name != "text":
-            cleaned = " ".join(cleaned.split("\n")).strip() if "\n" in cleaned else cleaned
+            cleaned = " ".join(cleaned.split()) if "\n" in cleaned else cleaned
         if cleaned != value:
             setattr(article, name, cleaned)
         if n:

@@ -144,7 +144,7 @@ def test_control_characters_reach_no_export(tmp_path, nlp, capsys):
             "in Oslo on Monday.\x0cThe two ministers\x01 discussed fishing\x1b[1m rights.\n")
     (d / "paged.txt").write_text("Talks in Oslo\n\n" + page, encoding="utf-8")
     with open(d / "feed.jsonl", "w", encoding="utf-8") as f:
-        f.write(json.dumps({"id": "ctl\u0000id\u0007", "title": "Talks\u000b in Lima",
+        f.write(json.dumps({"id": "ctl\u0000id\u0007", "title": "Talks\u000b in Lima\ud800",
                             "text": "Ruritanian Foreign Minister Lars Dahl\u0002 met Ines Sato in Lima on "
                                     "Tuesday.\u0000\n"}) + "\n")
     db = tmp_path / "g.db"
@@ -158,6 +158,7 @@ def test_control_characters_reach_no_export(tmp_path, nlp, capsys):
             for value in (art.id, art.text, art.title or ""):
                 assert not any(ord(c) < 32 and c not in "\n\t" for c in value), repr(value)
         assert "in Oslo on Monday.\nThe two ministers discussed fishing rights." in s.get_article("paged").text
+        assert s.get_article("ctlid").title == "Talks in Lima\ufffd"  # a lone surrogate cannot be stored as UTF-8
     G = load_graph(db)
     assert {"Anna Berg", "Karl Holm", "Lars Dahl"} <= set(G.nodes)
     paths = write_all(G, tmp_path / "out")
@@ -193,6 +194,16 @@ def test_an_article_over_the_size_limit_is_skipped_with_the_limit_named(tmp_path
     assert proc.returncode == 1
     assert f"{big}: skipped: too large to read as one article" in err and "GRAPHKIT_MAX_INPUT_BYTES" in err
     assert "1 new" in out
+
+
+def test_the_progress_estimate_never_opens_a_fifo(tmp_path):
+    from graphkit.ingest import count_inputs
+
+    (tmp_path / "in").mkdir()
+    os.mkfifo(tmp_path / "in" / "feed.jsonl")
+    os.mkfifo(tmp_path / "named.jsonl")
+    write_jsonl(tmp_path / "in" / "real.jsonl", [make_article(1), make_article(2)])
+    assert count_inputs([tmp_path / "in", tmp_path / "named.jsonl"]) == 2  # returns: no open() of a FIFO
 
 
 def test_a_device_or_fifo_as_store_is_refused(tmp_path, corpus, capsys):

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Union
 
 from graphkit.corpus import JSON_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, Article, Problem
-from graphkit.inputs import escape_for_terminal
+from graphkit.inputs import escape_for_terminal, input_refusal
 
 __all__ = ["RunReport", "ProblemLog", "ProgressBar", "OnProblem", "PathLike", "count_inputs"]
 
@@ -190,6 +190,8 @@ def count_inputs(paths: PathLike | Iterable[PathLike]) -> int:
     def one_file(p: Path) -> int:
         if p.suffix.lower() not in JSONL_SUFFIXES | JSON_SUFFIXES:
             return 1
+        if input_refusal(p) is not None:  # a FIFO named feed.jsonl: opening it would wait for a writer
+            return 0
         n = 0
         try:
             with open(p, "rb") as f:
