@@ -1045,7 +1045,12 @@ def check_store(path: str | os.PathLike) -> StoreCheck:
     (True, [], True)
     """
     path = str(path)
-    with Store(path, readonly=True) as store:
+    try:
+        store = Store(path, readonly=True)
+    except StoreDamaged as e:  # the schema itself (page 1) cannot be read: no table can be found
+        return StoreCheck(path, False, ["sqlite_master"], [str(e).split(" (", 1)[-1].split(")", 1)[0]],
+                          "the store's schema page is damaged: re-ingest the corpus into a new store")
+    with store:
         c = store.connection
         try:
             messages = [r[0] for r in c.execute("PRAGMA quick_check(20)")]

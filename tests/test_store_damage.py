@@ -92,6 +92,8 @@ def test_a_damaged_schema_page_is_damage_not_another_file(tmp_path):
     for readonly in (True, False):
         with pytest.raises(StoreDamaged, match="the store is damaged"):
             Store(db, readonly=readonly)
+    check = check_store(db)
+    assert not check.ok and check.damaged == ["sqlite_master"] and "re-ingest" in check.advice
 
 
 def test_a_file_that_is_not_sqlite_is_still_called_so(tmp_path):
