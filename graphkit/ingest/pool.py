@@ -96,18 +96,29 @@ def pool_extract(
         lost = yield from _through_pool(source, ctx, init_model, task_model, dictionary, jobs, batch_size, problems)
         if not lost:
             return
-        n = sum(len(c) for c in lost)
-        problems.extractor("--jobs", f"a worker process died; the {n} article(s) in flight are tried again, "
-                                     "one at a time in a fresh worker")
-        for chunk in lost:
+        n = sum(len(c) for c, fut in lost if _results(fut) is None)
+        problems.extractor("--jobs", f"a worker process died; the {n} article(s) it and the other workers "
+                                     "had in flight are tried again, one at a time in a fresh worker")
+        for chunk, fut in lost:  # in input order: a chunk finished before the pool broke keeps its records
+            results = _results(fut)
+            if results is not None:
+                yield from replay_chunk(chunk, results, problems)
+                continue
             for art in chunk:
                 yield from _alone(art, ctx, init_model, task_model, dictionary, batch_size, problems)
 
 
+def _results(fut) -> list | None:
+    """The results of a finished chunk, or None when it was lost with its worker (or never ran)."""
+    if fut is None or not fut.done() or fut.cancelled() or fut.exception() is not None:
+        return None
+    return fut.result()
+
+
 def _through_pool(source: Iterator[list[Article]], ctx, init_model, task_model, dictionary, jobs: int,
                   batch_size: int, problems: ProblemLog):
-    """Run the chunks of ``source`` through a pool, yielding records in order; returns the chunks
-    lost with the pool when a worker died (in input order), else an empty list."""
+    """Run the chunks of ``source`` through a pool, yielding records in order; returns the
+    ``(chunk, future)`` pairs in flight when a worker died (in input order), else an empty list."""
     window = 2 * jobs
     lifeline = Lifeline(ctx)
     try:
@@ -120,7 +131,7 @@ def _through_pool(source: Iterator[list[Article]], ctx, init_model, task_model, 
                         inflight.append((chunk, pool.submit(_pool_chunk, chunk, task_model, dictionary,
                                                             batch_size)))
                     except BrokenProcessPool:
-                        return [c for c, _ in inflight] + [chunk]
+                        return list(inflight) + [(chunk, None)]
                     while len(inflight) >= window or (inflight and inflight[0][1].done()):
                         lost = yield from _replay_first(inflight, problems)
                         if lost:
@@ -145,12 +156,13 @@ def _through_pool(source: Iterator[list[Article]], ctx, init_model, task_model, 
 
 
 def _replay_first(inflight: deque, problems: ProblemLog):
-    """Yield the records of the oldest chunk in flight; returns every chunk in flight when the pool broke."""
+    """Yield the records of the oldest chunk in flight; returns every ``(chunk, future)`` in flight
+    when the pool broke."""
     chunk, fut = inflight[0]
     try:
         results = fut.result()
     except BrokenProcessPool:
-        return [c for c, _ in inflight]
+        return list(inflight)
     inflight.popleft()
     yield from replay_chunk(chunk, results, problems)
     return None
