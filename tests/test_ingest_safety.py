@@ -194,6 +194,15 @@ def test_an_article_over_the_size_limit_is_skipped_with_the_limit_named(tmp_path
     assert proc.returncode == 1
     assert f"{big}: skipped: too large to read as one article" in err and "GRAPHKIT_MAX_INPUT_BYTES" in err
     assert "1 new" in out
+    # in a walked folder and as a JSON line: skipped before parsing too
+    (tmp_path / "walked").mkdir()
+    long_text = "\n\n".join(make_article(100 + i)["text"] for i in range(20))  # paragraphs all different
+    (tmp_path / "walked" / "big.txt").write_text(long_text, encoding="utf-8")
+    write_jsonl(tmp_path / "walked" / "lines.jsonl", [dict(make_article(2), text=long_text), make_article(3)])
+    proc = cli_proc("ingest", tmp_path / "walked", "--db", tmp_path / "g2.db")
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 1 and "1 new" in out and "2 skipped" in out, (out, err)
+    assert err.count("skipped: too large to parse as one article") == 2, err
 
 
 def test_the_progress_estimate_never_opens_a_fifo(tmp_path):

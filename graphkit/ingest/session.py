@@ -28,7 +28,7 @@ from graphkit.ingest.extraction import extract_safely
 from graphkit.ingest.pool import pool_extract
 from graphkit.ingest.report import OnProblem, PathLike, ProblemLog, ProgressBar, RunReport
 from graphkit.ingest.versions import DictionarySpec, dictionary_spec, extractor_version, open_user_dictionary
-from graphkit.inputs import clean_article, input_refusal, is_graphkit_output, max_input_bytes
+from graphkit.inputs import clean_article, human_size, input_refusal, is_graphkit_output, max_input_bytes
 from graphkit.outputs import forget_inputs, note_input
 from graphkit.records import Record
 from graphkit.store import Store
@@ -41,7 +41,8 @@ def read_counted(paths: PathLike | Iterable[PathLike], problems: ProblemLog) -> 
 
     On the way in (:mod:`graphkit.inputs`): a named input that is not
     a regular file (a FIFO, ``/dev/zero``) or a text file over the size limit
-    is reported skipped, not read; the files a ``graphkit run`` wrote are not
+    is reported skipped, not read (an article over the limit that a reader
+    read all the same, in a walked folder or a JSON line, is skipped before parsing); the files a ``graphkit run`` wrote are not
     read back as articles; every file read is noted as an input (no output may
     be written over it); control characters are cleaned out of every article
     (a warning says how many).
@@ -77,6 +78,11 @@ def read_counted(paths: PathLike | Iterable[PathLike], problems: ProblemLog) -> 
         if not art.text.strip():
             problems.reader(Problem(where, art.line, "no text left after removing control characters",
                                     skipped=True))
+            continue
+        if len(art.text) > limit:  # read by a reader that does not look first (a walked file, a JSON line)
+            problems.reader(Problem(where, art.line, f"too large to parse as one article ({len(art.text):,} "
+                                    f"characters, over the limit of {human_size(limit)}; set "
+                                    "GRAPHKIT_MAX_INPUT_BYTES to parse it)", skipped=True))
             continue
         problems.report.read += 1
         yield art
