@@ -30,7 +30,6 @@ stops a run.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable
@@ -43,6 +42,7 @@ from graphkit.ingest import (
     OnProblem, PathLike, ProblemLog, RunReport, dictionary_spec, extract_stream, ingest_local,
     open_user_dictionary, read_counted,
 )
+from graphkit.outputs import atomic_write
 from graphkit.records_file import write_records
 from graphkit.store import Store, StoreError
 
@@ -252,7 +252,6 @@ def run(
     summary["run"] = report.counts()
     summary["problems"] = list(report.problems)
     summary["outputs"] = outputs
-    tmp = Path(outputs["summary"] + ".tmp")
-    tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, outputs["summary"])
+    with atomic_write(outputs["summary"]) as f:
+        f.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     return summary
