@@ -78,6 +78,7 @@ class FrameData:
     attending_verbs: frozenset = frozenset()
     by_verb: dict = field(default_factory=dict)
     by_noun: dict = field(default_factory=dict)
+    words: frozenset = frozenset()  # every word that may start a link (verbs, nouns, carrying verbs, "in")
 
 
 def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
@@ -132,7 +133,8 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
         lists[key] = frozenset(words)
     return FrameData(tuple(frames), lists["forum_frames"], lists["inclusion_preps"], lists["light_verbs"],
                      lists["not_partner_objects"], lists["carry_verbs"], lists["setting_verbs"], lists["setting_preps"],
-                     lists["attending_verbs"], by_verb, by_noun)
+                     lists["attending_verbs"], by_verb, by_noun,
+                     frozenset(by_verb) | frozenset(by_noun) | lists["carry_verbs"] | {"in"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -250,8 +252,11 @@ def _prep_roles(link: Link, frame: Frame, holder, data: FrameData) -> None:
 def link_frames(doc) -> list[Link]:
     """Every trigger of every frame in the Doc with the tokens its linking rules reach."""
     data = load_frames()
+    words = data.words
     out = []
     for tok in doc:
+        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+            continue  # most tokens: no trigger of any frame or rule
         frame, how = _frame_of(tok, data)
         if frame is None:
             for found in (_carried_traveller(tok, data), _there_for(tok, data)):
