@@ -652,8 +652,10 @@ class Resolver:
                 return None
             between = doc[x.i + 1:s.start]
             if not any(b.text == "," for b in between):
-                # the name closes the title ("Minister for Arab Affairs Reza Nasab"), inside its phrase
-                return s if x.left_edge.i <= s.start and s.end - 1 <= x.right_edge.i else None
+                # the name closes the title ("Minister for Arab Affairs Reza Nasab"), inside its phrase, or
+                # follows it at once however the parser hung it ("Senate leader Chuck Schumer")
+                inside = x.left_edge.i <= s.start and s.end - 1 <= x.right_edge.i
+                return s if inside or s.start == x.i + 1 else None
             before_comma = doc[s.start - 1].text == ","
             after = s.end >= sent.end or doc[s.end].is_punct
             return s if before_comma and after else None
