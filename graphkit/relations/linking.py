@@ -39,9 +39,11 @@ from importlib import resources
 
 from graphkit.records import ACTOR_TYPES, MEETING_KINDS
 
+from .lexicon import LEXICON
 from .participants import verbal
 
 ROLES = ("partner", "host", "forum", "members")
+FORUM_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"] | LEXICON["forum_org_heads"]
 _FRAME_KEYS = {"kind", "verbs", "nouns", "object", "preps", "needs_cue", "verb_cue", "partner_types", "host_types",
                "carriers"}
 
@@ -304,6 +306,10 @@ def link_frames(doc) -> list[Link]:
         together = frame.kind != "visit" and (
             (how == "verb" and frame.object is None) or link.rule == "setting" or _framing(tok, data)
             or link.rule == "light" and _lemma(doc[link.carrier]) not in data.attending_verbs)
+        # a forum is an event noun ("the summit", "a conference") or a name ("the G20"), not any object
+        # attended ("attend a memorial service")
+        link.roles["forum"] = [i for i in link.roles["forum"] if doc[i].pos_ == "PROPN"
+                               or doc[i].lemma_.lower() in FORUM_WORDS or doc[i].lower_ in FORUM_WORDS]
         if any(link.roles[r] for r in ROLES) or together:
             # ("A and B negotiated": the sides are the subjects; "A and B arrived" is no visit of anyone)
             out.append(link)

@@ -272,7 +272,10 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         if p.host_types and host.type not in p.host_types:
             continue
         if host.type in ("person", "organization") and p.kind == "visit":
-            partners.append(host)  # a visit to a person is a meeting with them
+            # a visit to a person is a meeting with them; a one-word "person" no title names may well be a
+            # place the tables do not know ("will visit Ruritz")
+            if host.type == "organization" or len(host.name.split()) >= 2:
+                partners.append(host)
             continue
         country = _own_country(host)
         if country is None or host.type == "forum":
