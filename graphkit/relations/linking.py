@@ -228,8 +228,15 @@ def _add(link: Link, role: str, toks) -> None:
             link.roles[role].append(t.i)
 
 
-def _prep_roles(link: Link, frame: Frame, holder, data: FrameData) -> None:
+TOPIC_PREPS = ("on", "about", "over")
+
+
+def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 0) -> None:
     for c in holder.children:
+        if depth == 0 and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and holder.pos_ in ("NOUN", "PROPN"):
+            for q in _pobjs(c):  # "talks on fishing with X": the 'with' hung on the topic
+                _prep_roles(link, Frame(frame.name, frame.kind, frozenset(), frozenset(), None,
+                                        {p: r for p, r in frame.preps.items() if r == "partner"}), q, data, 1)
         if c.dep_ not in ("prep", "agent", "dative"):
             continue
         low = c.lower_
