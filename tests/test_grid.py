@@ -22,46 +22,32 @@ from grid.generate import slots_of
 from grid.templates import COUNTRIES, SIDE_FORMS, TEMPLATES
 
 #: overall pass rate the grid must keep (target 0.97)
-FLOOR = 0.85
+FLOOR = 0.88
 #: pass rate every capability, side form, destination form and modifier must keep (target 0.90) ...
 CAP_FLOOR = 0.80
 #: ... except these, below it today (each at the rate reached minus CAP_MARGIN)
 CAP_FLOORS = {
-    'attend×addressed': 0.77,  # 82.5% of 40
-    'attend×list': 0.47,  # 52.5% of 40
-    'attend×participle': 0.75,  # 80.0% of 40
-    'attend×took-part': 0.75,  # 80.0% of 40
-    'call×between': 0.62,  # 67.5% of 40
-    'call×called': 0.66,  # 71.4% of 42
-    'call×coordinated': 0.47,  # 52.5% of 40
-    'call×nominal': 0.57,  # 62.5% of 40
-    'call×participle': 0.50,  # 55.0% of 40
-    'destination×city': 0.59,  # 64.3% of 182
-    'meet×between': 0.70,  # 75.0% of 40
-    'meet×coordinated': 0.70,  # 75.0% of 40
-    'meet×list': 0.50,  # 55.0% of 40
-    'meet×nominal': 0.77,  # 82.5% of 40
-    'meet×participle': 0.70,  # 75.0% of 40
-    'modifier×dateline': 0.75,  # 80.8% of 422
-    'modifier×relative-clause': 0.78,  # 83.6% of 329
-    'side×appositive': 0.75,  # 80.5% of 543
-    'side×country-minister': 0.79,  # 84.3% of 688
-    'side×org-titled': 0.76,  # 81.1% of 667
-    'side×the-minister': 0.79,  # 84.6% of 725
-    'side×titled': 0.78,  # 83.4% of 687
-    'talks×between': 0.66,  # 71.4% of 42
-    'talks×list': 0.42,  # 47.5% of 40
-    'talks×nominal': 0.70,  # 75.0% of 40
+    'attend×list': 0.50,  # 55.0% of 40
+    'attend×participle': 0.77,  # 82.5% of 40
+    'attend×took-part': 0.77,  # 82.5% of 40
+    'call×between': 0.70,  # 75.0% of 40
+    'call×called': 0.68,  # 73.8% of 42
+    'call×coordinated': 0.62,  # 67.5% of 40
+    'call×nominal': 0.77,  # 82.5% of 40
+    'call×participle': 0.64,  # 70.0% of 40
+    'destination×city': 0.69,  # 74.7% of 182
+    'meet×coordinated': 0.77,  # 82.5% of 40
+    'meet×list': 0.60,  # 65.0% of 40
+    'side×appositive': 0.78,  # 83.8% of 543
+    'talks×list': 0.50,  # 55.0% of 40
+    'talks×nominal': 0.77,  # 82.5% of 40
     'talks×participle': 0.75,  # 80.0% of 40
-    'visit×after-visiting': 0.75,  # 80.0% of 40
-    'visit×coordinated': 0.72,  # 77.5% of 40
-    'visit×including': 0.73,  # 78.6% of 42
-    'visit×legs': 0.30,  # 35.0% of 40
-    'visit×list': 0.64,  # 70.0% of 40
-    'visit×nominal': 0.75,  # 81.0% of 42
+    'visit×including': 0.78,  # 83.3% of 42
+    'visit×legs': 0.32,  # 37.5% of 40
+    'visit×list': 0.75,  # 80.0% of 40
     'visit×participle': 0.72,  # 77.5% of 40
-    'visit×stops': 0.45,  # 50.0% of 40
-    'visit×tour': 0.72,  # 77.5% of 40
+    'visit×stops': 0.72,  # 77.5% of 40
+    'visit×tour': 0.77,  # 82.5% of 40
     'welcome×participle': 0.45,  # 50.0% of 40
 }
 #: margins below the rates reached (``scripts/grid_report.py --floors``)
