@@ -178,9 +178,12 @@ def _subject_by_order(v) -> list:
     if v.dep_ != "ROOT" or v.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return []
     k = v.i - 1
-    while k >= v.sent.start and v.doc[k].dep_ in ("aux", "auxpass", "neg", "advmod") and v.doc[k].head.i == v.i:
+    while k >= v.sent.start and (v.doc[k].dep_ in ("aux", "auxpass", "neg", "advmod") and v.doc[k].head.i == v.i
+                                 or v.doc[k].text == ","):
         k -= 1
     t = v.doc[k] if k >= v.sent.start else None
+    if t is not None and t.dep_ == "appos":
+        t = t.head  # "..., X, Ruritania's minister, will fly": the name the description stands beside
     return [t] if t is not None and t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("conj", "appos", "compound") else []
 
 

@@ -199,6 +199,8 @@ def status(trigger, frame) -> str | None:
             continue  # "sets off on a trip", "set out for X": travel, not "is set to"
         if near and x.pos_ in ("VERB", "ADJ", "AUX") and (lem in SCHEDULED_VERBS and i > 0 or lem in SCHEDULED_TRIGGERS):
             scheduled = True  # "is due to", "plans to"; a trigger that is itself ahead: "is expected in"
+    if scheduled and trigger.dep_ in ("relcl", "advcl", "ccomp", "conj") and trigger.tag_ == "VBD":
+        scheduled = False  # "X, who visited A last week, will travel to B": a past verb keeps its own tense
     if scheduled and _completed_before(chain):
         scheduled = False  # "after completing a trip to A, X will fly to B": the legs behind are done
     for x in {trigger, frame}:
