@@ -313,6 +313,14 @@ def link_frames(doc) -> list[Link]:
         together = frame.kind != "visit" and (
             (how == "verb" and frame.object is None) or link.rule == "setting" or _framing(tok, data)
             or link.rule == "light" and _lemma(doc[link.carrier]) not in data.attending_verbs)
+        for i in list(link.roles["forum"]):
+            # "attended a meeting with X" (between A and B): a meeting with them, not a forum
+            sides = [(q, "partner" if c.lower_ == "with" else "members") for c in doc[i].children
+                     if c.dep_ == "prep" and c.lower_ in ("with", "between") for q in _pobjs(c)]
+            if sides:
+                link.roles["forum"].remove(i)
+                for q, role in sides:
+                    _add(link, role, [q])
         # a forum is an event noun ("the summit", "a conference") or a name ("the G20"), not any object
         # attended ("attend a memorial service")
         link.roles["forum"] = [i for i in link.roles["forum"] if doc[i].pos_ == "PROPN"

@@ -43,6 +43,7 @@ FORUM_HEADS = LEXICON["forum_org_heads"]
 MEETING_NOUNS = LEXICON["meeting_nouns"]
 PLACE_NOUNS = LEXICON["place_nouns"]
 SAYING = LEXICON["reporting_verbs"]
+HOST_VERBS = LEXICON["host_verbs"]
 WORLD_REGIONS = LEXICON["world_regions"]
 LEGISLATURE = LEXICON["legislature_words"]
 ROUND_TABLE = 8  # a grouping of up to this many states meets as one table (everyone paired)
@@ -336,6 +337,9 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
     for forum in ([] if between else m.slot("forum")):
         if forum.type in ("forum", "organization") and agents:
             attendees = [a for a in agents if a.name != forum.name]
+            if m.trigger.lemma_.lower() in HOST_VERBS:
+                # "Manila hosted the summit": a city hosting is the place, not an attendee
+                attendees = [a for a in attendees if not (a.surface and a.surface in load_gazetteer().capitals)]
             home = _body_country(forum, m.doc) if p.outside_body else None
             if home:  # "X told a sitting of the House Fisheries Committee": a hearing at home, not a forum
                 attendees = [a for a in attendees if (_own_country(a) or a.guess) not in (None, home)]
