@@ -205,7 +205,7 @@ def test_summary_json_problems_keep_their_kind(tmp_path, corpus, nlp, capsys):
     assert sorted(problems) == sorted(err)                 # the same lines as on stderr ...
     assert sorted(p.replace(str(corpus), "C") for p in problems) == [
         "C/cafe.txt: warning: not UTF-8; decoded as cp1252",
-        "C/empty.txt: skipped: empty file",
+        "C/empty.txt: warning: empty file",
     ]                                                      # ... each with its kind
 
 
