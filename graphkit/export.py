@@ -106,7 +106,8 @@ def slice_graph(G: nx.Graph, *, since: str | None = None, until: str | None = No
 
     Dates as the queries read them (:func:`graphkit.analysis.timefilter.filter_by_date`:
     a meeting by its date, else its article's; a co-occurrence by its
-    articles' dates; affiliations are not dated and stay).  ``layer``: one of
+    articles' dates; affiliations are not dated: with a range, those of the
+    actors with a meeting or co-occurrence in it stay).  ``layer``: one of
     :data:`SLICE_LAYERS`.  ``types``: actor types kept (edges between them).
     With any selection, actors left without an edge are dropped; with none,
     ``G`` itself is returned.
@@ -123,16 +124,23 @@ def slice_graph(G: nx.Graph, *, since: str | None = None, until: str | None = No
     types = set(types or ())
     if not (since or until or types or layer not in (None, "all")):
         return G
-    H = filter_by_date(G, since, until) if (since or until) else G
+    dated = since or until
+    H = filter_by_date(G, since, until) if dated else G
     wanted = set(layer_names(layer or "all"))
     out = nx.MultiGraph()
     out.graph.update(H.graph)
     out.graph.update({"since": since, "until": until, "layer": layer or "all",
                       "types": sorted(types) if types else None})
+
+    def typed(u, v) -> bool:
+        return not types or (H.nodes[u].get("type") in types and H.nodes[v].get("type") in types)
+
+    # with a date range, an affiliation (not dated) is kept for the actors active in the range
+    active = {n for u, v, d in H.edges(data=True) if d.get("layer") != "affiliation" for n in (u, v)} if dated else None
     for u, v, k, d in H.edges(keys=True, data=True):
-        if d.get("layer") not in wanted:
+        if d.get("layer") not in wanted or not typed(u, v):
             continue
-        if types and not (H.nodes[u].get("type") in types and H.nodes[v].get("type") in types):
+        if active is not None and d.get("layer") == "affiliation" and not (u in active or v in active):
             continue
         for n in (u, v):
             if n not in out:

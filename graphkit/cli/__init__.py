@@ -275,7 +275,8 @@ def _sliced(args):
     G = load_graph(db)
     types = _types(args)
     H = slice_graph(G, since=args.since, until=args.until, layer=args.layer, types=types)
-    if H is not G and H.number_of_edges() == 0 and G.number_of_edges():
+    if H is not G and not any(d.get("layer") != "affiliation" for *_, d in H.edges(data=True)) \
+            and any(d.get("layer") != "affiliation" for *_, d in G.edges(data=True)) and args.layer != "affiliation":
         what = ", ".join(f"{flag} {value}" for flag, value in (
             ("--since", args.since), ("--until", args.until),
             ("--layer", None if args.layer == "all" else args.layer),
@@ -386,8 +387,9 @@ def build_parser() -> argparse.ArgumentParser:
     reading = argparse.ArgumentParser(add_help=False)
     g = reading.add_argument_group("reading the inputs (JSON Lines, JSON, CSV / TSV fields; dates)")
     g.add_argument("--text-key", metavar="FIELD",
-                   help="the field (JSON) or column (CSV) holding the article text; a.b reaches into an object "
-                        "(default: the first of text, body, content, article, story, ..., ignoring case)")
+                   help="the field (JSON) or column (CSV) holding the article text; a.b reaches into an object, "
+                        "copy,body takes the first present (default: the first of text, body, content, article, "
+                        "story, ..., ignoring case)")
     g.add_argument("--title-key", metavar="FIELD", help="the field holding the title (default: title, headline, ...)")
     g.add_argument("--date-key", metavar="FIELD",
                    help="the field holding the date (default: date, published, pubdate, ...)")
@@ -421,7 +423,7 @@ def build_parser() -> argparse.ArgumentParser:
     g = slicing.add_argument_group("slicing the graph (as the queries do)")
     g.add_argument("--since", type=date_bound, metavar="DATE",
                    help="only meetings (and co-occurrences of articles) on or after DATE (YYYY[-MM[-DD]]); "
-                        "affiliations are not dated and stay")
+                        "affiliations are not dated: those of the actors left stay")
     g.add_argument("--until", type=date_bound, metavar="DATE",
                    help="only meetings (and co-occurrences of articles) on or before DATE (YYYY[-MM[-DD]])")
     g.add_argument("--layer", choices=SLICE_LAYERS, default="all",
@@ -542,8 +544,12 @@ def main(argv: list[str] | None = None) -> int:
     restore_sigterm = _handle_sigterm()
     try:
         rc = func(args)
-        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
-        return EXIT_OK if rc is None else int(rc)
+        rc = EXIT_OK if rc is None else int(rc)
+        try:
+            sys.stdout.flush()  # a pipe closed after the last write shows here
+        except BrokenPipeError:
+            _silence_stdout()
+        return rc
     except NoInput as exc:
         _err(str(exc))
         return EXIT_PARTIAL

@@ -96,7 +96,7 @@ class ReadOptions:
 
     ``text_key``, ``title_key``, ``date_key``, ``id_key``: the field of a JSON
     object or the column of a CSV file holding the text, title, date, id
-    (``a.b`` reaches into a nested object).  None: the first present of
+    (``a.b`` reaches into a nested object; ``copy,body``: the first present).  None: the first present of
     :data:`TEXT_KEYS` (:data:`TITLE_KEYS`, ...), ignoring case.
     ``day_first``: read an ambiguous numeric date (``03/04/1987``) as day,
     month, year (3 April); default month first (4 March), as US wire copy
@@ -233,9 +233,18 @@ def lookup(obj: dict, key: str):
 
 
 def pick(obj: dict, key: str | None, defaults: tuple[str, ...]) -> tuple[str | None, object]:
-    """``(field name found, value)`` for ``key`` (or the first of ``defaults`` present); ``(None, _MISSING)``."""
+    """``(field name found, value)`` for ``key`` (or the first of ``defaults`` present); ``(None, _MISSING)``.
+
+    ``key`` may name alternatives, first present wins: ``"copy,body"`` (a corpus of several feeds).
+
+    >>> pick({"body": "x"}, "copy,body", ()), pick({"text": "y"}, None, ("text",)), pick({}, "a", ())[0]
+    (('body', 'x'), ('text', 'y'), None)
+    """
     if key:
-        return (key, v) if (v := lookup(obj, key)) is not _MISSING else (None, _MISSING)
+        for k in (part.strip() for part in key.split(",")):
+            if k and (v := lookup(obj, k)) is not _MISSING:
+                return k, v
+        return None, _MISSING
     for k in defaults:  # a default name holding a list, an object or null is not the field meant
         v = lookup(obj, k)
         if v is not _MISSING and v is not None and not isinstance(v, (dict, list)):

@@ -38,7 +38,8 @@ def extract(html: str) -> dict:
 
     doc = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True,
-        date_extraction_params={"extensive_search": False, "original_date": True})
+        date_extraction_params={"extensive_search": False, "original_date": True, "min_date": "1800-01-01",
+                                "max_date": "2200-12-31"})
     text = getattr(doc, "text", None) if doc is not None else None
     if not text:  # a page too small for the main extractor
         text = trafilatura.html2txt(html) or None
