@@ -30,6 +30,7 @@ stops a run.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable
@@ -47,7 +48,8 @@ from graphkit.readers import ReadOptions, Sources
 from graphkit.records_file import write_records
 from graphkit.store import Store, StoreError
 
-__all__ = ["extract_paths", "ingest_paths", "run", "write_records", "ENGINES", "DEFAULT_DB", "OUTPUT_FILES"]
+__all__ = ["extract_paths", "ingest_paths", "run", "write_records", "ENGINES", "DEFAULT_DB", "OUTPUT_FILES",
+           "NoInputRead", "remove_store_files"]
 
 #: Default store of ``ingest`` (in the current directory).
 DEFAULT_DB = "graphkit.db"
@@ -62,6 +64,26 @@ OUTPUT_FILES = {
     "view": "view.html",
     "summary": "summary.json",
 }
+class NoInputRead(Exception):
+    """No article could be read from the inputs (``run(..., require_input=True)``): nothing was written.
+
+    ``report`` is the :class:`graphkit.ingest.RunReport` of the attempt (its problems say why).
+    """
+
+    def __init__(self, report: RunReport):
+        super().__init__("no article could be read from the inputs")
+        self.report = report
+
+
+def remove_store_files(db: PathLike) -> None:
+    """Remove a store file and the journal files SQLite keeps beside it (a store just created for nothing)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.unlink(f"{db}{suffix}")
+        except FileNotFoundError:
+            pass
+
+
 #: Engines of :func:`ingest_paths`: ``local`` (spaCy in this process, ``jobs``
 #: parser processes) and ``dask`` (a Dask cluster, see :mod:`graphkit.engines.dask_engine`).
 ENGINES = ("local", "dask")
@@ -217,6 +239,7 @@ def run(
     batch_size: int = 32,
     fresh: bool = False,
     read_options: ReadOptions | None = None,
+    require_input: bool = False,
 ) -> dict[str, Any]:
     """Articles in, graph files out: ingest, build the graph, write everything.
 
@@ -237,6 +260,9 @@ def run(
     other article is removed from the store (so the articles stored unchanged
     are not parsed again, and an interrupted run leaves the old store whole).
     ``read_options``: how to read the inputs (:class:`graphkit.readers.ReadOptions`).
+    ``require_input=True``: when no article can be read at all, write nothing
+    (a store and a folder this call created are removed again) and raise
+    :class:`NoInputRead`.
     """
     # imported here, not with the module: ingesting alone needs neither networkx nor the view
     from graphkit.export import write_all
@@ -245,9 +271,11 @@ def run(
     from graphkit.view.render import render_html
 
     outdir = Path(outdir)
+    new_dir = not outdir.exists()
     outdir.mkdir(parents=True, exist_ok=True)
     _check_writable(outdir)  # before hours of parsing, not after
     db = outdir / "graphkit.db" if db is None else Path(db)
+    new_db = not db.exists()
 
     sources = Sources(paths, read_options)  # collects the ids of the articles read
     removed: list[str] = []
@@ -262,8 +290,19 @@ def run(
         report = _ingest(store, sources, model=model, dictionary=dictionary, jobs=jobs, on_problem=on_problem,
                          force=force, batch_size=batch_size, progress=progress, engine=engine,
                          scheduler=scheduler, n_workers=None, partition_size=None, before_resolution=drop_others)
-        held = store.article_ids()
-        resolution = store.resolution()
+        nothing_read = require_input and report.read == 0
+        if not nothing_read:
+            held = store.article_ids()
+            resolution = store.resolution()
+    if nothing_read:
+        if new_db:
+            remove_store_files(db)
+        if new_dir:
+            try:
+                outdir.rmdir()
+            except OSError:  # not empty after all: leave it
+                pass
+        raise NoInputRead(report)
     G = graph_from_resolution(resolution)
 
     outputs: dict[str, str] = {"db": str(db)}

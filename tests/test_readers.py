@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.readers import ReadOptions, Sources, first_article, read_articles
+from graphkit.readers import ReadOptions, Sources, read_articles
 
 
 def read(paths, **options):
@@ -200,4 +200,3 @@ def test_sources_carry_the_options_and_collect_the_ids(tmp_path):
     sources = Sources([p], ReadOptions(text_key="copy", id_key="key"))
     assert [a.id for a in read_articles(sources)] == ["k1"]
     assert sources.ids == {"k1"}
-    assert first_article(sources) and not first_article([tmp_path / "missing"])

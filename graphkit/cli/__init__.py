@@ -52,7 +52,7 @@ from graphkit.engines.dask_engine import DaskUnavailable
 from graphkit.export import SLICE_LAYERS, slice_graph, write_all
 from graphkit.graph import load_graph, summary
 from graphkit.nlp import ModelNotFound
-from graphkit.readers import ReadOptions, Sources, first_article, read_articles
+from graphkit.readers import ReadOptions, Sources
 from graphkit.records import ACTOR_TYPES
 from graphkit.store import Store, StoreError
 from graphkit.view.render import render_html
@@ -168,22 +168,15 @@ def _read_options(args) -> ReadOptions:
 
 
 def _sources(args) -> Sources:
-    """The inputs with their reading options; :class:`NoInput` (after reporting why) when none gives an article.
+    """The inputs with their reading options."""
+    return Sources(args.paths, _read_options(args))
 
-    Asked before anything is created or written: a mistyped path leaves no
-    empty store and no empty files behind.
-    """
-    sources = Sources(args.paths, _read_options(args))
-    if not first_article(sources):
-        printer = _ProblemPrinter(False)  # say why, even with -q: nothing else will be printed
-        problems = []
-        for _ in read_articles(sources.paths, options=sources.options,
-                               on_problem=lambda p: (problems.append(p), printer(p))):
-            pass
-        where = ", ".join(map(str, args.paths))
-        raise NoInput(f"no article could be read from {where}"
-                      + ("" if problems else " (no file graphkit reads)") + "; nothing written")
-    return sources
+
+def _no_input(args, report) -> NoInput:
+    """The error for a run that could read no article (its problems were printed as they came)."""
+    where = ", ".join(map(str, args.paths))
+    why = "" if report.problems else " (no file graphkit reads)"
+    return NoInput(f"no article could be read from {where}{why}; nothing written")
 
 
 # --------------------------------------------------------------------------
@@ -194,6 +187,8 @@ def cmd_extract(args) -> int:
     records, report = pipeline.extract_paths(
         _sources(args), model=args.model, dictionary=args.actors, jobs=args.jobs,
         on_problem=_ProblemPrinter(args.quiet), batch_size=args.batch_size)
+    if report.read == 0:
+        raise _no_input(args, report)
     n = pipeline.write_records(records, args.output, full=args.full)
     where = "stdout" if args.output == "-" else args.output
     _say(args, f"wrote {n} record(s) to {where}: {report.read} article(s) read, {_report_line(report)}",
@@ -222,18 +217,29 @@ def _engine_options(args) -> dict:
 
 def cmd_ingest(args) -> int:
     opts = _engine_options(args)
-    sources = _sources(args)
     db = find_store(args.db, create=True)
-    if os.path.dirname(db):
-        os.makedirs(os.path.dirname(db), exist_ok=True)
+    folder = os.path.dirname(db)
+    new_folder = bool(folder) and not os.path.exists(folder)
+    new_db = not os.path.exists(db)
+    if new_folder:
+        os.makedirs(folder, exist_ok=True)
     with Store(db) as store:
         try:
             report = pipeline.ingest_paths(
-                sources, store, model=args.model, dictionary=args.actors, jobs=args.jobs,
+                _sources(args), store, model=args.model, dictionary=args.actors, jobs=args.jobs,
                 on_problem=_ProblemPrinter(args.quiet), force=args.force, batch_size=args.batch_size, **opts)
         except DaskUnavailable as exc:  # a setup error (exit status 2)
             raise CLIError(str(exc)) from None
         total = len(store)
+    if report.read == 0:  # nothing read: a store created for it goes again
+        if new_db:
+            pipeline.remove_store_files(db)
+        if new_folder:
+            try:
+                os.rmdir(folder)
+            except OSError:
+                pass
+        raise _no_input(args, report)
     _say(args, f"{db}: {report.ingested} new, {report.updated} updated, {report.unchanged} unchanged, "
                f"{report.skipped} skipped, {report.failed} failed "
                f"({report.read} article(s) read, {report.warnings} warning(s)); "
@@ -242,12 +248,14 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_run(args) -> int:
-    sources = _sources(args)
     db = run_store(args.db, args.output)
-    s = pipeline.run(
-        sources, args.output, db=db, model=args.model, dictionary=args.actors, jobs=args.jobs,
-        top=args.top, on_problem=_ProblemPrinter(args.quiet), force=args.force,
-        batch_size=args.batch_size, progress=not args.quiet, fresh=args.fresh)
+    try:
+        s = pipeline.run(
+            _sources(args), args.output, db=db, model=args.model, dictionary=args.actors, jobs=args.jobs,
+            top=args.top, on_problem=_ProblemPrinter(args.quiet), force=args.force,
+            batch_size=args.batch_size, progress=not args.quiet, fresh=args.fresh, require_input=True)
+    except pipeline.NoInputRead as exc:
+        raise _no_input(args, exc.report) from None
     r = s["run"]
     out = s["outputs"]
     held = s.get("store", {})

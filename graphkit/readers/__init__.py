@@ -37,7 +37,7 @@ from graphkit.readers.walk import (
 )
 
 __all__ = [
-    "Article", "Problem", "ReadOptions", "Sources", "read_articles", "first_article", "clean_text", "find_date",
+    "Article", "Problem", "ReadOptions", "Sources", "read_articles", "clean_text", "find_date",
     "parse_date", "date_from_name", "TEXT_SUFFIXES", "JSONL_SUFFIXES", "JSON_SUFFIXES", "TABLE_SUFFIXES",
     "HTML_SUFFIXES", "WALKED_SUFFIXES", "TEXT_KEYS", "TITLE_KEYS", "DATE_KEYS", "ID_KEYS",
 ]
@@ -95,15 +95,3 @@ def read_articles(
     reader, paths = reader_for(paths, on_problem, options, clean)
     return reader.read(paths)
 
-
-def first_article(paths: PathLike | Iterable[PathLike] | Sources, options: ReadOptions | None = None) -> bool:
-    """True when ``paths`` give at least one article (problems are not reported; reading stops there).
-
-    What the command line asks before it creates a store or an output: nothing is
-    written when no input can be read.
-    """
-    if isinstance(paths, Sources):
-        paths = Sources(paths.paths, options or paths.options)  # its ids are not this one's to collect
-    for _ in read_articles(paths, on_problem=lambda p: None, options=options):
-        return True
-    return False

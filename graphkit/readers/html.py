@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from graphkit.readers.base import Article, decode, looks_binary
 from graphkit.readers.cleaning import clean_text
 from graphkit.readers.dates import date_from_name
-
-if TYPE_CHECKING:
-    from graphkit.readers.walk import Reader
 
 SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
@@ -50,7 +47,7 @@ def extract(html: str) -> dict:
             "source": get("sitename")}
 
 
-def read(reader: "Reader", path: Path) -> Iterator[Article]:
+def read(reader, path: Path) -> Iterator[Article]:
     try:
         data = path.read_bytes()
     except OSError as e:

@@ -11,12 +11,9 @@ import codecs
 import json
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from graphkit.readers.base import Article, decode, looks_binary
-
-if TYPE_CHECKING:
-    from graphkit.readers.walk import Reader
 
 #: Suffixes read as JSON Lines (one article a line).
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -44,7 +41,7 @@ def json_error(e: json.JSONDecodeError, line: int) -> str:
     return f"malformed JSON on line {line}, column {e.colno}: {what}"
 
 
-def read_jsonl(reader: "Reader", path: Path) -> Iterator[Article]:
+def read_jsonl(reader, path: Path) -> Iterator[Article]:
     warned = False
     empty = True
     try:
@@ -77,7 +74,7 @@ def read_jsonl(reader: "Reader", path: Path) -> Iterator[Article]:
         reader.problem(path, None, "empty file", skipped=False)
 
 
-def read_json(reader: "Reader", path: Path) -> Iterator[Article]:
+def read_json(reader, path: Path) -> Iterator[Article]:
     """``.json``: JSON Lines when the first line is a whole object."""
     try:
         with open(path, "rb") as f:

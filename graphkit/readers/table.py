@@ -11,12 +11,9 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from graphkit.readers.base import TEXT_KEYS, Article, decode, looks_binary, pick
-
-if TYPE_CHECKING:
-    from graphkit.readers.walk import Reader
 
 SUFFIXES = frozenset({".csv", ".tsv", ".tab"})
 _TABS = frozenset({".tsv", ".tab"})
@@ -33,7 +30,7 @@ def _dialect(sample: str, suffix: str):
         return csv.excel
 
 
-def read(reader: "Reader", path: Path) -> Iterator[Article]:
+def read(reader, path: Path) -> Iterator[Article]:
     try:
         data = path.read_bytes()
     except OSError as e:

@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from graphkit.readers.base import (
     DATE_KEYS, ID_KEYS, SOURCE_KEYS, TITLE_KEYS, URL_KEYS, Article, decode, is_missing, looks_binary, pick,
 )
 from graphkit.readers.cleaning import clean_text, headline, markdown_to_text
 from graphkit.readers.dates import date_from_name, find_date
-
-if TYPE_CHECKING:
-    from graphkit.readers.walk import Reader
 
 SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 _MARKDOWN = frozenset({".md", ".markdown"})
@@ -74,7 +71,7 @@ def split_header(text: str) -> tuple[dict, str]:
     return meta, "\n".join(lines[n:]).lstrip("\n")
 
 
-def read(reader: "Reader", path: Path) -> Iterator[Article]:
+def read(reader, path: Path) -> Iterator[Article]:
     """The article of one text file (none when it is empty, binary or all boilerplate)."""
     opts = reader.options
     try:
