@@ -19,6 +19,12 @@ def test_tour_notebook_runs():
     except Exception as exc:  # noqa: BLE001 - the notebook parses the seeds
         pytest.skip(f"no spaCy model: {exc}")
 
+    import tempfile
+
+    def tour_dirs():
+        return set(Path(tempfile.gettempdir()).glob("graphkit-tour-*"))
+
+    before = tour_dirs()
     nb = nbformat.read(NOTEBOOK, as_version=4)
     client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=600,
                                      resources={"metadata": {"path": str(NOTEBOOK.parent)}})
@@ -27,6 +33,7 @@ def test_tour_notebook_runs():
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
               if o.get("output_type") == "error"]
     assert errors == []
+    assert tour_dirs() <= before             # the tour removes the folder it worked in
     text = "\n".join(
         o.get("text", "") + str(o.get("data", {}).get("text/plain", "")) + str(o.get("data", {}).get("text/html", ""))
         for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
