@@ -25,7 +25,7 @@ included), the page size, what is drawn by default, and, in the browser:
 * the time to answer a click-like focus on the most central actor and a
   brush of the histogram (filter by date), each until the next frame.
 
-Target: interactive in under 2 s. ``--screenshot PNG`` (one per ``--db``, in
+Target: interactive in under 1 s. ``--screenshot PNG`` (one per ``--db``, in
 order) saves the default view as it first appears (1400 x 900, 256 colours).
 
 Run: .venv/bin/python bench/bench_view.py [--db STORE]... [--screenshot PNG]... [--nodes N]
@@ -47,7 +47,7 @@ from graphkit.view.browser import Chromium, find_chromium
 
 TYPES = ("person", "person", "person", "organization", "country", "forum")
 KINDS = ("meeting", "talks", "visit", "call")
-TARGET_S = 2.0
+TARGET_S = 1.0
 WIDTH, HEIGHT = 1400, 900
 
 

@@ -17,10 +17,14 @@ How actors merge across articles:
 
 * countries, organizations and forums merge by name (case and accents folded);
 * persons merge when their full names are the same or spelling variants of each
-  other (Anton/Antun Vesel, Dmitry/Dimitry Sorin) and their countries do not
-  contradict each other; a bare surname ("Dalton") joins the one full name in the
-  corpus with that surname and a compatible country, and stays on its own when
-  there are two (two different people called "Smith" are never merged);
+  other (Anton/Antun Vesel, Dmitry/Dimitry Sorin; a surname misspelt in one story,
+  Veselnitskaya/Veselnitskaja, with the same given name: rapidfuzz ratio) and their
+  countries do not contradict each other; a bare surname ("Dalton", or "Daltan"
+  misspelt when no one is called that) joins the one full name in the corpus with
+  that surname and a compatible country, and stays on its own when there are two
+  (two different people called "Smith" are never merged, nor two of one surname
+  whose countries differ); two persons of one name show as two, the second with
+  its country after the name ("Anna Berg (Chile)"), never silently as one;
 * a person's country is the one the text states most often; guesses from context
   count only when no article states one, and "Dalton's adviser" has Dalton's country.
   The corpus actor has the country its resolved records give most often, so the
@@ -31,6 +35,9 @@ and the graph, the queries, the exports and the view are built from it, so
 they all show the same actors.
 
 >>> from graphkit.records import Actor, Meeting, Record
+
+if TYPE_CHECKING:
+    from graphkit.events import Events
 >>> recs = [Record("a", actors=[Actor("Anna Berg", "person", country="Norway", mentions=[[0, 9, 0]])]),
 ...         Record("b", actors=[Actor("Berg", "person", mentions=[[0, 4, 0], [9, 13, 1]]),
 ...                             Actor("Sweden", "country")],
@@ -46,9 +53,10 @@ they all show the same actors.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from graphkit.actors.gazetteer import fold
 from graphkit.actors.names import core_tokens, same_person
@@ -88,12 +96,25 @@ class CorpusActor:
         return cls(**data)
 
 
-class Resolution(NamedTuple):
-    """What :func:`resolve_corpus` gives: resolved records, corpus actors and the index between them."""
-
+class _Resolved(NamedTuple):
     records: list[Record]
     actors: dict[str, CorpusActor]
     index: dict[tuple[str, str], str]
+
+
+class Resolution(_Resolved):
+    """What :func:`resolve_corpus` gives: resolved records, corpus actors and the index between them.
+
+    ``events`` (made from the records and the index when first asked for, by
+    :func:`graphkit.events.group_events`): the meetings grouped into events,
+    one per real meeting, each with every report of it.
+    """
+
+    @functools.cached_property
+    def events(self) -> "Events":
+        from graphkit.events import group_events
+
+        return group_events(self.records, self.index)
 
 
 def as_record(record: Record | dict) -> Record:
@@ -137,6 +158,51 @@ class _Cluster:
         return sorted(self.names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
 
 
+FUZZY_SURNAME = 88  # rapidfuzz ratio from which two surnames of 6+ letters are one name misspelt
+FUZZY_GIVEN = 80
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """Two surnames that are one name spelt two ways ("Veselnitskaya" / "Veselnitskaja")."""
+    from rapidfuzz.fuzz import ratio
+
+    return a != b and min(len(a), len(b)) >= 6 and a[0] == b[0] and ratio(a, b) >= FUZZY_SURNAME
+
+
+def _same_given(a: str, b: str) -> bool:
+    from rapidfuzz.fuzz import ratio
+
+    ga, gb = core_tokens(a)[:-1], core_tokens(b)[:-1]
+    return bool(ga and gb) and ga[0][:1] == gb[0][:1] and ratio(ga[0], gb[0]) >= FUZZY_GIVEN
+
+
+def _merge_misspelt(fulls: dict, of: dict) -> None:
+    """Full names whose surnames are one name misspelt, with the same given name and no contradicting
+    country, are one person ("Natalia Veselnitskaya" / "Natalia Veselnitskaja")."""
+    keys = sorted(k for k in fulls if not k.startswith("#") and len(k) >= 6)
+    by_first = defaultdict(list)
+    for k in keys:
+        by_first[k[0]].append(k)
+    for group in by_first.values():
+        for i, k in enumerate(group):
+            for k2 in group[i + 1:]:
+                if not _misspelt(k, k2):
+                    continue
+                for c2 in list(fulls[k2]):
+                    c = next((c for c in fulls[k] if (not c.countries or not c2.countries or
+                                                      set(c.countries) & set(c2.countries))
+                              and any(_same_given(x, y) for x in c.names for y in c2.names)), None)
+                    if c is None:
+                        continue
+                    c.names.update(c2.names)
+                    c.countries.update(c2.countries)
+                    c.guesses.update(c2.guesses)
+                    fulls[k2].remove(c2)
+                    for key, cl in of.items():
+                        if cl is c2:
+                            of[key] = c
+
+
 def _person_clusters(records: Iterable[Record]) -> dict[tuple[str, str], _Cluster]:
     """Cluster the person actors of all records; returns (doc, name in the record) -> cluster.
 
@@ -174,6 +240,7 @@ def _person_clusters(records: Iterable[Record]) -> dict[tuple[str, str], _Cluste
                 fulls[core[-1]].append(c)
             c.names[a.name] += n
             join(c, a, key)
+    _merge_misspelt(fulls, of)
     # spaCy often labels a bare surname as an organization ("Vesel's statement"): one that is
     # the surname of exactly one person in the corpus is that person
     for key, a, n in orgs:
@@ -183,6 +250,9 @@ def _person_clusters(records: Iterable[Record]) -> dict[tuple[str, str], _Cluste
     for key, a, n in partial:
         surname = core_tokens(a.name)[-1]
         cands = [c for c in fulls.get(surname, []) if c.compatible(a.country)]
+        if not fulls.get(surname) and a.type == "person":  # a surname misspelt: the one full name it can be
+            cands = [c for k in fulls if not k.startswith("#") and _misspelt(surname, k)
+                     for c in fulls[k] if c.compatible(a.country)]
         if len(cands) == 1:
             join(cands[0], a, key)
             continue
@@ -252,6 +322,7 @@ class CorpusResolver:
         # a person's corpus country: the one its resolved records give most often (the country the
         # texts state, else the one filled in from a guess or from "Dalton's adviser")
         self._person_countries: dict[int, Counter] = defaultdict(Counter)
+        self._cluster_names: dict[int, str] = {}
 
     def resolve(self, record: Record | dict) -> Record:
         """The resolved copy of ``record`` (pass 2); its actors join the corpus actors."""
@@ -259,7 +330,7 @@ class CorpusResolver:
         resolved_rec, resolved = _resolve_record(rec, self._clusters)
         for a, stored_name, c in resolved:
             if c is not None:
-                name = c.canonical()
+                name = self._cluster_name(c)
                 if a.country:
                     self._person_countries[id(c)][a.country] += 1
                 country = ("cluster", id(c))
@@ -278,6 +349,21 @@ class CorpusResolver:
             self._index[(rec.doc, stored_name)] = name
             self._index[(rec.doc, a.name)] = name
         return resolved_rec
+
+    def _cluster_name(self, c: _Cluster) -> str:
+        """The cluster's name; a name another person already has gets this one's country after it
+        ("Anna Berg (Chile)"), so that two persons of one name show as two."""
+        name = self._cluster_names.get(id(c))
+        if name is None:
+            name = base = c.canonical()
+            taken = {n for n in self._cluster_names.values()}
+            if name in taken:
+                name = f"{base} ({c.country() or 'another'})"
+                k = 2
+                while name in taken:
+                    name, k = f"{base} ({c.country() or 'another'} {k})", k + 1
+            self._cluster_names[id(c)] = name
+        return name
 
     @property
     def index(self) -> dict[tuple[str, str], str]:

@@ -28,11 +28,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import combinations
 from os import PathLike
+from pathlib import Path
 
 import networkx as nx
 
 from graphkit.analysis.layers import EDGE_LAYERS, layer_view
 from graphkit.corpus_resolution import CorpusActor, Resolution, meeting_pairs, resolve_corpus
+from graphkit.events import Events, group_events
 from graphkit.records import Record
 from graphkit.store import Store
 
@@ -55,19 +57,29 @@ def _node_attrs(a: CorpusActor) -> dict:
     }
 
 
-def graph_from_resolution(resolution: Resolution) -> nx.MultiGraph:
-    """The actor graph of a corpus resolution: its actors are the nodes, nothing is merged again."""
+def graph_from_resolution(resolution: Resolution, events: Events | None = None) -> nx.MultiGraph:
+    """The actor graph of a corpus resolution: its actors are the nodes, nothing is merged again.
+
+    Meeting edges count events (:mod:`graphkit.events`; ``events`` default:
+    ``resolution.events``): see ``docs/graph-schema.md``.  Near-duplicate
+    articles add no co-occurrence.
+    """
     records, actors, index = resolution
+    events = resolution.events if events is None else events
     G = nx.MultiGraph()
     G.graph["articles"] = len(records)
+    G.graph["duplicates"] = len(events.duplicates)
     for name, a in actors.items():
         G.add_node(name, **_node_attrs(a))
 
     # (doc, sentence) -> actors named in it; global so a duplicated doc is not counted twice.
     by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+    counted: set = set()   # (event, pair) already weighted
     for rec in records:
         for i, m in enumerate(rec.meetings):
-            _add_meeting(G, index, rec, i)
+            _add_meeting(G, index, rec, i, events, counted)
+        if rec.doc in events.duplicates:
+            continue
         for a in rec.actors:
             g = index.get((rec.doc, a.name))
             if g is None:
@@ -119,23 +131,38 @@ def build_graph(records: Iterable[Record | dict]) -> nx.MultiGraph:
     return graph_from_resolution(resolve_corpus(records))
 
 
-def _add_meeting(G: nx.MultiGraph, index: dict, rec: Record, i: int) -> None:
-    """Add the pair edges of meeting ``i`` of ``rec``."""
+def _add_meeting(G: nx.MultiGraph, index: dict, rec: Record, i: int, events: Events, counted: set) -> None:
+    """Add the pair edges of meeting ``i`` of ``rec`` (a report of an event: weight 1 for its first on a pair)."""
     m = rec.meetings[i]
     parts, hub, pairs = meeting_pairs(index, rec.doc, m)
+    report = f"{rec.doc}#{i}"
+    event = events.event_of(report)
+    eid = event.id if event is not None else report
     for u, v in pairs:
+        key = (eid, frozenset((u, v)))
+        weight = 0 if key in counted else 1
+        counted.add(key)
         G.add_edge(u, v, layer="meetings", kind=m.kind, status=m.status, location=m.location, date=m.date,
                    date_iso=m.date_iso, evidence=m.evidence, article=rec.doc, article_date=rec.date,
-                   meeting_id=f"{rec.doc}#{i}", participants=list(parts), hub=hub, weight=1)
+                   meeting_id=eid, report_id=report, reports=len(event.reports) if event is not None else 1,
+                   event_date=event.date_iso if event is not None else m.date_iso,
+                   participants=list(parts), hub=hub, weight=weight)
 
 
 def load_graph(db_path: str | PathLike) -> nx.MultiGraph:
     """The graph of the store at ``db_path``, drawn from the corpus resolution the store keeps.
 
     The store is opened read-only (a 0444 file or read-only media are fine).
+    ``G.graph["store"]`` is its path (the view reads article headlines and
+    sentences from it).
     """
     with Store(db_path, readonly=True) as store:
-        return graph_from_resolution(store.resolution())
+        resolution = store.resolution()
+        # near-duplicate articles are found on the stored texts (see graphkit.events)
+        events = group_events(resolution.records, resolution.index, {a.id: a.text for a in store.articles()})
+    G = graph_from_resolution(resolution, events)
+    G.graph["store"] = str(Path(db_path).resolve())
+    return G
 
 
 def _top(items: Iterable[tuple[str, int]], top: int) -> list[tuple[str, int]]:
@@ -145,8 +172,11 @@ def _top(items: Iterable[tuple[str, int]], top: int) -> list[tuple[str, int]]:
 def summary(G: nx.MultiGraph, top: int = 10) -> dict:
     """Plain-data summary of ``G``.
 
-    ``top_degree`` ranks actors by their number of distinct meeting partners,
-    ``top_mentions`` by mentions; both are lists of ``(name, value)``.
+    ``meetings`` counts events (:mod:`graphkit.events`), ``meeting_reports``
+    the meetings as the articles report them, ``duplicate_articles`` the
+    near-duplicate articles counted once.  ``top_degree`` ranks actors by their
+    number of distinct meeting partners, ``top_mentions`` by mentions; both are
+    lists of ``(name, value)``.
 
     >>> G = build_graph([{"doc": "a", "actors": [
     ...     {"name": "A", "type": "person", "mentions": [[0, 1, 0]]},
@@ -157,17 +187,20 @@ def summary(G: nx.MultiGraph, top: int = 10) -> dict:
     ({'country': 1, 'person': 1}, 1, 1, 1, [('B', 2)])
     """
     by_type = Counter(d.get("type") or "unknown" for _, d in G.nodes(data=True))
-    meeting_ids, counts = set(), Counter()
+    meeting_ids, reports, counts = set(), set(), Counter()
     for _, _, d in G.edges(data=True):
         counts[d.get("layer")] += 1
         if d.get("layer") == "meetings":
             meeting_ids.add(d.get("meeting_id"))
+            reports.add(d.get("report_id") or d.get("meeting_id"))
     meetings = layer_view(G, "meetings")
     return {
         "articles": G.graph.get("articles", 0),
         "nodes": G.number_of_nodes(),
         "actors": dict(sorted(by_type.items())),
         "meetings": len(meeting_ids),
+        "meeting_reports": len(reports),
+        "duplicate_articles": G.graph.get("duplicates", 0),
         "meeting_edges": counts["meetings"],
         "cooccurrence_pairs": counts["cooccurrence"],
         "affiliation_edges": counts["affiliation"],

@@ -218,3 +218,37 @@ def test_a_store_of_schema_1_is_resolved_and_upgraded(tmp_path):
         assert store.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
         assert store.resolution() == resolve_corpus(invented())
         assert kept_key(store) is not None
+
+
+# --------------------------------------------------------------------------- across articles (issue 18)
+
+def _person(name, country=None, guess=None):
+    return Actor(name, "person", country=country, country_guess=guess, mentions=[[0, len(name), 0]])
+
+
+def test_a_misspelt_surname_joins_the_one_full_name_it_can_be():
+    recs = [Record("a", actors=[_person("Natalia Veselnitskaya", "Russia")]),
+            Record("b", actors=[_person("Natalia Veselnitskaja")]),
+            Record("c", actors=[_person("Veselnitskya")])]
+    records, actors, index = resolve_corpus(recs)
+    one = index[("a", "Natalia Veselnitskaya")]
+    assert index[("b", "Natalia Veselnitskaja")] == one and index[("c", "Veselnitskya")] == one
+    assert records[1].actors[0].country == "Russia"
+
+
+def test_misspelt_surnames_with_other_given_names_stay_apart():
+    recs = [Record("a", actors=[_person("Natalia Veselnitskaya", "Russia")]),
+            Record("b", actors=[_person("Pavel Veselnitskaja", "Russia")])]
+    _, actors, _ = resolve_corpus(recs)
+    assert {"Natalia Veselnitskaya", "Pavel Veselnitskaja"} <= set(actors)
+
+
+def test_same_surname_persons_of_different_countries_stay_apart():
+    recs = [Record("a", actors=[_person("Anna Berg", "Norway")]),
+            Record("b", actors=[_person("Anna Berg", "Chile")]),
+            Record("c", actors=[_person("Berg")])]
+    records, actors, index = resolve_corpus(recs)
+    # two actors, and the name says it is shared ("Anna Berg (Chile)") instead of picking one silently
+    assert index[("a", "Anna Berg")] == "Anna Berg" and index[("b", "Anna Berg")] == "Anna Berg (Chile)"
+    assert actors["Anna Berg"].country == "Norway" and actors["Anna Berg (Chile)"].country == "Chile"
+    assert index[("c", "Berg")] == "Berg"  # two persons it could be: it stays on its own

@@ -66,3 +66,13 @@ def test_date_range_limits_an_entry(nlp, tmp_path):
     text = "Karl Holm arrived in Oslo on Monday."
     assert _actors(nlp, text, d, date="2016-05-01")["Karl Holm"]["country"] == "Denmark"
     assert _actors(nlp, text, d, date="2020-05-01")["Karl Holm"]["country"] is None
+
+
+def test_a_partial_alias_binds_only_where_no_other_person_has_that_surname(nlp, tmp_path):
+    p = tmp_path / "d.csv"
+    p.write_text("name,type,country,aliases\nAnna Berg,person,Norway,Berg\n")
+    d = load_dictionary(p)
+    other = _actors(nlp, "Erik Berg, a Swedish banker, met Karl Holm on Monday. Berg said he was pleased.", d)
+    assert "Anna Berg" not in other and other["Erik Berg"]["country"] == "Sweden"
+    alone = _actors(nlp, "Berg met Karl Holm in Oslo on Monday.", d)
+    assert alone["Anna Berg"]["country"] == "Norway"

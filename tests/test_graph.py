@@ -111,8 +111,9 @@ def test_meeting_edges(G):
     (d,) = [d for _, _, d in meetings if d["meeting_id"] == "a1#0"]
     assert d == {"layer": "meetings", "kind": "meeting", "status": "happened", "location": "Strelsau",
                  "date": "Monday", "date_iso": "2019-12-30", "evidence": EVIDENCE, "article": "a1",
-                 "article_date": "2020-01-01", "meeting_id": "a1#0",
-                 "participants": ["Anna Berg", "Karl Holm"], "hub": None, "weight": 1}
+                 "article_date": "2020-01-01", "meeting_id": "a1#0", "report_id": "a1#0", "reports": 1,
+                 "event_date": "2019-12-30", "participants": ["Anna Berg", "Karl Holm"], "hub": None,
+                 "weight": 1}
     hub = [d for _, _, d in meetings if d["meeting_id"] == "b2#0"]
     assert all(d["hub"] == "Anna Berg" and d["kind"] == "visit" and d["article_date"] is None for d in hub)
     assert hub[0]["participants"] == ["Anna Berg", "Karl Holm", "Lena Voss", "Max Ek"]

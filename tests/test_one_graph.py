@@ -105,7 +105,7 @@ def test_sql_tables_hold_the_resolved_actors(world):
     # each article's actor, as it is named in the stored record, has its corpus actor
     assert all((rec.doc, a.name) in world.ref.index for rec in world.stored for a in rec.actors)
     # meetings name corpus actors: the participants the graph's meeting edges carry
-    edges = {d["meeting_id"]: (d["participants"], d["hub"])
+    edges = {d["report_id"]: (d["participants"], d["hub"])
              for _, _, d in world.ref_graph.edges(data=True) if d["layer"] == "meetings"}
     table = {f"{doc}#{idx}": (json.loads(parts), hub) for doc, idx, parts, hub in meetings}
     assert len(table) == sum(len(rec.meetings) for rec in world.stored)

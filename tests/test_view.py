@@ -68,8 +68,10 @@ def test_names_and_styles(page):
     assert edges[("Anna Berg", "Ruritania")]["dashes"]
     talks = edges[("Anna Berg", "Karl Holm")]
     assert talks["gk"]["kind"] == "talks" and talks["width"] > edges[("Anna Berg", "Ruritania")]["width"] - 1
-    (m,) = talks["gk"]["meetings"]
-    assert (m["kind"], m["date"], m["location"], m["article"], m["evidence"]) == (
+    (i,) = talks["gk"]["ev"]          # one event; its sentence card holds the evidence
+    m = data["events"][i]
+    (sent,) = [data["sentences"][k] for k in m["s"]]
+    assert (m["kind"], m["date"], m["location"], sent["a"], sent["t"]) == (
         "talks", "Monday", "Strelsau", "a1", EVIL_EVIDENCE)
     assert (m["d0"], m["d1"]) == ("2019-12-30", "2019-12-30")
     assert data["dates"] == {"min": "2019-12-30", "max": "2019-12-30"}

@@ -35,9 +35,17 @@ def country_body(doc, start: int, end: int, gz, lookup) -> Mention | None:
             return None
         if noun in COUNTRY_ITSELF:
             return Mention(start, end, "country", head.canonical, doc[start:end].text)
-        return Mention(start, end, "organization", f"{gz.demonym(head.canonical)} {noun}", doc[start:end].text,
+        return Mention(start, end, "organization", body_name(gz, head.canonical, noun), doc[start:end].text,
                        kind="body", country=head.canonical)
     return None
+
+
+def body_name(gz, country: str, noun: str) -> str:
+    """The name of a country's body: "<demonym> <noun>", or the table's name for it ("US House of
+    Representatives" is the body the tables call "House of Representatives")."""
+    name = f"{gz.demonym(country)} {noun}"
+    entry = gz.lookup(name)
+    return entry.canonical if entry is not None and entry.type == "body" and entry.country == country else name
 
 
 def _modifier(tok) -> bool:
@@ -74,7 +82,7 @@ def compose_bodies(state: ArticleState) -> None:
                 inner = by_start.get(j)  # a table entry swallowed by the noun ("Foreign Office")
                 if inner is not None:
                     dropped.add(id(inner))
-                out.append(Mention(m.start, end, "organization", f"{gz.demonym(m.actor)} {noun}",
+                out.append(Mention(m.start, end, "organization", body_name(gz, m.actor, noun),
                                    doc[m.start:end].text, kind="body", country=m.actor))
                 continue
         out.append(m)

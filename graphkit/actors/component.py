@@ -33,12 +33,14 @@ from .bodies import compose_bodies
 from .candidates import candidate_mentions
 from .cities import city_country
 from .coref import add_pronouns
+from .dateline import find_dateline
 from .descriptions import add_descriptions
 from .forums import add_forums
 from .gazetteer import load_gazetteer
 from .groups import add_groups
 from .home import assign_home_countries
-from .mention import ArticleState
+from .mention import ArticleState, Mention
+from .orgnames import merge_short_org_names
 from .persons import add_persons, heading_tokens
 from .period import apply_period, article_period
 from .places import resolve_places
@@ -86,9 +88,10 @@ def resolve(doc, gz, dictionary=None, words: frozenset = frozenset()) -> Article
     """The actors of one parsed Doc (the phases above), as the component's working state."""
     gz_lookup = gz.lookup
     lookup = (lambda s: dictionary.lookup(s) or gz_lookup(s)) if dictionary is not None else gz_lookup
-    user_ok = (lambda span: dictionary.match(span.text) is not None) if dictionary is not None else (lambda span: False)
+    user_ok = alias_binds(doc, dictionary) if dictionary is not None else (lambda span: False)
     state = ArticleState(doc, gz, headings=heading_tokens(doc), common_words=words)
     cands = candidate_mentions(doc, gz, lookup, user_ok)
+    _dateline(state, cands, lookup)
     state.mentions = cands.mentions
     add_persons(state, cands, lookup)
     add_abbreviations(state)
@@ -102,6 +105,7 @@ def resolve(doc, gz, dictionary=None, words: frozenset = frozenset()) -> Article
     apply_period(state, period)
     add_descriptions(state)
     state.build_actors()
+    merge_short_org_names(state)
     parenthetical_aliases(state)
     person_roles(state)
     if dictionary is not None:
@@ -109,6 +113,45 @@ def resolve(doc, gz, dictionary=None, words: frozenset = frozenset()) -> Article
     assign_home_countries(state)
     add_pronouns(state)
     return state
+
+
+def _dateline(state: ArticleState, cands, lookup) -> None:
+    """The dateline's place ("TOKYO (Reuters) -") is a place, whatever the recognizer made of it."""
+    found = find_dateline(state.doc)
+    if found is None:
+        return
+    s, e, place = found
+    out = lambda a, b: b <= s or a >= e  # noqa: E731
+    cands.mentions = [m for m in cands.mentions if out(m.start, m.end)]
+    cands.persons = [p for p in cands.persons if out(*p)]
+    cands.organizations = [o for o in cands.organizations if out(o[0], o[1])]
+    cands.places = [p for p in cands.places if out(*p)]
+    entry = lookup(place)
+    country = entry.canonical if entry is not None and entry.type == "country" else city_country(place)
+    cands.mentions.append(Mention(s, e, "location", place, state.doc[s:e].text, place=True, country=country))
+    cands.taken.update(range(s, e))
+    state.doc._.dateline = place
+    state.dateline_country = country
+
+
+def alias_binds(doc, dictionary):
+    """``span -> bool``: does a dictionary entry bind this span?  A person's partial alias ("Berg" for
+    Anna Berg) binds only where the article names no other person of that surname in full ("Erik
+    Berg"): there it is the article's own person, found by the article's rules."""
+    from .names import core_tokens, same_person
+
+    full = [e.text for e in doc.ents if e.label_ == "PERSON" and len(core_tokens(e.text)) >= 2]
+
+    def ok(span) -> bool:
+        it = dictionary.match(span.text)
+        if it is None:
+            return False
+        mine, theirs = core_tokens(span.text), core_tokens(it.name)
+        if it.type != "person" or not mine or len(mine) >= len(theirs):
+            return True
+        return not any(core_tokens(f)[-1] == mine[-1] and not (same_person(f, it.name) or same_person(it.name, f))
+                       for f in full)
+    return ok
 
 
 def spans_of(doc, state: ArticleState) -> list[Span]:

@@ -100,8 +100,8 @@ class UserDictionary:
             if a is None:
                 continue
             it = self.match(name) or next((self.match(x) for x in a.aliases if self.match(x)), None)
-            if it is None:
-                continue
+            if it is None or (it.type == "person" and a.type == "person" and not _may_be(name, it.name)):
+                continue  # "Erik Berg ... Berg": a partial alias of Anna Berg does not make Erik her
             if it.name != name:
                 if it.name in state.actors:
                     state.merge(name, it.name)
@@ -120,6 +120,16 @@ class UserDictionary:
             a.roles |= set(it.roles)
             a.aliases |= set(it.aliases)
             a.aliases.discard(a.name)
+
+
+def _may_be(name: str, pinned: str) -> bool:
+    """May the article's person ``name`` be the dictionary's ``pinned`` person?  A full name that is
+    another person's ("Erik Berg" for Anna Berg) may not."""
+    from .names import core_tokens, same_person
+
+    if len(core_tokens(name)) < 2:
+        return True
+    return name == pinned or same_person(name, pinned) or same_person(pinned, name)
 
 
 def _entry(it: DictEntry) -> Entry:

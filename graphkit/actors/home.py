@@ -5,11 +5,12 @@ A domestic story names its own politicians without their country ("Mr Hale",
 is about.  That country is the one whose own institutions the article names:
 its parties (3 each), its government bodies and legislatures (2 each), its name or
 demonym used for its government or people ("Japanese officials", "Japan's
-economy": 1 each), never a country named only as a destination or a place.  It
+economy": 1 each), the place of its dateline ("TOKYO (Reuters) -": 2), never a country named only as a destination or a place.  It
 must lead clearly (at least 3, and half as much again as the next).
 
 A person still without a country then gets a guess, in order: the country
-their own context suggests (`graphkit.actors.roles`), the article's country.
+the government bodies and parties around them suggest (`graphkit.actors.roles`),
+the article's country, else the countries named around them.
 It stays a guess (``country_guess``): the corpus merge prefers a country other
 articles state.
 """
@@ -18,26 +19,38 @@ from __future__ import annotations
 from collections import Counter
 
 from .mention import ArticleState
+from .roles import context_country
 
 MIN_SCORE = 3
 LEAD = 1.5
+MIN_OWN, OWN_LEAD = 4, 2.0  # institutions alone
 
 
 def article_country(state: ArticleState) -> str | None:
-    """The country the article is about, or None when no country leads clearly."""
-    score = Counter()
+    """The country the article is about, or None when no country leads clearly.
+
+    A story about another country ("ties to Russia") can name that country more often than its own:
+    when no country leads on every sign, the one whose institutions (parties, bodies, the dateline)
+    lead by twice as much is the article's country."""
+    score, own = Counter(), Counter()
+    if state.dateline_country:
+        own[state.dateline_country] += 2  # where a wire story was filed: a sign, not a proof
     for m in state.mentions:
         if m.type == "organization" and m.kind == "party" and m.country:
-            score[m.country] += 3  # a country's own parties: the surest sign of a domestic story
+            own[m.country] += 3  # a country's own parties: the surest sign of a domestic story
         elif m.type == "organization" and m.kind == "body" and m.country:
-            score[m.country] += 2  # a government body (a company's country says little about the story's)
+            own[m.country] += 2  # a government body (a company's country says little about the story's)
         elif m.type == "country" and not m.place:
             score[m.actor] += 1
-    if not score:
-        return None
-    (best, n), *rest = score.most_common(2)
-    second = rest[0][1] if rest else 0
-    return best if n >= MIN_SCORE and n >= LEAD * second else None
+    score.update(own)
+    for counts, least, lead in ((score, MIN_SCORE, LEAD), (own, MIN_OWN, OWN_LEAD)):
+        if not counts:
+            continue
+        (best, n), *rest = counts.most_common(2)
+        second = rest[0][1] if rest else 0
+        if n >= least and n >= lead * second:
+            return best
+    return None
 
 
 def assign_home_countries(state: ArticleState) -> None:
@@ -46,4 +59,4 @@ def assign_home_countries(state: ArticleState) -> None:
     for a in state.persons():
         if a.country is None and a.via is None:
             # a guess only: other articles of the corpus that state the person's country win
-            a.guess = a.guess or home
+            a.guess = a.guess or home or context_country(state, a, countries=True)

@@ -54,6 +54,7 @@ class ArticleState:
     headings: set[int] = field(default_factory=set)
     common_words: frozenset = frozenset()  # the model's word lists: "Industry" in "U.S. Industry" is a word
     period: str | None = None  # the article's date or the text's own (`graphkit.actors.period`)
+    dateline_country: str | None = None  # the country of the place a wire story was filed from
 
     def index(self) -> None:
         """Rebuild the token look-up after mentions changed."""

@@ -34,6 +34,8 @@ PLACE_PREPS = LEXICON["place_preps"]
 COMPASS_WORDS = LEXICON["compass_words"]
 NOT_TOWNS = LEXICON["name_words_not_towns"]
 REPORTING_VERBS = LEXICON["reporting_verbs"]
+HUMAN_VERBS = LEXICON["human_verbs"] | REPORTING_VERBS
+_HE_SHE = frozenset({"he", "she", "his", "her", "him"})
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -267,6 +269,88 @@ def _table_line(doc, tok) -> bool:
     return len(numbers) >= 2 and len(words) <= 3
 
 
+def _place_given_names(state: ArticleState, cands, words: frozenset) -> list[tuple[int, int]]:
+    """"Georgia Ruiz, the Chilean trade minister, said": a place name that is a given name, right before a
+    capitalised word no one recognized, is a person's name when the pair has human cues (a role in
+    apposition, a verb only persons do, "he" or "she"); the place mention goes."""
+    doc, out = state.doc, []
+    for m in list(cands.mentions):
+        s = m.end
+        if m.type != "country" or m.kind != "name" or m.end - m.start != 1 or s >= len(doc) or s in cands.taken:
+            continue
+        nxt = doc[s]
+        if not (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_ and nxt.is_alpha) \
+                or fold(nxt.text) in words or (s + 1 < len(doc) and doc[s + 1].pos_ == "PROPN"):
+            continue
+        if _human_cues(doc, m.start, s + 1, words) >= 2:
+            cands.mentions.remove(m)
+            cands.taken.add(s)
+            out.append((m.start, s + 1))
+    return out
+
+
+def _cut_at_possessive(doc, s: int, e: int) -> int:
+    """"Elvis Presley's Graceland", "Trump's Mar": a name ends at its possessive mark."""
+    for k in range(s + 1, e - 1):
+        if doc[k].text in _POSSESSIVE:
+            return k
+    return e
+
+
+def _human_cues(doc, s: int, e: int, words: frozenset) -> int:
+    """Votes that the name ``doc[s:e]`` is a person's: a title or honorific before it, a verb only
+    persons do with it as subject, a role in apposition, "he"/"she" after it in its sentence."""
+    votes = 0
+    head = doc[e - 1]
+    if s > 0 and fold(doc[s - 1].text).strip(".") in words | PERSON_STOP | NAME_TITLES:
+        votes += 2
+    if head.dep_ in ("nsubj", "nsubjpass") and fold(head.head.lemma_) in HUMAN_VERBS:
+        votes += 2
+    if any(c.dep_ == "appos" and fold(c.lemma_) in words for c in head.children) or (
+            head.dep_ == "appos" and fold(head.head.lemma_) in words):
+        votes += 2
+    if any(t.lower_ in _HE_SHE for t in doc[e:head.sent.end]):
+        votes += 1
+    return votes
+
+
+def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozenset, full: set) -> str:
+    """"person", "organization", "place" or "none" for a name the recognizer called a person.
+
+    Every cue votes, the recognizer's label once: a corporate suffix makes a company ("Buitoni SpA",
+    "Noland Co"); a one-word name is a person's when the article names a person in full with it, or
+    when the human cues (`_human_cues`) outweigh what speaks against it: a place or a table entry
+    of that name ("Bahia", "Calais"), an ordinary word capitalised ("Calendar", "Discount": written
+    in lower case in the article or a word of the model's dictionary)."""
+    doc = state.doc
+    last = fold(doc[e - 1].text).strip(".")
+    if e - s >= 2 and (last in CORPORATE_SUFFIXES or doc[e - 1].text.rstrip(".") in ("Co", "Cos")):
+        return "organization"
+    if e - s >= 2:
+        return "person"
+    tok = doc[s]
+    if core(tok.text) in full:
+        return "person"
+    if last in CORPORATE_SUFFIXES:
+        return "none"
+    votes = 2 + _human_cues(doc, s, e, words)  # the recognizer's label: one vote, worth two weak ones
+    entry = lookup(tok.text)
+    if entry is not None and entry.type != "person":
+        votes -= 3
+    elif city_country(tok.text) is not None:
+        votes -= 1  # towns are named after people, and people after towns ("Obama")
+    low = tok.lower_
+    if low in _LowerWords(doc):
+        votes -= 2  # the article writes it as a word
+    elif low in state.common_words or low.rstrip("s") in state.common_words:
+        votes -= 1
+    if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN":
+        votes -= 1  # "the Bahia cocoa zone": a name modifying a thing
+    if votes >= 1:
+        return "person"
+    return "place" if (entry is not None and entry.type == "country") or city_country(tok.text) else "none"
+
+
 def add_persons(state: ArticleState, cands, lookup) -> None:
     """Person mentions from NER names, and the NER organizations and places that are persons."""
     doc, gz = state.doc, state.gazetteer
@@ -276,12 +360,24 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
     honorific_orgs = [(s, e) for s, e, _ in cands.organizations if e - s >= 2 and fold(doc[s].text).strip(".")
                       in HONORIFICS and looks_like_name(doc[s + 1:e].text)]
     cands.organizations = [o for o in cands.organizations if (o[0], o[1]) not in honorific_orgs]
-    found = cands.persons + honorific_orgs + titled_names(doc, cands.taken)
+    found = cands.persons + honorific_orgs + titled_names(doc, cands.taken) + _place_given_names(state, cands, words)
     towns = [(s, e) for s, e in found if _town(doc, s, e)]
     found = [se for se in found if se not in towns]
     cands.places.extend(towns)
     spans = [(s, e) for s, e in (_widen(doc, s, e, cands.taken, words) for s, e in found) if s < e]
     spans = _persons_only(state, spans, cands, words)
+    spans = [(a, _cut_at_possessive(doc, a, b)) for a, b in spans]
+    full = {t for a, b in spans if b - a >= 2 for t in core_tokens(doc[a:b].text)}
+    kept = []
+    for a, b in spans:
+        decision = person_decision(state, a, b, lookup, words, full)
+        if decision == "person":
+            kept.append((a, b))
+        elif decision == "organization":
+            cands.organizations.append((a, b, "ORG"))
+        elif decision == "place":
+            cands.places.append((a, b))
+    spans = kept
     body = [(s, e) for s, e in spans if s not in state.headings]
     body_keys = {t for s, e in body for t in core_tokens(doc[s:e].text)}
     for s, e in spans:

@@ -133,6 +133,47 @@ def _appositive_before(state: ArticleState, m: Mention) -> list:
     return []
 
 
+def _predicate_role(state: ArticleState, m: Mention) -> list:
+    """A role the text predicates of the name: "Vesel is Chile's foreign minister", "Vesel, who is
+    Chile's foreign minister", "Vesel became the Chilean ambassador"."""
+    root = state.doc[m.end - 1]
+    verb = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in ("be", "become", "remain", "elect", "name",
+                                                                "appoint"):
+        pass
+    elif root.dep_ in ("relcl",):
+        return []
+    else:  # "Vesel, who is ...": the relative clause on the name
+        verb = next((c for c in root.children if c.dep_ == "relcl" and c.lemma_ in ("be", "become", "remain")
+                     and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children)), None)
+        if verb is None:
+            return []
+    attr = next((c for c in verb.children if c.dep_ in ("attr", "oprd") and c.i > root.i), None)
+    if attr is None or state.at(attr.i) is not None or attr.tag_ in ("NNS", "NNPS"):
+        return []
+    # the role phrase up to its head, with its of-phrase ("the foreign minister of Chile")
+    toks = [x for x in attr.subtree if x.i <= attr.i]
+    for c in attr.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i > attr.i:
+            toks.extend(c.subtree)
+    return toks
+
+
+def _appositive_demonym(state: ArticleState, m: Mention) -> str | None:
+    """"Karl Holm, a Peruvian banker": the country modifying the head of a phrase in apposition to the
+    name is the person's, whatever the noun ("Karl Holm, a critic of Russia" says nothing of Holm's)."""
+    root = state.doc[m.end - 1]
+    for c in root.children:
+        if c.dep_ != "appos" or c.i < root.i or c.pos_ not in ("NOUN", "PROPN") or state.at(c.i) is not None:
+            continue
+        for x in c.children:
+            mm = state.at(x.i)
+            if x.i < c.i and x.dep_ in ("amod", "compound", "poss", "nmod") and mm is not None \
+                    and mm.type == "country" and not mm.place:
+                return mm.actor
+    return None
+
+
 def _respectively_heads(state: ArticleState, m: Mention, title_words) -> list[int]:
     """The role noun a "respectively" list of names belongs to ("Russian and Turkish foreign ministers,
     Vesel and Aydin respectively")."""
@@ -188,6 +229,9 @@ def person_roles(state: ArticleState) -> None:
                 _apply_role(state, a, tokens, title_words, org_only=org_only)
             _apply_role(state, a, _comma_title_before(state, m, title_words), title_words)
             _apply_role(state, a, _appositive_before(state, m), title_words)
+            _apply_role(state, a, _predicate_role(state, m), title_words)
+            if a.country is None:
+                a.country = _appositive_demonym(state, m)
             respectively.update(_respectively_heads(state, m, title_words))
     for head_i in sorted(respectively):
         _zip_respectively(state, head_i)
@@ -204,7 +248,7 @@ def person_roles(state: ArticleState) -> None:
     back = _role_phrase_countries(state, title_words)
     for a in state.persons():
         if a.country is None:
-            a.guess = back.get(a.name) or _context_country(state, a)
+            a.guess = back.get(a.name) or context_country(state, a)
 
 
 def _share_listed_country(state: ArticleState) -> None:
@@ -375,8 +419,10 @@ def _destination(tok) -> bool:
     return tok.dep_ == "pobj" and h.head.lemma_.lower() in TRIP_NOUNS | TRIP_VERBS
 
 
-def _context_country(state: ArticleState, a: ActorState) -> str | None:
-    """Guess a person's country from government bodies and actors in their sentences."""
+def context_country(state: ArticleState, a: ActorState, countries: bool = False) -> str | None:
+    """Guess a person's country from the government bodies and parties in their sentences.  A country
+    merely named in the same sentence says little of whose the person is ("Trump said Russia ..."):
+    with ``countries`` such names count too, for the last resort after the article's own country."""
     doc = state.doc
     score = Counter()
     seen_sents = set()
@@ -399,7 +445,7 @@ def _context_country(state: ArticleState, a: ActorState) -> str | None:
                 c = state.actors.get(mm.actor).country if mm.actor in state.actors else None
                 if c:
                     score[c] += 2  # the government bodies and parties around a person, not companies
-            elif mm.type == "country" and prep not in FOREIGN_PREPS | PLACE_PREPS:
+            elif countries and mm.type == "country" and prep not in FOREIGN_PREPS | PLACE_PREPS:
                 score[mm.actor] += 1
     if not score:
         return None

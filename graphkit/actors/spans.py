@@ -17,8 +17,11 @@ writes one Span per mention:
   the person whose country they share ("Dalton's adviser").
 
 Only this module's names are for other packages: :func:`actor_index` gives
-token look-ups, :func:`actors_of_doc` the typed :class:`graphkit.records.Actor`
-list of the record.  Doc extensions carry the article's metadata
+token look-ups, :func:`phrase_actors` the actors a noun phrase stands for
+(titled names, roles with a country or organization attached, plural roles,
+counterparts, delegations, pronouns, definite role descriptions),
+:func:`actors_of_doc` the typed :class:`graphkit.records.Actor` list of the
+record.  Doc extensions carry the article's metadata
 (``doc._.article_id``, ``doc._.article_date``) and what the text says about
 it (``doc._.home_country``, ``doc._.dateline``).
 """
@@ -108,6 +111,31 @@ def actor_index(doc) -> ActorIndex:
         for i in range(s.start, s.end):
             by_token.setdefault(i, s)
     return ActorIndex(doc, spans, tuple(s.start for s in spans), by_token)
+
+
+def phrase_actors(doc, token, index: ActorIndex | None = None) -> list:
+    """The actor spans the noun phrase headed by ``token`` stands for; empty when it names no actor.
+
+    * an actor span on the token: that span; a pronoun: the spans of the person(s) it was resolved to
+      (several for "they"); a place or an outlet: empty;
+    * a role with a name of its own ("the foreign minister, X", "a delegation led by X"): X's span;
+    * a role with countries or organizations attached (adjective, possessive, compound, of/from phrase:
+      "the Ruritanian foreign minister", "Ruritania's foreign minister", "the foreign minister of
+      Ruritania", "IMF officials"): for one singular role and one country or organization, the first
+      span of the one person the article names holding that role for it (a counterpart: the role of the
+      person whose counterpart it is, "his Ruritanian counterpart"), else the country or organization
+      span; for a plural role or a group ("senior Ruritanian and Freedonian officials", "a Ruritanian
+      delegation"), every country and organization span attached, in order;
+    * a definite role with nothing attached ("the foreign minister"): the nearest person named before
+      it holding that role (the first span of that person), else nothing;
+    * anything else (generic people, "officials" alone, "Dalton's adviser"): empty.
+
+    Pass ``index`` (:func:`actor_index`) when calling it often on one Doc.  The rules:
+    `graphkit.actors.phrase`.
+    """
+    from .phrase import phrase_actors as rules
+
+    return rules(doc, token, actor_index(doc) if index is None else index)
 
 
 def actors_of_doc(doc) -> list[Actor]:

@@ -16,7 +16,7 @@ from .lookup import find_actor
 
 
 def communities(G, layer: str = "both", seed=42, resolution: float = 1.0) -> list[dict]:
-    """Louvain communities of ``layer`` (weighted), reproducible with ``seed``.
+    """Louvain communities of ``layer`` (weighted), reproducible with ``seed`` (in any process).
 
     Rows ``{community, size, members}``: largest community first (id 1),
     members sorted by weighted degree (then name).
@@ -24,8 +24,16 @@ def communities(G, layer: str = "both", seed=42, resolution: float = 1.0) -> lis
     H = layer_view(G, layer, isolated=False)
     if not len(H):
         return []
-    parts = nx.community.louvain_communities(H, weight="weight", resolution=resolution,
-                                             seed=seed)
+    # Louvain on integer nodes (in name order): with string nodes networkx's sets iterate in an order
+    # that changes with each process (hash randomization), and so would the communities
+    names = sorted(H, key=str)
+    number = {v: i for i, v in enumerate(names)}
+    K = nx.Graph()
+    K.add_nodes_from(range(len(names)))
+    K.add_edges_from(sorted((min(number[u], number[v]), max(number[u], number[v]), {"weight": d["weight"]})
+                            for u, v, d in H.edges(data=True)))
+    parts = [{names[i] for i in p} for p in
+             nx.community.louvain_communities(K, weight="weight", resolution=resolution, seed=seed)]
     strength = dict(H.degree(weight="weight"))
     groups = [sorted(p, key=lambda v: (-strength[v], str(v))) for p in parts]
     groups.sort(key=lambda g: (-len(g), str(g[0])))

@@ -1,5 +1,9 @@
 """Who met whom: an actor's meetings, the meetings of two actors, the timeline, monthly counts.
 
+Every row is one event (one real meeting, :mod:`graphkit.events`: the edges of
+its reports share ``meeting_id``), shown by its first report; ``reports`` says
+how many reports (article sentences) it has.
+
 >>> from graphkit.analysis.example import example_graph
 >>> G = example_graph()
 >>> [(r["date_iso"], r["counterparts"]) for r in who_met(G, "Volkov")]
@@ -22,11 +26,16 @@ from .timefilter import check_bound, in_range, meeting_date
 
 #: Keys of a meeting row, in display order.
 MEETING_COLUMNS = ["date_iso", "date", "kind", "status", "counterparts", "location",
-                   "article", "article_date", "meeting_id", "evidence"]
+                   "article", "article_date", "meeting_id", "reports", "evidence"]
 
 
 def _meeting_id(u, v, k, d):
     return d.get("meeting_id") or f"{d.get('article') or '?'}#{u}|{v}|{k}"
+
+
+def _primary(d, mid) -> bool:
+    """Whether a meeting edge is its event's first report (whose evidence and article a row shows)."""
+    return d.get("report_id", mid) == mid
 
 
 def _meeting_edges(G, actor, other=None, since=None, until=None):
@@ -48,12 +57,13 @@ def _row(actor, mid, d, others):
             counterparts.append(o)
     return {
         "meeting_id": mid,
+        "reports": d.get("reports") or 1,
         "kind": d.get("kind"),
         "status": d.get("status"),
         "counterparts": counterparts,
         "location": d.get("location"),
         "date": d.get("date"),
-        "date_iso": d.get("date_iso"),
+        "date_iso": d.get("event_date") or d.get("date_iso"),
         "evidence": d.get("evidence"),
         "article": d.get("article"),
         "article_date": d.get("article_date"),
@@ -68,6 +78,8 @@ def _rows(actor, edges):
         other = v if u == actor else u
         if mid in found:
             found[mid][1].add(other)
+            if _primary(d, mid) and not _primary(found[mid][0], mid):
+                found[mid] = (d, found[mid][1])
         else:
             found[mid] = (d, {other})
     rows = [_row(actor, mid, d, others) for mid, (d, others) in found.items()]
@@ -147,17 +159,21 @@ def timeline(G, actor=None, since=None, until=None) -> list[dict]:
             continue
         mid = _meeting_id(u, v, k, d)
         row = found.get(mid)
+        if row is not None and _primary(d, mid) and row["_report"] != mid:
+            row = None   # the event's first report gives the row
         if row is None:
             row = found[mid] = {
-                "date": str(date), "dated_by": "text" if d.get("date_iso") else "article",
+                "date": str(date), "dated_by": "text" if d.get("event_date") or d.get("date_iso") else "article",
                 "date_written": d.get("date"), "kind": d.get("kind"), "status": d.get("status"),
                 "participants": list(d.get("participants") or []), "location": d.get("location"),
-                "article": d.get("article"), "meeting_id": mid, "evidence": d.get("evidence"),
+                "article": d.get("article"), "meeting_id": mid, "reports": d.get("reports") or 1,
+                "evidence": d.get("evidence"), "_report": d.get("report_id", mid),
             }
         for who in (u, v):  # pair edges whose ends are missing from participants
             if who not in row["participants"]:
                 row["participants"].append(who)
-    return sorted(found.values(), key=lambda r: (r["date"], str(r["meeting_id"])))
+    rows = [{k: v for k, v in r.items() if k != "_report"} for r in found.values()]
+    return sorted(rows, key=lambda r: (r["date"], str(r["meeting_id"])))
 
 
 def meetings_per_month(G, actor=None, since=None, until=None) -> list[dict]:

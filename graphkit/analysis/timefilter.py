@@ -8,8 +8,9 @@ in range when its month (or year) overlaps the range.
 
 Choices, per layer, when a range is given:
 
-* ``meetings``: kept when ``date_iso`` (or, if missing, ``article_date``) is in
-  range; meetings with neither are dropped.
+* ``meetings``: kept when the event's date (``event_date``, else ``date_iso``,
+  else ``article_date``) is in range, so the reports of one event stay
+  together; meetings with none are dropped.
 * ``cooccurrence``: these edges carry article ids but no dates, so each
   article's date is taken from the ``article_date`` of the meeting edges
   (and from ``G.graph["article_dates"]`` when the builder provides such a
@@ -94,8 +95,9 @@ def in_range(date, since=None, until=None) -> bool:
 
 
 def meeting_date(d) -> str | None:
-    """The date a meeting edge is filed under: ``date_iso``, else ``article_date``."""
-    return d.get("date_iso") or d.get("article_date") or None
+    """The date a meeting edge is filed under: its event's date (``event_date``, the date the
+    reports of the event give, see :mod:`graphkit.events`), else its ``date_iso``, else ``article_date``."""
+    return d.get("event_date") or d.get("date_iso") or d.get("article_date") or None
 
 
 def article_dates(G) -> dict:

@@ -28,8 +28,9 @@ from graphkit.records import Actor, Meeting
 
 from graphkit.dates import future_phrase, has_year, infer_date, normalize_date
 from .lexicon import LEXICON
+from .linking import ROLES, Link, inclusion_members, link_frames
 from .participants import Participant, Resolver, clause_subject
-from .patterns import load_patterns
+from .patterns import MeetingPattern, SlotRef, load_patterns
 from .place_date import date_on, meeting_date_span, meeting_place, places_near
 from .status import past_verb, status
 
@@ -40,6 +41,8 @@ PHONE = LEXICON["phone_nouns"]
 FORUM_NOUNS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]
 FORUM_HEADS = LEXICON["forum_org_heads"]
 MEETING_NOUNS = LEXICON["meeting_nouns"]
+PLACE_NOUNS = LEXICON["place_nouns"]
+WORLD_REGIONS = LEXICON["world_regions"]
 LEGISLATURE = LEXICON["legislature_words"]
 ROUND_TABLE = 8  # a grouping of up to this many states meets as one table (everyone paired)
 
@@ -67,6 +70,12 @@ class _Match:
         for r in refs:
             heads = clause_subject(self.tok[r.node]) if r.subject else [self.tok[r.node]]
             heads = heads + [q for h in heads for q in _second_objects(h)]
+            listed = [q for h in heads for q in inclusion_members(h)]
+            if listed:
+                # "a trip to Asia, including A and B", "met senators, including X": the listed actors are the
+                # sides; the region or group heading the list is kept only when it is an actor of its own
+                heads = [h for h in heads if any(x.type in ("person", "organization", "forum", "country")
+                                                 for x in self.resolver.actors(h))] + listed
             if r.country:
                 # a person's or a state's country; a company's is only where it sits, not where one travelled
                 for x in (x for h in heads for x in self.resolver.actors(h) if x.type != "organization"):
@@ -82,9 +91,11 @@ class _Match:
                 elif name == "host":
                     # "visited Kenya's biggest shantytown": the place a visited thing lies in (not a summit's
                     # city, not "set money aside for the conflicts in Iraq")
-                    out.extend(self.resolver.actors(h) or (
-                        self.resolver.places_in(h) if h.dep_ == "dobj" and h.lemma_.lower() not in FORUM_NOUNS
-                        else []))
+                    found = self.resolver.actors(h) or (
+                        self.resolver.places_in(h) if (h.dep_ == "dobj" and h.lemma_.lower() not in FORUM_NOUNS)
+                        or h.lemma_.lower() in PLACE_NOUNS else [])
+                    # a continent or a world region is no country visited, whatever town bears its name
+                    out.extend(x for x in found if not (x.type == "location" and fold(x.place or x.name) in WORLD_REGIONS))
                 else:
                     found = self.resolver.actors(h)
                     if not found and r.subject:
@@ -190,7 +201,8 @@ def _speak_for_countries(parts: list[Participant]) -> list[Participant]:
 
 
 def _kind(kind: str, parts: list[Participant], m: _Match, hub: str | None = None) -> str:
-    if kind == "meeting" and len(parts) >= 3 and hub is None:
+    if kind == "meeting" and len(parts) >= 3 and hub is None and not (
+            m.trigger.lemma_.lower() in MEETING_NOUNS or m.trigger.lower_ in MEETING_NOUNS):
         return "talks"  # "A, B, C and D will meet": multilateral (a hub's meetings are bilateral)
     if kind != "talks":
         return kind
@@ -275,7 +287,9 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
             host_p = Participant(country, "country", country)
             m.seen.append(host_p)
             groups.append((visitors + [host_p], country if len(visitors) > 1 else None, "visit", host.surface))
-    forum_node = m.tok.get(p.slots["forum"].node) if "forum" in p.slots else None
+    forum_ref = p.slots.get("forum")
+    forum_ref = forum_ref[0] if isinstance(forum_ref, tuple) else forum_ref
+    forum_node = m.tok.get(forum_ref.node) if forum_ref is not None else None
     between = [q for x in ((forum_node, m.trigger) if forum_node is not None else ())
                for c in x.children if c.dep_ in ("prep", "agent") and c.lower_ in ("between", "among")
                for q in c.children if q.dep_ == "pobj"]
@@ -406,19 +420,42 @@ def reference_date(doc) -> str | None:
     return infer_date(e.text for e in doc.ents if e.label_ == "DATE")
 
 
+_ROLE_TYPES = {"partner": frozenset({"person", "country", "organization", "forum"}),
+               "host": frozenset({"person", "country", "organization", "location"})}
+
+
+def link_pattern(link: Link) -> tuple[MeetingPattern, dict]:
+    """A frame's link as a match of a pattern made for it: the same slots, read by the same rules."""
+    nodes, slots = {"trigger": link.trigger, "carrier": link.carrier}, {}
+    if link.agents:
+        nodes.update((f"agent{k}", i) for k, i in enumerate(link.agents))
+        slots["agent"] = tuple(SlotRef(f"agent{k}") for k in range(len(link.agents)))
+    else:
+        slots["agent"] = SlotRef("carrier", subject=True)
+    for role in ROLES:
+        toks = link.roles[role]
+        nodes.update((f"{role}{k}", i) for k, i in enumerate(toks))
+        if toks:
+            slots[role] = tuple(SlotRef(f"{role}{k}") for k in range(len(toks)))
+    pattern = MeetingPattern(
+        id=f"frame-{link.frame}-{link.rule}", kind=link.kind, note=f"the {link.frame} frame", slots=slots,
+        pattern=[{"RIGHT_ID": n} for n in nodes], frame="carrier", partner_types=link.partner_types or _ROLE_TYPES["partner"],
+        host_types=link.host_types or _ROLE_TYPES["host"])
+    return pattern, nodes
+
+
 def extract(doc) -> tuple[list[Meeting], list[Actor]]:
     """The meetings stated in a Doc the graphkit pipeline has run on, and the actors they bring that are
     not actor spans: forums named from the text, host countries named only through a city."""
     frames = doc._.meeting_frames
-    if not frames:
-        return [], []
     patterns = _patterns()
     index = actor_index(doc)
     resolver = Resolver(doc, index)
     reference = reference_date(doc)
     found, extra = [], {}
-    for pid, nodes in frames:
-        match = _Match(patterns[pid], nodes, doc, resolver)
+    matches = [(patterns[pid], nodes) for pid, nodes in frames] + [link_pattern(x) for x in link_frames(doc)]
+    for pattern, nodes in matches:
+        match = _Match(pattern, nodes, doc, resolver)
         if match.p.void(match.tok):
             continue
         for meeting in _meetings_of(match, reference):

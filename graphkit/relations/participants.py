@@ -28,6 +28,12 @@ from .lexicon import LEXICON
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")  # "there is ...": a clause with a subject of its own
 RELATIVE = ("who", "which", "that", "whom")
+DESCRIBED_FORUMS = LEXICON["described_forums"]  # event nouns any description names ("a regional summit")
+FORUM_DESCRIBERS = LEXICON["forum_describers"]  # words that make a conference one of governments
+FORUM_NOUNS = LEXICON["describable_forum_nouns"]  # event nouns that may stand for a forum by description
+FORUM_NON_NAMES = LEXICON["forum_non_names"]  # words that say when, how big or how, not which
+SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+REPORTING = LEXICON["reporting_verbs"]
 ROLE_HEADS = LEXICON["role_heads"]
 GENERIC = LEXICON["generic_people"]
 GROUP_REFS = LEXICON["group_refs"]
@@ -63,7 +69,7 @@ def _frame_verb(tok, limit: int = 6):
     framing phrase hangs on ("X, in a speech on the first day of a visit to Y, said" -> X)."""
     t, via_frame = tok, False
     for step in range(limit):
-        if t.pos_ in ("VERB", "AUX"):
+        if verbal(t):
             return t
         if step and t.dep_ in SUBJECTS and t.pos_ in ("PROPN", "NOUN"):
             return t
@@ -77,9 +83,16 @@ def _frame_verb(tok, limit: int = 6):
             t = t.head
         else:
             return None
-        if t.dep_ == "ROOT" and t.pos_ not in ("VERB", "AUX"):
+        if t.dep_ == "ROOT" and not verbal(t):
             return None
     return None
+
+
+def verbal(t) -> bool:
+    """Is ``t`` a verb, or a word the tagger called a noun that heads a clause with a subject of its own
+    ("The minister heads to X" tagged NOUN)?"""
+    return t.pos_ in ("VERB", "AUX") or (t.dep_ == "ROOT" and t.pos_ == "NOUN" and t.tag_ == "NNS"
+                                         and any(c.dep_ == "nsubj" for c in t.children))
 
 
 def _subjects_of(v) -> list:
@@ -96,17 +109,47 @@ def _subjects_of(v) -> list:
     return out
 
 
+TOUR_INCLUDE = LEXICON["tour_include_verbs"]
+EVENT_NOUNS = (LEXICON["tour_nouns"] | LEXICON["talk_nouns"]) - LEXICON["delegation_nouns"]  # "a mission" may be people
+
+
 def clause_subject(tok, depth: int = 0) -> list:
-    """The subject tokens of ``tok``'s clause (a noun: of the verb framing it)."""
+    """The subject tokens of ``tok``'s clause (a noun: of the verb framing it).  A subject that is itself
+    a trip or a meeting ("a trip that will begin with a visit to X", "the talks ended with a dinner")
+    stands for whoever makes that trip or holds those talks."""
+    found = _clause_subject(tok, depth)
+    if depth > 4 or not any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in EVENT_NOUNS for t in found):
+        return found
+    out = []
+    for t in found:
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in EVENT_NOUNS:
+            owners = [c for c in t.children if c.dep_ == "poss"] + [
+                q for c in t.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                for q in c.children if q.dep_ == "pobj"]
+            out.extend(owners or clause_subject(t, depth + 1))
+        else:
+            out.append(t)
+    return out
+
+
+def _included_in(tok) -> list:
+    """"X's trip includes stops in A and B": the stops are the trip's, so its maker's."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in TOUR_INCLUDE:
+        return [c for c in head.children if c.dep_ == "nsubj" and c.lemma_.lower() in EVENT_NOUNS]
+    return []
+
+
+def _clause_subject(tok, depth: int = 0) -> list:
     if depth > 6:
         return []
     if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
                                             for c in tok.children):
         return []  # "X's trip", "a visit by X": the noun names its own agent
-    v = tok if tok.pos_ in ("VERB", "AUX") else _frame_verb(tok)
+    v = tok if verbal(tok) else _frame_verb(tok)
     if v is None:
-        return []
-    if v.pos_ not in ("VERB", "AUX"):
+        return _included_in(tok)
+    if not verbal(v):
         return [v]  # the subject the framing phrase hangs on
     if v.dep_ in ("xcomp", "acomp") and v.head.pos_ == "ADJ":  # "X is due (able, set) to visit"
         v = v.head.head if v.head.dep_ == "acomp" else v.head
@@ -167,8 +210,32 @@ class Resolver:
                 name = f"{name} {self.doc[topic.i:topic.right_edge.i + 1].text}"
                 end, named = max(end, start + 2), True
         if end - start < 2 or not named:
-            return []  # "a meeting", "the summit", "a two-day meeting": no name to give
+            # "the summit" where the article names one summit: that one; "a regional summit": named by the
+            # words that describe it; "a meeting", "a two-day meeting": no name to give
+            return self._forum_named_before(tok) or self._described_forum(tok)
         return [Participant(name, "forum", None)]
+
+    def _forum_named_before(self, tok) -> list[Participant]:
+        """The one forum of this kind ("summit", "conference") the article names before ``tok``."""
+        head = fold(tok.lemma_)
+        found = {s.id_: s for s in self.index.spans if s.label_ == "forum" and s._.kind != "pronoun"
+                 and s.start < tok.i and fold(s.id_.split()[-1]).rstrip("s") == head.rstrip("s")}
+        if len(found) != 1 or tok.lemma_.lower() not in FORUM_NOUNS:
+            return []
+        return [self.participant(next(iter(found.values())))]
+
+    def _described_forum(self, tok) -> list[Participant]:
+        """"A regional summit", "an Arab League-style conference": a forum named by its describing words."""
+        if tok.lemma_.lower() not in FORUM_NOUNS:
+            return []
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.is_alpha
+                and c.lower_ not in FORUM_NON_NAMES and c.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL")]
+        # a summit is of governments whatever describes it; a conference or a forum only when its words say
+        # so ("a regional conference", not "a business conference")
+        if not mods or (tok.lemma_.lower() not in DESCRIBED_FORUMS
+                        and not any(m.lower_ in FORUM_DESCRIBERS for m in mods)):
+            return []
+        return [Participant(" ".join([m.lower_ for m in mods] + [tok.lower_]), "forum", None)]
 
     def places_in(self, tok) -> list[Participant]:
         """Places a common noun is in or of ("Kenya's biggest shantytown", "an orphanage in Tanzania")."""
@@ -190,12 +257,38 @@ class Resolver:
         if len(found) >= 2:
             return found
         prep = tok.head if tok.dep_ == "pobj" else tok
+        end = prep.right_edge.i + 1
+        if prep.lower_ in ("between", "among"):
+            # the parser may cut "between A and B took place" after A (B read as the verb's subject): the list
+            # runs on in token order up to the clause's verb
+            k = end
+            while k < prep.sent.end and not verbal(self.doc[k]) and self.doc[k].text not in (";", ":", "(", ")"):
+                k += 1
+            end = k
         # the actors the phrase lists, not the modifiers of its nouns ("two Philippine banks")
         spans = [s for s in self.index.in_range(prep.left_edge.i, prep.right_edge.i + 1) if s.label_ in ACTOR_TYPES
                  and self.doc[s.end - 1].dep_ not in ("amod", "compound", "nmod", "poss")]
         parts = [self.participant(s) for s in spans]
         persons = [p for p in parts if p.type == "person"]
-        return list(dict.fromkeys(persons or parts))
+        found = list(dict.fromkeys(persons or parts))
+        if len(found) < 2 and end > prep.right_edge.i + 1:
+            found = self._phrases_in(prep.i + 1, end) or found
+        return found
+
+    def _phrases_in(self, start: int, end: int) -> list[Participant]:
+        """The sides the noun phrases of ``doc[start:end]`` name, each phrase read whole ("senior Kenyan
+        officials" -> Kenya, "Kenyan Defence Minister X" -> X), for a list the parse does not hold together."""
+        heads = []
+        for s in self.index.in_range(start, end):
+            h = self.doc[s.end - 1]
+            while h.dep_ in ("amod", "compound", "nmod", "poss") and start <= h.head.i < end and h.head.i != h.i:
+                h = h.head
+            if h not in heads:
+                heads.append(h)
+        out = []
+        for h in heads:
+            out.extend(p for p in self._one(h, set()) if p.type != "location")
+        return list(dict.fromkeys(out))
 
     def members_present(self, forum: Participant) -> list[Participant]:
         """The member states of a grouping of states that the article names, for a session of it whose
@@ -259,7 +352,23 @@ class Resolver:
         if c.dep_ != "appos" or not any(g.dep_ in ("cc", "conj") for g in c.children):
             return False
         a, b = self.index.at(t.i), self.index.at(c.i)
-        return a is not None and b is not None and a.label_ == b.label_ == "person" and a.id_ != b.id_
+        if a is not None and b is not None:
+            return a.label_ == b.label_ == "person" and a.id_ != b.id_
+        # "met Spain's trade minister, the Korean trade minister and the IMF": the parser reads a list of
+        # role phrases as an apposition with a conjunct; sides that name different actors are listed
+        return self._side_key(t) is not None and self._side_key(c) is not None \
+            and self._side_key(t) != self._side_key(c)
+
+    def _side_key(self, tok):
+        """The actor a role phrase or name is attached to, for telling list members from descriptions."""
+        s = self.index.at(tok.i)
+        if s is not None:
+            return s.id_
+        if tok.lower_ not in self.roles and fold(tok.lemma_) not in self.roles:
+            return None
+        mods = [self.index.at(c.i) for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        ids = sorted({m.id_ for m in mods if m is not None})
+        return tuple(ids) if ids else None
 
     def actors(self, tok, seen: set | None = None) -> list[Participant]:
         """The participants a phrase headed by ``tok`` names, conjuncts included."""
@@ -270,8 +379,11 @@ class Resolver:
                 continue
             seen.add(x.i)
             # "Russian and Turkish foreign ministers, Vesel and Aydin": the names, not the demonyms
+            # (a singular role beside a name in a list is a side of its own: "met Ruritania's minister and
+            # X")
             named = any((s := self.index.at(y.i)) is not None and s.label_ == "person"
-                        for y in x.subtree if y.i != x.i and y.dep_ in ("conj", "appos"))
+                        for y in x.subtree if y.i != x.i and y.dep_ in ("conj", "appos")
+                        and (x.tag_.endswith("S") or y.head.i == x.i and y.dep_ == "appos"))
             out.extend(self._one(x, seen, names_only=named))
         return list(dict.fromkeys(out))
 
@@ -283,10 +395,17 @@ class Resolver:
             spans = self.index.all_at(x.i) if span._.kind == "pronoun" else [span]
             return [p for p in (self.participant(s) for s in spans) if p is not None]
         low = x.lower_
+        if low in SUBJECT_PRONOUNS and x.dep_ in SUBJECTS:
+            return self._reporter(x, seen)
         if low in PLACE_ADVS and self.doc._.home_country:
             return [Participant(self.doc._.home_country, "country", self.doc._.home_country, None)]
         if low in GROUP_REFS:
             return self._group(x)
+        if x.lemma_.lower() in PLACE_NOUNS:
+            # "the Kenyan capital", "Ruritania's second city": a place in that country (where, or visited)
+            return [Participant(p.country or p.name, "location", p.country or p.name,
+                                self.doc[x.left_edge.i:x.i + 1].text, self.doc[x.left_edge.i:x.i + 1].text)
+                    for p in self.places_in(x) if p is not None and (p.country or p.type == "country")]
         # "the largest Dutch telephone company Norcom": the name in apposition; "trade ministers A, B and C":
         # every name in apposition
         named = [c for c in x.children if c.dep_ == "appos" and (s := self.index.at(c.i)) is not None
@@ -299,6 +418,28 @@ class Resolver:
         if low not in self.roles and fold(x.lemma_) not in self.roles:
             return []
         return self._role_phrase(x, seen, names_only)
+
+    def _reporter(self, pron, seen) -> list[Participant]:
+        """"X said he (it, they) met Y": a subject pronoun the article's coreference left open, in a clause
+        reported by a verb of saying, stands for the one who says it (when the number agrees)."""
+        verb = pron.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        saying = verb.head
+        if verb.dep_ != "ccomp" or saying.pos_ != "VERB" or saying.lemma_.lower() not in REPORTING \
+                or saying.i > pron.i:
+            return []  # "he will meet Y, an aide said": the aide reports on someone else
+        out = []
+        for subj in (c for c in saying.children if c.dep_ == "nsubj"):
+            if subj.lower_ in SUBJECT_PRONOUNS or subj.i in seen or subj.i > pron.i:
+                continue
+            plural = subj.tag_.endswith("S") or any(c.dep_ == "conj" for c in subj.children)
+            if (pron.lower_ in ("they", "we")) != plural and not (pron.lower_ == "we" and not plural):
+                continue
+            if pron.lower_ == "it" and (s := self.index.at(subj.i)) is not None and s.label_ == "person":
+                continue
+            out.extend(self.actors(subj, seen))
+        return out
 
     def _group(self, x) -> list[Participant]:
         """"The two countries": the countries coordinated in the sentence before (or this one)."""

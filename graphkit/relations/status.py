@@ -41,6 +41,7 @@ DIRECTIVE = LEXICON["directive_verbs"]
 PROSPECT = LEXICON["prospect_nouns"]
 CONSEQUENCE = LEXICON["consequence_verbs"]
 COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on", "about", "into", "towards", "toward"})
+COMPLETIVE = frozenset({"complete", "finish", "wrap", "end", "conclude"})
 _PLAN = frozenset({"plan", "plans", "expect", "schedule", "due", "set", "slate", "arrange", "prepare"})
 
 
@@ -114,6 +115,17 @@ def _prospect(chain: list, i: int, anchors: set) -> bool:
         c.dep_ == "aux" and c.lower_ in FUTURE | CONDITIONAL for c in x.children)
 
 
+def _completed_before(chain: list) -> bool:
+    """Is the meeting the object of a verb of completing in an "after" phrase or clause ("after completing
+    (wrapping up, ending) a trip to A")?"""
+    for below, x in zip(chain, chain[1:]):
+        if x.lemma_.lower() in COMPLETIVE and below.dep_ in ("dobj", "nsubjpass") and (
+                x.dep_ == "pcomp" and x.head.lower_ in ("after", "following", "upon", "on")
+                or any(c.dep_ == "mark" and c.lower_ == "after" for c in x.children)):
+            return True
+    return False
+
+
 def status(trigger, frame) -> str | None:
     """``"happened"``, ``"scheduled"`` or None (not a meeting)."""
     scheduled = False
@@ -164,8 +176,12 @@ def status(trigger, frame) -> str | None:
                 scheduled = True  # "is to visit"
             if x.dep_ == "xcomp" and x.head.lemma_.lower() == "be":
                 scheduled = True
+        if lem == "set" and any(c.dep_ == "prt" for c in kids):
+            continue  # "sets off on a trip", "set out for X": travel, not "is set to"
         if near and x.pos_ in ("VERB", "ADJ", "AUX") and (lem in SCHEDULED_VERBS and i > 0 or lem in SCHEDULED_TRIGGERS):
             scheduled = True  # "is due to", "plans to"; a trigger that is itself ahead: "is expected in"
+    if scheduled and _completed_before(chain):
+        scheduled = False  # "after completing a trip to A, X will fly to B": the legs behind are done
     for x in {trigger, frame}:
         for c in x.children:
             if c.lower_ in POSSIBLE and c.dep_ in ("amod", "compound", "advmod"):

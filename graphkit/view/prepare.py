@@ -72,7 +72,7 @@ MIN_EXTENT, PER_NODE = 900.0, 100.0
 #: Labels: screen font size range in px (by node size), characters shown, labels kept apart by the layout.
 LABEL_PX = (11.0, 16.0)
 LABEL_CHARS = 32
-SPACED_LABELS = 30
+SPACED_LABELS = 80
 #: The canvas the layout makes room for at the default zoom (a 1400 x 900 window minus the sidebar).
 NOMINAL_CANVAS = (1080.0, 860.0)
 
@@ -94,11 +94,16 @@ def display_kind(entry: dict) -> str:
     return "cooccurrence"
 
 
+def events_of(entry: dict) -> int:
+    """Number of events (real meetings, :mod:`graphkit.events`) behind a pair's meeting edges."""
+    return len({d.get("meeting_id") or id(d) for d in entry.get("meetings") or ()})
+
+
 def edge_width(entry: dict) -> float:
-    """Width of a pair's edge: grows with its number of meetings (or co-occurring sentences)."""
+    """Width of a pair's edge: grows with its number of events (or co-occurring sentences)."""
     meetings = entry.get("meetings") or []
     if meetings:
-        return min(1.5 + len(meetings), 8.0)
+        return min(1.5 + events_of(entry), 8.0)
     if entry.get("affiliation"):
         return 1.5
     w = (entry.get("cooccurrence") or {}).get("weight", 1) or 1
@@ -134,6 +139,8 @@ class Prepared:
     defaults: ViewDefaults | None = None
     core: set = field(default_factory=set)         # actors shown by the default filters
     extent: float = MIN_EXTENT                     # canvas units of the default picture
+    select_by: str = "degree"                      # the measure the drawn actors were chosen by
+    all_scores: dict = field(default_factory=dict)  # actor -> select_by value, every actor of the graph
 
 
 def node_scores(G: nx.MultiGraph, size_by: str = "degree", layer: str = "both", *, layers: dict | None = None) -> dict:
@@ -308,28 +315,41 @@ def prepare(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | None 
     """
     from graphkit.view.layout import remove_overlaps, separate_labels, view_positions
 
+    from graphkit.view.defaults import COOCCURRENCE_OFF_ABOVE
+
     layers: dict = {}
     scores = node_scores(G, size_by, layer, layers=layers)
+    all_scores = scores
     order = sorted(G.nodes, key=lambda n: (-scores[n], str(n)))
     total = len(order)
+    select_by = size_by
+    cooc_first = cooccurrence if cooccurrence is not None else total <= COOCCURRENCE_OFF_ABOVE
+    if size_by == "degree" and not cooc_first and measures:
+        size_by = "meeting_partners"   # co-occurrence starts hidden: size by what one sees
     note = None
     order, cut = _select(G, order, max_nodes)
     if cut:
-        note = (f"Showing the {max_nodes:,} most central actors (by {size_by}) of {total:,}, meeting participants "
+        note = (f"Showing the {max_nodes:,} most central actors (by {select_by}) of {total:,}, meeting participants "
                 "first; render with a larger max_nodes to see more.")
     keep = set(order)
     pairs = _pairs(G, keep)
 
-    all_measures = {size_by: scores}
+    all_measures = {select_by: scores}
     if measures:
         for mid, (_label, measure, mlayer) in SIZE_MEASURES.items():
-            if mid == size_by:
+            if mid in all_measures:
                 continue
             try:
                 all_measures[mid] = node_scores(G, measure, mlayer, layers=layers)
             except ValueError:  # e.g. no node has a "mentions" attribute
                 continue
     all_measures = {m: {n: v[n] for n in order} for m, v in all_measures.items()}
+    if size_by != select_by:   # drawn most central first by the size shown
+        shown = all_measures[size_by]
+        order = sorted(order, key=lambda n: (-shown[n], -scores[n], str(n)))
+        all_measures = {size_by: all_measures[size_by],
+                        **{m: v for m, v in all_measures.items() if m != size_by}}
+        scores = shown
 
     comm = _community_ids(G.subgraph(order), seed)
     comm = {n: comm.get(n, 0) for n in order}
@@ -355,7 +375,7 @@ def prepare(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | None 
         c = entry.get("cooccurrence")
         c_shown = bool(c) and defaults.cooccurrence and (c.get("weight", 1) or 1) >= defaults.min_weight
         if entry.get("meetings"):
-            w = 1.0 + min(len(entry["meetings"]), 3)
+            w = 1.0 + min(events_of(entry), 3)
         elif entry.get("affiliation"):
             w = 0.8
         else:  # co-occurrence: stronger with more sentences, below any meeting
@@ -375,5 +395,6 @@ def prepare(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | None 
     pos = {n: (float(xy[i, 0]), float(xy[i, 1])) for n, i in index.items()}
 
     return Prepared(names=order, scores={n: scores[n] for n in order}, scale=scale, pos=pos, pairs=pairs,
+                    select_by=select_by, all_scores=all_scores,
                     total=total, size_by=size_by, note=note, per_node=per_node, measures=all_measures,
                     communities=comm, defaults=defaults, core=core, extent=extent)

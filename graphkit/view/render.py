@@ -47,6 +47,7 @@ from graphkit.view.prepare import (
     COMMUNITY_COLORS, KIND_ORDER, KIND_STYLES, LABEL_PX, MAX_SIZE, MIN_SIZE, OTHER_COLOR, SIZE_MEASURES,
     SMALL_COMMUNITY_COLOR, SPACED_LABELS, TYPE_COLORS, date_bounds, display_kind, edge_width, label_text, meeting_kind, prepare,
 )
+from graphkit.view.evidence import page_events
 
 TEMPLATE = Path(__file__).with_name("template.html")
 #: vis-network shipped with pyvis (read at render time and inlined).
@@ -182,21 +183,28 @@ def view_network(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | 
         (a, b), entry = kv
         return (2 if entry.get("meetings") else 1 if entry.get("affiliation") else 0, index[a], index[b])
 
+    events, sentences, events_of_pair = page_events(prep.pairs)
+    cooc_pairs = {pair for pair, entry in prep.pairs.items() if entry.get("cooccurrence")}
+    article_ids = {s["a"] for s in sentences if s["a"]}
+    for entry in prep.pairs.values():
+        article_ids.update((entry.get("cooccurrence") or {}).get("articles") or ())
+    articles, cooc_sentences = _store_extras(G, article_ids, cooc_pairs)
     for i, ((a, b), entry) in enumerate(sorted(prep.pairs.items(), key=draw_order)):
         kind = display_kind(entry)
         style = KIND_STYLES[kind]
-        meetings = sorted(entry.get("meetings") or [], key=_sort_key)
-        gk = {"kind": kind, "meetings": [_meeting(m) for m in meetings]}
+        gk = {"kind": kind, "ev": events_of_pair.get((a, b), [])}
         if entry.get("cooccurrence"):
             c = entry["cooccurrence"]
-            gk["cooc"] = _clean({"weight": c.get("weight", 1), "articles": c.get("articles")})
+            found = cooc_sentences.get(tuple(sorted((str(a), str(b))))) or []
+            gk["cooc"] = _clean({"weight": c.get("weight", 1), "articles": c.get("articles"),
+                                 "s": [[art, text] for art, text in found]})
         if entry.get("affiliation"):
             src = entry["affiliation"].get("source")
             gk["aff"] = {"source": index.get(src, index[a])}
         # One drawn edge per pair by construction: append directly (Network.add_edge is O(E) per call).
         net.edges.append({"id": f"e{i}", "from": index[a], "to": index[b], "width": edge_width(entry),
                           "color": {"color": style["color"], "highlight": "#111111", "hover": style["color"]},
-                          "dashes": style["dashes"], "gk": {**_clean(gk), "meetings": gk["meetings"]}})
+                          "dashes": style["dashes"], "gk": {**_clean(gk), "ev": gk["ev"]}})
 
     big = len(net.edges) > BIG_EDGES
     net.options = {
@@ -213,8 +221,8 @@ def view_network(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | 
                         "multiselect": False, "navigationButtons": False, "keyboard": False},
     }
 
-    dates = [m[k] for e in net.edges for m in e["gk"]["meetings"] for k in ("d0", "d1") if k in m]
-    kinds_present = {k for e in net.edges for k in ([m["style"] for m in e["gk"]["meetings"]]
+    dates = [m[k] for m in events for k in ("d0", "d1") if k in m]
+    kinds_present = {k for e in net.edges for k in ([events[j]["style"] for j in e["gk"]["ev"]]
                                                      + (["cooccurrence"] if "cooc" in e["gk"] else [])
                                                      + (["affiliation"] if "aff" in e["gk"] else []))}
     types_present = {nd["gk"]["group"] for nd in net.nodes}
@@ -237,8 +245,48 @@ def view_network(G: nx.MultiGraph, *, size_by: str = "degree", max_nodes: int | 
                      "hide_unlinked": defaults.hide_unlinked},
         "labels": {"min_px": LABEL_PX[0], "max_px": LABEL_PX[1], "at_fit": SPACED_LABELS},
         "sizes": {"min": MIN_SIZE, "max": MAX_SIZE},
+        "events": [_clean(e) for e in events],
+        "sentences": sentences,
+        "articles": {k: articles.get(k, {}) for k in sorted(article_ids)},
+        "widths": _width_legend(),
+        "others": _not_drawn(G, prep),
+        "duplicates": G.graph.get("duplicates", 0),
     }
     return net
+
+
+def _width_legend() -> list[dict]:
+    """Line widths the legend shows: meetings (events) and same-sentence links."""
+    return ([{"kind": "meeting", "label": plural_label(n, "meeting"), "width": edge_width({"meetings": [{"meeting_id": i} for i in range(n)]})}
+             for n in (1, 3, 6)]
+            + [{"kind": "cooccurrence", "label": plural_label(n, "sentence"),
+                "width": edge_width({"cooccurrence": {"weight": n}})} for n in (1, 8)])
+
+
+def plural_label(n: int, word: str) -> str:
+    return f"{n}{'+' if n >= 6 and word == 'meeting' else ''} {word}{'' if n == 1 else 's'}"
+
+
+def _not_drawn(G: nx.MultiGraph, prep) -> dict:
+    """The actors not in the page, for the search: ``{"by", "total", "names": [[name, rank, aliases...]]}``."""
+    drawn = set(prep.names)
+    if len(drawn) == len(G):
+        return {"total": len(G), "names": []}
+    scores = prep.all_scores or {}
+    ranked = sorted(G.nodes, key=lambda n: (-scores.get(n, 0.0), str(n)))
+    names = [[str(n), r] + [str(x) for x in (G.nodes[n].get("aliases") or [])[:3]]
+             for r, n in enumerate(ranked, 1) if n not in drawn]
+    return {"by": prep.select_by, "total": len(G), "names": names}
+
+
+def _store_extras(G: nx.MultiGraph, article_ids: set, cooc_pairs: set) -> tuple[dict, dict]:
+    """Article metadata and co-occurrence sentences from the store ``G`` was drawn from (else nothing)."""
+    store = G.graph.get("store")
+    if not store or not Path(store).exists():
+        return {}, {}
+    from graphkit.view.evidence import store_extras
+
+    return store_extras(store, article_ids, cooc_pairs)
 
 
 def _json_for_html(obj) -> str:

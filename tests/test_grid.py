@@ -1,0 +1,155 @@
+"""The behavioural grid of meeting sentences (issue 17; CheckList, Ribeiro et al. 2020).
+
+Thousands of sentences are generated at test time from the templates in ``tests/grid/templates.py``
+(trigger families x linkings x side forms x modifiers, and negatives) and each is run through the
+real pipeline as one article.  The expected meetings come from the templates, never from the
+extractor.  ``pytest tests/test_grid.py -s`` prints the pass rate per capability;
+``python scripts/grid_report.py -v`` lists the failing sentences (``--floors`` prints the floors
+below for the rates reached now).
+
+The floors are what the extractor reached when the grid was written, minus a margin: raise them
+as the extractor improves.  The issue's target is 97% overall and 90% in every capability.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from grid import (MODIFIERS, format_failures, format_table, generate, informative_failures, judge, rate, rows,
+                  run_grid)
+from grid.generate import slots_of
+from grid.templates import COUNTRIES, SIDE_FORMS, TEMPLATES
+
+#: overall pass rate the grid must keep (target 0.97)
+FLOOR = 0.85
+#: pass rate every capability, side form, destination form and modifier must keep (target 0.90) ...
+CAP_FLOOR = 0.80
+#: ... except these, below it today (each at the rate reached minus CAP_MARGIN)
+CAP_FLOORS = {
+    'attend×addressed': 0.77,  # 82.5% of 40
+    'attend×list': 0.47,  # 52.5% of 40
+    'attend×participle': 0.75,  # 80.0% of 40
+    'attend×took-part': 0.75,  # 80.0% of 40
+    'call×between': 0.62,  # 67.5% of 40
+    'call×called': 0.66,  # 71.4% of 42
+    'call×coordinated': 0.47,  # 52.5% of 40
+    'call×nominal': 0.57,  # 62.5% of 40
+    'call×participle': 0.50,  # 55.0% of 40
+    'destination×city': 0.59,  # 64.3% of 182
+    'meet×between': 0.70,  # 75.0% of 40
+    'meet×coordinated': 0.70,  # 75.0% of 40
+    'meet×list': 0.50,  # 55.0% of 40
+    'meet×nominal': 0.77,  # 82.5% of 40
+    'meet×participle': 0.70,  # 75.0% of 40
+    'modifier×dateline': 0.75,  # 80.8% of 422
+    'modifier×relative-clause': 0.78,  # 83.6% of 329
+    'side×appositive': 0.75,  # 80.5% of 543
+    'side×country-minister': 0.79,  # 84.3% of 688
+    'side×org-titled': 0.76,  # 81.1% of 667
+    'side×the-minister': 0.79,  # 84.6% of 725
+    'side×titled': 0.78,  # 83.4% of 687
+    'talks×between': 0.66,  # 71.4% of 42
+    'talks×list': 0.42,  # 47.5% of 40
+    'talks×nominal': 0.70,  # 75.0% of 40
+    'talks×participle': 0.75,  # 80.0% of 40
+    'visit×after-visiting': 0.75,  # 80.0% of 40
+    'visit×coordinated': 0.72,  # 77.5% of 40
+    'visit×including': 0.73,  # 78.6% of 42
+    'visit×legs': 0.30,  # 35.0% of 40
+    'visit×list': 0.64,  # 70.0% of 40
+    'visit×nominal': 0.75,  # 81.0% of 42
+    'visit×participle': 0.72,  # 77.5% of 40
+    'visit×stops': 0.45,  # 50.0% of 40
+    'visit×tour': 0.72,  # 77.5% of 40
+    'welcome×participle': 0.45,  # 50.0% of 40
+}
+#: margins below the rates reached (``scripts/grid_report.py --floors``)
+MARGIN = 0.02
+CAP_MARGIN = 0.05
+#: the whole grid, parse included, on the development machine (about 30 s there)
+SECONDS = 90
+
+
+@pytest.fixture(scope="module")
+def results(nlp):
+    t = time.perf_counter()
+    out = run_grid(nlp)
+    out_time = time.perf_counter() - t
+    print(f"\nmeeting grid: {len(out)} sentences in {out_time:.1f} s")
+    print(format_table(out))
+    failures = informative_failures(out, 30)
+    if failures:
+        print("\nsome failures (scripts/grid_report.py -v lists all):")
+        print(format_failures(failures))
+    return out
+
+
+def test_grid_overall_floor(results):
+    table = rows(results)
+    assert rate(table["overall"]) >= FLOOR, format_table(results)
+
+
+def test_grid_capability_floors(results):
+    table = rows(results)
+    low = {name: f"{rate(pt):.1%} < {CAP_FLOORS.get(name, CAP_FLOOR):.0%}" for name, pt in table.items()
+           if name != "overall" and rate(pt) < CAP_FLOORS.get(name, CAP_FLOOR)}
+    assert not low, low
+
+
+def test_cap_floors_name_real_rows(results):
+    """A floor for a capability the grid no longer has would guard nothing."""
+    assert set(CAP_FLOORS) <= set(rows(results))
+
+
+# --- the grid itself (no parsing) -----------------------------------------------------------------
+
+def test_generation_is_deterministic_and_large():
+    a, b = generate(), generate()
+    assert [(c.text, c.required, c.allowed) for c in a] == [(c.text, c.required, c.allowed) for c in b]
+    assert len(a) >= 3000
+    assert len({c.text for c in a}) >= 0.95 * len(a)
+
+
+def test_every_capability_side_form_and_modifier_is_exercised():
+    table = rows([judge(c, []) for c in generate()])
+    caps = {t.capability for t in TEMPLATES}
+    for name in [*caps, *(f"side×{f}" for f in SIDE_FORMS), *(f"modifier×{m}" for m in MODIFIERS)]:
+        assert table.get(name, (0, 0))[1] >= 35, name
+    assert {t.capability.split("×")[0] for t in TEMPLATES} >= {
+        "meet", "talks", "visit", "call", "attend", "host", "welcome", "receive", "negative"}
+
+
+def test_positives_state_a_meeting_and_negatives_none():
+    for c in generate():
+        assert bool(c.required) != c.negative, c.text
+        assert "{" not in c.text and "}" not in c.text, c.text
+
+
+def test_template_slots_are_known():
+    for t in TEMPLATES:
+        sides, dests, other, _ = slots_of(t.text)
+        assert other <= {"F", "REGION", "WHEN", "PLACE"}, t.text
+
+
+def test_judge_mirrors_the_scorer():
+    from graphkit.records import Meeting
+
+    cases = generate()
+    case = next(c for c in cases if c.capability == "meet×list" and len(c.required) == 3)
+    names = sorted({n for p in case.required for n in p})
+    hub = next(n for n in names if all(n in p for p in case.required))
+    others = [n for n in names if n != hub]
+    # one meeting of all four: the pairs among the listed sides are allowed, not needed
+    assert judge(case, [Meeting([hub, *others], "talks")]).ok
+    assert not judge(case, [Meeting([hub, others[0]], "meeting")]).ok  # two pairs missed
+    assert not judge(case, [Meeting([hub, *others, "Somebody Else"], "meeting")]).ok  # a wrong pair
+    assert not judge(case, [Meeting([hub, *others], "call")]).ok  # the kind is wrong
+    # a surname or a demonym stands for its actor, as the scorer's aliases do
+    case = next(c for c in cases if c.capability == "meet×svo" and c.sides == ("officials", "titled"))
+    states = {c[0]: c for c in COUNTRIES}
+    country, person = sorted(next(iter(case.required)), key=lambda n: n not in states)
+    assert judge(case, [Meeting([person.split()[-1], states[country][1]], "meeting")]).ok
+    # the country of a named person is not that person
+    home = next(n for n, c in states.items() if n != country and c[1] in case.text)
+    assert not judge(case, [Meeting([home, country], "meeting")]).ok

@@ -1,0 +1,112 @@
+"""Persons are persons: one rule test per cue, on invented names (issue 18).
+
+`graphkit.actors.persons.person_decision` weighs every cue the Doc has (the recognizer's label is
+one vote); the other tests run whole invented sentences through the pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+from graphkit.actors.gazetteer import load_gazetteer
+from graphkit.actors.mention import ArticleState
+from graphkit.actors.persons import person_decision, title_words
+from graphkit.actors.spans import ACTORS_KEY
+
+
+def _decide(nlp, text: str, word: str, full=frozenset()) -> str:
+    doc = nlp(text)
+    gz = load_gazetteer()
+    state = ArticleState(doc, gz, common_words=nlp.get_pipe("graphkit_actors").common_words)
+    toks = word.split()
+    i = next(t.i for t in doc if t.text == toks[0])
+    return person_decision(state, i, i + len(toks), gz.lookup, title_words(gz), set(full))
+
+
+def _actors(nlp, text):
+    return [(s.text, s.label_, s.id_, s._.country) for s in nlp(text).spans[ACTORS_KEY]]
+
+
+def test_corporate_suffix_makes_a_company(nlp):
+    assert _decide(nlp, "Shares of Talbor Vesk Inc rose on Monday.", "Talbor Vesk Inc") == "organization"
+    assert _decide(nlp, "Orvano Trading Co said sales rose.", "Orvano Trading Co") == "organization"
+
+
+def test_a_title_before_a_one_word_name_makes_a_person(nlp):
+    assert _decide(nlp, "The plan was backed by Minister Vesk on Monday.", "Vesk") == "person"
+
+
+def test_a_human_verb_makes_a_person(nlp):
+    assert _decide(nlp, "Vesk told reporters the plan was dead.", "Vesk") == "person"
+
+
+def test_he_or_she_after_the_name_is_a_vote(nlp):
+    doc_text = "Vesk arrived late, and he left early."
+    assert _decide(nlp, doc_text, "Vesk") == "person"
+
+
+def test_a_full_name_elsewhere_makes_a_person(nlp):
+    assert _decide(nlp, "Prices of Vesk rose.", "Vesk", full={"vesk"}) == "person"
+
+
+def test_a_word_the_article_writes_in_lower_case_is_not_a_person(nlp):
+    assert _decide(nlp, "Discount rates fell. The discount was small.", "Discount") != "person"
+
+
+def test_a_table_entry_is_not_a_person(nlp):
+    assert _decide(nlp, "Growth in the Chad cocoa zone slowed.", "Chad") != "person"
+
+
+def test_a_place_name_inside_a_person_name_does_not_split_it(nlp):
+    got = _actors(nlp, "Georgia Ruiz, the Chilean trade minister, met Karl Holm in Lima.")
+    assert ("Georgia Ruiz", "person", "Georgia Ruiz", "Chile") in got
+    assert not any(label == "country" and name == "Georgia" for _, label, name, _ in got)
+
+
+def test_a_name_ends_at_its_possessive(nlp):
+    got = _actors(nlp, "Karl Holm toured Anton Vesel’s Graceland mansion, where Holm sang.")
+    assert not any("Graceland" in text for text, label, *_ in got if label in ("person", "organization"))
+    assert ("Anton Vesel", "person", "Anton Vesel", None) in got
+
+
+def test_the_dateline_place_is_a_place(nlp):
+    got = _actors(nlp, "TOKYO (Reuters) - Karl Holm met Anton Vesel on Monday.")
+    assert ("TOKYO", "location", "Tokyo", "Japan") in got
+    assert nlp("TOKYO (Reuters) - Karl Holm met Anton Vesel on Monday.")._.dateline == "Tokyo"
+
+
+# countries of persons: the article's own words first, never a country merely named beside them
+
+def test_country_from_a_predicated_role(nlp):
+    got = _actors(nlp, "Anton Vesel is Chile's foreign minister. He met Karl Holm on Monday.")
+    assert ("Anton Vesel", "person", "Anton Vesel", "Chile") in got
+
+
+def test_country_from_a_demonym_in_apposition(nlp):
+    got = _actors(nlp, "Karl Holm, a Peruvian banker, met Anton Vesel in Oslo.")
+    assert ("Karl Holm", "person", "Karl Holm", "Peru") in got
+
+
+def test_no_country_from_a_country_merely_named_beside(nlp):
+    doc = nlp("Karl Holm said Russia would sell more gas to Chile next year.")
+    holm = next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Karl Holm")
+    assert holm._.country is None and holm._.guess is None
+
+
+def test_the_dateline_country_is_a_sign_of_the_story_s_country(nlp):
+    text = ("WASHINGTON (Reuters) - Karl Holm told the Senate on Tuesday that the State Department "
+            "would review the deal with Russia. Russia said it was ready. Russia and Russia's allies agreed.")
+    doc = nlp(text)
+    assert doc._.home_country == "United States"
+    holm = next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Karl Holm")
+    assert holm._.guess == "United States"
+
+
+@pytest.mark.parametrize("text,short,full", [
+    ("Karl Holm said Vaskor Trading Inc sold its stake. Vaskor Trading would buy more.",
+     "Vaskor Trading", "Vaskor Trading Inc"),
+    ("The Senate Ethics Committee met. Later the Ethics Committee adjourned.", "Ethics Committee",
+     "Senate Ethics Committee"),
+])
+def test_a_short_organization_name_is_the_full_one(nlp, text, short, full):
+    spans = [s for s in nlp(text).spans[ACTORS_KEY] if s.label_ == "organization"]
+    assert {s.id_ for s in spans if s.text == short} <= {full}
