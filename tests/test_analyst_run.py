@@ -98,7 +98,8 @@ def test_an_analysts_own_corpus_end_to_end(tmp_path, nlp, monkeypatch, capsys):
         assert set(H.nodes) == set(G.nodes) and H.number_of_edges() == G.number_of_edges()
     gexf_meetings = {d["meeting_id"]: d for *_, d in gexf.edges(data=True) if d.get("layer") == "meetings"}
     assert set(gexf_meetings) == set(meetings)
-    assert all(d["start"] == d["end"] == (meetings[m].get("date_iso") or meetings[m]["article_date"])
+    assert all(d["start"] == d["end"] == (meetings[m].get("event_date") or meetings[m].get("date_iso")
+                                          or meetings[m]["article_date"])
                for m, d in gexf_meetings.items())
     with open(outdir / "nodes.csv", encoding="utf-8", newline="") as f:
         assert {r["Id"] for r in csv.DictReader(f)} == set(G.nodes)
@@ -112,9 +113,9 @@ def test_an_analysts_own_corpus_end_to_end(tmp_path, nlp, monkeypatch, capsys):
     asked = json.loads(capsys.readouterr().out)
     page = (outdir / "view.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script type="application/json" id="gk-data">(.*?)</script>', page, re.S).group(1))
-    names = {i: n["gk"]["name"] for i, n in enumerate(data["nodes"])}
-    index = {n["id"]: n["gk"]["name"] for n in data["nodes"]} if "id" in data["nodes"][0] else names
-    shown = {m["meeting_id"]: m for e in data["edges"] for m in e["gk"]["meetings"]
+    index = {n["id"]: n["gk"]["name"] for n in data["nodes"]}
+    events = data["events"]
+    shown = {events[j]["id"]: events[j] for e in data["edges"] for j in e["gk"].get("ev", ())
              if "Anna Berg" in (index[e["from"]], index[e["to"]])}
     assert {r["meeting_id"] for r in asked} == set(shown) and len(shown) >= 3
     for r in asked:
