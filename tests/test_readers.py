@@ -188,6 +188,7 @@ def test_graphkit_outputs_beside_a_store_are_not_read_back(tmp_path):
     (d / "out").mkdir(parents=True)
     (d / "a.txt").write_text("Berg met Holm.")
     (d / "out" / "graphkit.db").write_bytes(b"")
+    (d / "out" / "graphkit.db-wal").write_bytes(b"")
     for name in ("records.jsonl", "graph.json", "summary.json", "nodes.csv", "edges.csv", "view.html"):
         (d / "out" / name).write_text('{"text": "an output"}\n')
     arts, problems = read(d)

@@ -129,8 +129,10 @@ class Reader:
                 yield from self.walk(Path(entry.path), visited, others)
                 continue
             suffix = Path(entry.name).suffix.lower()
-            if outputs and (entry.name in OUTPUT_NAMES or entry.name.startswith(STORE_NAME)):
-                others["graphkit outputs"] += entry.name in OUTPUT_NAMES
+            if outputs and entry.name.startswith(STORE_NAME):
+                continue  # the store itself (and its journal files)
+            if outputs and entry.name in OUTPUT_NAMES:
+                others["graphkit outputs"] += 1
             elif suffix in WALKED_SUFFIXES:
                 yield from self.read_file(Path(entry.path))
             else:
