@@ -40,6 +40,7 @@ import json
 import os
 import signal
 import sys
+import textwrap
 import threading
 from pathlib import Path
 
@@ -378,12 +379,21 @@ def _version() -> str:
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """Descriptions and epilogs as written (paragraphs kept)."""
+    """Descriptions and epilogs as :func:`_epilog` laid them out (paragraphs and the exit-status table kept)."""
+
+
+def _fill(text: str) -> str:
+    return textwrap.fill(text, width=79, break_on_hyphens=False)
 
 
 def _exit_codes_text() -> str:
     return "exit status (the same for the same cause in every command):\n" + "\n".join(
-        f"  {code:>3}  {meaning}" for code, meaning in EXIT_CODES.items())
+        textwrap.fill(meaning, width=79, break_on_hyphens=False, initial_indent=f"  {code:>3}  ", subsequent_indent=" " * 7)
+        for code, meaning in EXIT_CODES.items())
+
+
+def _epilog() -> str:
+    return _fill(STORE_RULE) + "\n\n" + _exit_codes_text()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -443,7 +453,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="graphkit",
         description="News articles in, actor relationship graph out.",
-        epilog=STORE_RULE + "\n\n" + _exit_codes_text(),
+        epilog=_epilog(),
         formatter_class=_Formatter,
         parents=[quiet],
     )
@@ -452,8 +462,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name, parents, help, description=None):
-        return sub.add_parser(name, parents=[quiet, *parents], help=help, description=description or help,
-                              epilog=STORE_RULE + "\n\n" + _exit_codes_text(), formatter_class=_Formatter)
+        return sub.add_parser(name, parents=[quiet, *parents], help=help, description=_fill(description or help),
+                              epilog=_epilog(), formatter_class=_Formatter)
 
     sp = add("run", [extraction], "the main job: ingest, build the graph, write records, exports, view, summary",
              "Ingest PATHs into the store, build the actor graph of the whole store and write records.jsonl, "
@@ -523,7 +533,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-n", "--dry-run", action="store_true", help="list the articles that would be removed; change nothing")
     sp.set_defaults(func=cmd_remove)
 
-    query.register(sub, parents=[quiet], epilog=STORE_RULE + "\n\n" + _exit_codes_text(), formatter_class=_Formatter)
+    query.register(sub, parents=[quiet], epilog=_epilog(), formatter_class=_Formatter)
     return p
 
 
