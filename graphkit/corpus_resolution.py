@@ -63,8 +63,7 @@ from graphkit.actors.names import core_tokens, same_person
 from graphkit.fingerprint import source_fingerprint
 from graphkit.records import Actor, Meeting, Record
 
-__all__ = ["CorpusActor", "CorpusResolver", "Resolution", "resolve_corpus", "resolver_version", "as_record",
-           "meeting_pairs"]
+__all__ = ["CorpusActor", "CorpusResolver", "Resolution", "resolve_corpus", "resolver_version", "as_record"]
 
 
 def resolver_version() -> str:
@@ -399,25 +398,3 @@ def resolve_corpus(records: Iterable[Record | dict]) -> Resolution:
     resolver = CorpusResolver(records)
     resolved = [resolver.resolve(rec) for rec in records]
     return Resolution(resolved, *resolver.finish())
-
-
-def meeting_pairs(index: dict[tuple[str, str], str], doc: str, meeting: Meeting
-                  ) -> tuple[list[str], str | None, list[tuple[str, str]]]:
-    """``(participants, hub, pairs)`` of one meeting of article ``doc``, as corpus actors.
-
-    Participants that are no actor of the article are left out.  With a hub
-    ("X met A, B and C") only the pairs with the hub are claimed, and none when
-    the hub is no actor; otherwise every pair of participants.
-
-    >>> index = {("a", "X"): "X", ("a", "B"): "Anna Berg", ("a", "C"): "C"}
-    >>> meeting_pairs(index, "a", Meeting(["X", "B", "C", "Ghost"], "talks", hub="X"))
-    (['X', 'Anna Berg', 'C'], 'X', [('X', 'Anna Berg'), ('X', 'C')])
-    """
-    parts = list(dict.fromkeys(g for g in (index.get((doc, p)) for p in meeting.participants) if g is not None))
-    if meeting.hub:
-        hub = index.get((doc, meeting.hub))
-        pairs = [(hub, p) for p in parts if p != hub] if hub is not None else []
-    else:
-        hub = None
-        pairs = [(u, v) for i, u in enumerate(parts) for v in parts[i + 1:]]
-    return parts, hub, pairs

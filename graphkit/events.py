@@ -63,7 +63,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 
-from graphkit.records import Record
+from graphkit.records import Meeting, Record
 
 __all__ = ["DUPLICATE_THRESHOLD", "UNDATED_DAYS", "Event", "Events", "Report", "find_duplicates",
            "group_events", "report_interval", "same_evidence"]
@@ -312,7 +312,6 @@ def _kind_class(kind: str) -> str:
 
 
 def _reports(records: Iterable[Record], index: Mapping[tuple[str, str], str]) -> Iterator[Report]:
-    from graphkit.corpus_resolution import meeting_pairs
 
     for rec in records:
         for i, m in enumerate(rec.meetings):
@@ -464,3 +463,25 @@ def group_events(records: Iterable[Record], index: Mapping[tuple[str, str], str]
     events = [_event(group, order) for group in _nested(found)]
     events.sort(key=lambda e: (order[e.reports[0].article], e.reports[0].index))
     return Events(events, duplicates)
+
+
+def meeting_pairs(index: dict[tuple[str, str], str], doc: str, meeting: Meeting
+                  ) -> tuple[list[str], str | None, list[tuple[str, str]]]:
+    """``(participants, hub, pairs)`` of one meeting of article ``doc``, as corpus actors.
+
+    Participants that are no actor of the article are left out.  With a hub
+    ("X met A, B and C") only the pairs with the hub are claimed, and none when
+    the hub is no actor; otherwise every pair of participants.
+
+    >>> index = {("a", "X"): "X", ("a", "B"): "Anna Berg", ("a", "C"): "C"}
+    >>> meeting_pairs(index, "a", Meeting(["X", "B", "C", "Ghost"], "talks", hub="X"))
+    (['X', 'Anna Berg', 'C'], 'X', [('X', 'Anna Berg'), ('X', 'C')])
+    """
+    parts = list(dict.fromkeys(g for g in (index.get((doc, p)) for p in meeting.participants) if g is not None))
+    if meeting.hub:
+        hub = index.get((doc, meeting.hub))
+        pairs = [(hub, p) for p in parts if p != hub] if hub is not None else []
+    else:
+        hub = None
+        pairs = [(u, v) for i, u in enumerate(parts) for v in parts[i + 1:]]
+    return parts, hub, pairs

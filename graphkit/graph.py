@@ -33,7 +33,8 @@ from pathlib import Path
 import networkx as nx
 
 from graphkit.analysis.layers import EDGE_LAYERS, layer_view
-from graphkit.corpus_resolution import CorpusActor, Resolution, meeting_pairs, resolve_corpus
+from graphkit.corpus_resolution import CorpusActor, Resolution, resolve_corpus
+from graphkit.events import meeting_pairs
 from graphkit.events import Events, group_events
 from graphkit.records import Record
 from graphkit.store import Store

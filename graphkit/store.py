@@ -50,8 +50,9 @@ from typing import Iterator
 
 from graphkit.corpus import Article
 from graphkit.corpus_resolution import (
-    CorpusActor, CorpusResolver, Resolution, meeting_pairs, resolve_corpus, resolver_version,
+    CorpusActor, CorpusResolver, Resolution, resolve_corpus, resolver_version,
 )
+from graphkit.events import meeting_pairs
 from graphkit.records import Record
 
 __all__ = ["Store", "StoreError", "SCHEMA_VERSION", "CORPUS_TABLES", "article_hash"]

@@ -56,6 +56,19 @@ def _clause_subject_person(state: ArticleState, pron) -> str | None:
     return None
 
 
+def _own_subject(state: ArticleState, pron) -> str | None:
+    """The person subject of the verb an object pronoun belongs to: "X hosted him" is not X hosting X
+    (a plain object pronoun never stands for its own clause's subject; "himself" would)."""
+    if pron.dep_ in SUBJECTS or pron.dep_ == "poss":
+        return None
+    verb = pron.head.head if pron.dep_ == "pobj" and pron.head.dep_ in ("prep", "dative") else pron.head
+    if pron.dep_ not in ("dobj", "dative", "pobj", "iobj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    m = state.at(subj.i) if subj is not None else None
+    return m.actor if m is not None and m.type == "person" else None
+
+
 def antecedent(state: ArticleState, pron) -> str | None:
     persons = [m for m in state.mentions if m.type == "person" and m.kind != "pronoun"]
     resolved = [m for m in state.mentions if m.type == "person"]  # pronouns resolved so far chain on
@@ -64,11 +77,13 @@ def antecedent(state: ArticleState, pron) -> str | None:
         subject = _clause_subject_person(state, pron)  # "X was welcomed by Y upon her arrival": X
         if subject is not None:
             return subject
-    before = [m for m in persons if sent.start <= m.start < pron.i]
+    own = _own_subject(state, pron)
+    before = [m for m in persons if sent.start <= m.start < pron.i and m.actor != own]
     if before:
         return before[-1].actor
     if pron.lower_ not in POSSESSIVES or pron.dep_ in SUBJECTS:
-        return _earlier(state, sent, resolved)  # a subject "he" continues an earlier sentence
+        found = _earlier(state, sent, [m for m in resolved if m.actor != own])
+        return found  # a subject "he" continues an earlier sentence
     subjects = [c for c in sent.root.children if c.dep_ in SUBJECTS]
     for c in subjects:
         m = state.at(c.i)

@@ -42,7 +42,7 @@ from graphkit.records import ACTOR_TYPES, MEETING_KINDS
 from .participants import verbal
 
 ROLES = ("partner", "host", "forum", "members")
-_FRAME_KEYS = {"kind", "verbs", "nouns", "object", "preps", "needs_cue", "partner_types", "host_types"}
+_FRAME_KEYS = {"kind", "verbs", "nouns", "object", "preps", "needs_cue", "partner_types", "host_types", "carriers"}
 
 
 class FrameError(ValueError):
@@ -60,6 +60,7 @@ class Frame:
     needs_cue: frozenset = frozenset()
     partner_types: frozenset | None = None
     host_types: frozenset | None = None
+    carriers: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class FrameData:
     carry_verbs: frozenset = frozenset()
     setting_verbs: frozenset = frozenset()
     setting_preps: frozenset = frozenset()
+    attending_verbs: frozenset = frozenset()
     by_verb: dict = field(default_factory=dict)
     by_noun: dict = field(default_factory=dict)
 
@@ -90,7 +92,7 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
             raise FrameError(f"{at}: unknown key(s) {', '.join(sorted(unknown))}")
         if obj.get("kind") not in MEETING_KINDS:
             raise FrameError(f"{at}: kind must be one of {', '.join(MEETING_KINDS)}")
-        for key in ("verbs", "nouns", "needs_cue"):
+        for key in ("verbs", "nouns", "needs_cue", "carriers"):
             words = obj.get(key, [])
             if not isinstance(words, list) or not all(isinstance(w, str) and w == w.lower() and w for w in words):
                 raise FrameError(f"{at}: {key!r} must be a list of lower-case words")
@@ -107,7 +109,7 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
             types[key] = frozenset(value) if value else None
         frames.append(Frame(name, obj["kind"], frozenset(obj.get("verbs", [])), frozenset(obj.get("nouns", [])),
                             obj.get("object"), dict(preps), frozenset(obj.get("needs_cue", [])),
-                            types["partner_types"], types["host_types"]))
+                            types["partner_types"], types["host_types"], frozenset(obj.get("carriers", []))))
     by_verb, by_noun = {}, {}
     for f in frames:
         for w in f.verbs:
@@ -120,14 +122,14 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
             by_noun[w] = f
     lists = {}
     for key in ("forum_frames", "inclusion_preps", "light_verbs", "not_partner_objects", "carry_verbs", "setting_verbs",
-                "setting_preps"):
+                "setting_preps", "attending_verbs"):
         words = raw.get(key, [])
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise FrameError(f"{where}: {key!r} must be a list of words")
         lists[key] = frozenset(words)
     return FrameData(tuple(frames), lists["forum_frames"], lists["inclusion_preps"], lists["light_verbs"],
                      lists["not_partner_objects"], lists["carry_verbs"], lists["setting_verbs"], lists["setting_preps"],
-                     by_verb, by_noun)
+                     lists["attending_verbs"], by_verb, by_noun)
 
 
 @functools.lru_cache(maxsize=1)
@@ -178,6 +180,8 @@ def _frame_of(tok, data: FrameData):
         return data.by_verb.get(lem), "verb"
     if tok.pos_ in ("NOUN", "PROPN"):
         f = data.by_noun.get(low) or data.by_noun.get(lem)
+        if f is not None and f.carriers and not (tok.dep_ == "dobj" and _lemma(tok.head) in f.carriers):
+            return None, "noun"
         if f is not None and f.needs_cue and not any(
                 c.lower_ in f.needs_cue or _lemma(c) in f.needs_cue for c in tok.children
                 if c.dep_ in ("compound", "amod", "nmod")):
@@ -186,8 +190,10 @@ def _frame_of(tok, data: FrameData):
     return None, ""
 
 
-def _carrier(noun, data: FrameData):
+def _carrier(noun, data: FrameData, frame: Frame | None = None):
     """The verb that carries a noun trigger: "held talks", "set off on a trip", "talks were held"."""
+    if frame is not None and frame.carriers and noun.dep_ == "dobj" and _lemma(noun.head) in frame.carriers:
+        return noun.head
     if noun.dep_ in ("dobj", "attr", "nsubjpass", "nsubj", "oprd") and noun.head.pos_ in ("VERB", "AUX") \
             and (_lemma(noun.head) in data.light_verbs or noun.dep_ == "attr"):
         return noun.head  # not "cancelled a meeting", "proposed talks": the verb there says it did not happen
@@ -255,7 +261,7 @@ def link_frames(doc) -> list[Link]:
                 link.agents = [t.i for t in owners + by]
             _prep_roles(link, frame, tok, data)
             _setting(link, frame, tok, data)
-            carrier = _carrier(tok, data)
+            carrier = _carrier(tok, data, frame)
             if carrier is not None:
                 link.carrier = carrier.i
                 link.rule = "light"
@@ -265,10 +271,22 @@ def link_frames(doc) -> list[Link]:
                         _prep_roles(link, Frame(frame.name, frame.kind, frozenset(), frozenset(), None,
                                                 {p: r for p, r in frame.preps.items() if r == "partner"}),
                                     obj, data)
-        if any(link.roles[r] for r in ROLES) or (how == "verb" and frame.object is None and frame.kind != "visit"):
+        # "A and B held talks", "A and B agreed in a phone call": the subjects are the sides; not "A and B
+        # attended the meeting" (of others)
+        together = frame.kind != "visit" and (
+            (how == "verb" and frame.object is None) or link.rule == "setting" or _framing(tok, data)
+            or link.rule == "light" and _lemma(doc[link.carrier]) not in data.attending_verbs)
+        if any(link.roles[r] for r in ROLES) or together:
             # ("A and B negotiated": the sides are the subjects; "A and B arrived" is no visit of anyone)
             out.append(link)
     return out
+
+
+def _framing(noun, data: FrameData) -> bool:
+    """Is the noun in a phrase that sets the scene of its clause ("agreed in a phone call", "said during
+    talks"): the clause's subjects, two or more, are its sides."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in data.setting_preps and noun.head.head.pos_ == "VERB" \
+        and not any(c.dep_ == "poss" for c in noun.children)
 
 
 def _setting(link: Link, frame: Frame, noun, data: FrameData) -> None:

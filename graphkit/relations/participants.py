@@ -32,6 +32,8 @@ DESCRIBED_FORUMS = LEXICON["described_forums"]  # event nouns any description na
 FORUM_DESCRIBERS = LEXICON["forum_describers"]  # words that make a conference one of governments
 FORUM_NOUNS = LEXICON["describable_forum_nouns"]  # event nouns that may stand for a forum by description
 FORUM_NON_NAMES = LEXICON["forum_non_names"]  # words that say when, how big or how, not which
+STATE_NOUNS = LEXICON["state_nouns"]  # "the country", "the nation"
+PERSON_GROUPS = LEXICON["person_group_nouns"]  # "the two leaders", "both men"
 SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 REPORTING = LEXICON["reporting_verbs"]
 ROLE_HEADS = LEXICON["role_heads"]
@@ -399,8 +401,13 @@ class Resolver:
             return self._reporter(x, seen)
         if low in PLACE_ADVS and self.doc._.home_country:
             return [Participant(self.doc._.home_country, "country", self.doc._.home_country, None)]
+        if low in STATE_NOUNS and self._bare_definite(x):
+            return self._last_country(x)  # "a visit to the country": the country just named
         if low in GROUP_REFS:
             return self._group(x)
+        if (low in PERSON_GROUPS or (low in COUNT_WORDS and x.dep_ in SUBJECTS)) and (
+                found := self._person_group(x)):
+            return found
         if x.lemma_.lower() in PLACE_NOUNS:
             # "the Kenyan capital", "Ruritania's second city": a place in that country (where, or visited)
             return [Participant(p.country or p.name, "location", p.country or p.name,
@@ -454,6 +461,55 @@ class Resolver:
             for group in self._country_groups(s, before=x.i):
                 if len(group) == n:
                     return list(group)
+        return []
+
+    @staticmethod
+    def _bare_definite(x) -> bool:
+        kids = list(x.children)
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and not any(
+            c.dep_ in ("amod", "compound", "poss", "nmod", "prep", "acl", "relcl", "nummod") for c in kids)
+
+    def _last_country(self, x) -> list[Participant]:
+        """The country named last before ``x`` in its sentence or the one before (none if two are named
+        side by side there: no telling which)."""
+        sent = x.sent
+        lo = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        spans = [s for s in self.index.in_range(lo, x.i) if s.label_ == "country" and s._.stands_for != "place"
+                 and s._.kind != "pronoun"]
+        if not spans:
+            return []
+        last = spans[-1]
+        head = self.doc[last.end - 1]
+        if head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+            return []
+        return [Participant(last.id_, "location", last.id_, last.text, last.text)]
+
+    def _person_group(self, x) -> list[Participant]:
+        """"The two leaders", "both men", "the two": the persons named together just before (coordinated,
+        or the only ones of the sentence before), when their number is the one said."""
+        n = COUNT_WORDS.get(x.lower_) or next((COUNT_WORDS[c.lower_] for c in x.children if c.lower_ in COUNT_WORDS), None)
+        if not n:
+            return []
+        sent = x.sent
+        sents = [sent]
+        k = sent.start
+        while k > 0 and len(sents) < 3:
+            sents.append(self.doc[k - 1].sent)
+            k = sents[-1].start
+        for s in sents:
+            persons = [p for p in self.index.in_range(s.start, min(s.end, x.i)) if p.label_ == "person"]
+            for p in persons:  # coordinated: "A and B"
+                head = self.doc[p.end - 1]
+                group = [p] + [self.index.at(c.i) for c in head.conjuncts if c.i > head.i and self.index.at(c.i) is not None
+                               and self.index.at(c.i).label_ == "person"]
+                names = list(dict.fromkeys(g.id_ for g in group))
+                if len(names) == n:
+                    return [self.participant(next(g for g in group if g.id_ == name)) for name in names]
+            names = list(dict.fromkeys(p.id_ for p in persons))
+            if s is not sent and len(names) == n:
+                return [self.participant(next(p for p in persons if p.id_ == name)) for name in names]
+            if names and s is not sent:
+                return []  # the sentence before names other people: no telling which
         return []
 
     def _country_groups(self, sent, before: int):
@@ -526,7 +582,7 @@ class Resolver:
             # "the prime minister", "the chancellor": the one person holding that role here
             if specific and x.lower_ not in GENERIC and not x.tag_.endswith("S"):
                 name = index.person_with_role(specific)
-                if name:
+                if name and self._named_before(name, x):
                     return [self.participant(index.named(name)[0])]
             return []
         out = []
@@ -540,11 +596,18 @@ class Resolver:
                 continue  # "Japanese banks", "the country's creditors" are not the country
             if len(mods) == 1 and s.label_ in ("country", "organization") and specific:
                 name = index.person_with_role(specific, s.id_)
-                if name:
+                if name and self._named_before(name, x):
                     out.append(self.participant(index.named(name)[0]))
                     continue
             out.append(self.participant(s))
         return [p for p in out if p is not None]
+
+    def _named_before(self, name: str, x) -> bool:
+        """A description stands for a person the article named before it ("the president" after "President
+        X"), not for one named later in its own sentence ("the president met President Y")."""
+        starts = [s.start for s in self.index.named(name) if s._.kind != "pronoun"]
+        # (or named right after the title, which the parser cut from its name)
+        return any(k < x.i or 0 < k - x.i <= 2 for k in starts)
 
     def _verb_attached_body(self, x, seen) -> list[Participant]:
         """"will meet officials in the Finance Ministry": the parser often hangs the "in / at / from" phrase
