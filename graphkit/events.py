@@ -357,15 +357,20 @@ def _merge_groups(groups: list[list[Report]], duplicates: Mapping[str, str]) -> 
             i = parent[i]
         return i
 
-    by_story: dict[str, int] = {}
+    by_story: dict[tuple, int] = {}
+    repeated = set(duplicates.values())  # the first copy of each repeated story
     seen: list[tuple[set[str], int]] = []
     for gi, group in enumerate(groups):
         for r in group:
-            story = duplicates.get(r.article, r.article)
-            if story in by_story:
-                parent[root(gi)] = root(by_story[story])
-            else:
-                by_story[story] = gi
+            # the same story filed twice reports the same meetings; within one article, two reports of the
+            # same sides on different days or in different places are two meetings
+            story = duplicates.get(r.article) or (r.article if r.article in repeated else None)
+            if story is not None:
+                key = (story, r.location or "", r.date_iso or "")
+                if key in by_story:
+                    parent[root(gi)] = root(by_story[key])
+                else:
+                    by_story[key] = gi
             words = _words(r.evidence)
             if not words:
                 continue

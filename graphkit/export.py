@@ -43,7 +43,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graphkit.outputs import atomic_write
+from graphkit.outputs import FORMULA_PREFIXES, atomic_write
 
 __all__ = ["LIST_SEP", "scalarize", "slice_graph", "write_graphml", "write_gexf", "write_json", "write_csv_pair",
            "write_all", "csv_safe", "escape_csv_text", "edge_dates", "EXPORT_FILES", "SLICE_LAYERS"]
@@ -266,14 +266,15 @@ def _json_default(value):
 # CSV (Gephi's spreadsheet import), safe for spreadsheets
 # --------------------------------------------------------------------------
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = FORMULA_PREFIXES  # = + - @ tab CR (and LF, full-width forms): graphkit.outputs
 
 
 def csv_safe(value):
     """A cell value a spreadsheet shows as text: text starting with = + - @ tab CR gets a leading ``'``.
 
-    OWASP's rule for CSV injection.  Numbers (and text that is a plain number,
-    such as ``-0.5``) are left as they are.
+    OWASP's rule for CSV injection, as :func:`graphkit.outputs.escape_csv_cell`
+    (the same first characters), except that text which is a plain number
+    (``-0.5``, a value column) is left as it is, like numbers.
 
     >>> csv_safe("=HYPERLINK(\\"http://x\\")"), csv_safe("-2+3"), csv_safe("-0.5"), csv_safe(-1), csv_safe("Lavrov")
     ('\\'=HYPERLINK("http://x")', "'-2+3", '-0.5', -1, 'Lavrov')

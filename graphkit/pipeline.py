@@ -64,6 +64,8 @@ OUTPUT_FILES = {
     "view": "view.html",
     "summary": "summary.json",
 }
+
+
 class NoInputRead(Exception):
     """No article could be read from the inputs (``run(..., require_input=True)``): nothing was written.
 
@@ -118,7 +120,8 @@ def extract_paths(
     problems = ProblemLog(report, on_problem)
     entries, fingerprint = open_user_dictionary(dictionary)
     extracted = []
-    for _art, rec in extract_stream(read_counted(Sources(paths, read_options), problems), model=model, dictionary=entries,
+    sources = Sources(paths, read_options)
+    for _art, rec in extract_stream(read_counted(sources, problems), model=model, dictionary=entries,
                                     spec=dictionary_spec(dictionary, entries, fingerprint), jobs=jobs,
                                     batch_size=batch_size, problems=problems):
         report.extracted += 1

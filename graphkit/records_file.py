@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Union
 
+from graphkit.outputs import atomic_write
+
 __all__ = ["HEAVY_FIELDS", "output_record", "write_records"]
 
 #: Record fields dropped by :func:`write_records` unless ``full=True``.
@@ -48,8 +50,8 @@ def write_records(records: Iterable[dict], path: Union[str, os.PathLike], *, ful
     The file is the format read by the evaluation scorer (``doc``, ``actors``,
     ``meetings``) plus roles, status, normalized dates and hubs; ``full=True``
     keeps every field (mentions, spans...).  ``path`` ``"-"`` writes to stdout.
-    A file is written to a temporary name and renamed, so a failed run does
-    not leave half a file.
+    The file is written with :func:`graphkit.outputs.atomic_write`: a failed
+    run leaves the previous file as it was, and an input is never written over.
     """
     if str(path) == "-":
         n = 0
@@ -61,15 +63,9 @@ def write_records(records: Iterable[dict], path: Union[str, os.PathLike], *, ful
     path = Path(path)
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
     n = 0
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as f:
-            for rec in records:
-                f.write(json.dumps(output_record(rec, full=full), ensure_ascii=False) + "\n")
-                n += 1
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    with atomic_write(path) as f:
+        for rec in records:
+            f.write(json.dumps(output_record(rec, full=full), ensure_ascii=False) + "\n")
+            n += 1
     return n

@@ -20,7 +20,15 @@ was made from.
 Each :meth:`Store.put` is one ``BEGIN IMMEDIATE`` transaction, so a crash loses
 at most the article in flight, and the database runs in WAL mode with a busy
 timeout, so several processes may write the same store at once: one waits,
-none corrupts.
+none corrupts.  A writer waits as long as the lock is held, saying so (a
+logged warning) after each ``timeout`` seconds.
+
+An article's identity is where it was read from (:func:`article_origin`) and
+its content, not only its id: a different text under an id that another
+file's article holds is stored as a new article (``id~2``), never over it
+(:meth:`Store.place`).  A damaged file is reported as damaged
+(:class:`StoreDamaged`); :func:`check_store` says where, and
+:func:`rebuild_corpus_tables` rebuilds the store around the damage.
 
 Reading needs no write access: ``Store(path, readonly=True)`` (what the graph,
 the exports, the view and the queries use) opens the file with SQLite's
@@ -40,11 +48,16 @@ pending changes lies next to it).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
+import inspect
 import json
 import os
+import logging
 import sqlite3
+import stat
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -55,7 +68,10 @@ from graphkit.corpus_resolution import (
 from graphkit.events import meeting_pairs
 from graphkit.records import Record
 
-__all__ = ["Store", "StoreError", "SCHEMA_VERSION", "CORPUS_TABLES", "article_hash"]
+__all__ = ["Store", "StoreError", "StoreDamaged", "SCHEMA_VERSION", "CORPUS_TABLES", "article_hash",
+           "article_origin", "Placement", "check_store", "rebuild_corpus_tables", "damaged_message"]
+
+log = logging.getLogger(__name__)
 
 #: 2: the corpus resolution tables and ``meta.content_version``.
 SCHEMA_VERSION = 2
@@ -78,8 +94,10 @@ CREATE TABLE IF NOT EXISTS articles (
     line        INTEGER,
     text        TEXT NOT NULL,
     n_chars     INTEGER NOT NULL,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    origin      TEXT    -- where the article was read from (see article_origin), NULL when not known
 );
+CREATE INDEX IF NOT EXISTS articles_origin ON articles(origin);
 CREATE TABLE IF NOT EXISTS actors (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     name       TEXT NOT NULL,
@@ -186,6 +204,108 @@ def article_hash(article: Article) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+class StoreDamaged(StoreError):
+    """The store file is damaged (SQLite reports a malformed page): what to do is in the message."""
+
+
+def _is_damage(error: sqlite3.DatabaseError) -> bool:
+    name = getattr(error, "sqlite_errorname", "") or ""
+    msg = str(error)
+    return (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in msg
+            or "not a database" in msg)
+
+
+def damaged_message(path: str, error: BaseException | str) -> str:
+    """What a damaged store is called, and what to do about it."""
+    return (f"{path}: the store is damaged ({error}); `graphkit check --db {path}` tells which tables, "
+            "rebuilds the corpus tables when the damage is only there, else re-ingest the corpus into a "
+            "new store")
+
+
+def _open_error(path: str, error: sqlite3.DatabaseError) -> StoreError:
+    """The :class:`StoreError` of a store that could not be opened: not SQLite, damaged, or else."""
+    try:
+        with open(path, "rb") as f:
+            header = f.read(16)
+    except OSError:
+        header = b""
+    if header != b"SQLite format 3\x00":
+        if not header:
+            return StoreError(f"{path}: not a graphkit database (an empty file)")
+        return StoreError(f"{path}: not a graphkit database (not an SQLite file)")
+    if _is_damage(error):
+        return StoreDamaged(damaged_message(path, error))
+    return StoreError(f"{path}: cannot open the store: {error}")
+
+
+def _refuse_special_file(path: str) -> None:
+    """A FIFO, a device or a socket is no store (``--db /dev/null``): refused before SQLite touches it."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            raise StoreError(f"{path}: not a regular file ({kind}); a store is a regular file")
+
+
+def article_origin(article: Article) -> str | None:
+    """Where an article comes from, as its identity beside its id: None when not known (no path).
+
+    A text file is one article: its absolute path (symlinks resolved).  A
+    JSON Lines or JSON file holds many: its path, ``#``, the article's id in it.
+
+    >>> article_origin(Article(id="news", text="x", path="/corpus/a/news.txt"))
+    '/corpus/a/news.txt'
+    >>> article_origin(Article(id="x7", text="x", path="/corpus/feed.jsonl", line=3))
+    '/corpus/feed.jsonl#x7'
+    >>> article_origin(Article(id="a", text="x")) is None
+    True
+    """
+    if not article.path:
+        return None
+    where = os.path.realpath(article.path)
+    if article.line is None and Path(where).suffix.lower() not in (".json", ".jsonl", ".ndjson"):
+        return where
+    return f"{where}#{article.id}"
+
+
+def _damage_guard(method):
+    """Report SQLite's "malformed" as :class:`StoreDamaged` (with what to do), for methods and generators."""
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def gen(self, *args, **kwargs):
+            try:
+                yield from method(self, *args, **kwargs)
+            except sqlite3.DatabaseError as e:
+                if not _is_damage(e):
+                    raise
+                raise StoreDamaged(damaged_message(self.path, e)) from None
+        return gen
+
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as e:
+            if not _is_damage(e):
+                raise
+            raise StoreDamaged(damaged_message(self.path, e)) from None
+    return guarded
+
+
+@dataclass(frozen=True)
+class Placement:
+    """What :meth:`Store.place` did: ``status`` (``"new"``, ``"changed"``, ``"unchanged"``), the ``id``
+    the article is stored under, and ``taken_by``: the origin of the article that already held the
+    article's own id when it had to be stored under another one (None otherwise)."""
+
+    status: str
+    id: str
+    taken_by: str | None = None
+
+
 def _json(value) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False)
 
@@ -222,8 +342,12 @@ class Store:
             self._conn = self._open_readonly()
             return
         memory = self.path == ":memory:" or self.path.startswith("file::memory:")
+        target = self.path
         if not memory:
-            p = Path(self.path)
+            _refuse_special_file(self.path)
+            # a symlinked store: SQLite keeps its journal and WAL beside the name it opens, so open the target
+            target = os.path.realpath(self.path)
+            p = Path(target)
             parent = p.parent if str(p.parent) else Path(".")
             if p.is_dir():
                 raise StoreError(f"{self.path}: is a directory, not a graphkit database")
@@ -235,17 +359,14 @@ class Store:
             if not os.access(parent, os.W_OK | os.X_OK):
                 raise StoreError(f"{self.path}: directory {parent} is not writable")
         try:
-            self._conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            self._conn = sqlite3.connect(target, timeout=timeout, isolation_level=None)
         except sqlite3.Error as e:
             raise StoreError(f"{self.path}: cannot open the store: {e}") from None
         try:
             self._setup(memory)
         except sqlite3.DatabaseError as e:
             self._conn.close()
-            msg = str(e)
-            if "not a database" in msg or "malformed" in msg or "encrypted" in msg:
-                raise StoreError(f"{self.path}: not a graphkit database (not an SQLite file)") from None
-            raise StoreError(f"{self.path}: cannot open the store: {msg}") from None
+            raise _open_error(self.path, e) from None
         except StoreError:
             self._conn.close()
             raise
@@ -256,6 +377,7 @@ class Store:
         p = Path(self.path)
         if not p.exists():
             raise StoreError(f"{self.path}: no such store")
+        _refuse_special_file(self.path)
         if p.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a graphkit database")
         uri = p.resolve().as_uri() + "?mode=ro"
@@ -294,7 +416,7 @@ class Store:
             raise
         except sqlite3.DatabaseError as e:
             conn.close()
-            raise StoreError(f"{self.path}: not a graphkit database ({e})") from None
+            raise _open_error(self.path, e) from None
         except StoreError:
             conn.close()
             self._conn = None
@@ -314,26 +436,39 @@ class Store:
         c.execute("PRAGMA synchronous = FULL")
         if "meta" in tables:
             self._check_meta()
-            if set(_TABLES) <= tables:
+            if set(_TABLES) <= tables and "origin" in {r[1] for r in c.execute("PRAGMA table_info(articles)")}:
                 return
         self._retry(self._create_schema)
         self._check_meta()
 
     def _retry(self, fn):
-        """Run ``fn``, retrying while another process holds a lock (schema setup)."""
-        deadline = time.monotonic() + self.timeout
+        """Run ``fn``, retrying while another process holds a lock (schema setup, keeping the
+        resolution); after each ``timeout`` seconds of waiting a warning says the store is busy."""
+        start = time.monotonic()
+        said = 0
         while True:
             try:
                 return fn()
             except sqlite3.OperationalError as e:
-                if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+                if "locked" not in str(e) and "busy" not in str(e):
                     raise
+                waited = time.monotonic() - start
+                if waited >= (said + 1) * self.timeout:
+                    said += 1
+                    self._say_busy(waited)
                 time.sleep(0.05)
+
+    def _say_busy(self, waited: float) -> None:
+        log.warning("%s: the store is busy (another process holds its lock); waited %.0f s, still waiting",
+                    self.path, waited)
 
     def _create_schema(self) -> None:
         c = self._conn
         c.execute("BEGIN IMMEDIATE")
         try:
+            columns = {r[1] for r in c.execute("PRAGMA table_info(articles)")}
+            if columns and "origin" not in columns:  # a store made before article origins were kept
+                c.execute("ALTER TABLE articles ADD COLUMN origin TEXT")
             for stmt in _SCHEMA.split(";"):
                 if stmt.strip():
                     c.execute(stmt)
@@ -391,11 +526,14 @@ class Store:
         return self._conn
 
     # -- writing --------------------------------------------------------------
+    @_damage_guard
     def status(self, article: Article, extractor_version: str | None = None) -> str:
-        """``"new"``, ``"unchanged"`` or ``"changed"``, by id and content hash.
+        """``"new"``, ``"unchanged"`` or ``"changed"``, by origin, id and content hash (see :meth:`place`).
 
         With ``extractor_version``, an article stored by another extractor
-        version counts as ``"changed"`` (it needs extracting again).
+        version counts as ``"changed"`` (it needs extracting again).  An
+        article whose id is held by an article of another origin and another
+        text is ``"new"``: it will be stored under another id.
 
         >>> from graphkit.corpus import Article
         >>> s = Store(":memory:")
@@ -406,28 +544,61 @@ class Store:
         >>> s.status(a), s.status(Article(id="a", text="Two.")), s.status(a, "2")
         ('unchanged', 'changed', 'changed')
         """
-        row = self.connection.execute(
-            "SELECT a.hash, e.extractor_version FROM articles a "
-            "LEFT JOIN extractions e ON e.article_id = a.id WHERE a.id = ?",
-            (article.id,),
-        ).fetchone()
+        _id, row, _taken = self._locate(article, article_hash(article))
         if row is None:
             return "new"
-        if row[0] != article_hash(article):
+        if row[1] != article_hash(article):
             return "changed"
-        if extractor_version is not None and (row[1] or "") != extractor_version:
+        if extractor_version is not None and (row[2] or "") != extractor_version:
             return "changed"
         return "unchanged"
 
-    def put(self, article: Article, record: Record | dict, extractor_version: str = "") -> str:
-        """Store an article and its extraction record in one transaction.
+    def _locate(self, article: Article, h: str) -> tuple[str, tuple | None, str | None]:
+        """``(id to store under, stored row (id, hash, version, origin) or None, origin that took the id)``.
 
-        ``record`` is a :class:`graphkit.records.Record` (stored as
-        :meth:`Record.to_dict`) or a record's JSON form (stored as it is).
-        Returns ``"new"``, ``"unchanged"`` (same id, same content and same
-        extractor version: nothing written) or ``"changed"`` (the old rows of
-        the article are replaced entirely; also when only the extractor version
-        differs).  The offsets in the record refer to ``article.text``.
+        The article's identity is its origin (:func:`article_origin`) and its
+        content: the article stored from the same origin is this article (an
+        update when its text changed); an article under the same id with the
+        same text is this article too (the same story in two files); an
+        article under the same id from another origin with another text is
+        another article, and this one gets the first free ``id~N``.  Without
+        an origin (an article made in code) the id alone is the identity.
+        """
+        c = self.connection
+        origin = article_origin(article)
+        cols = ("SELECT a.id, a.hash, e.extractor_version, a.origin FROM articles a "
+                "LEFT JOIN extractions e ON e.article_id = a.id ")
+        if origin is not None:
+            row = c.execute(cols + "WHERE a.origin = ? ORDER BY a.id = ? DESC LIMIT 1",
+                            (origin, article.id)).fetchone()
+            if row is not None:
+                return row[0], row, None
+        row = c.execute(cols + "WHERE a.id = ?", (article.id,)).fetchone()
+        if row is None or origin is None or row[1] == h or self._same_origin(row, origin):
+            return article.id, row, None
+        n = 2
+        while True:  # the id is another article's: the first free id~N
+            candidate = f"{article.id}~{n}"
+            other = c.execute(cols + "WHERE a.id = ?", (candidate,)).fetchone()
+            if other is None:
+                return candidate, None, row[3] or "another source"
+            if other[1] == h:
+                return candidate, other, None
+            n += 1
+
+    def _same_origin(self, row: tuple, origin: str) -> bool:
+        """A row without an origin (stored before origins were kept) is the same article when its
+        stored path names the same file."""
+        if row[3] is not None:
+            return row[3] == origin
+        stored = self.connection.execute("SELECT id, path, line FROM articles WHERE id = ?", (row[0],)).fetchone()
+        if stored is None or not stored[1]:
+            return True
+        return article_origin(Article(id=stored[0], text="", path=stored[1], line=stored[2])) == origin
+
+    def put(self, article: Article, record: Record | dict, extractor_version: str = "", *,
+            force: bool = False) -> str:
+        """Store an article and its extraction record in one transaction; :meth:`place`'s status.
 
         >>> from graphkit.corpus import Article
         >>> s = Store(":memory:")
@@ -437,45 +608,91 @@ class Store:
         'unchanged'
         >>> s.put(Article(id="a", text="One."), {"doc": "a"}, extractor_version="2")
         'changed'
+        >>> s.put(Article(id="a", text="One."), {"doc": "a"}, extractor_version="2", force=True)
+        'changed'
+        """
+        return self.place(article, record, extractor_version, force=force).status
+
+    @_damage_guard
+    def place(self, article: Article, record: Record | dict, extractor_version: str = "", *,
+              force: bool = False) -> Placement:
+        """Store an article and its extraction record in one transaction; where and how it went.
+
+        ``record`` is a :class:`graphkit.records.Record` (stored as
+        :meth:`Record.to_dict`) or a record's JSON form (stored as it is).
+        The status is ``"new"``, ``"unchanged"`` (same article, same content,
+        same extractor version: nothing written) or ``"changed"`` (the old rows
+        of the article are replaced entirely; also when only the extractor
+        version differs, and always with ``force``, in the same transaction).
+        The article is found by its origin and content (see :meth:`_locate`):
+        a different text under an id that another file's article holds is
+        stored as a new article under ``id~N`` (``Placement.id``, with
+        ``taken_by`` naming that file), never over it.  The offsets in the
+        record refer to ``article.text``.  While another process holds the
+        store's lock this waits (saying so every ``timeout`` seconds).
+
+        >>> from graphkit.corpus import Article
+        >>> s = Store(":memory:")
+        >>> s.place(Article(id="news", text="One.", path="/in/a/news.txt"), {"doc": "news"}).status
+        'new'
+        >>> p = s.place(Article(id="news", text="Two.", path="/in/b/news.txt"), {"doc": "news"})
+        >>> p.status, p.id, p.taken_by
+        ('new', 'news~2', '/in/a/news.txt')
+        >>> s.place(Article(id="news", text="Two!", path="/in/b/news.txt"), {"doc": "news"}).id
+        'news~2'
+        >>> s.get_record("news~2"), s.get_article("news").text
+        ({'doc': 'news~2'}, 'One.')
         """
         self._writable()
         if isinstance(record, Record):
             record = record.to_dict()
         if not isinstance(record, dict):
             raise TypeError(f"record must be a Record or a dict, not {type(record).__name__}")
-        record_json = json.dumps(record, ensure_ascii=False)  # fails before any write
+        json.dumps(record, ensure_ascii=False)  # fails before any write
         h = article_hash(article)
+        return self._while_busy(lambda: self._place_once(article, record, h, extractor_version or "", force))
+
+    def _place_once(self, article: Article, record: dict, h: str, version: str, force: bool) -> Placement:
         c = self.connection
         c.execute("BEGIN IMMEDIATE")
         try:
-            row = c.execute(
-                "SELECT a.hash, e.extractor_version FROM articles a "
-                "LEFT JOIN extractions e ON e.article_id = a.id WHERE a.id = ?",
-                (article.id,),
-            ).fetchone()
-            if row is not None and row[0] == h and (row[1] or "") == (extractor_version or ""):
+            aid, row, taken_by = self._locate(article, h)
+            if row is not None and row[1] == h and (row[2] or "") == version and not force:
                 c.execute("COMMIT")
-                return "unchanged"
+                return Placement("unchanged", aid)
             if row is not None:
-                c.execute("DELETE FROM articles WHERE id = ?", (article.id,))
-            self._insert(article, h, record, record_json, extractor_version or "")
+                c.execute("DELETE FROM articles WHERE id = ?", (row[0],))
+            if record.get("doc", aid) != aid:
+                record = {**record, "doc": aid}
+            self._insert(article, aid, h, record, json.dumps(record, ensure_ascii=False), version)
             self._content_changed()
             c.execute("COMMIT")
         except BaseException:
             if c.in_transaction:
                 c.execute("ROLLBACK")
             raise
-        return "new" if row is None else "changed"
+        return Placement("new" if row is None else "changed", aid, taken_by)
 
-    def _insert(self, article: Article, h: str, record: dict, record_json: str, version: str) -> None:
+    def _while_busy(self, fn):
+        """``fn()``, tried again while another process holds the store's lock (after each
+        ``timeout`` seconds of SQLite's own waiting, a warning says the store is busy)."""
+        start = time.monotonic()
+        while True:
+            try:
+                return fn()
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) and "busy" not in str(e):
+                    raise
+                self._say_busy(time.monotonic() - start)
+
+    def _insert(self, article: Article, aid: str, h: str, record: dict, record_json: str, version: str) -> None:
         c = self._conn
-        aid = article.id
         text = article.text
         c.execute(
-            "INSERT INTO articles(id, hash, title, date, url, source, path, line, text, n_chars, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles(id, hash, title, date, url, source, path, line, text, n_chars, ingested_at, "
+            "origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (aid, h, article.title, article.date, article.url, article.source, article.path,
-             article.line, text, len(text), _now()),
+             article.line, text, len(text), _now(), article_origin(article)),
         )
         actors, mentions = [], []
         for actor in record.get("actors") or []:
@@ -526,6 +743,7 @@ class Store:
             c.execute(f"DELETE FROM {table}")
         c.execute("DELETE FROM meta WHERE key = 'corpus_version'")
 
+    @_damage_guard
     def delete(self, article_id: str) -> bool:
         """Remove an article and everything extracted from it; True if it was there.
 
@@ -536,6 +754,9 @@ class Store:
         (True, False, 0)
         """
         self._writable()
+        return self._while_busy(lambda: self._delete_once(article_id))
+
+    def _delete_once(self, article_id: str) -> bool:
         c = self.connection
         c.execute("BEGIN IMMEDIATE")
         try:
@@ -550,18 +771,21 @@ class Store:
         return n > 0
 
     # -- reading --------------------------------------------------------------
+    @_damage_guard
     def get_record(self, article_id: str) -> dict | None:
         """The extraction record of an article exactly as put, or None."""
         row = self.connection.execute(
             "SELECT record FROM extractions WHERE article_id = ?", (article_id,)).fetchone()
         return None if row is None else json.loads(row[0])
 
+    @_damage_guard
     def extractor_version(self, article_id: str) -> str | None:
         """The extractor version an article was stored with, or None if absent."""
         row = self.connection.execute(
             "SELECT extractor_version FROM extractions WHERE article_id = ?", (article_id,)).fetchone()
         return None if row is None else row[0]
 
+    @_damage_guard
     def records(self) -> Iterator[dict]:
         """Stream every extraction record, ordered by article id.
 
@@ -587,6 +811,7 @@ class Store:
         return Article(id=row[0], text=row[1], title=row[2], date=row[3], url=row[4],
                        source=row[5], path=row[6], line=row[7])
 
+    @_damage_guard
     def articles(self) -> Iterator[Article]:
         """Stream the stored articles, ordered by id."""
         cur = self.connection.execute(f"SELECT {self._ARTICLE_COLS} FROM articles ORDER BY id")
@@ -597,6 +822,7 @@ class Store:
             for row in rows:
                 yield self._article(row)
 
+    @_damage_guard
     def get_article(self, article_id: str) -> Article | None:
         """One stored article, or None.
 
@@ -610,11 +836,13 @@ class Store:
             f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id = ?", (article_id,)).fetchone()
         return None if row is None else self._article(row)
 
+    @_damage_guard
     def article_ids(self) -> set[str]:
         """The ids of all stored articles."""
         return {r[0] for r in self.connection.execute("SELECT id FROM articles")}
 
     # -- the corpus resolution ---------------------------------------------------
+    @_damage_guard
     def content_version(self) -> int:
         """How many times an article was put (new or changed) or deleted: a new value, new content.
 
@@ -628,6 +856,7 @@ class Store:
         row = self.connection.execute("SELECT value FROM meta WHERE key = 'content_version'").fetchone()
         return 0 if row is None else int(row[0])
 
+    @_damage_guard
     def resolution(self) -> Resolution:
         """The corpus resolution of the stored records (:func:`graphkit.corpus_resolution.resolve_corpus`).
 
@@ -661,6 +890,7 @@ class Store:
             c.execute("COMMIT")
         return kept if kept is not None else resolve_corpus(stored)
 
+    @_damage_guard
     def keep_resolution(self) -> bool:
         """Make the corpus resolution of the current content and keep it, unless it is kept already.
 
@@ -751,6 +981,7 @@ class Store:
                  c.execute("SELECT article_id, name, actor FROM corpus_names")}
         return Resolution(records, actors, index)
 
+    @_damage_guard
     def counts(self) -> dict[str, int]:
         """Row counts: articles, actors, mentions, meetings, relations.
 
@@ -767,3 +998,144 @@ class Store:
     def __contains__(self, article_id: object) -> bool:
         return self.connection.execute(
             "SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+
+# -- checking and repairing a store file ------------------------------------------
+
+#: The tables whose rows only graphkit ingest can give back (the corpus tables are made from them).
+BASE_TABLES = ("meta", "articles", "actors", "mentions", "meetings", "relations", "extractions")
+
+
+@dataclass
+class StoreCheck:
+    """What :func:`check_store` found.
+
+    ``ok``: SQLite's ``PRAGMA quick_check`` passed and every table reads whole;
+    ``damaged``: the tables that cannot be read whole; ``messages``: what
+    quick_check said (at most 20 lines); ``advice``: one line saying what to do.
+    """
+
+    path: str
+    ok: bool
+    damaged: list[str]
+    messages: list[str]
+    advice: str
+
+    @property
+    def corpus_only(self) -> bool:
+        """True when only the corpus tables (remade from the others) are damaged."""
+        return bool(self.damaged) and set(self.damaged) <= set(CORPUS_TABLES)
+
+    def lines(self) -> list[str]:
+        """The report as ``graphkit check`` prints it."""
+        head = f"{self.path}: " + ("ok" if self.ok else "damaged" + (
+            f" (tables: {', '.join(self.damaged)})" if self.damaged else ""))
+        return [head, *(f"  {m}" for m in self.messages if not self.ok), *([self.advice] if self.advice else [])]
+
+
+def check_store(path: str | os.PathLike) -> StoreCheck:
+    """Check a store file without changing it: ``PRAGMA quick_check``, then every table read whole.
+
+    Raises :class:`StoreError` when ``path`` is no graphkit store at all.
+
+    >>> import tempfile, pathlib
+    >>> db = pathlib.Path(tempfile.mkdtemp()) / "g.db"
+    >>> Store(db).close()
+    >>> check = check_store(db)
+    >>> check.ok, check.damaged, check.lines() == [f"{db}: ok"]
+    (True, [], True)
+    """
+    path = str(path)
+    try:
+        store = Store(path, readonly=True)
+    except StoreDamaged as e:  # the schema itself (page 1) cannot be read: no table can be found
+        return StoreCheck(path, False, ["sqlite_master"], [str(e).split(" (", 1)[-1].split(")", 1)[0]],
+                          "the store's schema page is damaged: re-ingest the corpus into a new store")
+    with store:
+        c = store.connection
+        try:
+            messages = [r[0] for r in c.execute("PRAGMA quick_check(20)")]
+        except sqlite3.DatabaseError as e:
+            messages = [str(e)]
+        tables = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        damaged = []
+        for table in tables:
+            try:
+                for _ in c.execute(f'SELECT * FROM "{table}"'):
+                    pass
+            except sqlite3.DatabaseError:
+                damaged.append(table)
+    ok = messages == ["ok"] and not damaged
+    if ok:
+        advice = ""
+    elif damaged and set(damaged) <= set(CORPUS_TABLES):
+        advice = ("only the corpus tables are damaged, and they are made from the others: "
+                  "`graphkit check --db PATH --rebuild` (rebuild_corpus_tables) rebuilds them").replace("PATH", path)
+    elif not damaged:
+        advice = ("every table reads whole, an index is damaged: `graphkit check --db PATH --rebuild` "
+                  "(rebuild_corpus_tables) copies the store into a new file with fresh indexes").replace("PATH", path)
+    else:
+        advice = ("articles or records are damaged: re-ingest the corpus into a new store (the articles "
+                  "that read whole can be kept: `graphkit check --db PATH --rebuild`)").replace("PATH", path)
+    return StoreCheck(path, ok, damaged, [m for m in messages if m != "ok"], advice)
+
+
+def rebuild_corpus_tables(path: str | os.PathLike) -> StoreCheck:
+    """Copy what reads whole of a damaged store into a new file, remake the corpus tables, put it in place.
+
+    The articles, records and their rows are copied table by table (a
+    damaged base table is copied as far as it reads, the copy keeping only
+    articles whose record came along); the corpus tables are made again from
+    the records (:meth:`Store.keep_resolution`).  The new file replaces the
+    old one by a rename, so run it while nothing else uses the store.
+    Returns the check of the new store.
+    """
+    path = str(path)
+    target = os.path.realpath(path)
+    tmp = f"{target}.rebuild.tmp"
+    for leftover in (tmp, tmp + "-wal", tmp + "-shm", tmp + "-journal"):
+        if os.path.exists(leftover):
+            os.unlink(leftover)
+    try:
+        with Store(tmp) as new:
+            c = new.connection
+            c.execute("ATTACH DATABASE ? AS old", (Path(target).resolve().as_uri() + "?mode=ro",))
+            for table in BASE_TABLES:
+                cols = [r[1] for r in c.execute(f"PRAGMA main.table_info({table})")]
+                old_cols = {r[1] for r in c.execute(f"PRAGMA old.table_info({table})")}
+                cols = [col for col in cols if col in old_cols]
+                names = ", ".join(f'"{col}"' for col in cols)
+                c.execute("BEGIN")
+                try:
+                    if table == "meta":
+                        c.execute(f"INSERT OR REPLACE INTO main.meta({names}) SELECT {names} FROM old.meta "
+                                  "WHERE key != 'corpus_version'")
+                    else:
+                        cur = c.execute(f"SELECT {names} FROM old.{table} ORDER BY rowid")
+                        marks = ", ".join("?" * len(cols))
+                        while True:
+                            try:
+                                rows = cur.fetchmany(_BATCH)
+                            except sqlite3.DatabaseError:
+                                break  # as far as it reads
+                            if not rows:
+                                break
+                            c.executemany(f"INSERT OR IGNORE INTO main.{table}({names}) VALUES ({marks})", rows)
+                    c.execute("COMMIT")
+                except sqlite3.DatabaseError:
+                    c.execute("ROLLBACK")
+            c.execute("DELETE FROM articles WHERE id NOT IN (SELECT article_id FROM extractions)")
+            c.execute("DELETE FROM extractions WHERE article_id NOT IN (SELECT id FROM articles)")
+            c.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'")
+            c.execute("DETACH DATABASE old")
+            new.keep_resolution()
+            c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        for side in ("-wal", "-shm", "-journal"):
+            if os.path.exists(target + side):
+                os.unlink(target + side)
+        os.replace(tmp, target)
+    finally:
+        for leftover in (tmp, tmp + "-wal", tmp + "-shm"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
+    return check_store(path)

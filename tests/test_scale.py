@@ -36,15 +36,15 @@ class Lag:
                 self.read += 1
                 yield small_article(i)
 
-        real_put = Store.put
+        real_place = Store.place
 
-        def put(store, art, rec, version=""):
+        def place(store, art, rec, version="", **kwargs):
             self.stored += 1
             self.max_gap = max(self.max_gap, self.read - self.stored)
-            return real_put(store, art, rec, version)
+            return real_place(store, art, rec, version, **kwargs)
 
         monkeypatch.setattr(session, "read_articles", fake_read)
-        monkeypatch.setattr(Store, "put", put)
+        monkeypatch.setattr(Store, "place", place)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

@@ -174,3 +174,55 @@ def test_parent_death_signal_is_set():
     p.start()
     p.join(30)
     assert result.get(timeout=5) == (True, signal.SIGKILL)
+
+
+# -- a worker killed while parsing (issue 21) ------------------------------------------
+
+POISON_DRIVER = (
+    "import os, signal, sys\n"
+    "import graphkit.ingest.pool as pool\n"
+    "real = pool.extract_chunk\n"
+    "def chunk(articles, *args, **kwargs):\n"
+    "    mark = os.environ['GK_TEST_MARK']\n"
+    "    if any(a.id == 'art004' for a in articles) and (os.environ['GK_TEST_MODE'] == 'always'\n"
+    "                                                    or not os.path.exists(mark)):\n"
+    "        open(mark, 'w').close()\n"
+    "        os.kill(os.getpid(), signal.SIGKILL)  # what the kernel's OOM killer does\n"
+    "    return real(articles, *args, **kwargs)\n"
+    "pool.extract_chunk = chunk\n"
+    "from graphkit.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n")
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory):
+    d = tmp_path_factory.mktemp("poison")
+    src = write_jsonl(d / "articles.jsonl", [make_article(i) for i in range(12)])
+    db = d / "clean.db"
+    proc = cli_proc("ingest", src, "--db", db, "-q")
+    assert proc.wait(timeout=300) == 0
+    return src, check_store(db)
+
+
+@pytest.mark.parametrize("mode", ["always", "once"])
+def test_a_killed_worker_is_retried_once_then_skipped_and_the_run_goes_on(tmp_path, small_corpus, monkeypatch,
+                                                                          mode):
+    src, clean = small_corpus
+    monkeypatch.setenv("GK_TEST_MARK", str(tmp_path / "killed-once"))
+    monkeypatch.setenv("GK_TEST_MODE", mode)
+    db = tmp_path / "g.db"
+    proc = cli_proc("ingest", src, "--db", db, "--jobs", "2", "--batch-size", "2", code=POISON_DRIVER)
+    out, err = proc.communicate(timeout=300)
+    assert "Traceback" not in err and "BrokenProcessPool" not in err, err
+    assert "a worker process died" in err
+    recs = check_store(db)
+    if mode == "always":
+        assert proc.returncode == 1, err  # some input skipped, the rest stored
+        line = [ln for ln in err.splitlines() if "art004" in ln]
+        assert len(line) == 1 and "killed by SIGKILL" in line[0] and "skipped" in line[0], err
+        assert "11 new" in out and "1 failed" in out
+        assert recs == {k: v for k, v in clean.items() if k != "art004"}
+    else:  # a worker that died once: its articles made again in a fresh worker, nothing lost
+        assert proc.returncode == 0, err
+        assert "12 new" in out and "0 failed" in out
+        assert recs == clean

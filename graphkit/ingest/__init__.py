@@ -1,5 +1,8 @@
 """Ingestion: read articles, extract a record from each, store it, the same way for every engine.
 
+* :mod:`graphkit.inputs` (beside this package, so the readers can use it too): what may come in
+  (regular files, a size limit, control characters cleaned, names escaped in messages, a run's
+  own outputs never read back), applied in :func:`read_counted`;
 * :mod:`graphkit.ingest.report`: :class:`RunReport`, :class:`ProblemLog`, :class:`ProgressBar`;
 * :mod:`graphkit.ingest.versions`: the extractor version stored with each record and the user
   dictionary (``--actors``) that is part of it;

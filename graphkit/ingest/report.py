@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Union
 
 from graphkit.corpus import JSON_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, Article, Problem
+from graphkit.inputs import escape_for_terminal, input_refusal
 
 __all__ = ["RunReport", "ProblemLog", "ProgressBar", "OnProblem", "PathLike", "count_inputs"]
 
@@ -81,7 +82,12 @@ class ProblemLog:
         self.progress: ProgressBar | None = None
 
     def emit(self, p: Problem) -> None:
-        """Record ``p`` in the report (with its kind: summary.json keeps it) and pass it on."""
+        """Record ``p`` in the report (with its kind: summary.json keeps it) and pass it on.
+
+        File names and messages are escaped first (:func:`graphkit.inputs.escape_for_terminal`):
+        a name holding a newline or an escape sequence prints as one harmless line.
+        """
+        p = Problem(escape_for_terminal(str(p.path)), p.line, escape_for_terminal(p.message), p.skipped)
         self.report.problems.append(p.report_line())
         if self.on_problem is not None:
             if self.progress is not None:
@@ -184,6 +190,8 @@ def count_inputs(paths: PathLike | Iterable[PathLike]) -> int:
     def one_file(p: Path) -> int:
         if p.suffix.lower() not in JSONL_SUFFIXES | JSON_SUFFIXES:
             return 1
+        if input_refusal(p) is not None:  # a FIFO named feed.jsonl: opening it would wait for a writer
+            return 0
         n = 0
         try:
             with open(p, "rb") as f:

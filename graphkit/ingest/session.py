@@ -19,13 +19,17 @@ cluster).
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
-from graphkit.corpus import Article, read_articles
+from graphkit.corpus import JSON_SUFFIXES, JSONL_SUFFIXES, Article, Problem, Sources, read_articles
 from graphkit.ingest.extraction import extract_safely
 from graphkit.ingest.pool import pool_extract
 from graphkit.ingest.report import OnProblem, PathLike, ProblemLog, ProgressBar, RunReport
 from graphkit.ingest.versions import DictionarySpec, dictionary_spec, extractor_version, open_user_dictionary
+from graphkit.inputs import clean_article, human_size, input_refusal, is_graphkit_output, max_input_bytes
+from graphkit.outputs import forget_inputs, note_input
 from graphkit.records import Record
 from graphkit.store import Store
 
@@ -33,8 +37,57 @@ __all__ = ["IngestSession", "read_counted", "extract_stream", "ingest_local"]
 
 
 def read_counted(paths: PathLike | Iterable[PathLike], problems: ProblemLog) -> Iterator[Article]:
-    """The articles of ``paths`` (:func:`graphkit.corpus.read_articles`), counted as read in ``problems.report``."""
-    for art in read_articles(paths, on_problem=problems.reader):
+    """The articles of ``paths`` (:func:`graphkit.corpus.read_articles`), counted as read in ``problems.report``.
+
+    On the way in (:mod:`graphkit.inputs`): a named input that is not
+    a regular file (a FIFO, ``/dev/zero``) or a text file over the size limit
+    is reported skipped, not read (an article over the limit that a reader
+    read all the same, in a walked folder or a JSON line, is skipped before parsing); the files a ``graphkit run`` wrote are not
+    read back as articles; every file read is noted as an input (no output may
+    be written over it); control characters are cleaned out of every article
+    (a warning says how many).
+    """
+    sources = paths if isinstance(paths, Sources) else None  # the reading options and the ids read (--fresh)
+    paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    forget_inputs()  # a new job: the inputs of an earlier one (in a notebook, say) may be written again
+    named = []
+    limit = max_input_bytes()
+    for p in paths:
+        suffix = Path(p).suffix.lower()
+        why = input_refusal(p, limit=None if suffix in JSONL_SUFFIXES | JSON_SUFFIXES else limit)
+        if why is not None and not Path(p).is_dir():
+            problems.reader(Problem(str(p), None, why, skipped=True))
+            continue
+        named.append(p)
+
+    def reader_problem(p: Problem) -> None:
+        if not is_graphkit_output(p.path):
+            problems.reader(p)
+
+    last_path, skip = None, False
+    if sources is not None:
+        named = Sources(named, sources.options)
+        named.ids = sources.ids
+    for art in read_articles(named, on_problem=reader_problem):
+        if art.path != last_path:
+            last_path = art.path
+            skip = is_graphkit_output(art.path)
+            if not skip and art.path:
+                note_input(art.path)
+        if skip:
+            continue
+        where = art.path or art.id
+        for warning in clean_article(art):
+            problems.reader(Problem(where, art.line, warning, skipped=False))
+        if not art.text.strip():
+            problems.reader(Problem(where, art.line, "no text left after removing control characters",
+                                    skipped=True))
+            continue
+        if len(art.text) > limit:  # read by a reader that does not look first (a walked file, a JSON line)
+            problems.reader(Problem(where, art.line, f"too large to parse as one article ({len(art.text):,} "
+                                    f"characters, over the limit of {human_size(limit)}; set "
+                                    "GRAPHKIT_MAX_INPUT_BYTES to parse it)", skipped=True))
+            continue
         problems.report.read += 1
         yield art
 
@@ -92,23 +145,27 @@ class IngestSession:
             yield art
 
     def store_record(self, article: Article, record: Record) -> None:
-        """Put one article and its record into the store (its own transaction) and count it."""
+        """Put one article and its record into the store (one transaction, ``force`` included) and count it.
+
+        An article stored under another id than its own (its id belongs to
+        another file's article, :meth:`graphkit.store.Store.place`) is said in a warning.
+        """
         store, report = self.store, self.report
         report.extracted += 1
-        forced = self.force and store.status(article, self.version) == "unchanged"
-        if forced:  # put() writes nothing when content and version are equal: drop it first
-            store.delete(article.id)
         try:
-            status = store.put(article, record, self.version)
+            placed = store.place(article, record, self.version, force=self.force)
         except (TypeError, ValueError) as exc:  # a record that cannot be stored: this article only
             self.problems.failure(article, exc)
             return
         self.problems.advance()
-        if forced:
-            status = "changed"
-        if status == "new":
+        if placed.taken_by is not None:
+            self.problems.reader(Problem(
+                article.path or article.id, article.line,
+                f"id {article.id!r} already holds another article (from {placed.taken_by}); "
+                f"stored as {placed.id!r}", skipped=False))
+        if placed.status == "new":
             report.ingested += 1
-        elif status == "changed":
+        elif placed.status == "changed":
             report.updated += 1
         else:
             report.unchanged += 1

@@ -42,7 +42,8 @@ from graphkit.records import ACTOR_TYPES, MEETING_KINDS
 from .participants import verbal
 
 ROLES = ("partner", "host", "forum", "members")
-_FRAME_KEYS = {"kind", "verbs", "nouns", "object", "preps", "needs_cue", "partner_types", "host_types", "carriers"}
+_FRAME_KEYS = {"kind", "verbs", "nouns", "object", "preps", "needs_cue", "verb_cue", "partner_types", "host_types",
+               "carriers"}
 
 
 class FrameError(ValueError):
@@ -61,6 +62,7 @@ class Frame:
     partner_types: frozenset | None = None
     host_types: frozenset | None = None
     carriers: frozenset = frozenset()
+    verb_cue: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
             raise FrameError(f"{at}: unknown key(s) {', '.join(sorted(unknown))}")
         if obj.get("kind") not in MEETING_KINDS:
             raise FrameError(f"{at}: kind must be one of {', '.join(MEETING_KINDS)}")
-        for key in ("verbs", "nouns", "needs_cue", "carriers"):
+        for key in ("verbs", "nouns", "needs_cue", "carriers", "verb_cue"):
             words = obj.get(key, [])
             if not isinstance(words, list) or not all(isinstance(w, str) and w == w.lower() and w for w in words):
                 raise FrameError(f"{at}: {key!r} must be a list of lower-case words")
@@ -109,7 +111,8 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
             types[key] = frozenset(value) if value else None
         frames.append(Frame(name, obj["kind"], frozenset(obj.get("verbs", [])), frozenset(obj.get("nouns", [])),
                             obj.get("object"), dict(preps), frozenset(obj.get("needs_cue", [])),
-                            types["partner_types"], types["host_types"], frozenset(obj.get("carriers", []))))
+                            types["partner_types"], types["host_types"], frozenset(obj.get("carriers", [])),
+                            frozenset(obj.get("verb_cue", []))))
     by_verb, by_noun = {}, {}
     for f in frames:
         for w in f.verbs:
@@ -177,7 +180,10 @@ def _is_time(tok) -> bool:
 def _frame_of(tok, data: FrameData):
     low, lem = tok.lower_, _lemma(tok)
     if verbal(tok):
-        return data.by_verb.get(lem), "verb"
+        f = data.by_verb.get(lem)
+        if f is not None and f.verb_cue and not _cue_phrase(tok, f):
+            return None, "verb"
+        return f, "verb"
     if tok.pos_ in ("NOUN", "PROPN"):
         f = data.by_noun.get(low) or data.by_noun.get(lem)
         if f is not None and f.carriers and not (tok.dep_ == "dobj" and _lemma(tok.head) in f.carriers):
@@ -188,6 +194,15 @@ def _frame_of(tok, data: FrameData):
             return None, "noun"
         return f, "noun"
     return None, ""
+
+
+CUE_PREPS = ("by", "on", "over", "via")
+
+
+def _cue_phrase(verb, frame: Frame):
+    """The "by phone" phrase of a verb ("spoke by phone"), or None."""
+    return next((c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in CUE_PREPS
+                 and any(_lemma(q) in frame.verb_cue or q.lower_ in frame.verb_cue for q in _pobjs(c))), None)
 
 
 def _carrier(noun, data: FrameData, frame: Frame | None = None):
@@ -225,6 +240,8 @@ def _prep_roles(link: Link, frame: Frame, holder, data: FrameData) -> None:
         if role is None:
             continue
         objs = [q for q in _pobjs(c) if not _is_time(q)]
+        if role == "host" and low == "of":
+            objs = [q for q in objs if q.ent_type_ != "PERSON"]  # "the visit of X": the visitor, not a host
         if role == "partner":
             objs = [q for q in objs if _lemma(q) not in data.not_partner_objects]
         _add(link, role, objs)
@@ -237,9 +254,9 @@ def link_frames(doc) -> list[Link]:
     for tok in doc:
         frame, how = _frame_of(tok, data)
         if frame is None:
-            carried = _carried_traveller(tok, data)
-            if carried is not None:
-                out.append(carried)
+            for found in (_carried_traveller(tok, data), _there_for(tok, data)):
+                if found is not None:
+                    out.append(found)
             continue
         link = Link(frame.name, frame.kind, tok.i, tok.i, how, frame.partner_types, frame.host_types)
         if how == "verb":
@@ -253,8 +270,14 @@ def link_frames(doc) -> list[Link]:
                 if len(objs) == 1 and not (frame.object == "partner" and _lemma(objs[0]) in data.not_partner_objects):
                     _add(link, frame.object, objs)
             _prep_roles(link, frame, tok, data)
+            cue = _cue_phrase(tok, frame) if frame.verb_cue else None
+            for q in _pobjs(cue) if cue is not None else ():
+                _prep_roles(link, frame, q, data)  # "spoke by phone with X": the 'with' on "phone"
         else:
             owners = [c for c in tok.children if c.dep_ == "poss"]
+            if frame.kind == "visit":  # "the visit of X to Y": of a person, the visitor
+                owners += [q for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for q in _pobjs(c) if q.ent_type_ == "PERSON"]
             by = [q for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                   for q in _pobjs(c)]
             if owners or by:
@@ -303,6 +326,24 @@ def _setting(link: Link, frame: Frame, noun, data: FrameData) -> None:
         link.carrier = verb.i
         link.rule = "setting"
         _add(link, "partner", addressees[:1])
+
+
+def _there_for(prep, data: FrameData):
+    """"X, in Oslo for talks with Y, said": a person in a place for talks (a visit, a summit) is visiting it
+    (the verbless phrase the parser hangs on the person)."""
+    holder = prep.head
+    if prep.dep_ != "prep" or prep.lower_ != "in" or holder.pos_ not in ("PROPN", "NOUN") or holder.i > prep.i:
+        return None
+    purpose = [q for c in holder.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > prep.i
+               for q in _pobjs(c)] + [q for c in _pobjs(prep) for f in c.children
+                                      if f.dep_ == "prep" and f.lower_ == "for" for q in _pobjs(f)]
+    if not any(data.by_noun.get(q.lower_) or data.by_noun.get(_lemma(q)) for q in purpose):
+        return None
+    visit = next(f for f in data.frames if f.kind == "visit")
+    link = Link(visit.name, "visit", prep.i, prep.i, "there-for", agents=[holder.i],
+                host_types=frozenset({"country", "location"}))
+    _add(link, "host", _pobjs(prep))
+    return link if link.roles["host"] else None
 
 
 def _carried_traveller(verb, data: FrameData):

@@ -169,7 +169,19 @@ def _clause_subject(tok, depth: int = 0) -> list:
         return clause_subject(v.head, depth + 1)
     if v.dep_ == "csubj" and v.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in v.head.children):
         return clause_subject(v.head, depth + 1)  # "Addressing the council, X said": a participle adjunct
-    return []
+    return _subject_by_order(v)
+
+
+def _subject_by_order(v) -> list:
+    """A finite main verb the parse left without a subject ("After a trip to A and B, Minister X will fly
+    to C" with X read as one more destination): the noun right before it, past its auxiliaries."""
+    if v.dep_ != "ROOT" or v.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return []
+    k = v.i - 1
+    while k >= v.sent.start and v.doc[k].dep_ in ("aux", "auxpass", "neg", "advmod") and v.doc[k].head.i == v.i:
+        k -= 1
+    t = v.doc[k] if k >= v.sent.start else None
+    return [t] if t is not None and t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("conj", "appos", "compound") else []
 
 
 # --------------------------------------------------------------------------- actors of a phrase

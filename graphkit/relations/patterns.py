@@ -132,6 +132,18 @@ def _expand(value, where: str):
     return value
 
 
+def _agent_is_prep(nodes: list) -> list:
+    """The parser reads "by" after an intransitive verb as a passive agent ("spoke by phone"): a node that
+    asks for a preposition "by" takes an agent too."""
+    for n in nodes:
+        attrs = n.get("RIGHT_ATTRS", {})
+        low = attrs.get("LOWER")
+        by = low == "by" or (isinstance(low, dict) and "by" in low.get("IN", ()))
+        if attrs.get("DEP") == "prep" and by:
+            attrs["DEP"] = {"IN": ["prep", "agent"]}
+    return nodes
+
+
 def _lemma_cases(nodes: list) -> list:
     """spaCy keeps a proper noun's capitals in its lemma ("Summit" in "the East Asia Summit"): a
     lower-case lemma list also takes the capitalised word."""
@@ -202,7 +214,8 @@ def parse_pattern(obj, where: str) -> MeetingPattern:
     if frame not in names:
         raise PatternError(f"{where}: frame {frame!r} is not a node of the pattern")
     return MeetingPattern(
-        id=pid, kind=obj["kind"], note=obj["note"].strip(), pattern=_lemma_cases(_expand(nodes, where)), slots=slots,
+        id=pid, kind=obj["kind"], note=obj["note"].strip(), pattern=_agent_is_prep(_lemma_cases(_expand(nodes, where))),
+        slots=slots,
         frame=frame,
         partner_types=_types(obj.get("partner_types"), where, "partner_types"),
         agent_types=_types(obj.get("agent_types"), where, "agent_types"),

@@ -41,6 +41,8 @@ DIRECTIVE = LEXICON["directive_verbs"]
 PROSPECT = LEXICON["prospect_nouns"]
 CONSEQUENCE = LEXICON["consequence_verbs"]
 COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on", "about", "into", "towards", "toward"})
+CARRIERS = LEXICON["frame_carriers"]
+OCCURRENCE = LEXICON["occurrence_verbs"]  # verbs saying whether a meeting takes place
 COMPLETIVE = frozenset({"complete", "finish", "wrap", "end", "conclude"})
 _PLAN = frozenset({"plan", "plans", "expect", "schedule", "due", "set", "slate", "arrange", "prepare"})
 
@@ -115,6 +117,20 @@ def _prospect(chain: list, i: int, anchors: set) -> bool:
         c.dep_ == "aux" and c.lower_ in FUTURE | CONDITIONAL for c in x.children)
 
 
+def _presupposed(trigger) -> bool:
+    """Is the meeting a noun that is the subject of a predicate about it ("talks between A and B, if
+    successful, could ease tension", "the meeting did not produce a deal")?  Its existence is taken as
+    given: the modality or negation of that predicate is about the outcome, not the meeting.  Not so for
+    the verbs that say whether it takes place ("the meeting was cancelled", "talks will be held")."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = trigger.head
+    lem = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") or lem in CARRIERS or lem in OCCURRENCE or _forms(verb) & BLOCKING:
+        return False
+    return not any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)  # "take place"
+
+
 def _completed_before(chain: list) -> bool:
     """Is the meeting the object of a verb of completing in an "after" phrase or clause ("after completing
     (wrapping up, ending) a trip to A")?"""
@@ -132,11 +148,14 @@ def status(trigger, frame) -> str | None:
     chain = _heads(trigger)
     anchors = {trigger.i, frame.i}
     background = False  # past an "after / during / at ..." phrase: the clause above only frames the meeting
+    presupposed = _presupposed(trigger)
     for i, x in enumerate(chain):
         lem = x.lemma_.lower()
         kids = list(x.children)
         if i > 0 and chain[i - 1].dep_ in ("prep", "agent") and chain[i - 1].lower_ not in COMPLEMENT_PREPS:
             background = True  # "after talks", "from his trip": not what a hope or a refusal is about
+        if i == 1 and presupposed:
+            background = True  # "talks between A and B could ease tension": the talks are taken as given
         near = (i <= 3 or x.i in anchors) and not background
         if background and x.pos_ in ("VERB", "AUX"):
             scheduled = scheduled or any(c.dep_ == "aux" and c.lower_ in FUTURE for c in kids)

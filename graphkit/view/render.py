@@ -43,6 +43,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graphkit.outputs import atomic_write
 from graphkit.view.prepare import (
     COMMUNITY_COLORS, KIND_ORDER, KIND_STYLES, LABEL_PX, MAX_SIZE, MIN_SIZE, OTHER_COLOR, SIZE_MEASURES,
     SMALL_COMMUNITY_COLOR, SPACED_LABELS, TYPE_COLORS, date_bounds, display_kind, edge_width, label_text, meeting_kind, prepare,
@@ -356,7 +357,6 @@ def render_html(G: nx.MultiGraph, path: str | PathLike, *, title: str = "graphki
                        cooccurrence=cooccurrence, hide_unlinked=hide_unlinked)
     page = page_html(net, title=title, height=height)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(path)
+    with atomic_write(path) as f:
+        f.write(page)
     return path
