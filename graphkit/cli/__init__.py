@@ -52,6 +52,7 @@ from graphkit.cli.stores import DEFAULT_OUTDIR, STORE_RULE, StoreNotFound, find_
 from graphkit.engines.dask_engine import DaskUnavailable
 from graphkit.export import SLICE_LAYERS, slice_graph, write_all
 from graphkit.graph import load_graph, summary
+from graphkit.inputs import escape_for_terminal
 from graphkit.nlp import ModelNotFound
 from graphkit.readers import ReadOptions, Sources
 from graphkit.records import ACTOR_TYPES
@@ -175,7 +176,7 @@ def _sources(args) -> Sources:
 
 def _no_input(args, report) -> NoInput:
     """The error for a run that could read no article (its problems were printed as they came)."""
-    where = ", ".join(map(str, args.paths))
+    where = ", ".join(escape_for_terminal(str(p)) for p in args.paths)
     why = "" if report.problems else " (no file graphkit reads)"
     return NoInput(f"no article could be read from {where}{why}; nothing written")
 

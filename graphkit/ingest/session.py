@@ -23,7 +23,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from graphkit.corpus import JSON_SUFFIXES, JSONL_SUFFIXES, Article, Problem, Sources, read_articles
+from graphkit.corpus import JSON_SUFFIXES, JSONL_SUFFIXES, TABLE_SUFFIXES, Article, Problem, Sources, read_articles
 from graphkit.ingest.extraction import extract_safely
 from graphkit.ingest.pool import pool_extract
 from graphkit.ingest.report import OnProblem, PathLike, ProblemLog, ProgressBar, RunReport
@@ -54,7 +54,8 @@ def read_counted(paths: PathLike | Iterable[PathLike], problems: ProblemLog) -> 
     limit = max_input_bytes()
     for p in paths:
         suffix = Path(p).suffix.lower()
-        why = input_refusal(p, limit=None if suffix in JSONL_SUFFIXES | JSON_SUFFIXES else limit)
+        many = JSONL_SUFFIXES | JSON_SUFFIXES | TABLE_SUFFIXES  # one article a line or row: no size limit for the file
+        why = input_refusal(p, limit=None if suffix in many else limit)
         if why is not None and not Path(p).is_dir():
             problems.reader(Problem(str(p), None, why, skipped=True))
             continue

@@ -6,7 +6,7 @@ file to the module of its format (:mod:`~graphkit.readers.text`,
 :mod:`~graphkit.readers.html`), makes ids unique within the run and turns a
 mapping (a JSON object, a CSV row) into an article through the field mapping.
 Files of other types in a walked directory are counted and reported once for
-that directory; graphkit's own outputs beside a store are not read back.
+that directory; graphkit's own outputs beside a store are passed over.
 """
 from __future__ import annotations
 
@@ -129,11 +129,9 @@ class Reader:
                 yield from self.walk(Path(entry.path), visited, others)
                 continue
             suffix = Path(entry.name).suffix.lower()
-            if outputs and entry.name.startswith(STORE_NAME):
-                continue  # the store itself (and its journal files)
-            if outputs and entry.name in OUTPUT_NAMES:
-                others["graphkit outputs"] += 1
-            elif suffix in WALKED_SUFFIXES:
+            if outputs and (entry.name.startswith(STORE_NAME) or entry.name in OUTPUT_NAMES):
+                continue  # a store and the files graphkit wrote beside it: never read back, said nothing of
+            if suffix in WALKED_SUFFIXES:
                 yield from self.read_file(Path(entry.path))
             else:
                 others[suffix or "without extension"] += 1
