@@ -442,9 +442,17 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
             state.mentions.append(Mention(s, e, "location", text, text, place=True))
     # surnames spaCy missed entirely
     covered = state.covered()
+    lower_words = None
     for t in token_hits(doc, set(surnames)):
-        if t.i in covered or t.pos_ != "PROPN" or not t.text[:1].isupper():
+        if t.i in covered or not t.text[:1].isupper():
             continue
+        if t.pos_ != "PROPN":
+            # a sentence's first word the tagger read as a verb or noun ("Trump heads to X", "May
+            # said") is the known surname, unless the article writes that word in lower case too
+            if lower_words is None:
+                lower_words = {w.text for w in doc if w.text.islower()}
+            if not t.is_sent_start or t.lower_ in lower_words:
+                continue
         key = core(t.text)
         if key in surnames:
             state.mentions.append(Mention(t.i, t.i + 1, "person", surnames[key], t.text))

@@ -39,9 +39,11 @@ from importlib import resources
 
 from graphkit.records import ACTOR_TYPES, MEETING_KINDS
 
+from .lexicon import LEXICON
 from .participants import verbal
 
 ROLES = ("partner", "host", "forum", "members")
+FORUM_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"] | LEXICON["forum_org_heads"]
 _FRAME_KEYS = {"kind", "verbs", "nouns", "object", "preps", "needs_cue", "verb_cue", "partner_types", "host_types",
                "carriers"}
 
@@ -78,6 +80,7 @@ class FrameData:
     attending_verbs: frozenset = frozenset()
     by_verb: dict = field(default_factory=dict)
     by_noun: dict = field(default_factory=dict)
+    words: frozenset = frozenset()  # every word that may start a link (verbs, nouns, carrying verbs, "in")
 
 
 def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
@@ -132,7 +135,8 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
         lists[key] = frozenset(words)
     return FrameData(tuple(frames), lists["forum_frames"], lists["inclusion_preps"], lists["light_verbs"],
                      lists["not_partner_objects"], lists["carry_verbs"], lists["setting_verbs"], lists["setting_preps"],
-                     lists["attending_verbs"], by_verb, by_noun)
+                     lists["attending_verbs"], by_verb, by_noun,
+                     frozenset(by_verb) | frozenset(by_noun) | lists["carry_verbs"] | {"in"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -224,8 +228,15 @@ def _add(link: Link, role: str, toks) -> None:
             link.roles[role].append(t.i)
 
 
-def _prep_roles(link: Link, frame: Frame, holder, data: FrameData) -> None:
+TOPIC_PREPS = ("on", "about", "over")
+
+
+def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 0) -> None:
     for c in holder.children:
+        if depth == 0 and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and holder.pos_ in ("NOUN", "PROPN"):
+            for q in _pobjs(c):  # "talks on fishing with X": the 'with' hung on the topic
+                _prep_roles(link, Frame(frame.name, frame.kind, frozenset(), frozenset(), None,
+                                        {p: r for p, r in frame.preps.items() if r == "partner"}), q, data, 1)
         if c.dep_ not in ("prep", "agent", "dative"):
             continue
         low = c.lower_
@@ -250,8 +261,11 @@ def _prep_roles(link: Link, frame: Frame, holder, data: FrameData) -> None:
 def link_frames(doc) -> list[Link]:
     """Every trigger of every frame in the Doc with the tokens its linking rules reach."""
     data = load_frames()
+    words = data.words
     out = []
     for tok in doc:
+        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+            continue  # most tokens: no trigger of any frame or rule
         frame, how = _frame_of(tok, data)
         if frame is None:
             for found in (_carried_traveller(tok, data), _there_for(tok, data)):
@@ -299,6 +313,10 @@ def link_frames(doc) -> list[Link]:
         together = frame.kind != "visit" and (
             (how == "verb" and frame.object is None) or link.rule == "setting" or _framing(tok, data)
             or link.rule == "light" and _lemma(doc[link.carrier]) not in data.attending_verbs)
+        # a forum is an event noun ("the summit", "a conference") or a name ("the G20"), not any object
+        # attended ("attend a memorial service")
+        link.roles["forum"] = [i for i in link.roles["forum"] if doc[i].pos_ == "PROPN"
+                               or doc[i].lemma_.lower() in FORUM_WORDS or doc[i].lower_ in FORUM_WORDS]
         if any(link.roles[r] for r in ROLES) or together:
             # ("A and B negotiated": the sides are the subjects; "A and B arrived" is no visit of anyone)
             out.append(link)

@@ -42,6 +42,7 @@ FORUM_NOUNS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]
 FORUM_HEADS = LEXICON["forum_org_heads"]
 MEETING_NOUNS = LEXICON["meeting_nouns"]
 PLACE_NOUNS = LEXICON["place_nouns"]
+SAYING = LEXICON["reporting_verbs"]
 WORLD_REGIONS = LEXICON["world_regions"]
 LEGISLATURE = LEXICON["legislature_words"]
 ROUND_TABLE = 8  # a grouping of up to this many states meets as one table (everyone paired)
@@ -60,6 +61,15 @@ class _Match:
         self.trigger = self.tok["trigger"]
         self.frame = self.tok[pattern.frame]
         self.seen: list[Participant] = []  # every participant the slots gave
+        self.by_order = False  # a side was found by token order, the parse giving none
+
+    def _subject_by_order(self, node) -> list:
+        """The fallback when the parse links the trigger to no subject: the actor opening the sentence."""
+        span = _opening_actor(self.trigger, self.resolver.index)
+        if span is None:
+            return []
+        self.by_order = True
+        return [self.doc[span.end - 1]]
 
     def slot(self, name: str) -> list[Participant]:
         ref = self.p.slots.get(name)
@@ -69,6 +79,8 @@ class _Match:
         out: list[Participant] = []
         for r in refs:
             heads = clause_subject(self.tok[r.node]) if r.subject else [self.tok[r.node]]
+            if r.subject and not heads and name == "agent":
+                heads = self._subject_by_order(self.tok[r.node])
             heads = heads + [q for h in heads for q in _second_objects(h)]
             listed = [q for h in heads for q in inclusion_members(h)]
             if listed:
@@ -107,6 +119,27 @@ class _Match:
         out = list(dict.fromkeys(out))
         self.seen.extend(out)
         return out
+
+
+def _opening_actor(trigger, index):
+    """The actor that opens the trigger's sentence ("Trump heads to X after visiting Y" misparsed with
+    "Trump" a verb), when no other person stands between it and the trigger: the sentence's subject by
+    token order."""
+    sent = trigger.sent
+    if trigger.pos_ != "VERB" or sent.text.isupper():
+        return None  # a verb whose subject the parse lost; not a noun, not a headline in capitals
+    k = sent.start
+    while k < trigger.i and (trigger.doc[k].is_punct or trigger.doc[k].is_space):
+        k += 1
+    span = index.at(k)
+    if span is None or span.start != k or span.label_ not in ("person", "country", "organization") \
+            or span._.stands_for == "place" or span.end > trigger.i:
+        return None
+    if any(s.label_ == "person" and s.start >= span.end for s in index.in_range(span.end, trigger.i)):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SAYING for t in trigger.doc[span.end:trigger.i]):
+        return None  # "X said Y met Z": the speaker is not the one who met
+    return span
 
 
 def is_country(name: str) -> bool:
@@ -272,7 +305,10 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         if p.host_types and host.type not in p.host_types:
             continue
         if host.type in ("person", "organization") and p.kind == "visit":
-            partners.append(host)  # a visit to a person is a meeting with them
+            # a visit to a person is a meeting with them; a one-word "person" no title names may well be a
+            # place the tables do not know ("will visit Ruritz")
+            if host.type == "organization" or len(host.name.split()) >= 2:
+                partners.append(host)
             continue
         country = _own_country(host)
         if country is None or host.type == "forum":
@@ -371,7 +407,8 @@ def _meetings(m: _Match, st: str, reference: str | None, groups: list) -> list[M
             date_inferred=bool(date and inferred and not has_year(date) and normalize_date(
                 date, reference, inferred=True)),
             hub=hub if hub in names else None, evidence=sent.text.strip(), evidence_all=[sent.text.strip()],
-            spans=[[sent.start_char, sent.end_char]], trigger=m.trigger.text, pattern=m.p.id))
+            spans=[[sent.start_char, sent.end_char]], trigger=m.trigger.text,
+            pattern=m.p.id + ("+order" if m.by_order else "")))
     return out
 
 

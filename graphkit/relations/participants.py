@@ -395,9 +395,11 @@ class Resolver:
             # "Russian and Turkish foreign ministers, Vesel and Aydin": the names, not the demonyms
             # (a singular role beside a name in a list is a side of its own: "met Ruritania's minister and
             # X")
+            # the names a role is given in apposition ("ministers, A and B"), not the sides listed beside it
+            # ("senior officials and Minister A")
             named = any((s := self.index.at(y.i)) is not None and s.label_ == "person"
-                        for y in x.subtree if y.i != x.i and y.dep_ in ("conj", "appos")
-                        and (x.tag_.endswith("S") or y.head.i == x.i and y.dep_ == "appos"))
+                        for c in x.children if c.dep_ == "appos" and not self._listed_person(x, c)
+                        for y in (c.subtree if x.tag_.endswith("S") else [c]))
             out.extend(self._one(x, seen, names_only=named))
         return list(dict.fromkeys(out))
 
@@ -651,9 +653,13 @@ class Resolver:
             if s.end < len(doc) and doc[s.end].text in ("'s", "’s"):
                 return None
             between = doc[x.i + 1:s.start]
+            if any(b.dep_ == "cc" and b.head.i == x.i for b in between):
+                return None  # "officials and Minister X": X is another side, not the officials' name
             if not any(b.text == "," for b in between):
-                # the name closes the title ("Minister for Arab Affairs Reza Nasab"), inside its phrase
-                return s if x.left_edge.i <= s.start and s.end - 1 <= x.right_edge.i else None
+                # the name closes the title ("Minister for Arab Affairs Reza Nasab"), inside its phrase, or
+                # follows it at once however the parser hung it ("Senate leader Chuck Schumer")
+                inside = x.left_edge.i <= s.start and s.end - 1 <= x.right_edge.i
+                return s if inside or s.start == x.i + 1 else None
             before_comma = doc[s.start - 1].text == ","
             after = s.end >= sent.end or doc[s.end].is_punct
             return s if before_comma and after else None
