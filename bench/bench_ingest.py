@@ -2,7 +2,7 @@
 
 For each corpus size (default 100, 1,000 and 10,000 articles) a corpus is
 built from real wire stories (the first N-5 lines of
-``/work/shared/corpora/reuters21578.jsonl``, every one a different story, so
+``../shared/corpora/reuters21578.jsonl`` (the shared folder beside the clone), every one a different story, so
 no cache can cheat) plus the five seed articles.  Then, for ``--jobs 1`` and
 ``--jobs 2``, each in a fresh subprocess (so peak memory is per run):
 
@@ -40,9 +40,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-REUTERS = Path("/work/shared/corpora/reuters21578.jsonl")
-if not REUTERS.exists():  # a clone next to the shared folder
-    REUTERS = REPO.parent / "shared" / "corpora" / "reuters21578.jsonl"
+#: the shared folder: ../shared beside the clone, or $GRAPHKIT_SHARED
+SHARED = Path(os.environ.get("GRAPHKIT_SHARED") or REPO.parent / "shared")
+REUTERS = SHARED / "corpora" / "reuters21578.jsonl"
 SEEDS = REPO / "seeds"
 BATCH_SIZE = 32
 

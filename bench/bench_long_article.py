@@ -1,7 +1,7 @@
 """Benchmark of one huge article: peak memory and words/s against normal articles.
 
 For each size (default 2 and 5 MB) one text file is built by joining real wire
-stories from ``/work/shared/corpora/reuters21578.jsonl`` (each story once, in
+stories from ``../shared/corpora/reuters21578.jsonl`` (the shared folder beside the clone) (each story once, in
 file order, separated by blank lines) until the size is reached.  The same
 stories, one article each, go into a JSON Lines file: the "normal articles"
 of the comparison, with exactly the same words.
@@ -30,9 +30,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-REUTERS = Path("/work/shared/corpora/reuters21578.jsonl")
-if not REUTERS.exists():  # a clone next to the shared folder
-    REUTERS = REPO.parent / "shared" / "corpora" / "reuters21578.jsonl"
+#: the shared folder: ../shared beside the clone, or $GRAPHKIT_SHARED
+SHARED = Path(os.environ.get("GRAPHKIT_SHARED") or REPO.parent / "shared")
+REUTERS = SHARED / "corpora" / "reuters21578.jsonl"
 
 
 def build_inputs(megabytes: float, where: Path, reuters: Path = REUTERS) -> tuple[Path, Path, int]:

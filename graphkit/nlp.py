@@ -48,6 +48,28 @@ def _installed(name: str) -> bool:
         return False
 
 
+def missing_model_message(name: str | None = None) -> str:
+    """Why no model could be had and how to install the one asked for (or a default one).
+
+    >>> print(missing_model_message("en_core_web_md"))  # doctest: +ELLIPSIS
+    spaCy model 'en_core_web_md' (asked for with --model) is not installed. Install it with:  python -m spacy download en_core_web_md   (or pip install en-core-web-md from a package index that has it)...
+    """
+    explicit = name or os.environ.get("GRAPHKIT_MODEL")
+    if not explicit:
+        return f"No spaCy model found (tried: {', '.join(DEFAULT_MODELS)}). {INSTALL_HINT}"
+    how = "--model" if name else "GRAPHKIT_MODEL"
+    if os.sep in explicit or explicit.startswith("."):
+        return (f"spaCy model {explicit!r} (asked for with {how}) is not there: no pipeline folder at that path. "
+                "Give the folder a spaCy pipeline was saved to (nlp.to_disk), or an installed pipeline's name.")
+    pip_name = explicit.replace("_", "-")
+    msg = (f"spaCy model {explicit!r} (asked for with {how}) is not installed. Install it with:  "
+           f"python -m spacy download {explicit}   (or pip install {pip_name} from a package index that has it)")
+    default = next((n for n in DEFAULT_MODELS if n != explicit and _installed(n)), None)
+    if default:
+        msg += f"; without {how}, graphkit uses {default}, which is installed"
+    return msg + "."
+
+
 def model_name(name: str | None = None) -> str:
     """The spaCy package or path :func:`load_model` loads for ``name`` (raises ModelNotFound)."""
     explicit = name or os.environ.get("GRAPHKIT_MODEL")
@@ -55,7 +77,7 @@ def model_name(name: str | None = None) -> str:
     for n in names:
         if _installed(n):
             return n
-    raise ModelNotFound(f"No spaCy model found (tried: {', '.join(names)}). {INSTALL_HINT}")
+    raise ModelNotFound(missing_model_message(name))
 
 
 @functools.lru_cache(maxsize=4)
@@ -83,8 +105,7 @@ def load_model(name: str | None = None):
         if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
             raise ModelNotFound(f"spaCy model {n!r} has no 'ner' and 'parser' components; graphkit needs both. {INSTALL_HINT}")
         return add_graphkit_pipes(nlp)
-    tried = ", ".join(names)
-    raise ModelNotFound(f"No spaCy model found (tried: {tried}). {INSTALL_HINT}")
+    raise ModelNotFound(missing_model_message(name))
 
 
 _SENT_END = {".", "!", "?", '"', "”", "’", "'", ":", ";"}

@@ -18,7 +18,7 @@ exports and HTML view.
 1
 >>> summary = run([d], d / "out")
 >>> summary["run"]["ingested"], sorted(summary["outputs"])
-(1, ['db', 'gexf', 'graphml', 'json', 'records', 'summary', 'view'])
+(1, ['db', 'edges', 'gexf', 'graphml', 'json', 'nodes', 'records', 'summary', 'view'])
 >>> ingest_paths([d], d / "out" / "graphkit.db").unchanged      # nothing parsed the second time
 1
 
@@ -30,6 +30,7 @@ stops a run.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable
@@ -43,10 +44,12 @@ from graphkit.ingest import (
     open_user_dictionary, read_counted,
 )
 from graphkit.outputs import atomic_write
+from graphkit.readers import ReadOptions, Sources
 from graphkit.records_file import write_records
 from graphkit.store import Store, StoreError
 
-__all__ = ["extract_paths", "ingest_paths", "run", "write_records", "ENGINES", "DEFAULT_DB", "OUTPUT_FILES"]
+__all__ = ["extract_paths", "ingest_paths", "run", "write_records", "ENGINES", "DEFAULT_DB", "OUTPUT_FILES",
+           "NoInputRead", "remove_store_files"]
 
 #: Default store of ``ingest`` (in the current directory).
 DEFAULT_DB = "graphkit.db"
@@ -56,9 +59,33 @@ OUTPUT_FILES = {
     "graphml": "graph.graphml",
     "gexf": "graph.gexf",
     "json": "graph.json",
+    "nodes": "nodes.csv",
+    "edges": "edges.csv",
     "view": "view.html",
     "summary": "summary.json",
 }
+
+
+class NoInputRead(Exception):
+    """No article could be read from the inputs (``run(..., require_input=True)``): nothing was written.
+
+    ``report`` is the :class:`graphkit.ingest.RunReport` of the attempt (its problems say why).
+    """
+
+    def __init__(self, report: RunReport):
+        super().__init__("no article could be read from the inputs")
+        self.report = report
+
+
+def remove_store_files(db: PathLike) -> None:
+    """Remove a store file and the journal files SQLite keeps beside it (a store just created for nothing)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.unlink(f"{db}{suffix}")
+        except FileNotFoundError:
+            pass
+
+
 #: Engines of :func:`ingest_paths`: ``local`` (spaCy in this process, ``jobs``
 #: parser processes) and ``dask`` (a Dask cluster, see :mod:`graphkit.engines.dask_engine`).
 ENGINES = ("local", "dask")
@@ -72,13 +99,15 @@ def extract_paths(
     jobs: int = 1,
     on_problem: OnProblem | None = None,
     batch_size: int = 32,
+    read_options: ReadOptions | None = None,
 ) -> tuple[list[dict], RunReport]:
     """Read the articles in ``paths``, extract a record from each, resolve them across the corpus.
 
     ``model``: spaCy pipeline name or path (default: see :mod:`graphkit.nlp`),
     or an already loaded pipeline.  ``dictionary``: a user dictionary file
     (loaded with ``graphkit.actors.dictionary.load_dictionary``) or object.
-    ``jobs``: parser processes.  Returns ``(records, report)``: the records
+    ``jobs``: parser processes.  ``read_options``: how to read the inputs
+    (:class:`graphkit.readers.ReadOptions`).  Returns ``(records, report)``: the records
     resolved by :func:`graphkit.corpus_resolution.resolve_corpus`, in input
     order, in their JSON form (:meth:`graphkit.records.Record.to_dict`, what
     :func:`write_records` writes).
@@ -91,7 +120,8 @@ def extract_paths(
     problems = ProblemLog(report, on_problem)
     entries, fingerprint = open_user_dictionary(dictionary)
     extracted = []
-    for _art, rec in extract_stream(read_counted(paths, problems), model=model, dictionary=entries,
+    sources = Sources(paths, read_options)
+    for _art, rec in extract_stream(read_counted(sources, problems), model=model, dictionary=entries,
                                     spec=dictionary_spec(dictionary, entries, fingerprint), jobs=jobs,
                                     batch_size=batch_size, problems=problems):
         report.extracted += 1
@@ -100,9 +130,9 @@ def extract_paths(
 
 
 def _ingest(store: Store, paths, *, engine: str, jobs: int, scheduler, n_workers, partition_size,
-            **options) -> RunReport:
+            before_resolution=None, **options) -> RunReport:
     """Ingest ``paths`` into the open ``store`` with ``engine`` (``options``: what both engines take),
-    then keep the corpus resolution of the store's new content."""
+    then (after ``before_resolution(store)``, if given) keep the corpus resolution of the store's new content."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})")
     try:
@@ -111,6 +141,8 @@ def _ingest(store: Store, paths, *, engine: str, jobs: int, scheduler, n_workers
                                  partition_size=partition_size, **options)
         else:
             report = ingest_local(store, paths, jobs=jobs, **options)
+        if before_resolution is not None:
+            before_resolution(store)
         store.keep_resolution()
     except sqlite3.Error as exc:  # disk full, locked for too long...: every later article would fail too
         raise StoreError(f"{store.path}: {exc}") from exc
@@ -132,6 +164,7 @@ def ingest_paths(
     scheduler: str | None = None,
     n_workers: int | None = None,
     partition_size: int | None = None,
+    read_options: ReadOptions | None = None,
 ) -> RunReport:
     """Read the articles in ``paths`` and store each with its record in the store ``db``.
 
@@ -158,6 +191,8 @@ def ingest_paths(
     articles; the store stays in this process and the records are the same.
     See :func:`graphkit.engines.dask_engine.ingest_dask`.
 
+    ``read_options``: how to read the inputs (:class:`graphkit.readers.ReadOptions`).
+
     ``db`` is a path or an open :class:`graphkit.store.Store`.  Raises
     :class:`graphkit.store.StoreError` when the store cannot be opened and
     :class:`graphkit.nlp.ModelNotFound` when an article needs parsing and
@@ -167,9 +202,9 @@ def ingest_paths(
     own = not isinstance(db, Store)
     store = Store(db) if own else db
     try:
-        report = _ingest(store, paths, model=model, dictionary=dictionary, jobs=jobs, on_problem=on_problem,
-                         force=force, batch_size=batch_size, progress=progress, engine=engine,
-                         scheduler=scheduler, n_workers=n_workers, partition_size=partition_size)
+        report = _ingest(store, Sources(paths, read_options), model=model, dictionary=dictionary, jobs=jobs,
+                         on_problem=on_problem, force=force, batch_size=batch_size, progress=progress,
+                         engine=engine, scheduler=scheduler, n_workers=n_workers, partition_size=partition_size)
     finally:
         if own:
             store.close()
@@ -205,6 +240,9 @@ def run(
     engine: str = "local",
     scheduler: str | None = None,
     batch_size: int = 32,
+    fresh: bool = False,
+    read_options: ReadOptions | None = None,
+    require_input: bool = False,
 ) -> dict[str, Any]:
     """Articles in, graph files out: ingest, build the graph, write everything.
 
@@ -217,7 +255,17 @@ def run(
     (:func:`graphkit.view.render.render_html`) and ``summary.json``.  Returns
     the summary: :func:`graphkit.graph.summary` plus ``run`` (the
     :class:`graphkit.ingest.RunReport` counts), ``problems`` and ``outputs``
-    (name -> path).
+    (name -> path) and ``store``: the articles the store holds (``articles``),
+    those this run read (``read_now``), the others (``other``: from earlier runs)
+    and those ``fresh`` removed (``removed``).
+
+    ``fresh=True`` starts over: after this run's articles are stored, every
+    other article is removed from the store (so the articles stored unchanged
+    are not parsed again, and an interrupted run leaves the old store whole).
+    ``read_options``: how to read the inputs (:class:`graphkit.readers.ReadOptions`).
+    ``require_input=True``: when no article can be read at all, write nothing
+    (a store and a folder this call created are removed again) and raise
+    :class:`NoInputRead`.
     """
     # imported here, not with the module: ingesting alone needs neither networkx nor the view
     from graphkit.export import write_all
@@ -226,15 +274,38 @@ def run(
     from graphkit.view.render import render_html
 
     outdir = Path(outdir)
+    new_dir = not outdir.exists()
     outdir.mkdir(parents=True, exist_ok=True)
     _check_writable(outdir)  # before hours of parsing, not after
     db = outdir / "graphkit.db" if db is None else Path(db)
+    new_db = not db.exists()
+
+    sources = Sources(paths, read_options)  # collects the ids of the articles read
+    removed: list[str] = []
+
+    def drop_others(store: Store) -> None:
+        if fresh:
+            for article_id in sorted(store.article_ids() - sources.ids):
+                if store.delete(article_id):
+                    removed.append(article_id)
 
     with Store(db) as store:  # one connection for writing and reading back
-        report = _ingest(store, paths, model=model, dictionary=dictionary, jobs=jobs, on_problem=on_problem,
+        report = _ingest(store, sources, model=model, dictionary=dictionary, jobs=jobs, on_problem=on_problem,
                          force=force, batch_size=batch_size, progress=progress, engine=engine,
-                         scheduler=scheduler, n_workers=None, partition_size=None)
-        resolution = store.resolution()
+                         scheduler=scheduler, n_workers=None, partition_size=None, before_resolution=drop_others)
+        nothing_read = require_input and report.read == 0
+        if not nothing_read:
+            held = store.article_ids()
+            resolution = store.resolution()
+    if nothing_read:
+        if new_db:
+            remove_store_files(db)
+        if new_dir:
+            try:
+                outdir.rmdir()
+            except OSError:  # not empty after all: leave it
+                pass
+        raise NoInputRead(report)
     G = graph_from_resolution(resolution)
 
     outputs: dict[str, str] = {"db": str(db)}
@@ -252,6 +323,9 @@ def run(
     summary["run"] = report.counts()
     summary["problems"] = list(report.problems)
     summary["outputs"] = outputs
+    read_now = len(held & sources.ids)
+    summary["store"] = {"articles": len(held), "read_now": read_now, "other": len(held) - read_now,
+                        "removed": len(removed)}
     with atomic_write(outputs["summary"]) as f:
         f.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     return summary

@@ -2,7 +2,7 @@
 
 The rules are the ones `graphkit.actors` (within an article, the phases of its component) and
 `graphkit.corpus_resolution` (across articles) state in their docstrings, and the
-annotation rules in ``/work/shared/eval/README.md``.  Expectations are worked out
+annotation rules in ``../shared/eval/README.md``.  Expectations are worked out
 by hand from those rules.
 """
 from __future__ import annotations

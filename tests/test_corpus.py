@@ -132,13 +132,14 @@ def test_duplicate_ids_are_made_unique_with_a_warning(tmp_path):
 # bad inputs: reported, never fatal
 # ---------------------------------------------------------------------------
 
-def test_empty_and_whitespace_only_files_are_skipped(tmp_path):
+def test_empty_and_whitespace_only_files_are_warnings(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_text("  \n\t\n\n", encoding="utf-8")
     (tmp_path / "ok.txt").write_text("Real text.", encoding="utf-8")
     arts, problems = read(tmp_path)
     assert [a.id for a in arts] == ["ok"]
-    assert sorted((Path(p.path).name, p.skipped) for p in problems) == [("blank.txt", True), ("empty.txt", True)]
+    # nothing to read is a warning, not a skipped input (exit 0)
+    assert sorted((Path(p.path).name, p.skipped) for p in problems) == [("blank.txt", False), ("empty.txt", False)]
     assert all("empty" in p.message for p in problems)
 
 
@@ -205,7 +206,7 @@ def test_json_line_without_text_or_with_non_string_text(tmp_path):
     ])
     arts, problems = read(p)
     assert [a.id for a in arts] == ["e"]
-    assert [(pr.line, pr.skipped) for pr in problems] == [(1, True), (2, True), (3, True), (4, True)]
+    assert [(pr.line, pr.skipped) for pr in problems] == [(1, True), (2, True), (3, False), (4, True)]
     assert problems[0].message == "no 'text' field"
     assert problems[1].message == "'text' is not a string (int)"
     assert problems[2].message == "empty text"

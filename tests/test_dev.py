@@ -16,9 +16,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from shared_folder import SHARED, shared_file  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
+EVAL = SHARED / "eval"  # ../shared beside the clone (or $GRAPHKIT_SHARED)
 
 #: metric -> floor, per gold set (reached figures minus 0.03)
 FLOORS = {

@@ -2,7 +2,7 @@
 
 Sentences are invented (invented people and bodies, real countries and
 international groupings); the expected meetings are worked out by hand from the
-annotation rules (``/work/shared/eval/README.md``):
+annotation rules (``../shared/eval/README.md``):
 
 * a forum named from the text needs a word that names it: a proper noun, an
   actor, a topic ("a conference on fish quotas"); "the meeting", "a two-day

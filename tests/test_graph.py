@@ -268,7 +268,8 @@ def test_json(G, tmp_path):
 def test_write_all(G, tmp_path):
     paths = write_all(G, tmp_path / "out")
     assert {k: p.name for k, p in paths.items()} == {"graphml": "graph.graphml", "gexf": "graph.gexf",
-                                                      "json": "graph.json"}
+                                                      "json": "graph.json", "nodes": "nodes.csv",
+                                                      "edges": "edges.csv"}
     assert all(p.exists() and p.stat().st_size > 0 for p in paths.values())
 
 

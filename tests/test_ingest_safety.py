@@ -233,13 +233,14 @@ def test_a_device_or_fifo_as_store_is_refused(tmp_path, corpus, capsys):
 def test_a_file_name_with_escapes_is_printed_escaped(tmp_path, nlp, capsys):
     d = tmp_path / "in"
     d.mkdir()
-    (d / "evil\nfake.txt: skipped: forged\x1b[2J.txt").write_bytes(b"")
+    (d / "evil\nfake.txt: skipped: forged\x1b[2J.txt").write_bytes(b"\x00binary")
     assert main(["ingest", str(d), "--db", str(tmp_path / "g.db")]) == 1
     err = capsys.readouterr().err
     assert "\x1b" not in err
     lines = err.splitlines()
-    assert len(lines) == 1, lines
-    assert lines[0].endswith("evil\\nfake.txt: skipped: forged\\x1b[2J.txt: skipped: empty file")
+    assert len(lines) == 2, lines       # the file's line, then: nothing could be read, nothing written
+    assert lines[0].endswith("evil\\nfake.txt: skipped: forged\\x1b[2J.txt: skipped: binary file")
+    assert lines[1].startswith("graphkit: error: no article could be read from ")
 
 
 # ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 Each row names a pattern id, a short sentence written for that pattern's
 construction (invented people, real countries, capitals and international
 bodies), and the expected meetings worked out by hand from the annotation
-rules (``/work/shared/eval/README.md``), never copied from the extractor:
+rules (``../shared/eval/README.md``), never copied from the extractor:
 
 * participants are persons where named, else their country or organization
   ("her Jordanian counterpart" -> Jordan);

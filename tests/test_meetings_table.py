@@ -3,7 +3,7 @@
 Every row is a short text written for this table, mostly with invented people
 ("Anna Berg", "Karl Holm", ...) holding real titles of real countries, and the
 expected meetings worked out by hand from the annotation rules in
-``/work/shared/eval/README.md`` (never copied from the extractor's output):
+``../shared/eval/README.md`` (never copied from the extractor's output):
 
 * a meeting's participants are persons where named, else the country or
   organization ("her Jordanian counterpart" -> Jordan); a surname means the full

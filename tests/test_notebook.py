@@ -8,7 +8,7 @@ import pytest
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "graphkit_tour.ipynb"
 
 
-def test_tour_notebook_runs():
+def test_tour_notebook_runs(tmp_path, monkeypatch):
     nbformat = pytest.importorskip("nbformat", reason="nbformat is not installed (pip install -e '.[test]')")
     nbclient = pytest.importorskip("nbclient", reason="nbclient is not installed (pip install -e '.[test]')")
     pytest.importorskip("ipykernel", reason="ipykernel is not installed (pip install -e '.[test]')")
@@ -19,6 +19,7 @@ def test_tour_notebook_runs():
     except Exception as exc:  # noqa: BLE001 - the notebook parses the seeds
         pytest.skip(f"no spaCy model: {exc}")
 
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the kernel's temp folders go here, apart from other runs'
     nb = nbformat.read(NOTEBOOK, as_version=4)
     client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=600,
                                      resources={"metadata": {"path": str(NOTEBOOK.parent)}})
@@ -27,6 +28,7 @@ def test_tour_notebook_runs():
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
               if o.get("output_type") == "error"]
     assert errors == []
+    assert list(tmp_path.glob("graphkit-tour-*")) == []   # the tour removes the folder it worked in
     text = "\n".join(
         o.get("text", "") + str(o.get("data", {}).get("text/plain", "")) + str(o.get("data", {}).get("text/html", ""))
         for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))

@@ -26,16 +26,15 @@ from graphkit.graph import graph_from_resolution, load_graph
 from graphkit.pipeline import run
 from graphkit.records import Record
 from graphkit.store import Store
+from shared_folder import SHARED, shared_file
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles"
-if not DEV.is_dir():
-    DEV = Path("/work/shared/eval/dev/articles")
+DEV = SHARED / "eval" / "dev" / "articles"  # ../shared beside the clone
 
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory, nlp):
-    dev = sorted(DEV.glob("*.txt"))[:10]
+    dev = sorted(shared_file("eval", "dev", "articles").glob("*.txt"))[:10]
     assert len(dev) == 10, f"the development articles are not at {DEV}"
     corpus = tmp_path_factory.mktemp("one-graph") / "corpus"
     corpus.mkdir()

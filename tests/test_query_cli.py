@@ -108,8 +108,8 @@ def test_missing_database(monkeypatch, capsys, tmp_path):
     parser = argparse.ArgumentParser()
     query.register(parser.add_subparsers())
     args = parser.parse_args(["countries", "--db", str(tmp_path / "none.db")])
-    assert args.func(args) == 1
-    assert "no graph database" in capsys.readouterr().err
+    assert args.func(args) == 2                    # as every command: a missing store is a usage error
+    assert "no store at" in capsys.readouterr().err
 
 
 def undated_graph():
@@ -199,7 +199,7 @@ def test_queries_find_the_store_run_wrote(monkeypatch, capsys, tmp_path):
     (tmp_path / "graphkit.db").unlink()
     (tmp_path / "graphkit-out" / "graphkit.db").unlink()
     capsys.readouterr()
-    assert ask("centrality") == 1
+    assert ask("centrality") == 2                     # no store: a usage error, as in every command
     err = capsys.readouterr().err
     assert "graphkit.db" in err and "graphkit-out/graphkit.db" in err and "--db OUTDIR/graphkit.db" in err
 

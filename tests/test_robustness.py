@@ -76,14 +76,14 @@ def test_mixed_bad_directory(tmp_path, nlp, monkeypatch, capsys):
         assert len(hits) == 1, (name, lines)
         assert text in hits[0], hits[0]
 
-    one("b_empty.txt", "skipped: empty file")
+    one("b_empty.txt", "warning: empty file")          # nothing to read: a warning, not a skip
     one("c_binary.txt", "skipped: binary file")
     one("d_latin1.txt", "warning: not UTF-8")
     one("e_long.txt", "parsed in")
     one("f_lines.jsonl:3", "skipped: malformed JSON")
     one("z_vanishing.txt", "skipped: file vanished")
     assert len(lines) == 6, lines  # one message per bad file, nothing else
-    assert "6 new, 0 updated, 0 unchanged, 4 skipped, 0 failed" in out
+    assert "6 new, 0 updated, 0 unchanged, 3 skipped, 0 failed" in out
 
     recs = check_store(db)
     assert set(recs) == {"a_good", "d_latin1", "e_long", "art004", "art005", "art006"}

@@ -150,15 +150,15 @@ def test_progress_bar_only_on_a_terminal(tmp_path, corpus, nlp, monkeypatch):
 
 
 def test_cli_final_line_and_quiet(tmp_path, corpus, nlp, capsys):
-    (corpus / "empty.txt").write_text("")
+    (corpus / "blob.txt").write_bytes(b"\x00\x01binary" * 100)
     db = tmp_path / "g.db"
     assert main(["ingest", str(corpus), "--db", str(db), "--jobs", "2"]) == 1
     out, err = capsys.readouterr()
     assert out.strip().splitlines()[-1].startswith(
         f"{db}: 2 new, 0 updated, 0 unchanged, 1 skipped, 0 failed")
-    assert "empty.txt: skipped: empty file" in err
+    assert "blob.txt: skipped: binary file" in err
     assert "it/s" not in err and "articles/s" not in err  # no bar: stderr is not a terminal
     assert main(["ingest", str(corpus), "--db", str(db), "-q"]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    assert "empty.txt: skipped: empty file" in err  # skipped inputs are still reported
+    assert "blob.txt: skipped: binary file" in err  # skipped inputs are still reported

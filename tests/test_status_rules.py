@@ -2,7 +2,7 @@
 meeting dated after its article is still to come.
 
 Invented people and companies, real countries; each row is a construction, worked out by hand from the
-annotation rules (``/work/shared/eval/README.md``): hopes, hypotheticals and the like are not meetings,
+annotation rules (``../shared/eval/README.md``): hopes, hypotheticals and the like are not meetings,
 future ones are ``scheduled``.
 """
 from __future__ import annotations

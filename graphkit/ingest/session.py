@@ -23,7 +23,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from graphkit.corpus import JSON_SUFFIXES, JSONL_SUFFIXES, Article, Problem, read_articles
+from graphkit.corpus import JSON_SUFFIXES, JSONL_SUFFIXES, TABLE_SUFFIXES, Article, Problem, Sources, read_articles
 from graphkit.ingest.extraction import extract_safely
 from graphkit.ingest.pool import pool_extract
 from graphkit.ingest.report import OnProblem, PathLike, ProblemLog, ProgressBar, RunReport
@@ -47,13 +47,15 @@ def read_counted(paths: PathLike | Iterable[PathLike], problems: ProblemLog) -> 
     be written over it); control characters are cleaned out of every article
     (a warning says how many).
     """
+    sources = paths if isinstance(paths, Sources) else None  # the reading options and the ids read (--fresh)
     paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     forget_inputs()  # a new job: the inputs of an earlier one (in a notebook, say) may be written again
     named = []
     limit = max_input_bytes()
     for p in paths:
         suffix = Path(p).suffix.lower()
-        why = input_refusal(p, limit=None if suffix in JSONL_SUFFIXES | JSON_SUFFIXES else limit)
+        many = JSONL_SUFFIXES | JSON_SUFFIXES | TABLE_SUFFIXES  # one article a line or row: no size limit for the file
+        why = input_refusal(p, limit=None if suffix in many else limit)
         if why is not None and not Path(p).is_dir():
             problems.reader(Problem(str(p), None, why, skipped=True))
             continue
@@ -64,6 +66,9 @@ def read_counted(paths: PathLike | Iterable[PathLike], problems: ProblemLog) -> 
             problems.reader(p)
 
     last_path, skip = None, False
+    if sources is not None:
+        named = Sources(named, sources.options)
+        named.ids = sources.ids
     for art in read_articles(named, on_problem=reader_problem):
         if art.path != last_path:
             last_path = art.path
