@@ -165,6 +165,8 @@ def _clause_subject(tok, depth: int = 0) -> list:
     for c in v.children:
         if c.dep_ == "agent":
             return [p for p in c.children if p.dep_ == "pobj"]
+    if v.dep_ == "ccomp" and v.head.i > v.i and (by_order := _subject_by_order(v)):
+        return by_order  # "After meeting Y, X, a minister, said ..., an aide said": not the aide
     if v.dep_ in ("advcl", "xcomp", "pcomp", "conj", "prep", "pobj", "ccomp", "acomp") and v.head.i != v.i:
         return clause_subject(v.head, depth + 1)
     if v.dep_ == "csubj" and v.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in v.head.children):
@@ -175,14 +177,15 @@ def _clause_subject(tok, depth: int = 0) -> list:
 def _subject_by_order(v) -> list:
     """A finite main verb the parse left without a subject ("After a trip to A and B, Minister X will fly
     to C" with X read as one more destination): the noun right before it, past its auxiliaries."""
-    if v.dep_ != "ROOT" or v.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+    main = v.dep_ == "ROOT" or (v.dep_ == "ccomp" and v.head.i > v.i)  # (or reported by an attribution after it)
+    if not main or v.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return []
     k = v.i - 1
     while k >= v.sent.start and (v.doc[k].dep_ in ("aux", "auxpass", "neg", "advmod") and v.doc[k].head.i == v.i
                                  or v.doc[k].text == ","):
         k -= 1
     t = v.doc[k] if k >= v.sent.start else None
-    if t is not None and t.dep_ == "appos":
+    if t is not None and t.dep_ == "appos" and t.head.pos_ == "PROPN":
         t = t.head  # "..., X, Ruritania's minister, will fly": the name the description stands beside
     return [t] if t is not None and t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("conj", "appos", "compound") else []
 
