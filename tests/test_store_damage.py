@@ -142,3 +142,13 @@ def test_a_store_locked_past_the_timeout_waits_and_says_so(tmp_path, caplog):
     holder.close()
     assert result == {"status": "new"}
     assert any("the store is busy" in r.getMessage() and "still waiting" in r.getMessage() for r in caplog.records)
+
+
+def test_graphkit_check_reports_damage_and_rebuild_repairs_it(damaged, capsys):
+    db, nodes = damaged
+    assert main(["check", "--db", str(db)]) == 1
+    out = capsys.readouterr().out
+    assert "damaged" in out and "corpus_records" in out
+    assert main(["check", "--db", str(db), "--rebuild"]) == 0
+    assert main(["check", "--db", str(db)]) == 0
+    assert set(load_graph(db).nodes) == nodes

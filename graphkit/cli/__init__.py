@@ -334,6 +334,18 @@ def cmd_summary(args) -> int:
     return EXIT_OK
 
 
+def cmd_check(args) -> int:
+    """Check the store for damage (SQLite's quick check, every table read whole); --rebuild remakes it."""
+    from graphkit.store import check_store, rebuild_corpus_tables
+
+    db = find_store(args.db)
+    report = check_store(db)
+    if not report.ok and args.rebuild:
+        report = rebuild_corpus_tables(db)
+    print("\n".join(report.lines()))
+    return EXIT_OK if report.ok else EXIT_PARTIAL
+
+
 def cmd_remove(args) -> int:
     """Remove articles (by id, glob pattern or the file / folder they were read from) and their records."""
     if not args.ids and not args.path:
@@ -533,6 +545,15 @@ def build_parser() -> argparse.ArgumentParser:
                     help="remove the articles read from this file, or from files under this folder (repeatable)")
     sp.add_argument("-n", "--dry-run", action="store_true", help="list the articles that would be removed; change nothing")
     sp.set_defaults(func=cmd_remove)
+
+    sp = add("check", [db], "check the store for damage (and rebuild its corpus tables with --rebuild)",
+             "Run SQLite's quick check on the store and read every table whole, without changing anything; "
+             "print what is damaged and what to do.  Exit 0 when the store is sound, 1 when it is damaged.  "
+             "--rebuild copies what still reads into a new store, remakes the corpus tables and puts it in "
+             "place of the damaged one.")
+    sp.add_argument("--rebuild", action="store_true",
+                    help="when damaged: copy what reads whole into a new store and remake the corpus tables")
+    sp.set_defaults(func=cmd_check)
 
     query.register(sub, parents=[quiet], epilog=_epilog(), formatter_class=_Formatter)
     return p
