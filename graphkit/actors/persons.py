@@ -447,11 +447,11 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
         if t.i in covered or not t.text[:1].isupper():
             continue
         if t.pos_ != "PROPN":
-            # a sentence's first word the tagger read as a verb or noun ("Trump heads to X", "May
-            # said") is the known surname, unless the article writes that word in lower case too
+            # a sentence's first word the tagger read as a verb ("Trump heads to X", "May said") is the
+            # known surname, unless the article writes that word in lower case too
             if lower_words is None:
                 lower_words = {w.text for w in doc if w.text.islower()}
-            if not t.is_sent_start or t.lower_ in lower_words:
+            if not t.is_sent_start or t.pos_ not in ("VERB", "AUX") or t.lower_ in lower_words:
                 continue
         key = core(t.text)
         if key in surnames:
