@@ -127,6 +127,8 @@ def _comma_title_before(state: ArticleState, m: Mention, title_words) -> list:
 def _appositive_before(state: ArticleState, m: Mention) -> list:
     """A role phrase the name stands in apposition to: "US State Department spokesman, Karl Holm"."""
     root = state.doc[m.end - 1]
+    if any(c.dep_ in ("cc", "conj") for c in root.children):
+        return []  # "met the Chilean minister, Minister X and Y": a list the parser read as apposition
     if root.dep_ == "appos" and root.head.i < m.start and state.at(root.head.i) is None:
         h = root.head
         return [x for x in h.subtree if x.i < m.start and x.i <= h.i]
@@ -164,8 +166,9 @@ def _appositive_demonym(state: ArticleState, m: Mention) -> str | None:
     name is the person's, whatever the noun ("Karl Holm, a critic of Russia" says nothing of Holm's)."""
     root = state.doc[m.end - 1]
     for c in root.children:
-        if c.dep_ != "appos" or c.i < root.i or c.pos_ not in ("NOUN", "PROPN") or state.at(c.i) is not None:
-            continue
+        if c.dep_ != "appos" or c.i < root.i or c.pos_ not in ("NOUN", "PROPN") or state.at(c.i) is not None \
+                or any(g.dep_ in ("cc", "conj") for g in c.children):
+            continue  # (not a list the parser read as apposition: "X, a Chilean delegation and Y")
         for x in c.children:
             mm = state.at(x.i)
             if x.i < c.i and x.dep_ in ("amod", "compound", "poss", "nmod") and mm is not None \

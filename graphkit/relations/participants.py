@@ -436,7 +436,7 @@ class Resolver:
         # "the largest Dutch telephone company Norcom": the name in apposition; "trade ministers A, B and C":
         # every name in apposition
         named = [c for c in x.children if c.dep_ == "appos" and (s := self.index.at(c.i)) is not None
-                 and s.label_ in ACTOR_TYPES]
+                 and s.label_ in ACTOR_TYPES and not self._listed_person(x, c)]
         if named:
             # "officials in the Finance Ministry, the Trade Ministry ...": the parser may hang the first
             # of the list on the verb and the rest on the role noun
@@ -559,7 +559,8 @@ class Resolver:
                             if p.type == "country" or (p.type == "person" and p.country):
                                 return [Participant(p.country or p.name, "country", p.country or p.name)]
         for c in x.children:
-            if c.dep_ == "appos" and (s := index.at(c.i)) is not None and s.label_ == "person":
+            if c.dep_ == "appos" and (s := index.at(c.i)) is not None and s.label_ == "person" \
+                    and not self._listed_person(x, c):
                 return self.actors(c, seen)
             if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head"):  # "a delegation led by X"
                 for a in c.children:
