@@ -36,5 +36,8 @@ def test_tour_notebook_runs(tmp_path, monkeypatch):
     assert "'meetings': " in text and ("undated" in text or "dated_by" in text)  # dates: the reason or the timeline
     assert "rank" in text and "actor" in text  # the centrality table
     assert "<iframe srcdoc=" in text         # the view, inline
+    warned = [o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+              if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+    assert not any("Warning" in w for w in warned), warned  # the tour prints no warning
     assert any("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code"
                for o in c.get("outputs", []))

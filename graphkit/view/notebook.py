@@ -29,5 +29,7 @@ def inline(graph_or_page: nx.MultiGraph | str | PathLike, *, height: int = 640, 
         page = page_html(net, title=title, height=f"{int(height)}px")
     else:
         page = Path(graph_or_page).read_text(encoding="utf-8")
-    return HTML(f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height) + 8}px;'
-                f'border:1px solid #ddd" sandbox="allow-scripts"></iframe>')
+    # (inside a <div>: IPython warns "Consider using IPython.display.IFrame" for a bare iframe, and IFrame
+    # needs a URL where this view needs none)
+    return HTML(f'<div><iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;'
+                f'height:{int(height) + 8}px;border:1px solid #ddd" sandbox="allow-scripts"></iframe></div>')
