@@ -45,7 +45,7 @@ from .participants import verbal
 ROLES = ("partner", "host", "forum", "members")
 FORUM_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"] | LEXICON["forum_org_heads"]
 _FRAME_KEYS = {"kind", "verbs", "nouns", "object", "preps", "needs_cue", "verb_cue", "partner_types", "host_types",
-               "carriers"}
+               "carriers", "requires"}
 
 
 class FrameError(ValueError):
@@ -65,6 +65,7 @@ class Frame:
     host_types: frozenset | None = None
     carriers: frozenset = frozenset()
     verb_cue: frozenset = frozenset()
+    requires: str | None = None  # a role without which the trigger is no meeting
 
 
 @dataclass(frozen=True)
@@ -112,10 +113,12 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
             if value is not None and (not isinstance(value, list) or not set(value) <= set(ACTOR_TYPES) | {"location"}):
                 raise FrameError(f"{at}: {key} must be a list of {', '.join(ACTOR_TYPES)}, location")
             types[key] = frozenset(value) if value else None
+        if obj.get("requires") not in (None,) + ROLES:
+            raise FrameError(f"{at}: requires must be one of {', '.join(ROLES)}")
         frames.append(Frame(name, obj["kind"], frozenset(obj.get("verbs", [])), frozenset(obj.get("nouns", [])),
                             obj.get("object"), dict(preps), frozenset(obj.get("needs_cue", [])),
                             types["partner_types"], types["host_types"], frozenset(obj.get("carriers", [])),
-                            frozenset(obj.get("verb_cue", []))))
+                            frozenset(obj.get("verb_cue", [])), obj.get("requires")))
     by_verb, by_noun = {}, {}
     for f in frames:
         for w in f.verbs:
@@ -325,6 +328,8 @@ def link_frames(doc) -> list[Link]:
         # attended ("attend a memorial service")
         link.roles["forum"] = [i for i in link.roles["forum"] if doc[i].pos_ == "PROPN"
                                or doc[i].lemma_.lower() in FORUM_WORDS or doc[i].lower_ in FORUM_WORDS]
+        if frame.requires and not link.roles[frame.requires]:
+            continue
         if any(link.roles[r] for r in ROLES) or together:
             # ("A and B negotiated": the sides are the subjects; "A and B arrived" is no visit of anyone)
             out.append(link)

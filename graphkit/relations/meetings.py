@@ -479,7 +479,7 @@ def link_pattern(link: Link) -> tuple[MeetingPattern, dict]:
         if toks:
             slots[role] = tuple(SlotRef(f"{role}{k}") for k in range(len(toks)))
     pattern = MeetingPattern(
-        id=f"frame-{link.frame}-{link.rule}", kind=link.kind, note=f"the {link.frame} frame", slots=slots,
+        id=f"link-{link.frame}-{link.rule}", kind=link.kind, note=f"the {link.frame} frame", slots=slots,
         pattern=[{"RIGHT_ID": n} for n in nodes], frame="carrier", partner_types=link.partner_types or _ROLE_TYPES["partner"],
         host_types=link.host_types or _ROLE_TYPES["host"])
     return pattern, nodes
