@@ -78,6 +78,10 @@ def _title_before(state: ArticleState, m: Mention, title_words) -> list:
             j -= 1
         elif t.lower_ in ("and", "&") and j > 0 and doc[j - 1].tag_ in ("NNS", "NNPS"):
             break  # "Japanese officials and Bundesbank President X": the plural is others, not X's title
+        elif t.lower_ in ("and", "&") and j > 0 and (
+                state.at(j - 1) is not None or fold(doc[j - 1].text).strip(".") in state.gazetteer.role_nouns):
+            break  # "the World Bank and NATO Secretary-General X", "the finance minister and EU envoy X":
+            # another side listed before X, not X's title ("Minister for Arab and African Affairs" goes on)
         elif mm is not None and mm.type not in ("person", "location"):
             j = mm.start - 1
         elif mm is not None and mm.type == "person" and j + 1 < len(doc) and doc[j + 1].text in _POSSESSIVE:
