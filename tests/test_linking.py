@@ -196,3 +196,19 @@ def test_a_verb_whose_subject_the_parse_lost_takes_the_sentence_opening_actor(nl
     ms = [m for m in _meetings(nlp, text) if m.kind == "visit"]
     got = {frozenset(m.participants) for m in ms}
     assert {frozenset({"Karl Holm", "Japan"}), frozenset({"Karl Holm", "Kenya"})} <= got, got
+
+
+def test_calling_a_country_a_name_or_calling_on_it_is_no_call(nlp):
+    check_meetings(_meetings(nlp, "Anton Vesel called Chile's foreign minister on Monday to discuss trade."),
+                   P(("Anton Vesel", "Chile")), kind="call")
+    for text in ("Anton Vesel called Iran a rogue state.", "Anton Vesel called on Iran to release the sailors.",
+                 "Anton Vesel called for sanctions on Iran."):
+        check_meetings(_meetings(nlp, text), NONE)
+
+
+def test_joining_a_company_a_bid_or_a_vote_is_no_meeting(nlp):
+    for text in ("Anton Vesel joined Norcom Corp in 1979.", "He was joined by Anton Vesel and Karl Holm.",
+                 "Norcom joined Telvia in raising prices."):
+        check_meetings(_meetings(nlp, text), NONE)
+    check_meetings(_meetings(nlp, "Anton Vesel, Chile's finance minister, joined leaders at the G20 summit."),
+                   P(("Anton Vesel", "G20 summit")))

@@ -287,6 +287,10 @@ def link_frames(doc) -> list[Link]:
                 if len(objs) == 1 and not (frame.object == "partner" and _lemma(objs[0]) in data.not_partner_objects):
                     _add(link, frame.object, objs)
             _prep_roles(link, frame, tok, data)
+            forum_preps = {p: r for p, r in frame.preps.items() if r == "forum"}
+            for obj in (c for c in tok.children if c.dep_ in OBJECTS) if forum_preps else ():
+                # "joined leaders at the summit": the 'at' on the object
+                _prep_roles(link, Frame(frame.name, frame.kind, frozenset(), frozenset(), None, forum_preps), obj, data)
             cue = _cue_phrase(tok, frame) if frame.verb_cue else None
             for q in _pobjs(cue) if cue is not None else ():
                 _prep_roles(link, frame, q, data)  # "spoke by phone with X": the 'with' on "phone"
