@@ -384,8 +384,8 @@ class Resolver:
         s = self.index.at(tok.i)
         if s is not None:
             return s.id_
-        if tok.lower_ not in self.roles and fold(tok.lemma_) not in self.roles:
-            return None
+        if tok.lower_ not in self.roles and fold(tok.lemma_) not in self.roles and tok.lemma_.lower() not in PLACE_NOUNS:
+            return None  # (a role, or a place named by its country: "the Canadian capital, Italy and Japan")
         mods = [self.index.at(c.i) for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
         ids = sorted({m.id_ for m in mods if m is not None})
         return tuple(ids) if ids else None
