@@ -212,3 +212,10 @@ def test_joining_a_company_a_bid_or_a_vote_is_no_meeting(nlp):
         check_meetings(_meetings(nlp, text), NONE)
     check_meetings(_meetings(nlp, "Anton Vesel, Chile's finance minister, joined leaders at the G20 summit."),
                    P(("Anton Vesel", "G20 summit")))
+
+
+def test_a_person_whose_country_nothing_tells_travelling_in_the_storys_country_is_at_home(nlp):
+    text = "HOUSTON (Reuters) - Karl Holm, chairman of Norcom Corp, arrived in Dallas on Monday to address shareholders."
+    assert [m for m in _meetings(nlp, text) if m.kind == "visit"] == []
+    text = "OSLO (Reuters) - Karl Holm, Chile's foreign minister, arrived in Bergen on Monday."
+    check_meetings(_meetings(nlp, text), P(("Karl Holm", "Norway")), kind="visit")

@@ -143,6 +143,17 @@ def _opening_actor(trigger, index):
     return span
 
 
+def _story_country(m: "_Match") -> str | None:
+    """The country the story is about: the article's own, else the one its dateline lies in."""
+    if m.doc._.home_country:
+        return m.doc._.home_country
+    line = m.doc._.dateline
+    if not line:
+        return None
+    span = next((s for s in m.resolver.index.spans if fold(s.text) == fold(line)), None)
+    return span._.country if span is not None else None
+
+
 def is_country(name: str) -> bool:
     e = load_gazetteer().lookup(name)
     return e is not None and e.type == "country"
@@ -315,8 +326,11 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         if country is None or host.type == "forum":
             continue
         # nobody visits their own country; a pattern that only implies travel needs the visitor's country
+        # (one whose country nothing tells, travelling in the story's own country, is most likely at home)
         visitors = [a for a in agents if a.type in ("person", "organization", "country")
                     and _own_country(a) != country
+                    and not (a.type == "person" and (_own_country(a) or a.guess) is None
+                             and country == _story_country(m))
                     and not (p.foreign_agent and (_own_country(a) or a.guess) in (None, country))]
         if visitors and host.type == "location" and _homonym_abroad(m, host, country, visitors):
             continue
