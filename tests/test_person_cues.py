@@ -110,3 +110,10 @@ def test_the_dateline_country_is_a_sign_of_the_story_s_country(nlp):
 def test_a_short_organization_name_is_the_full_one(nlp, text, short, full):
     spans = [s for s in nlp(text).spans[ACTORS_KEY] if s.label_ == "organization"]
     assert {s.id_ for s in spans if s.text == short} <= {full}
+
+
+@pytest.mark.parametrize("opener", ["Welcoming", "Meeting", "Visiting"])
+def test_a_sentence_opening_participle_is_not_part_of_the_name(nlp, opener):
+    persons = [a for a in _actors(nlp, f"{opener} Karl Holm in Oslo, Anton Vesel said trade would grow.")
+               if a[1] == "person"]
+    assert {a[2] for a in persons} == {"Karl Holm", "Anton Vesel"}, persons

@@ -38,9 +38,15 @@ class Candidates:
     taken: set[int] = field(default_factory=set)  # tokens inside any winning span
 
 
+OPENING_PARTICIPLES = frozenset(LEXICON["opening_participles"])
+
+
 def strip_determiners(doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading determiners and trailing possessive marks or punctuation from a span."""
     while start < end and doc[start].lower_ in DETERMINERS:
+        start += 1
+    # "Welcoming Karl Holm to Oslo, X said": a sentence-opening participle the recognizer ran into the name
+    while start < end - 1 and doc[start].is_sent_start and doc[start].lower_ in OPENING_PARTICIPLES:
         start += 1
     while end > start and doc[end - 1].text in _TRAILING:
         end -= 1
