@@ -22,32 +22,22 @@ from grid.generate import slots_of
 from grid.templates import COUNTRIES, SIDE_FORMS, TEMPLATES
 
 #: overall pass rate the grid must keep (target 0.97)
-FLOOR = 0.88
+FLOOR = 0.91
 #: pass rate every capability, side form, destination form and modifier must keep (target 0.90) ...
 CAP_FLOOR = 0.80
 #: ... except these, below it today (each at the rate reached minus CAP_MARGIN)
 CAP_FLOORS = {
-    'attend×list': 0.50,  # 55.0% of 40
     'attend×participle': 0.77,  # 82.5% of 40
     'attend×took-part': 0.77,  # 82.5% of 40
-    'call×between': 0.70,  # 75.0% of 40
-    'call×called': 0.68,  # 73.8% of 42
-    'call×coordinated': 0.62,  # 67.5% of 40
-    'call×nominal': 0.77,  # 82.5% of 40
     'call×participle': 0.64,  # 70.0% of 40
-    'destination×city': 0.69,  # 74.7% of 182
-    'meet×coordinated': 0.77,  # 82.5% of 40
-    'meet×list': 0.60,  # 65.0% of 40
-    'side×appositive': 0.78,  # 83.8% of 543
-    'talks×list': 0.50,  # 55.0% of 40
-    'talks×nominal': 0.77,  # 82.5% of 40
-    'talks×participle': 0.75,  # 80.0% of 40
+    'destination×city': 0.72,  # 77.5% of 182
+    'meet×participle': 0.77,  # 82.5% of 40
+    'talks×list': 0.75,  # 80.0% of 40
+    'talks×nominal': 0.75,  # 80.0% of 40
+    'talks×participle': 0.77,  # 82.5% of 40
     'visit×including': 0.78,  # 83.3% of 42
-    'visit×legs': 0.32,  # 37.5% of 40
-    'visit×list': 0.75,  # 80.0% of 40
-    'visit×participle': 0.72,  # 77.5% of 40
-    'visit×stops': 0.72,  # 77.5% of 40
-    'visit×tour': 0.77,  # 82.5% of 40
+    'visit×participle': 0.75,  # 80.0% of 40
+    'visit×stops': 0.75,  # 80.0% of 40
     'welcome×participle': 0.45,  # 50.0% of 40
 }
 #: margins below the rates reached (``scripts/grid_report.py --floors``)
