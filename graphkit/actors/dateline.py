@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
+from graphkit.tokens import doc_text
+
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:/[A-Z .]+)?(?:,[^\n(]{0,30})?\s*"
                        r"\((?:Reuters|AP|AFP|Reuter|UPI|Bloomberg|dpa|Xinhua)\)\s*[-–—]", re.M)
 
 
 def find_dateline(doc) -> tuple[int, int, str] | None:
     """``(start, end, place as written in title case)`` of the dateline's place in the first lines, or None."""
-    text = doc.text[:2000]
+    text = doc_text(doc)[:2000]
     m = _DATELINE.search(text)
     if m is None:
         return None

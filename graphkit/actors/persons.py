@@ -149,7 +149,12 @@ class _LowerWords:
 
     def __contains__(self, word: str) -> bool:
         if self.words is None:
-            self.words = {t.lower_ for t in self.doc if t.is_lower}
+            from spacy.attrs import IS_LOWER, LOWER
+
+            # from the Doc's arrays: no Token object made per word
+            arr = self.doc.to_array([IS_LOWER, LOWER])
+            strings = self.doc.vocab.strings
+            self.words = {strings[h] for h in set(arr[arr[:, 0] == 1][:, 1].tolist())} if len(arr) else set()
         return word in self.words
 
 

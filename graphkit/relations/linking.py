@@ -263,12 +263,17 @@ def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 
 
 def link_frames(doc) -> list[Link]:
     """Every trigger of every frame in the Doc with the tokens its linking rules reach."""
+    from spacy.attrs import LEMMA, LOWER
+
     data = load_frames()
-    words = data.words
+    hashes = _word_hashes(data.words)
+    arr = doc.to_array([LOWER, LEMMA]) if len(doc) else ()
+    # most tokens start no link: find the few that may from the Doc's arrays (the lower-case form
+    # catches a capitalised "Summit", the lemma an inflected "met")
+    starts = [i for i, (low, lem) in enumerate(arr.tolist() if len(doc) else ()) if low in hashes or lem in hashes]
     out = []
-    for tok in doc:
-        if tok.lower_ not in words and tok.lemma_.lower() not in words:
-            continue  # most tokens: no trigger of any frame or rule
+    for i in starts:
+        tok = doc[i]
         frame, how = _frame_of(tok, data)
         if frame is None:
             for found in (_carried_traveller(tok, data), _there_for(tok, data)):
@@ -397,6 +402,13 @@ def _carried_traveller(verb, data: FrameData):
     link = Link(visit.name, visit.kind, verb.i, verb.i, "carry", agents=[travellers[0].i])
     _add(link, "host", hosts)
     return link
+
+
+@functools.lru_cache(maxsize=8)
+def _word_hashes(words: frozenset) -> frozenset:
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in words)
 
 
 def inclusion_members(tok) -> list:
