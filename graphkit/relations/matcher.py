@@ -44,14 +44,21 @@ def _test(key: str, want):
         if set(want) - {"IN", "NOT_IN"}:
             raise UnsupportedPattern(f"predicate {sorted(want)} on {key!r}")
         inside, outside = frozenset(want.get("IN", ())), frozenset(want.get("NOT_IN", ()))
+        if "IN" in want and outside:
+            return lambda t: (v := get(t)) in inside and v not in outside
         if "IN" in want:
-            return lambda t: get(t) in inside and get(t) not in outside
+            return lambda t: get(t) in inside
         return lambda t: get(t) not in outside
     return lambda t: get(t) == want
 
 
 def _node_test(attrs: dict):
     tests = [_test(k, v) for k, v in attrs.items()]
+    if len(tests) == 1:
+        return tests[0]
+    if len(tests) == 2:
+        first, second = tests
+        return lambda t: first(t) and second(t)
     return lambda t: all(test(t) for test in tests)
 
 
