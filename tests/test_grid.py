@@ -43,8 +43,6 @@ CAP_FLOORS = {
 #: margins below the rates reached (``scripts/grid_report.py --floors``)
 MARGIN = 0.02
 CAP_MARGIN = 0.05
-#: the whole grid, parse included, on the development machine (about 30 s there)
-SECONDS = 90
 
 
 @pytest.fixture(scope="module")
