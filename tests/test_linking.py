@@ -219,3 +219,14 @@ def test_a_person_whose_country_nothing_tells_travelling_in_the_storys_country_i
     assert [m for m in _meetings(nlp, text) if m.kind == "visit"] == []
     text = "OSLO (Reuters) - Karl Holm, Chile's foreign minister, arrived in Bergen on Monday."
     check_meetings(_meetings(nlp, text), P(("Karl Holm", "Norway")), kind="visit")
+
+
+@pytest.mark.parametrize("text", ["Anton Vesel had dinner with Karl Holm on Monday.",
+                                  "Anton Vesel and Karl Holm played golf on Sunday.",
+                                  "Anton Vesel played golf with Karl Holm."])
+def test_a_new_frame_is_data_a_meal_or_a_game_together_is_a_meeting(nlp, text):
+    check_meetings(_meetings(nlp, text), P(("Anton Vesel", "Karl Holm")), kind="meeting")
+
+
+def test_a_meal_with_no_one_named_is_no_meeting(nlp):
+    check_meetings(_meetings(nlp, "Anton Vesel hosted a dinner for business leaders."), NONE)
