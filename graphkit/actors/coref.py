@@ -17,6 +17,8 @@ He was not hurt ... He was in Kenya").
 """
 from __future__ import annotations
 
+import functools
+
 from graphkit.tokens import token_hits
 
 from .lexicon import LEXICON
@@ -69,13 +71,47 @@ def _own_subject(state: ArticleState, pron) -> str | None:
     return m.actor if m is not None and m.type == "person" else None
 
 
+FEMININE = frozenset({"she", "her", "hers", "herself"})
+MASCULINE = frozenset({"he", "him", "his", "himself"})
+
+
+@functools.lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector as gender
+
+    return gender.Detector(case_sensitive=False)
+
+
+@functools.lru_cache(maxsize=4096)
+def name_gender(name: str) -> str | None:
+    """"female" or "male" where the given name says so clearly (gender-guesser's tables), else None.
+
+    >>> name_gender("Anna Berg"), name_gender("Karl Holm"), name_gender("Berg")
+    ('female', 'male', None)
+    """
+    parts = name.split()
+    if len(parts) < 2:
+        return None  # a surname alone says nothing
+    g = _gender_detector().get_gender(parts[0])
+    return {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}.get(g)
+
+
+def _agrees(pron, actor: str | None) -> bool:
+    """Does the person's given name allow the pronoun ("her" is not a man the text names "Karl")?"""
+    if actor is None:
+        return True
+    g = name_gender(actor)
+    low = pron.lower_
+    return not (g == "male" and low in FEMININE or g == "female" and low in MASCULINE)
+
+
 def antecedent(state: ArticleState, pron) -> str | None:
-    persons = [m for m in state.mentions if m.type == "person" and m.kind != "pronoun"]
-    resolved = [m for m in state.mentions if m.type == "person"]  # pronouns resolved so far chain on
+    persons = [m for m in state.mentions if m.type == "person" and m.kind != "pronoun" and _agrees(pron, m.actor)]
+    resolved = [m for m in state.mentions if m.type == "person" and _agrees(pron, m.actor)]  # chains on
     sent = pron.sent
     if pron.lower_ in POSSESSIVES and pron.dep_ == "poss":
         subject = _clause_subject_person(state, pron)  # "X was welcomed by Y upon her arrival": X
-        if subject is not None:
+        if subject is not None and _agrees(pron, subject):
             return subject
     own = _own_subject(state, pron)
     before = [m for m in persons if sent.start <= m.start < pron.i and m.actor != own]
@@ -87,7 +123,7 @@ def antecedent(state: ArticleState, pron) -> str | None:
     subjects = [c for c in sent.root.children if c.dep_ in SUBJECTS]
     for c in subjects:
         m = state.at(c.i)
-        if m is not None and m.type == "person" and m.kind != "pronoun":
+        if m is not None and m.type == "person" and m.kind != "pronoun" and _agrees(pron, m.actor):
             return m.actor
     if not subjects and sent.root.i > pron.i:
         named = _named_with(state, pron.head)
