@@ -18,7 +18,7 @@ How actors merge across articles:
 * countries, organizations and forums merge by name (case and accents folded);
 * persons merge when their full names are the same or spelling variants of each
   other (Anton/Antun Vesel, Dmitry/Dimitry Sorin; a surname misspelt in one story,
-  Veselnitskaya/Veselnitskaja, with the same given name: rapidfuzz ratio) and their
+  Kowalczyk/Kowalczik, with the same given name: rapidfuzz ratio) and their
   countries do not contradict each other; a bare surname ("Dalton", or "Daltan"
   misspelt when no one is called that) joins the one full name in the corpus with
   that surname and a compatible country, and stays on its own when there are two
@@ -162,7 +162,7 @@ FUZZY_GIVEN = 80
 
 
 def _misspelt(a: str, b: str) -> bool:
-    """Two surnames that are one name spelt two ways ("Veselnitskaya" / "Veselnitskaja")."""
+    """Two surnames that are one name spelt two ways ("Kowalczyk" / "Kowalczik")."""
     from rapidfuzz.fuzz import ratio
 
     return a != b and min(len(a), len(b)) >= 6 and a[0] == b[0] and ratio(a, b) >= FUZZY_SURNAME
@@ -177,7 +177,7 @@ def _same_given(a: str, b: str) -> bool:
 
 def _merge_misspelt(fulls: dict, of: dict) -> None:
     """Full names whose surnames are one name misspelt, with the same given name and no contradicting
-    country, are one person ("Natalia Veselnitskaya" / "Natalia Veselnitskaja")."""
+    country, are one person ("Anna Kowalczyk" / "Anna Kowalczik")."""
     keys = sorted(k for k in fulls if not k.startswith("#") and len(k) >= 6)
     by_first = defaultdict(list)
     for k in keys:

@@ -8,8 +8,8 @@ reported by many articles (and the same wire story is often filed twice).
   graph's former ``meeting_id``): its sides (the corpus actors taking part),
   kind, status, date, place and evidence sentence;
 * two reports are **one event** when they have the same sides (the same set of
-  corpus actors; or nested sets, "Funaro visited Washington" and "Funaro and
-  Gros visited Washington", when their dates overlap), a compatible kind (a call is only ever the same event as a
+  corpus actors; or nested sets, "Vesel visited Oslo" and "Vesel and
+  Holm visited Oslo", when their dates overlap), a compatible kind (a call is only ever the same event as a
   call; a meeting, talks and a visit may be the same event) and
 
   - compatible dates: the days each report allows overlap.  A date the text
@@ -394,8 +394,8 @@ def _common(group: list[Report]) -> tuple[int, int] | None:
 
 
 def _nested(found: list) -> list[list[Report]]:
-    """Join groups of the same kind class whose sides are nested ("Funaro visited Washington" and
-    "Funaro and Gros visited Washington") and whose common days overlap: one meeting, reported with
+    """Join groups of the same kind class whose sides are nested ("Vesel visited Oslo" and
+    "Vesel and Holm visited Oslo") and whose common days overlap: one meeting, reported with
     more or fewer of those who took part."""
     parent = list(range(len(found)))
 

@@ -276,8 +276,8 @@ def csv_safe(value):
     (the same first characters), except that text which is a plain number
     (``-0.5``, a value column) is left as it is, like numbers.
 
-    >>> csv_safe("=HYPERLINK(\\"http://x\\")"), csv_safe("-2+3"), csv_safe("-0.5"), csv_safe(-1), csv_safe("Lavrov")
-    ('\\'=HYPERLINK("http://x")', "'-2+3", '-0.5', -1, 'Lavrov')
+    >>> csv_safe("=HYPERLINK(\\"http://x\\")"), csv_safe("-2+3"), csv_safe("-0.5"), csv_safe(-1), csv_safe("Anna Berg")
+    ('\\'=HYPERLINK("http://x")', "'-2+3", '-0.5', -1, 'Anna Berg')
     """
     if not isinstance(value, str) or not value.startswith(_FORMULA_START):
         return value

@@ -81,7 +81,7 @@ def register(subparsers, parents=(), **options) -> None:
 
     layer_help = "meetings, cooccurrence (named in the same sentence) or both"
     p = add("who-met", cmd_who_met, "every meeting of an actor, newest first")
-    p.add_argument("name", help="actor name or alias (any spelling the articles use: 'Lavrov')")
+    p.add_argument("name", help="actor name or alias (any spelling the articles use: 'Berg')")
 
     p = add("met", cmd_met, "meetings of two actors, or the chain of meetings between them")
     p.add_argument("a", metavar="A", help="one actor (name or alias)")

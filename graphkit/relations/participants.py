@@ -664,7 +664,7 @@ class Resolver:
                 return None  # "officials and Minister X": X is another side, not the officials' name
             if not any(b.text == "," for b in between):
                 # the name closes the title ("Minister for Arab Affairs Reza Nasab"), inside its phrase, or
-                # follows it at once however the parser hung it ("Senate leader Chuck Schumer")
+                # follows it at once however the parser hung it ("Senate leader Anna Berg")
                 inside = x.left_edge.i <= s.start and s.end - 1 <= x.right_edge.i
                 return s if inside or s.start == x.i + 1 else None
             before_comma = doc[s.start - 1].text == ","
