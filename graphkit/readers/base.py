@@ -178,6 +178,24 @@ def looks_binary(data: bytes) -> bool:
     return high > 0.30 * len(sample)
 
 
+def read_decoded(reader, path, *, blank_is_empty: bool = True, check_empty: bool = True):
+    """``(text, decoding note)`` of a file, or None once ``reader`` was told why there is none: the
+    file cannot be read, is empty (with ``blank_is_empty``, white space only too) or is binary.  The
+    one way every reader turns a file into text."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        reader.unreadable(path, e)
+        return None
+    if check_empty and not (data.strip() if blank_is_empty else data):
+        reader.problem(path, None, "empty file", skipped=False)
+        return None
+    if looks_binary(data):
+        reader.problem(path, None, "binary file")
+        return None
+    return decode(data)
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
     """Decode bytes: UTF-8 (BOM stripped), else cp1252, else latin-1.
 

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from graphkit.readers.base import Article, decode, looks_binary
+from graphkit.readers.base import Article, read_decoded
 from graphkit.readers.cleaning import clean_text
 from graphkit.readers.dates import date_from_name
 
@@ -48,19 +48,10 @@ def extract(html: str) -> dict:
 
 
 def read(reader, path: Path) -> Iterator[Article]:
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        reader.unreadable(path, e)
+    decoded = read_decoded(reader, path)
+    if decoded is None:
         return
-    if not data.strip():
-        reader.problem(path, None, "empty file", skipped=False)
-        return
-    if looks_binary(data):
-        reader.problem(path, None, "binary file")
-        return
-    html, note = decode(data)
-    del data
+    html, note = decoded
     notes = []
     if note:
         notes.append(note)

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from graphkit.readers.base import Article, decode, looks_binary
+from graphkit.readers.base import Article, decode, read_decoded
 
 #: Suffixes read as JSON Lines (one article a line).
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -97,16 +97,10 @@ def read_json(reader, path: Path) -> Iterator[Article]:
         except json.JSONDecodeError:
             pass
     # a whole JSON document: an array of articles or one article
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        reader.unreadable(path, e)
+    decoded = read_decoded(reader, path, check_empty=False)  # (the first line said it is not empty)
+    if decoded is None:
         return
-    if looks_binary(data):
-        reader.problem(path, None, "binary file")
-        return
-    text, note = decode(data)
-    del data
+    text, note = decoded
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as e:

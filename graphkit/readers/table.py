@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 from typing import Iterator
 
-from graphkit.readers.base import TEXT_KEYS, Article, decode, looks_binary, pick
+from graphkit.readers.base import TEXT_KEYS, Article, pick, read_decoded
 
 SUFFIXES = frozenset({".csv", ".tsv", ".tab"})
 _TABS = frozenset({".tsv", ".tab"})
@@ -31,19 +31,10 @@ def _dialect(sample: str, suffix: str):
 
 
 def read(reader, path: Path) -> Iterator[Article]:
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        reader.unreadable(path, e)
+    decoded = read_decoded(reader, path)
+    if decoded is None:
         return
-    if not data.strip():
-        reader.problem(path, None, "empty file", skipped=False)
-        return
-    if looks_binary(data):
-        reader.problem(path, None, "binary file")
-        return
-    text, note = decode(data)
-    del data
+    text, note = decoded
     if note:
         reader.problem(path, None, note, skipped=False)
     rows = csv.reader(io.StringIO(text, newline=""), _dialect(text[:16384], path.suffix.lower()))

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 from graphkit.readers.base import (
-    DATE_KEYS, ID_KEYS, SOURCE_KEYS, TITLE_KEYS, URL_KEYS, Article, decode, is_missing, looks_binary, pick,
+    DATE_KEYS, ID_KEYS, SOURCE_KEYS, TITLE_KEYS, URL_KEYS, Article, is_missing, pick, read_decoded,
 )
 from graphkit.readers.cleaning import clean_text, headline, markdown_to_text
 from graphkit.readers.dates import date_from_name, find_date
@@ -74,19 +74,10 @@ def split_header(text: str) -> tuple[dict, str]:
 def read(reader, path: Path) -> Iterator[Article]:
     """The article of one text file (none when it is empty, binary or all boilerplate)."""
     opts = reader.options
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        reader.unreadable(path, e)
+    decoded = read_decoded(reader, path, blank_is_empty=False)
+    if decoded is None:
         return
-    if not data:
-        reader.problem(path, None, "empty file", skipped=False)
-        return
-    if looks_binary(data):
-        reader.problem(path, None, "binary file")
-        return
-    text, note = decode(data)
-    del data
+    text, note = decoded
     if not text.strip():
         reader.problem(path, None, "empty file (only white space)", skipped=False)
         return
