@@ -63,6 +63,8 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 
+from networkx.utils import UnionFind
+
 from graphkit.records import Meeting, Record
 
 __all__ = ["DUPLICATE_THRESHOLD", "UNDATED_DAYS", "Event", "Events", "Report", "find_duplicates",
@@ -284,13 +286,7 @@ def find_duplicates(records: Iterable[Record], texts: Mapping[str, str] | None =
         sketches[rec.doc] = mh
         dates[rec.doc] = _day(rec.date) if rec.date else None
         lsh.insert(rec.doc, mh)
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.get(x, x) != x:
-            x = parent[x]
-        return x
-
+    same = UnionFind()
     for doc in sorted(sketches):
         for other in sorted(lsh.query(sketches[doc])):
             if other <= doc:
@@ -300,10 +296,9 @@ def find_duplicates(records: Iterable[Record], texts: Mapping[str, str] | None =
                 continue
             if sketches[doc].jaccard(sketches[other]) < DUPLICATE_THRESHOLD:
                 continue
-            a, b = root(doc), root(other)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    return {doc: root(doc) for doc in sorted(parent) if root(doc) != doc}
+            same.union(doc, other)
+    # each group stands by its first article id
+    return {doc: min(group) for group in same.to_sets() for doc in sorted(group) if doc != min(group)}
 
 
 # -- events ----------------------------------------------------------------------
@@ -349,14 +344,7 @@ def _cover(reports: list[Report]) -> list[list[Report]]:
 
 def _merge_groups(groups: list[list[Report]], duplicates: Mapping[str, str]) -> list[list[Report]]:
     """Join the groups that share near-identical evidence or near-duplicate articles."""
-    parent = list(range(len(groups)))
-
-    def root(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined = UnionFind(range(len(groups)))
     by_story: dict[tuple, int] = {}
     repeated = set(duplicates.values())  # the first copy of each repeated story
     seen: list[tuple[set[str], int]] = []
@@ -368,19 +356,24 @@ def _merge_groups(groups: list[list[Report]], duplicates: Mapping[str, str]) -> 
             if story is not None:
                 key = (story, r.location or "", r.date_iso or "")
                 if key in by_story:
-                    parent[root(gi)] = root(by_story[key])
+                    joined.union(gi, by_story[key])
                 else:
                     by_story[key] = gi
             words = _words(r.evidence)
             if not words:
                 continue
             for other_words, gj in seen:
-                if root(gj) != root(gi) and len(words & other_words) / len(words | other_words) >= SAME_EVIDENCE:
-                    parent[root(gi)] = root(gj)
+                if joined[gj] != joined[gi] and len(words & other_words) / len(words | other_words) >= SAME_EVIDENCE:
+                    joined.union(gi, gj)
             seen.append((words, gi))
-    merged: dict[int, list[Report]] = {}
+    return _joined(groups, joined)
+
+
+def _joined(groups: list[list[Report]], joined: UnionFind) -> list[list[Report]]:
+    """The groups of each set of ``joined``, in the order of their first group (so output stays stable)."""
+    merged: dict = {}
     for gi, group in enumerate(groups):
-        merged.setdefault(root(gi), []).extend(group)
+        merged.setdefault(joined[gi], []).extend(group)
     return list(merged.values())
 
 
@@ -397,14 +390,7 @@ def _nested(found: list) -> list[list[Report]]:
     """Join groups of the same kind class whose sides are nested ("Vesel visited Oslo" and
     "Vesel and Holm visited Oslo") and whose common days overlap: one meeting, reported with
     more or fewer of those who took part."""
-    parent = list(range(len(found)))
-
-    def root(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined = UnionFind(range(len(found)))
     by_actor: dict = defaultdict(list)
     for i, (_kc, sides, _iv, _g) in enumerate(found):
         for a in sides:
@@ -417,11 +403,8 @@ def _nested(found: list) -> list[list[Report]]:
             if j == i or kc2 != kc or iv2 is None or not sides < sides2:
                 continue
             if iv[0] <= iv2[1] and iv2[0] <= iv[1]:
-                parent[root(i)] = root(j)
-    out: dict[int, list[Report]] = {}
-    for i, (*_x, group) in enumerate(found):
-        out.setdefault(root(i), []).extend(group)
-    return list(out.values())
+                joined.union(i, j)
+    return _joined([group for *_x, group in found], joined)
 
 
 def _event(reports: list[Report], order: Mapping[str, int]) -> Event:
