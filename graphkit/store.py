@@ -444,8 +444,9 @@ class Store:
         self._check_meta()
 
     def _retry(self, fn):
-        """Run ``fn``, retrying while another process holds a lock (schema setup, keeping the
-        resolution); after each ``timeout`` seconds of waiting a warning says the store is busy."""
+        """Run ``fn``, retrying while another process holds a lock (schema setup, placing or deleting
+        an article, keeping the resolution); after each ``timeout`` seconds of waiting a warning says
+        the store is busy."""
         start = time.monotonic()
         said = 0
         while True:
@@ -652,7 +653,7 @@ class Store:
             raise TypeError(f"record must be a Record or a dict, not {type(record).__name__}")
         json.dumps(record, ensure_ascii=False)  # fails before any write
         h = article_hash(article)
-        return self._while_busy(lambda: self._place_once(article, record, h, extractor_version or "", force))
+        return self._retry(lambda: self._place_once(article, record, h, extractor_version or "", force))
 
     def _place_once(self, article: Article, record: dict, h: str, version: str, force: bool) -> Placement:
         c = self.connection
@@ -674,18 +675,6 @@ class Store:
                 c.execute("ROLLBACK")
             raise
         return Placement("new" if row is None else "changed", aid, taken_by)
-
-    def _while_busy(self, fn):
-        """``fn()``, tried again while another process holds the store's lock (after each
-        ``timeout`` seconds of SQLite's own waiting, a warning says the store is busy)."""
-        start = time.monotonic()
-        while True:
-            try:
-                return fn()
-            except sqlite3.OperationalError as e:
-                if "locked" not in str(e) and "busy" not in str(e):
-                    raise
-                self._say_busy(time.monotonic() - start)
 
     def _insert(self, article: Article, aid: str, h: str, record: dict, record_json: str, version: str) -> None:
         c = self._conn
@@ -756,7 +745,7 @@ class Store:
         (True, False, 0)
         """
         self._writable()
-        return self._while_busy(lambda: self._delete_once(article_id))
+        return self._retry(lambda: self._delete_once(article_id))
 
     def _delete_once(self, article_id: str) -> bool:
         c = self.connection
