@@ -234,12 +234,12 @@ def _add(link: Link, role: str, toks) -> None:
 TOPIC_PREPS = ("on", "about", "over")
 
 
-def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 0) -> None:
+def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 0, only: str | None = None) -> None:
+    """The roles the frame's prepositions on ``holder`` give (``only``: just that role's)."""
     for c in holder.children:
         if depth == 0 and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and holder.pos_ in ("NOUN", "PROPN"):
             for q in _pobjs(c):  # "talks on fishing with X": the 'with' hung on the topic
-                _prep_roles(link, Frame(frame.name, frame.kind, frozenset(), frozenset(), None,
-                                        {p: r for p, r in frame.preps.items() if r == "partner"}), q, data, 1)
+                _prep_roles(link, frame, q, data, 1, only="partner")
         if c.dep_ not in ("prep", "agent", "dative"):
             continue
         low = c.lower_
@@ -251,7 +251,7 @@ def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 
                         _add(link, "forum", _pobjs(of))
             continue
         role = frame.preps.get(low)
-        if role is None:
+        if role is None or only is not None and role != only:
             continue
         objs = [q for q in _pobjs(c) if not _is_time(q)]
         if role == "host" and low == "of":
@@ -292,10 +292,8 @@ def link_frames(doc) -> list[Link]:
                 if len(objs) == 1 and not (frame.object == "partner" and _lemma(objs[0]) in data.not_partner_objects):
                     _add(link, frame.object, objs)
             _prep_roles(link, frame, tok, data)
-            forum_preps = {p: r for p, r in frame.preps.items() if r == "forum"}
-            for obj in (c for c in tok.children if c.dep_ in OBJECTS) if forum_preps else ():
-                # "joined leaders at the summit": the 'at' on the object
-                _prep_roles(link, Frame(frame.name, frame.kind, frozenset(), frozenset(), None, forum_preps), obj, data)
+            for obj in (c for c in tok.children if c.dep_ in OBJECTS) if "forum" in frame.preps.values() else ():
+                _prep_roles(link, frame, obj, data, only="forum")  # "joined leaders at the summit": 'at' on the object
             cue = _cue_phrase(tok, frame) if frame.verb_cue else None
             for q in _pobjs(cue) if cue is not None else ():
                 _prep_roles(link, frame, q, data)  # "spoke by phone with X": the 'with' on "phone"
@@ -317,9 +315,7 @@ def link_frames(doc) -> list[Link]:
                 _prep_roles(link, frame, carrier, data)
                 for obj in carrier.children:  # "discussed the plan with Y in talks": the 'with' on the object
                     if obj.dep_ in OBJECTS and obj.i != tok.i:
-                        _prep_roles(link, Frame(frame.name, frame.kind, frozenset(), frozenset(), None,
-                                                {p: r for p, r in frame.preps.items() if r == "partner"}),
-                                    obj, data)
+                        _prep_roles(link, frame, obj, data, only="partner")
         # "A and B held talks", "A and B agreed in a phone call": the subjects are the sides; not "A and B
         # attended the meeting" (of others)
         together = frame.kind != "visit" and (
