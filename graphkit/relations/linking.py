@@ -39,6 +39,8 @@ from importlib import resources
 
 from graphkit.records import ACTOR_TYPES, MEETING_KINDS
 
+from graphkit.actors.spans import actor_index
+
 from .lexicon import LEXICON
 from .participants import verbal
 
@@ -79,9 +81,11 @@ class FrameData:
     setting_verbs: frozenset = frozenset()
     setting_preps: frozenset = frozenset()
     attending_verbs: frozenset = frozenset()
+    adjunct_openers: frozenset = frozenset()
     by_verb: dict = field(default_factory=dict)
     by_noun: dict = field(default_factory=dict)
     words: frozenset = frozenset()  # every word that may start a link (verbs, nouns, carrying verbs, "in")
+    ing: dict = field(default_factory=dict)  # "welcoming" -> the frame of "welcome" (`_opening_participle`)
 
 
 def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
@@ -131,15 +135,29 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
             by_noun[w] = f
     lists = {}
     for key in ("forum_frames", "inclusion_preps", "light_verbs", "not_partner_objects", "carry_verbs", "setting_verbs",
-                "setting_preps", "attending_verbs"):
+                "setting_preps", "attending_verbs", "adjunct_openers"):
         words = raw.get(key, [])
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise FrameError(f"{where}: {key!r} must be a list of words")
         lists[key] = frozenset(words)
     return FrameData(tuple(frames), lists["forum_frames"], lists["inclusion_preps"], lists["light_verbs"],
                      lists["not_partner_objects"], lists["carry_verbs"], lists["setting_verbs"], lists["setting_preps"],
-                     lists["attending_verbs"], by_verb, by_noun,
-                     frozenset(by_verb) | frozenset(by_noun) | lists["carry_verbs"] | {"in"})
+                     lists["attending_verbs"], lists["adjunct_openers"], by_verb, by_noun,
+                     frozenset(by_verb) | frozenset(by_noun) | lists["carry_verbs"] | {"in"}
+                     | frozenset(_ing_forms(frames)), _ing_forms(frames))
+
+
+def _ing_forms(frames) -> dict:
+    """The -ing forms of the verbs whose object is a side ("welcoming", "phoning", "visiting"): a sentence-opening
+    participle the tagger read as a name is still found (`_opening_participle`)."""
+    out = {}
+    for f in frames:
+        if not (f.object or f.verb_cue):
+            continue
+        for v in f.verbs:
+            stem = v[:-1] if v.endswith("e") and not v.endswith("ee") else v
+            out.setdefault(stem + "ing", f)
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -186,7 +204,7 @@ def _is_time(tok) -> bool:
 
 def _frame_of(tok, data: FrameData):
     low, lem = tok.lower_, _lemma(tok)
-    if verbal(tok):
+    if _verbal(tok):
         f = data.by_verb.get(lem)
         if f is not None and f.verb_cue and not _cue_phrase(tok, f):
             return None, "verb"
@@ -201,6 +219,19 @@ def _frame_of(tok, data: FrameData):
             return None, "noun"
         return f, "noun"
     return None, ""
+
+
+def _verbal(tok) -> bool:
+    """A verb, or a plural noun heading a clause with a subject of its own ("The minister heads to X after
+    ..., officials said": "heads" tagged a noun in a reported clause too)."""
+    return verbal(tok) or (tok.tag_ == "NNS" and tok.dep_ in ("ROOT", "ccomp", "conj")
+                           and any(c.dep_ == "nsubj" for c in tok.children))
+
+
+def _time_heads(tok) -> list:
+    """"visited Sydney Sunday", "arrived in Lagos Monday": a weekday the parser made the head, the place
+    its compound: the place."""
+    return [c for c in tok.children if c.dep_ == "compound" and not _is_time(c)] if _is_time(tok) else []
 
 
 CUE_PREPS = ("by", "on", "over", "via")
@@ -253,7 +284,7 @@ def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 
         role = frame.preps.get(low)
         if role is None or only is not None and role != only:
             continue
-        objs = [q for q in _pobjs(c) if not _is_time(q)]
+        objs = [q for p in _pobjs(c) or _lost_object(c) for q in ([p] if not _is_time(p) else _time_heads(p))]
         if role == "host" and low == "of":
             objs = [q for q in objs if q.ent_type_ != "PERSON"]  # "the visit of X": the visitor, not a host
         if role == "partner":
@@ -271,17 +302,24 @@ def link_frames(doc) -> list[Link]:
     # most tokens start no link: find the few that may from the Doc's arrays (the lower-case form
     # catches a capitalised "Summit", the lemma an inflected "met")
     starts = [i for i, (low, lem) in enumerate(arr.tolist() if len(doc) else ()) if low in hashes or lem in hashes]
-    out = []
+    out, index = [], None
     for i in starts:
         tok = doc[i]
         frame, how = _frame_of(tok, data)
         if frame is None:
-            for found in (_carried_traveller(tok, data), _there_for(tok, data)):
+            for found in (_carried_traveller(tok, data), _there_for(tok, data), _opening_participle(tok, data)):
+                if found is not None and found.rule == "participle":
+                    index = index or actor_index(doc)
+                    _front(found, doc, data, index)
+                    if not found.agents:
+                        continue
                 if found is not None:
                     out.append(found)
             continue
         link = Link(frame.name, frame.kind, tok.i, tok.i, how, frame.partner_types, frame.host_types)
         if how == "verb":
+            if not verbal(tok):  # a verb tagged a noun ("heads"): its subject, which the clause rules don't climb to
+                link.agents = [c.i for c in tok.children if c.dep_ == "nsubj"]
             passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
             by = [q for c in tok.children if c.dep_ == "agent" for q in _pobjs(c)]
             if passive and by and frame.object:
@@ -289,8 +327,15 @@ def link_frames(doc) -> list[Link]:
                 _add(link, frame.object, passive)
             if frame.object:
                 objs = [c for c in tok.children if c.dep_ in OBJECTS and not _is_time(c)]
+                if not objs:  # "visited Sydney Sunday" (the weekday the head), "visited Jakarta" (an npadvmod)
+                    objs = [q for c in tok.children if c.dep_ in OBJECTS + ("npadvmod",) for q in _time_heads(c)] \
+                        or [c for c in tok.children if c.dep_ == "npadvmod" and c.i == tok.i + 1
+                            and c.pos_ == "PROPN" and not _is_time(c)]
                 if len(objs) == 1 and not (frame.object == "partner" and _lemma(objs[0]) in data.not_partner_objects):
                     _add(link, frame.object, objs)
+                elif not objs and tok.tag_ == "VBG" and not any(c.dep_ == "prep" for c in tok.children) \
+                        and _opens_clause(tok, tok, data) and (obj := _np_after(tok)) is not None:
+                    _add(link, frame.object, [obj])  # "Welcoming X to Oslo, ..." with X hung elsewhere
             _prep_roles(link, frame, tok, data)
             for obj in (c for c in tok.children if c.dep_ in OBJECTS) if "forum" in frame.preps.values() else ():
                 _prep_roles(link, frame, obj, data, only="forum")  # "joined leaders at the summit": 'at' on the object
@@ -335,6 +380,9 @@ def link_frames(doc) -> list[Link]:
                                or doc[i].lemma_.lower() in FORUM_WORDS or doc[i].lower_ in FORUM_WORDS]
         if frame.requires and not link.roles[frame.requires]:
             continue
+        if not link.agents:
+            index = index or actor_index(doc)
+            _front(link, doc, data, index)
         if any(link.roles[r] for r in ROLES) or together:
             # ("A and B negotiated": the sides are the subjects; "A and B arrived" is no visit of anyone)
             out.append(link)
@@ -412,3 +460,159 @@ def inclusion_members(tok) -> list:
     inclusion = load_frames().inclusion
     return [q for c in tok.children if c.dep_ in ("prep", "acl", "advcl") and (c.lower_ in inclusion or _lemma(c) in inclusion)
             for q in c.children if q.dep_ in ("pobj", "dobj")]
+
+
+# --- an opening adjunct read by token order -----------------------------------------------------------
+#
+# "After meeting X, Y said ...", "Welcoming X to Oslo, Y, Ruritania's minister, said ...", "During talks with X,
+# a Ruritanian delegation called ...": the parser often hangs the main clause's subject on the adjunct's last
+# noun (an apposition, a conjunct) or reads a sentence-opening participle as part of a name.  The order of the
+# words is plain: the adjunct, a comma, the subject, the first finite verb.  These rules read that order.
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+RELATIVE_WORDS = ("who", "which", "whose", "whom")
+DASHES = ("-", "\u2013", "\u2014", "--")
+
+
+def _clause_start(tok) -> int:
+    """Where the first clause of ``tok``'s sentence begins: past a dateline ("OSLO (Reuters) -"), an
+    "according to X," and a fronted date ("On Tuesday,")."""
+    doc, sent = tok.doc, tok.sent
+    k, end = sent.start, tok.i
+    for j in range(k + 1, min(k + 12, end)):
+        if doc[j].text in DASHES and (doc[j - 1].text == ")" or all(
+                t.is_upper or t.is_punct or t.like_num for t in doc[sent.start:j])):
+            k = j + 1
+            break
+    while k < end:
+        low = doc[k].lower_
+        if low != "according" and not (low == "on" and k + 1 < end and doc[k + 1].ent_type_ == "DATE"):
+            break
+        comma = next((j for j in range(k, end) if doc[j].text == ","), None)
+        if comma is None:
+            break
+        k = comma + 1
+    return k
+
+
+def _opens_clause(trigger, carrier, data: FrameData) -> bool:
+    """Does the trigger open its sentence as a fronted adjunct ("Meeting X, ...", "After meeting X, ...",
+    "During talks with X, ...", "After holding talks with X, ...", "In a 30-minute phone call with X, ...")?"""
+    doc = trigger.doc
+    k = _clause_start(trigger)
+    if k < trigger.i and doc[k].lower_ in data.adjunct_openers:
+        k += 1
+    if trigger.i < k or trigger.i - k > 5:
+        return False
+    return all(t.i == carrier.i or t.text == "-" or (t.pos_ in ("DET", "ADJ", "NUM", "NOUN", "PRON")
+                                                      and t.dep_ not in SUBJECT_DEPS) for t in doc[k:trigger.i])
+
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _lost_object(prep) -> list:
+    """A preposition the parser left with no object at all: the noun phrase right after it."""
+    if any(True for _ in prep.children):
+        return []
+    obj = _np_after(prep)
+    return [obj] if obj is not None else []
+
+
+def _np_after(tok):
+    """The noun phrase right after ``tok`` by token order (its last noun): the object of a participle or a
+    preposition the parse left without one ("Welcoming Kenya's minister to ...", "with Minister X Thursday")."""
+    last = None
+    for t in tok.doc[tok.i + 1:tok.sent.end]:
+        if t.ent_type_ in ("DATE", "TIME") and last is not None:
+            break
+        if t.pos_ in ("NOUN", "PROPN"):
+            last = t
+        elif not (t.pos_ in ("DET", "ADJ", "NUM") or t.tag_ == "POS" or t.text == "-"):
+            break
+    return last
+
+
+def _fronted_subject(trigger, index):
+    """(subject, main verb) of the clause an opening adjunct is fronted to, by token order: the noun phrase
+    after the adjunct's last comma, before the first finite verb outside a relative clause; a name followed
+    by its description stands for itself ("..., Y, Ruritania's minister, said").  None when the order is
+    not that."""
+    doc = trigger.doc
+    commas, in_rel, verb = [], False, None
+    for j in range(trigger.i + 1, trigger.sent.end):
+        t = doc[j]
+        if t.text == ",":
+            commas.append(j)
+            in_rel = False
+        elif t.lower_ in RELATIVE_WORDS or (t.lower_ == "that" and t.tag_ == "WDT"):
+            in_rel = True
+        elif t.tag_ in FINITE_TAGS and not in_rel:
+            verb = t.head if t.dep_ in ("aux", "auxpass") and t.head.i > t.i else t  # "will fly": fly
+            break
+    if verb is None or not commas:
+        return None
+    bounds = commas + [verb.i]
+    units = [doc[a + 1:b] for a, b in zip(bounds, bounds[1:])
+             if b > a + 1 and doc[a + 1].lower_ not in RELATIVE_WORDS + ("that",)]
+    if not units:
+        return None
+    pick = units[-1]
+    if len(units) >= 2 and _described(units[-1], index) and _named(units[-2], index):
+        pick = units[-2]
+    heads = [t for t in pick if t.pos_ in ("NOUN", "PROPN", "PRON")
+             and not (pick.start <= t.head.i < pick.end and t.head.i != t.i)]
+    if not heads or heads[0].ent_type_ in ("DATE", "TIME"):
+        return None
+    return heads[0], verb
+
+
+def _named(span, index) -> bool:
+    return any((s := index.at(t.i)) is not None and s.label_ in ("person", "organization")
+               and s._.kind not in ("pronoun", "demonym") for t in span)
+
+
+def _described(span, index) -> bool:
+    """A description with no name in it ("Ruritania's trade minister", "the Ruritanian minister")."""
+    return not _named(span, index) and span[-1].pos_ == "NOUN"
+
+
+def _reattach(subj, verb) -> None:
+    """A subject the parser hung inside the adjunct (an apposition or conjunct of its last noun) becomes the
+    main verb's subject, so that the adjunct's side no longer includes it.  Nothing when the verb has a
+    subject, or hangs below the subject."""
+    if subj.head.i == verb.i or subj.head.i > subj.i or any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
+            or any(a.i == subj.i for a in verb.ancestors):
+        return
+    subj.head = verb
+    subj.dep_ = "nsubj"
+
+
+def _front(link: Link, doc, data: FrameData, index) -> None:
+    """An opening adjunct's link gets the fronted clause's subject as its agent (by token order)."""
+    if link.agents or not _opens_clause(doc[link.trigger], doc[link.carrier], data):
+        return
+    found = _fronted_subject(doc[link.trigger], index)
+    if found is None:
+        return
+    subj, verb = found
+    if any(subj.i in link.roles[r] for r in ROLES):
+        return
+    _reattach(subj, verb)
+    link.agents = [subj.i]
+    link.rule += "-fronted"
+
+
+def _opening_participle(tok, data: FrameData):
+    """"Welcoming X to Oslo, Y said": a sentence-opening participle the tagger did not read as a verb (a
+    name's first word, an adjective): its object is the noun phrase after it (the agent comes from
+    `_front`)."""
+    frame = data.ing.get(tok.lower_)
+    if frame is None or frame.object is None or _verbal(tok) or not _opens_clause(tok, tok, data):
+        return None
+    obj = _np_after(tok)
+    if obj is None:
+        return None
+    link = Link(frame.name, frame.kind, tok.i, tok.i, "participle", frame.partner_types, frame.host_types)
+    _add(link, frame.object, [obj])
+    return link

@@ -669,5 +669,6 @@ class Resolver:
                 return s if inside or s.start == x.i + 1 else None
             before_comma = doc[s.start - 1].text == ","
             after = s.end >= sent.end or doc[s.end].is_punct
-            return s if before_comma and after else None
+            # (not a clause's subject: "After talks with senior officials, X, a minister, said")
+            return s if before_comma and after and s.root.dep_ not in ("nsubj", "nsubjpass") else None
         return None
