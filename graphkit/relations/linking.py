@@ -42,7 +42,7 @@ from graphkit.records import ACTOR_TYPES, MEETING_KINDS
 from graphkit.actors.spans import actor_index
 
 from .lexicon import LEXICON
-from .participants import verbal
+from .participants import role_nouns, verbal
 
 ROLES = ("partner", "host", "forum", "members")
 FORUM_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"] | LEXICON["forum_org_heads"]
@@ -380,6 +380,10 @@ def link_frames(doc) -> list[Link]:
                                or doc[i].lemma_.lower() in FORUM_WORDS or doc[i].lower_ in FORUM_WORDS]
         if frame.requires and not link.roles[frame.requires]:
             continue
+        for role in ("partner", "host"):
+            for i in list(link.roles[role]):
+                index = index or actor_index(doc)
+                _add(link, role, _list_tail(doc[i], index))
         if not link.agents:
             index = index or actor_index(doc)
             _front(link, doc, data, index)
@@ -574,7 +578,12 @@ def _named(span, index) -> bool:
 
 def _described(span, index) -> bool:
     """A description with no name in it ("Ruritania's trade minister", "the Ruritanian minister")."""
-    return not _named(span, index) and span[-1].pos_ == "NOUN"
+    last = span[-1]
+    return not _named(span, index) and last.pos_ == "NOUN" and last.tag_ == "NN" and (
+        last.lower_ in _role_nouns() or last.lemma_.lower() in _role_nouns())
+
+
+_role_nouns = functools.lru_cache(maxsize=1)(role_nouns)
 
 
 def _reattach(subj, verb) -> None:
@@ -616,3 +625,43 @@ def _opening_participle(tok, data: FrameData):
     link = Link(frame.name, frame.kind, tok.i, tok.i, "participle", frame.partner_types, frame.host_types)
     _add(link, frame.object, [obj])
     return link
+
+
+NP_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+
+
+def _list_tail(obj, index) -> list:
+    """"held talks with A, B and C", "visited A, B and C" with B and C hung elsewhere by the parser (on the verb,
+    on the trigger): the noun phrases that go on the list after ``obj``'s phrase, by token order, up to the
+    "and" that closes it.  A description right after a name (", Ruritania's minister,") describes it."""
+    doc, end = obj.doc, obj.sent.end
+    k = obj.right_edge.i + 1
+    units, closed = [], False
+    while k < end and not closed:
+        if doc[k].text == ",":
+            k += 1
+        if k < end and doc[k].lower_ == "and":
+            closed = True
+            k += 1
+        elif not units and doc[k - 1].text != ",":
+            return []
+        j = k
+        while j < end and (doc[j].pos_ in NP_POS or doc[j].tag_ == "POS" or doc[j].text == "-") and not (
+                _is_time(doc[j]) and j > k):
+            j += 1
+        if j == k:
+            return []
+        units.append((doc[k:j], closed))
+        k = j
+    if not closed or (k < end and not (doc[k].is_punct or doc[k].pos_ == "ADP" or _is_time(doc[k]))):
+        return []
+    out, prev_named = [], _named(obj.doc[obj.left_edge.i:obj.right_edge.i + 1], index)
+    for span, after_and in units:
+        named = _named(span, index)
+        heads = [t for t in span if t.pos_ in ("NOUN", "PROPN") and not span.start <= t.head.i < span.end]
+        if heads and any(obj.i == a.i for a in heads[-1].ancestors):
+            return []  # the parser has the list under the object: the clause rules read it already
+        if heads and not (prev_named and not after_and and _described(span, index)):
+            out.append(heads[-1])
+        prev_named = named
+    return out
