@@ -22,23 +22,20 @@ from grid.generate import slots_of
 from grid.templates import COUNTRIES, SIDE_FORMS, TEMPLATES
 
 #: overall pass rate the grid must keep (target 0.97)
-FLOOR = 0.91
+FLOOR = 0.90
 #: pass rate every capability, side form, destination form and modifier must keep (target 0.90) ...
 CAP_FLOOR = 0.80
 #: ... except these, below it today (each at the rate reached minus CAP_MARGIN)
 CAP_FLOORS = {
-    'attend×participle': 0.77,  # 82.5% of 40
+    'attendance×passive': 0.37,  # 42.5% of 40 (new rows from the unseen-text audit)
+    'attendance×predicates': 0.52,  # 57.1% of 42
     'attend×took-part': 0.77,  # 82.5% of 40
-    'call×participle': 0.64,  # 70.0% of 40
-    'destination×city': 0.72,  # 77.5% of 182
-    'meet×participle': 0.77,  # 82.5% of 40
-    'talks×list': 0.75,  # 80.0% of 40
-    'talks×nominal': 0.75,  # 80.0% of 40
-    'talks×participle': 0.77,  # 82.5% of 40
+    'destination×city': 0.77,  # 82.8% of 192
+    'negative×topic': 0.45,  # 50.0% of 40
+    'nominal×demonym-pair': 0.00,  # 0.0% of 42
+    'nominal×np-sides': 0.27,  # 32.5% of 40
+    'pronoun×plural': 0.00,  # 0.0% of 40
     'visit×including': 0.78,  # 83.3% of 42
-    'visit×participle': 0.75,  # 80.0% of 40
-    'visit×stops': 0.75,  # 80.0% of 40
-    'welcome×participle': 0.45,  # 50.0% of 40
 }
 #: margins below the rates reached (``scripts/grid_report.py --floors``)
 MARGIN = 0.02

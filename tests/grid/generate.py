@@ -295,6 +295,8 @@ def make_case(t: T, i: int, form_decks: dict, modifier: str, dest_form: str) -> 
             return c[2].upper()
         if attr == "capital":
             return c[2]
+        if attr == "dem":  # "a Ruritanian-Freedonian summit"
+            return c[1]
         f = dest_form if slot == dest_slots[0] else random.Random(_seed(t.text, i, slot)).choice(t.dest)
         return {"country": c[0], "capital": c[2], "city": c[3], "the-capital": f"the {c[1]} capital"}[f]
 
@@ -310,6 +312,8 @@ def make_case(t: T, i: int, form_decks: dict, modifier: str, dest_form: str) -> 
                 return sd.poss
             if attr == "pron":
                 return sd.pron
+            if attr == "his":
+                return {"he": "his", "she": "her", "it": "its", "they": "their"}[sd.pron]
             if attr in VERB_FORMS:
                 return VERB_FORMS[attr][sd.plural]
             if attr == "who":
@@ -400,7 +404,8 @@ def make_case(t: T, i: int, form_decks: dict, modifier: str, dest_form: str) -> 
         for sd in side.values():
             allowed.add(frozenset((sd.canon, place[1])))
     used_forms = tuple(sorted({sd.form for sd in side.values()}))
-    used_dests = (dest_form,) if dest_slots and "{C_UP}" not in t.text else ()
+    # (a destination written only as a dateline or a demonym is no destination form)
+    used_dests = (dest_form,) if re.search(r"\{C\d?(_capital)?\}", t.text) else ()
     return Case(f"{t.capability}:{TEMPLATES.index(t)}#{i}", text, t.capability, modifier, used_forms, used_dests,
                 required, allowed, aliases, wild, status)
 

@@ -5,12 +5,13 @@ gazetteer knows only real ones), persons are invented.  A template is a sentence
 meetings it states, written in a small notation (see `T`):
 
 - side slots ``{A}``, ``{B}``, ``{A1}``.. ``{B3}``: an actor written in one of the side forms
-  (`SIDE_FORMS`); ``{A_poss}`` its possessive, ``{A_pron}`` its pronoun, ``{A_be}`` was / were
+  (`SIDE_FORMS`); ``{A_poss}`` its possessive, ``{A_pron}`` its pronoun, ``{A_his}`` its possessive
+  pronoun, ``{A_be}`` was / were
   (``{A_is}`` is / are, ``{A_has}`` has / have, ``{A_s}`` a verb's -s, ``{A_who}`` who / which),
   ``{A_country}`` / ``{A_capital}`` / ``{A_city}`` its country's name, capital, another city of it;
 - destination slots ``{C}``, ``{C1}``.. ``{C3}``: a country foreign to every side, written as its
   name, its capital or another of its cities (``{C_UP}``: the capital in capitals, for datelines;
-  ``{C_capital}``: the capital);
+  ``{C_capital}``: the capital; ``{C_dem}``: the demonym, as in "a Ruritanian-Freedonian summit");
 - ``{F}``: a named forum (``the G20 summit in Osaka``); ``{REGION}``: the region of the ``C`` slots;
 - ``{WHEN}`` and ``{PLACE}``: where the weekday and place modifiers go (empty otherwise).
 
@@ -286,6 +287,38 @@ TEMPLATES = [
     *_t("receive×passive", "{B} {B_be} received by {A}{WHEN}.", "A-B ?B>A@", GUESTS),
     *_t("receive×relative", "{A}, {A_who} received {B}{WHEN}, said trade would grow.", "A-B ?B>A@", GUESTS),
     *_t("receive×reported", "{A} said {A_pron} received {B}{WHEN}.", "A-B ?B>A@", HOSTLIKE),
+    # --- from an unseen-text audit (issue 17): the sides inside a nominal event, frame adjuncts, support
+    # verbs beyond hold / have, attendance predicates, reciprocal and plural pronouns
+    *_t("nominal×np-sides", ["the arrival of {A} for talks with {B}{WHEN} was broadcast live.",
+                             "{A} said {A_his} first meeting with {B}{WHEN} had gone well.",
+                             "{A_poss} first meeting with {B} took place{PLACE}{WHEN}."], "A-B",
+        {"A": PERSONAL}),
+    *_t("nominal×np-sides", "officials prepared{WHEN} for a scheduled {C} visit by {A}.", "A>C",
+        {"A": TRAVELLING}, dest=("country", "capital")),
+    *_t("nominal×np-sides", "{C_UP} (Reuters) - The visit of {A} ended{WHEN} with a joint statement.", "A>C",
+        {"A": ("titled", "org-titled", "the-minister", "country-minister")}),
+    *_t("nominal×demonym-pair", ["the first {C1_dem}-{C2_dem} summit in a decade opened{WHEN}.",
+                                 "{C1_dem}-{C2_dem} talks ended{WHEN} without agreement.",
+                                 "the {C1_dem}-{C2_dem} meeting{WHEN} focused on trade."], "C1-C2"),
+    *_t("adjunct×setting", ["in a 30-minute meeting{WHEN}, {A} told {B} that trade would grow.",
+                            "at talks in {C_capital}{WHEN}, {A} pressed {B} to expand trade."],
+        "A-B ?A>C ?B>C", dest=("capital",)),
+    *_t("support×verbs", ["{A} opened talks with {B}{PLACE}{WHEN}.", "{A} started negotiations with {B}{WHEN}.",
+                          "{A} had been in talks with {B} for months.", "{A} resumed talks with {B}{WHEN}."],
+        "A-B"),
+    *_t("support×second-verb", ["{A} arrived in {C}{WHEN} and held talks with {B}.",
+                                "{A} flew to {C}{WHEN} and met with {B}."], "A>C A-B ?B>C", {"A": TRAVELLING}),
+    *_t("attendance×predicates", ["{A}, {A_who} {A_be} present at the {F}{WHEN}, said trade would grow."], "A-F ?A>F@"),
+    *_t("attendance×predicates", "{A} will chair the {F}{WHEN}.", "A-F ?A>F@", {"A": PERSONAL}),
+    *_t("attendance×predicates", "{A} will host talks with {B}{WHEN}.", "A-B:s ?B>A@", HOSTLIKE),
+    *_t("attendance×passive", "the {F} was attended by {A1}, {A2} and {A3}{WHEN}.",
+        "A1-F A2-F A3-F ?A1-A2 ?A1-A3 ?A2-A3 ?A1>F@ ?A2>F@ ?A3>F@",
+        {"A1": LISTABLE, "A2": LISTABLE, "A3": LISTABLE}),
+    *_t("attendance×passive", "a meeting{WHEN} was attended by {A1}, {A2} and {A3}.", "A1-A2 A1-A3 A2-A3",
+        {"A1": LISTABLE, "A2": LISTABLE, "A3": LISTABLE}),
+    *_t("pronoun×plural", ["{A} and {B} agreed to expand trade when they met in {C_capital}{WHEN}.",
+                           "{A} and {B} will discuss trade when the two meet again{WHEN}."],
+        "A-B ?A>C ?B>C", {"A": LISTABLE[:-1], "B": LISTABLE[:-1]}, dest=("capital",)),
     # negatives: no meeting at all
     *_t("negative×negation", ["{A} did not meet {B}{WHEN}.", "{A} {A_has} never met {B}.",
                               "{A} did not hold talks with {B}{WHEN}.", "{A} denied meeting {B}{WHEN}.",
@@ -328,6 +361,12 @@ TEMPLATES = [
                                   "{A} said {A_pron} could meet {B} if invited."], forms={"A": PERSONAL}),
     *_t("negative×domestic", ["{A} visited {A_city}{WHEN}.", "{A} traveled to {A_city}{WHEN}.",
                               "{A} arrived in {A_city}{WHEN}.", "{A} returned to {A_capital}{WHEN}."],
+        forms={"A": NATIONAL}),
+    *_t("negative×topic", ["on the trade talks with {B}, {A} said progress was slow.",
+                           "asked about the talks with {B}{WHEN}, {A} said progress was slow."]),
+    *_t("negative×hypothetical", "if the ban is lifted, {A} would have to attend the {F}."),
+    *_t("negative×domestic-audience", ["{A} told a business conference{WHEN} that trade would grow.",
+                                       "{A} told a rally in {A_capital}{WHEN} that trade would grow."],
         forms={"A": NATIONAL}),
     *_t("negative×dateline", ["{C_UP} (Reuters) - {A} said{WHEN} that trade with {B} would grow.",
                               "{C_UP} (Reuters) - {A} criticised {B}{WHEN}."]),
