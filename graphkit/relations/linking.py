@@ -46,7 +46,7 @@ from .participants import role_nouns, verbal
 
 ROLES = ("partner", "host", "forum", "members")
 FORUM_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"] | LEXICON["forum_org_heads"]
-_FRAME_KEYS = {"kind", "verbs", "nouns", "object", "preps", "needs_cue", "verb_cue", "partner_types", "host_types",
+_FRAME_KEYS = {"kind", "verbs", "nouns", "adjectives", "object", "preps", "needs_cue", "verb_cue", "partner_types", "host_types",
                "carriers", "requires"}
 
 
@@ -68,6 +68,7 @@ class Frame:
     carriers: frozenset = frozenset()
     verb_cue: frozenset = frozenset()
     requires: str | None = None  # a role without which the trigger is no meeting
+    adjectives: frozenset = frozenset()  # read like verbs ("who was present at the summit")
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class FrameData:
     setting_preps: frozenset = frozenset()
     attending_verbs: frozenset = frozenset()
     adjunct_openers: frozenset = frozenset()
+    topic_preps: frozenset = frozenset()
+    by_adj: dict = field(default_factory=dict)
     by_verb: dict = field(default_factory=dict)
     by_noun: dict = field(default_factory=dict)
     words: frozenset = frozenset()  # every word that may start a link (verbs, nouns, carrying verbs, "in")
@@ -102,7 +105,7 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
             raise FrameError(f"{at}: unknown key(s) {', '.join(sorted(unknown))}")
         if obj.get("kind") not in MEETING_KINDS:
             raise FrameError(f"{at}: kind must be one of {', '.join(MEETING_KINDS)}")
-        for key in ("verbs", "nouns", "needs_cue", "carriers", "verb_cue"):
+        for key in ("verbs", "nouns", "adjectives", "needs_cue", "carriers", "verb_cue"):
             words = obj.get(key, [])
             if not isinstance(words, list) or not all(isinstance(w, str) and w == w.lower() and w for w in words):
                 raise FrameError(f"{at}: {key!r} must be a list of lower-case words")
@@ -122,9 +125,12 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
         frames.append(Frame(name, obj["kind"], frozenset(obj.get("verbs", [])), frozenset(obj.get("nouns", [])),
                             obj.get("object"), dict(preps), frozenset(obj.get("needs_cue", [])),
                             types["partner_types"], types["host_types"], frozenset(obj.get("carriers", [])),
-                            frozenset(obj.get("verb_cue", [])), obj.get("requires")))
-    by_verb, by_noun = {}, {}
+                            frozenset(obj.get("verb_cue", [])), obj.get("requires"),
+                            frozenset(obj.get("adjectives", []))))
+    by_verb, by_noun, by_adj = {}, {}, {}
     for f in frames:
+        for w in f.adjectives:
+            by_adj[w] = f
         for w in f.verbs:
             if w in by_verb:
                 raise FrameError(f"{where}: verb {w!r} is in frames {by_verb[w].name!r} and {f.name!r}")
@@ -135,15 +141,15 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
             by_noun[w] = f
     lists = {}
     for key in ("forum_frames", "inclusion_preps", "light_verbs", "not_partner_objects", "carry_verbs", "setting_verbs",
-                "setting_preps", "attending_verbs", "adjunct_openers"):
+                "setting_preps", "attending_verbs", "adjunct_openers", "topic_preps"):
         words = raw.get(key, [])
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise FrameError(f"{where}: {key!r} must be a list of words")
         lists[key] = frozenset(words)
     return FrameData(tuple(frames), lists["forum_frames"], lists["inclusion_preps"], lists["light_verbs"],
                      lists["not_partner_objects"], lists["carry_verbs"], lists["setting_verbs"], lists["setting_preps"],
-                     lists["attending_verbs"], lists["adjunct_openers"], by_verb, by_noun,
-                     frozenset(by_verb) | frozenset(by_noun) | lists["carry_verbs"] | {"in"}
+                     lists["attending_verbs"], lists["adjunct_openers"], lists["topic_preps"], by_adj, by_verb, by_noun,
+                     frozenset(by_verb) | frozenset(by_noun) | frozenset(by_adj) | lists["carry_verbs"] | {"in"}
                      | frozenset(_ing_forms(frames)), _ing_forms(frames))
 
 
@@ -209,8 +215,12 @@ def _frame_of(tok, data: FrameData):
         if f is not None and f.verb_cue and not _cue_phrase(tok, f):
             return None, "verb"
         return f, "verb"
+    if tok.pos_ == "ADJ" and lem in data.by_adj:
+        return data.by_adj[lem], "verb"
     if tok.pos_ in ("NOUN", "PROPN"):
         f = data.by_noun.get(low) or data.by_noun.get(lem)
+        if f is not None and f.kind in ("meeting", "talks") and tok.dep_ == "pobj" and tok.head.lower_ in data.topic_preps:
+            return None, "noun"  # "On the trade talks with X, Y said": what is spoken about, not an event
         if f is not None and f.carriers and not (tok.dep_ == "dobj" and _lemma(tok.head) in f.carriers):
             return None, "noun"
         if f is not None and f.needs_cue and not any(
@@ -285,8 +295,8 @@ def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 
         if role is None or only is not None and role != only:
             continue
         objs = [q for p in _pobjs(c) or _lost_object(c) for q in ([p] if not _is_time(p) else _time_heads(p))]
-        if role == "host" and low == "of":
-            objs = [q for q in objs if q.ent_type_ != "PERSON"]  # "the visit of X": the visitor, not a host
+        if role == "host" and low == "of":  # "the visit of X": the visitor, not a host
+            objs = [q for q in objs if not _personal(q, None)]
         if role == "partner":
             objs = [q for q in objs if _lemma(q) not in data.not_partner_objects]
         _add(link, role, objs)
@@ -323,8 +333,17 @@ def link_frames(doc) -> list[Link]:
             passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
             by = [q for c in tok.children if c.dep_ == "agent" for q in _pobjs(c)]
             if passive and by and frame.object:
-                link.agents = [t.i for t in by]  # "X was met by Y"
-                _add(link, frame.object, passive)
+                index = index or actor_index(doc)
+                by = by + _list_tail(by[-1], index) + _appos_list(by[0], index)
+                if frame.object == "forum" and _unnamed_meeting(passive[0], data, index):
+                    link.agents = [by[0].i]  # "a meeting was attended by A, B and C": they met
+                    _add(link, "partner", by)
+                else:
+                    link.agents = [t.i for t in by]  # "X was met by Y"
+                    _add(link, frame.object, passive)
+            if frame.kind in ("meeting", "talks") and (group := _plural_antecedent(tok)):
+                link.agents = [group[0].i]  # "A and B agreed ... when they met": the pronoun is both
+                _add(link, "members", group)
             if frame.object:
                 objs = [c for c in tok.children if c.dep_ in OBJECTS and not _is_time(c)]
                 if not objs:  # "visited Sydney Sunday" (the weekday the head), "visited Jakarta" (an npadvmod)
@@ -337,18 +356,27 @@ def link_frames(doc) -> list[Link]:
                         and _opens_clause(tok, tok, data) and (obj := _np_after(tok)) is not None:
                     _add(link, frame.object, [obj])  # "Welcoming X to Oslo, ..." with X hung elsewhere
             _prep_roles(link, frame, tok, data)
+            if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+                _prep_roles(link, frame, tok.head, data)  # "was present at X": the 'at' on the copula
             for obj in (c for c in tok.children if c.dep_ in OBJECTS) if "forum" in frame.preps.values() else ():
                 _prep_roles(link, frame, obj, data, only="forum")  # "joined leaders at the summit": 'at' on the object
             cue = _cue_phrase(tok, frame) if frame.verb_cue else None
             for q in _pobjs(cue) if cue is not None else ():
                 _prep_roles(link, frame, q, data)  # "spoke by phone with X": the 'with' on "phone"
         else:
+            index = index or actor_index(doc)
             owners = [c for c in tok.children if c.dep_ == "poss"]
             if frame.kind == "visit":  # "the visit of X to Y": of a person, the visitor
                 owners += [q for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                           for q in _pobjs(c) if q.ent_type_ == "PERSON"]
+                           for q in _pobjs(c) if _personal(q, index)]
+                # "a scheduled Tokyo visit": the place compounded with the noun is the host
+                _add(link, "host", [c for c in tok.children if c.dep_ == "compound" and (sp := index.at(c.i)) is not None
+                                    and sp.label_ in ("country", "location")])
             by = [q for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                   for q in _pobjs(c)]
+            if not owners and not by:
+                owners = _purpose_owners(tok, data)
+            owners = [_pronoun_owner(o, tok, index) for o in owners]
             if owners or by:
                 link.agents = [t.i for t in owners + by]
             _prep_roles(link, frame, tok, data)
@@ -380,10 +408,19 @@ def link_frames(doc) -> list[Link]:
                                or doc[i].lemma_.lower() in FORUM_WORDS or doc[i].lower_ in FORUM_WORDS]
         if frame.requires and not link.roles[frame.requires]:
             continue
+        if how == "noun" and frame.kind == "visit" and link.agents and not link.roles["host"]:
+            index = index or actor_index(doc)
+            place = _dateline_place(doc, index)
+            sent = tok.sent
+            inside = {t.i for a in link.agents for t in doc[a].subtree}
+            # only where the sentence names no other place ("X's trip includes stops in A and B")
+            if place and not any(sp.label_ in ("location", "country") and sp.start > place[0].i and sp.start not in inside
+                                 for sp in index.in_range(sent.start, sent.end)):
+                _add(link, "host", place)
         for role in ("partner", "host"):
             for i in list(link.roles[role]):
                 index = index or actor_index(doc)
-                _add(link, role, _list_tail(doc[i], index))
+                _add(link, role, _list_tail(doc[i], index) + _appos_list(doc[i], index))
         if not link.agents:
             index = index or actor_index(doc)
             _front(link, doc, data, index)
@@ -462,8 +499,9 @@ def _word_hashes(words: frozenset) -> frozenset:
 def inclusion_members(tok) -> list:
     """The pobjs of "including" phrases on ``tok`` ("Asia, including A, B and C")."""
     inclusion = load_frames().inclusion
-    return [q for c in tok.children if c.dep_ in ("prep", "acl", "advcl") and (c.lower_ in inclusion or _lemma(c) in inclusion)
-            for q in c.children if q.dep_ in ("pobj", "dobj")]
+    # ("a tour of Asia that includes A and B": the relative clause too)
+    return [q for c in tok.children if c.dep_ in ("prep", "acl", "advcl", "relcl")
+            and (c.lower_ in inclusion or _lemma(c) in inclusion) for q in c.children if q.dep_ in ("pobj", "dobj")]
 
 
 # --- an opening adjunct read by token order -----------------------------------------------------------
@@ -543,7 +581,7 @@ def _fronted_subject(trigger, index):
     by its description stands for itself ("..., Y, Ruritania's minister, said").  None when the order is
     not that."""
     doc = trigger.doc
-    commas, in_rel, verb = [], False, None
+    commas, in_rel, verb, stop = [], False, None, None
     for j in range(trigger.i + 1, trigger.sent.end):
         t = doc[j]
         if t.text == ",":
@@ -553,10 +591,11 @@ def _fronted_subject(trigger, index):
             in_rel = True
         elif t.tag_ in FINITE_TAGS and not in_rel:
             verb = t.head if t.dep_ in ("aux", "auxpass") and t.head.i > t.i else t  # "will fly": fly
+            stop = t.i
             break
     if verb is None or not commas:
         return None
-    bounds = commas + [verb.i]
+    bounds = commas + [stop]
     units = [doc[a + 1:b] for a, b in zip(bounds, bounds[1:])
              if b > a + 1 and doc[a + 1].lower_ not in RELATIVE_WORDS + ("that",)]
     if not units:
@@ -664,4 +703,94 @@ def _list_tail(obj, index) -> list:
         if heads and not (prev_named and not after_and and _described(span, index)):
             out.append(heads[-1])
         prev_named = named
+    return out
+
+
+def _personal(tok, index) -> bool:
+    """Does the phrase headed by ``tok`` name a person or a group of people ("X", "the minister", "a
+    delegation", "senior officials")?"""
+    index = index or actor_index(tok.doc)
+    if (sp := index.at(tok.i)) is not None:
+        return sp.label_ == "person"  # (the actors' reading first: "Alexandria" is no person)
+    if tok.ent_type_ == "PERSON":
+        return True
+    low, lem = tok.lower_, tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (low in _role_nouns() or lem in _role_nouns() or lem in DELEGATION_NOUNS)
+
+
+DELEGATION_NOUNS = LEXICON["delegation_nouns"] | {"official", "officials"}
+SAYING = LEXICON["reporting_verbs"]
+
+
+def _unnamed_meeting(noun, data: FrameData, index) -> bool:
+    """"a meeting", "the talks": a meeting or talks noun naming no forum (no name on it, none of its words
+    a name)."""
+    f = data.by_noun.get(noun.lower_) or data.by_noun.get(_lemma(noun))
+    return f is not None and f.kind in ("meeting", "talks") and noun.pos_ == "NOUN" and index.at(noun.i) is None \
+        and not any(c.pos_ == "PROPN" for c in noun.lefts)
+
+
+def _purpose_owners(noun, data: FrameData) -> list:
+    """"the arrival of X for talks with Y", "X's trip for talks with Y": talks that are the purpose of another
+    event are held by whoever makes it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    event = noun.head.head
+    if not (data.by_noun.get(event.lower_) or data.by_noun.get(_lemma(event))):
+        return []
+    return [c for c in event.children if c.dep_ == "poss"] + [
+        q for c in event.children if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by") for q in _pobjs(c)]
+
+
+def _pronoun_owner(owner, noun, index):
+    """"X said his first meeting with Y ...": a possessive pronoun no person was resolved to stands for the
+    subject of the reporting verb above it."""
+    if owner.tag_ != "PRP$" or index.at(owner.i) is not None:
+        return owner
+    for a in noun.ancestors:
+        if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in SAYING:
+            subj = [c for c in a.children if c.dep_ == "nsubj" and c.i < noun.i and c.pos_ != "PRON"]
+            return subj[0] if subj else owner
+    return owner
+
+
+def _dateline_place(doc, index) -> list:
+    """The dateline's place ("WARSAW (Reuters) - The visit of X ended ..."): where a visit that names no
+    destination takes place."""
+    line = doc._.dateline if doc.has_extension("dateline") else None
+    if not line:
+        return []
+    low = line.lower()
+    span = next((sp for sp in index.spans[:3] if sp.text.lower() == low and sp.label_ in ("location", "country")), None)
+    return [doc[span.end - 1]] if span is not None else []
+
+
+PLURAL_PRONOUNS = ("they", "both", "two")
+
+
+def _plural_antecedent(verb) -> list:
+    """"A and B agreed ... when they met", "A and B will talk trade when the two meet again": the coordinated
+    subject of the clause a plural pronoun's clause depends on."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subj) != 1 or subj[0].lower_ not in PLURAL_PRONOUNS or verb.dep_ not in ("advcl", "relcl"):
+        return []
+    h = verb.head
+    while h.dep_ in ("xcomp", "conj") and h.head.i != h.i:
+        h = h.head
+    group = [c for c in h.children if c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)]
+    return [group[0]] + [g for g in group[0].children if g.dep_ == "conj"] if group else []
+
+
+def _appos_list(tok, index) -> list:
+    """"attended by the Fund, Minister X and a delegation" parsed as the Fund with "X and a delegation" in
+    apposition: an apposition that goes on with "and" and names another actor than its head is a list."""
+    head = index.at(tok.i)
+    out = []
+    for c in tok.children:
+        if c.dep_ != "appos" or not any(g.dep_ == "cc" for g in c.children):
+            continue
+        sp = index.at(c.i)
+        if sp is not None and head is not None and sp.label_ in ("person", "organization", "country") \
+                and sp.id_ != head.id_ and sp.label_ != head.label_:
+            out.append(c)
     return out
