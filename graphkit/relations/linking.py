@@ -42,7 +42,7 @@ from graphkit.records import ACTOR_TYPES, MEETING_KINDS
 from graphkit.actors.spans import actor_index
 
 from .lexicon import LEXICON
-from .participants import role_nouns, verbal
+from .participants import demonym_state, role_nouns, verbal
 
 ROLES = ("partner", "host", "forum", "members")
 FORUM_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"] | LEXICON["forum_org_heads"]
@@ -376,6 +376,11 @@ def link_frames(doc) -> list[Link]:
                   for q in _pobjs(c)]
             if not owners and not by:
                 owners = _purpose_owners(tok, data)
+            if frame.kind in ("meeting", "talks"):  # "a Ruritanian-Freedonian summit": the pair's states
+                pair = [t for t in doc[tok.left_edge.i:tok.i] if demonym_state(t) is not None]
+                if len(pair) >= 2:
+                    owners, by = pair[:1], []
+                    _add(link, "partner", pair[1:])
             owners = [_pronoun_owner(o, tok, index) for o in owners]
             if owners or by:
                 link.agents = [t.i for t in owners + by]

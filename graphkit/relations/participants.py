@@ -59,6 +59,19 @@ class Participant:
     guess: str | None = None  # a person's country guessed from the article (its own country, context)
 
 
+def demonym_state(tok) -> Participant | None:
+    """The state of a demonym joined to another by a hyphen, which the actor spans leave out ("a
+    Ruritanian-Freedonian summit", "Ruritanian-Freedonian talks"); None for any other word."""
+    doc = tok.doc
+    if tok.pos_ not in ("ADJ", "PROPN") or not any(
+            0 <= k < len(doc) and doc[k].text == "-" for k in (tok.i - 1, tok.i + 1)):
+        return None
+    e = load_gazetteer().lookup(tok.text)
+    if e is None or e.type != "country" or e.kind != "demonym":
+        return None
+    return Participant(e.canonical, "country", e.canonical, None, tok.text)
+
+
 def role_nouns() -> frozenset[str]:
     gz = load_gazetteer()
     return ROLE_HEADS | frozenset(w for w in gz.role_nouns if " " not in w)
@@ -442,6 +455,8 @@ class Resolver:
             # of the list on the verb and the rest on the role noun
             first = self._verb_attached_body(x, seen) if x.dep_ == "dobj" and low in self.roles else []
             return list(dict.fromkeys(first + [p for c in named for p in self.actors(c, seen)]))
+        if (state := demonym_state(x)) is not None:
+            return [state]  # "a Ruritanian-Freedonian summit": each demonym of the pair (no actor span on it)
         if low not in self.roles and fold(x.lemma_) not in self.roles:
             return []
         return self._role_phrase(x, seen, names_only)
