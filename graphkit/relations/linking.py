@@ -89,6 +89,7 @@ class FrameData:
     by_noun: dict = field(default_factory=dict)
     words: frozenset = frozenset()  # every word that may start a link (verbs, nouns, carrying verbs, "in")
     ing: dict = field(default_factory=dict)  # "welcoming" -> the frame of "welcome" (`_opening_participle`)
+    past: dict = field(default_factory=dict)  # "phoned" -> the frame of "phone" (a verb tagged an adjective)
 
 
 def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
@@ -150,7 +151,8 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
                      lists["not_partner_objects"], lists["carry_verbs"], lists["setting_verbs"], lists["setting_preps"],
                      lists["attending_verbs"], lists["adjunct_openers"], lists["topic_preps"], by_adj, by_verb, by_noun,
                      frozenset(by_verb) | frozenset(by_noun) | frozenset(by_adj) | lists["carry_verbs"] | {"in"}
-                     | frozenset(_ing_forms(frames)), _ing_forms(frames))
+                     | frozenset(_ing_forms(frames)) | frozenset(_past_forms(frames)), _ing_forms(frames),
+                     _past_forms(frames))
 
 
 def _ing_forms(frames) -> dict:
@@ -164,6 +166,12 @@ def _ing_forms(frames) -> dict:
             stem = v[:-1] if v.endswith("e") and not v.endswith("ee") else v
             out.setdefault(stem + "ing", f)
     return out
+
+
+def _past_forms(frames) -> dict:
+    """The -ed forms of the frames' verbs ("phoned", "visited"), for a verb the tagger read as an adjective
+    or a noun (its lemma is then the form itself)."""
+    return {(v + "d" if v.endswith("e") else v + "ed"): f for f in frames for v in f.verbs}
 
 
 @functools.lru_cache(maxsize=1)
@@ -211,7 +219,7 @@ def _is_time(tok) -> bool:
 def _frame_of(tok, data: FrameData):
     low, lem = tok.lower_, _lemma(tok)
     if _verbal(tok):
-        f = data.by_verb.get(lem)
+        f = data.by_verb.get(lem) or (data.past.get(low) if not verbal(tok) else None)
         if f is not None and f.verb_cue and not _cue_phrase(tok, f):
             return None, "verb"
         return f, "verb"
@@ -234,8 +242,11 @@ def _frame_of(tok, data: FrameData):
 def _verbal(tok) -> bool:
     """A verb, or a plural noun heading a clause with a subject of its own ("The minister heads to X after
     ..., officials said": "heads" tagged a noun in a reported clause too)."""
-    return verbal(tok) or (tok.tag_ == "NNS" and tok.dep_ in ("ROOT", "ccomp", "conj")
-                           and any(c.dep_ == "nsubj" for c in tok.children))
+    if verbal(tok):
+        return True
+    subject = any(c.dep_ == "nsubj" for c in tok.children)
+    return subject and ((tok.tag_ == "NNS" and tok.dep_ in ("ROOT", "ccomp", "conj"))
+                        or (tok.pos_ == "ADJ" and any(c.dep_ == "dobj" for c in tok.children)))  # "X phoned/JJ Y"
 
 
 def _time_heads(tok) -> list:
