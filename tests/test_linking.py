@@ -342,3 +342,18 @@ def test_they_after_a_coordinated_subject_is_both(nlp):
                           "patterns' owner's change); the linking rules give nothing", strict=False)
 def test_a_talks_noun_after_on_is_a_topic(nlp):
     check_meetings(_meetings(nlp, "On the trade talks with Karl Holm, Anton Vesel said progress was slow."), NONE)
+
+
+@pytest.mark.parametrize("text, pairs", [
+    # the object read as a second subject after the verb
+    ("On Wednesday, Chile's finance minister welcomed Peru's finance minister.", P(("Chile", "Peru"))),
+    # a two-word demonym in a hyphenated pair
+    ("The first South Korean-Chilean summit in a decade opened.", P(("South Korea", "Chile"))),
+])
+def test_sides_the_parse_misplaces(nlp, text, pairs):
+    check_meetings(_meetings(nlp, text), pairs)
+
+
+def test_the_last_conjunct_made_a_weekdays_compound_is_still_listed(nlp):
+    ms = _meetings(nlp, "A Chilean delegation will make stops in Kenya and Berlin Saturday.")
+    check_meetings(ms, P(("Chile", "Kenya"), ("Chile", "Germany")), kind="visit")

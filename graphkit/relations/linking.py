@@ -361,6 +361,10 @@ def link_frames(doc) -> list[Link]:
                     objs = [q for c in tok.children if c.dep_ in OBJECTS + ("npadvmod",) for q in _time_heads(c)] \
                         or [c for c in tok.children if c.dep_ == "npadvmod" and c.i == tok.i + 1
                             and c.pos_ == "PROPN" and not _is_time(c)]
+                subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+                if not objs and len(subjects) == 2 and subjects[0].i < tok.i < subjects[1].i:
+                    objs = subjects[1:]  # "X welcomed Y" with Y read as a second subject: the object
+                    link.agents = [subjects[0].i]
                 if len(objs) == 1 and not (frame.object == "partner" and _lemma(objs[0]) in data.not_partner_objects):
                     _add(link, frame.object, objs)
                 elif not objs and tok.tag_ == "VBG" and not any(c.dep_ == "prep" for c in tok.children) \
@@ -433,10 +437,13 @@ def link_frames(doc) -> list[Link]:
             if place and not any(sp.label_ in ("location", "country") and sp.start > place[0].i and sp.start not in inside
                                  for sp in index.in_range(sent.start, sent.end)):
                 _add(link, "host", place)
-        for role in ("partner", "host"):
+        for role in ("partner", "host", "members"):
             for i in list(link.roles[role]):
                 index = index or actor_index(doc)
-                _add(link, role, _list_tail(doc[i], index) + _appos_list(doc[i], index))
+                # "A and B Saturday": the last conjunct made the weekday's compound
+                _add(link, role, [q for c in doc[i].children if c.dep_ == "conj" for q in _time_heads(c)])
+                if role != "members":
+                    _add(link, role, _list_tail(doc[i], index) + _appos_list(doc[i], index))
         if not link.agents:
             index = index or actor_index(doc)
             _front(link, doc, data, index)
@@ -605,7 +612,7 @@ def _fronted_subject(trigger, index):
             in_rel = False
         elif t.lower_ in RELATIVE_WORDS or (t.lower_ == "that" and t.tag_ == "WDT"):
             in_rel = True
-        elif t.tag_ in FINITE_TAGS and not in_rel:
+        elif (t.tag_ in FINITE_TAGS or t.tag_ == "VBN" and t.dep_ == "ROOT") and not in_rel:
             verb = t.head if t.dep_ in ("aux", "auxpass") and t.head.i > t.i else t  # "will fly": fly
             stop = t.i
             break

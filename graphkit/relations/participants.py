@@ -66,10 +66,15 @@ def demonym_state(tok) -> Participant | None:
     if tok.pos_ not in ("ADJ", "PROPN") or not any(
             0 <= k < len(doc) and doc[k].text == "-" for k in (tok.i - 1, tok.i + 1)):
         return None
-    e = load_gazetteer().lookup(tok.text)
-    if e is None or e.type != "country" or e.kind != "demonym":
-        return None
-    return Participant(e.canonical, "country", e.canonical, None, tok.text)
+    gz, i = load_gazetteer(), tok.i
+    # a two-word demonym on either side of the hyphen ("South Korean-Turkish", "Turkish-South Korean")
+    for a, b in ((i - 1, i + 1), (i, i + 2), (i, i + 1)):
+        if a < 0 or b > len(doc) or any(t.text == "-" for t in doc[a:b]):
+            continue
+        e = gz.lookup(doc[a:b].text)
+        if e is not None and e.type == "country" and e.kind == "demonym":
+            return Participant(e.canonical, "country", e.canonical, None, doc[a:b].text)
+    return None
 
 
 def role_nouns() -> frozenset[str]:
