@@ -22,20 +22,16 @@ from grid.generate import slots_of
 from grid.templates import COUNTRIES, SIDE_FORMS, TEMPLATES
 
 #: overall pass rate the grid must keep (target 0.97)
-FLOOR = 0.90
+FLOOR = 0.92
 #: pass rate every capability, side form, destination form and modifier must keep (target 0.90) ...
 CAP_FLOOR = 0.80
 #: ... except these, below it today (each at the rate reached minus CAP_MARGIN)
 CAP_FLOORS = {
-    'attendance×passive': 0.37,  # 42.5% of 40 (new rows from the unseen-text audit)
-    'attendance×predicates': 0.52,  # 57.1% of 42
-    'attend×took-part': 0.77,  # 82.5% of 40
-    'destination×city': 0.77,  # 82.8% of 192
-    'negative×topic': 0.45,  # 50.0% of 40
-    'nominal×demonym-pair': 0.00,  # 0.0% of 42
-    'nominal×np-sides': 0.27,  # 32.5% of 40
-    'pronoun×plural': 0.00,  # 0.0% of 40
-    'visit×including': 0.78,  # 83.3% of 42
+    'attend×took-part': 0.77,  # 82.5% of 40 (the UN General Assembly dropped as a body's own meeting: meetings.py)
+    'destination×city': 0.79,  # 84.9% of 192 (cities typed as persons or organizations: graphkit/actors)
+    'negative×topic': 0.62,  # 67.5% of 40 (the pattern frame-talks-with reads "On the talks with X" as a frame)
+    'nominal×np-sides': 0.72,  # 77.5% of 40 (status: "prepared for a scheduled visit" is no meeting)
+    'pronoun×plural': 0.00,  # 0.0% of 40 (status: "agreed to ... when they met" read as an agreement to meet)
 }
 #: margins below the rates reached (``scripts/grid_report.py --floors``)
 MARGIN = 0.02
