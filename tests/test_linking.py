@@ -357,3 +357,22 @@ def test_sides_the_parse_misplaces(nlp, text, pairs):
 def test_the_last_conjunct_made_a_weekdays_compound_is_still_listed(nlp):
     ms = _meetings(nlp, "A Chilean delegation will make stops in Kenya and Berlin Saturday.")
     check_meetings(ms, P(("Chile", "Kenya"), ("Chile", "Germany")), kind="visit")
+
+
+def test_an_including_phrase_hung_on_the_verb_lists_its_objects(nlp):
+    ms = _meetings(nlp, "Anton Vesel met with nine senators from oil states on Thursday, including Karl Holm of Texas.")
+    check_meetings(ms, P(("Anton Vesel", "Karl Holm")))
+
+
+def test_the_last_of_a_list_made_the_compound_of_the_next_word(nlp):
+    ms = _meetings(nlp, "Chilean President Anton Vesel sets off on a trip to Asia - including China, South Korea and "
+                        "Japan - looking for help to pressure North Korea.")
+    got = predicted_pairs(ms)
+    assert frozenset(("Anton Vesel", "Japan")) in got, got
+
+
+def test_a_visit_with_its_host_in_apposition(nlp):
+    ms = _meetings(nlp, "The Kenyan leader will meet Karl Holm during the visit, his first to Britain since he took "
+                        "office in June.")
+    got = predicted_pairs(ms)
+    assert frozenset(("Kenya", "United Kingdom")) in got, got

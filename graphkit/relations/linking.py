@@ -18,7 +18,20 @@ found in every construction at once and a new rule serves every trigger:
   Asia, including A, B and C"; "met senators, including Y"): the listed actors
   are the sides; the group or region that heads the list is not.
 * **forums**: "on the sidelines (margins) of X" names a forum every side of the
-  frame attends.
+  frame attends; "was present at X" (adjectives trigger like verbs); "a meeting
+  was attended by A, B and C" is a meeting of A, B and C.
+* **sides inside the noun phrase**: "a scheduled Tokyo visit", "a
+  Ruritanian-Freedonian summit", "the arrival of X for talks with Y", "the visit,
+  her first to X", a visit naming no destination under a dateline.
+* **by token order, where the parse fails** (the issue's robustness rule): an
+  opening adjunct ("After meeting X, Y, a minister, said"; "Welcoming X to Oslo,
+  Y said" with the participle tagged a name) takes the fronted clause's subject
+  and re-attaches it where the parser hung it inside the adjunct; a list broken
+  off its first member goes on to its "and"; a preposition with no object takes
+  the noun phrase after it; a weekday the parser made the head of a place; a
+  verb tagged a noun or an adjective; a talks noun after "on" / "about" is a
+  topic, not an event.  Link ids end in ``-fronted`` where the agent came from
+  the token order.
 
 `link_frames` returns, per trigger, the tokens of each role as a
 :class:`Link`; `graphkit.relations.meetings` resolves the tokens to actors and
@@ -397,6 +410,11 @@ def link_frames(doc) -> list[Link]:
                     owners, by = pair[:1], []
                     _add(link, "partner", pair[1:])
             owners = [_pronoun_owner(o, tok, index) for o in owners]
+            if owners and all(o.tag_ == "PRP$" and index.at(o.i) is None for o in owners) \
+                    and _opens_clause(tok, doc[link.carrier], data):
+                owners = []  # "During his trip to X, Y will meet ...": the pronoun is the fronted clause's subject
+            if frame.kind == "visit" and (again := _visit_in_apposition(tok)) is not None:
+                _prep_roles(link, frame, again, data, only="host")  # "the visit, his first to Britain since ..."
             if owners or by:
                 link.agents = [t.i for t in owners + by]
             _prep_roles(link, frame, tok, data)
@@ -437,9 +455,17 @@ def link_frames(doc) -> list[Link]:
             if place and not any(sp.label_ in ("location", "country") and sp.start > place[0].i and sp.start not in inside
                                  for sp in index.in_range(sent.start, sent.end)):
                 _add(link, "host", place)
+        side = "host" if frame.kind == "visit" else "partner"
+        if link.roles[side] and (how == "verb" or link.rule.startswith("light")):
+            # "met with senators on Thursday, including X": an 'including' the parser hung on the verb
+            _add(link, side, inclusion_members(doc[link.carrier]))
         for role in ("partner", "host", "members"):
             for i in list(link.roles[role]):
                 index = index or actor_index(doc)
+                # "China, South Korea and Japan - looking for ...": the last conjunct the compound of a word
+                # that is no actor
+                _add(link, role, _conj_compounds(doc[i], index)
+                     + [q for m in inclusion_members(doc[i]) for q in _conj_compounds(m, index)])
                 # "A and B Saturday": the last conjunct made the weekday's compound
                 _add(link, role, [q for c in doc[i].children if c.dep_ == "conj" for q in _time_heads(c)])
                 if role != "members":
@@ -817,3 +843,37 @@ def _appos_list(tok, index) -> list:
                 and sp.id_ != head.id_ and sp.label_ != head.label_:
             out.append(c)
     return out
+
+
+def _conj_compounds(tok, index) -> list:
+    """Actors the parser made the compound of a conjunct that is no actor itself ("A, B and C - looking for
+    ...": C the compound of "looking")."""
+    out, stack, seen = [], [tok], set()
+    while stack:
+        t = stack.pop()
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        for c in t.children:
+            if c.dep_ != "conj":
+                continue
+            stack.append(c)
+            if index.at(c.i) is None:
+                out.extend(g for g in c.children if g.dep_ == "compound" and (sp := index.at(g.i)) is not None
+                           and sp.label_ in ("country", "location", "person", "organization"))
+    return out
+
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "latest", "next")
+
+
+def _visit_in_apposition(noun):
+    """"during the visit, his first to Britain since ...": the ordinal in apposition right after a visit
+    noun (by token order: the parser hangs it anywhere), whose "to" names the host."""
+    doc, k = noun.doc, noun.i + 1
+    if k >= len(doc) or doc[k].text != ",":
+        return None
+    k += 1
+    if k < len(doc) and doc[k].tag_ == "PRP$":
+        k += 1
+    return doc[k] if k < len(doc) and doc[k].lower_ in ORDINALS else None
