@@ -376,3 +376,12 @@ def test_a_visit_with_its_host_in_apposition(nlp):
                         "office in June.")
     got = predicted_pairs(ms)
     assert frozenset(("Kenya", "United Kingdom")) in got, got
+
+
+def test_talks_held_in_a_place_abroad_are_a_visit_of_the_person_who_holds_them(nlp):
+    ms = _meetings(nlp, "Anton Vesel is set to hold talks with Chilean President Karl Holm on Thursday in Santiago.")
+    check_meetings([m for m in ms if m.kind == "visit"], P(("Anton Vesel", "Chile")))
+    # a state does not travel; nobody visits their own country
+    for text in ("The United States would offer a draft treaty at talks with Chile in Geneva tomorrow.",
+                 "Anton Vesel, Chile's foreign minister, met Karl Holm in Santiago."):
+        assert not [m for m in _meetings(nlp, text) if m.kind == "visit"], text

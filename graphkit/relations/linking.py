@@ -55,7 +55,7 @@ from graphkit.records import ACTOR_TYPES, MEETING_KINDS
 from graphkit.actors.spans import actor_index
 
 from .lexicon import LEXICON
-from .participants import demonym_state, role_nouns, verbal
+from .participants import clause_subject, demonym_state, role_nouns, verbal
 
 ROLES = ("partner", "host", "forum", "members")
 FORUM_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"] | LEXICON["forum_org_heads"]
@@ -476,7 +476,31 @@ def link_frames(doc) -> list[Link]:
         if any(link.roles[r] for r in ROLES) or together:
             # ("A and B negotiated": the sides are the subjects; "A and B arrived" is no visit of anyone)
             out.append(link)
+            if link.kind in ("meeting", "talks") and link.roles["partner"] and not link.roles["forum"]:
+                index = index or actor_index(doc)
+                there = _held_in(link, doc, data, index)
+                if there is not None:
+                    out.append(there)
     return out
+
+
+def _held_in(link: Link, doc, data: FrameData, index):
+    """"X held talks with Y in Jerusalem": whoever holds talks in a place abroad visits it (the host's own
+    side is at home, and nobody visits their own country: `graphkit.relations.meetings`)."""
+    who = [doc[i] for i in link.agents] or clause_subject(doc[link.carrier])
+    if not who or not all(_personal(t, index) for t in who):
+        return None  # a person travels, a state does not ("the United States would offer ... at talks in Geneva")
+    holders = {link.trigger, link.carrier}
+    places = [q for h in holders for c in doc[h].children if c.dep_ == "prep" and c.lower_ == "in"
+              for q in _pobjs(c) if (sp := index.at(q.i)) is not None and sp.label_ in ("location", "country")
+              and sp._.stands_for != "government"]
+    if not places:
+        return None
+    visit = next(f for f in data.frames if f.kind == "visit")
+    there = Link(visit.name, "visit", link.trigger, link.carrier, "held-in", agents=list(link.agents),
+                 host_types=frozenset({"country", "location"}))
+    _add(there, "host", places[:1])
+    return there
 
 
 def _framing(noun, data: FrameData) -> bool:
