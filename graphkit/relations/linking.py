@@ -484,12 +484,23 @@ def link_frames(doc) -> list[Link]:
     return out
 
 
+def _country_told(tok, index) -> bool:
+    """Does the text tell the country of the person (or group) ``tok`` heads?"""
+    sp = index.at(tok.i)
+    if sp is not None:
+        return bool(sp._.country)
+    return any((m := index.at(c.i)) is not None and m.label_ == "country"
+               for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod"))
+
+
 def _held_in(link: Link, doc, data: FrameData, index):
     """"X held talks with Y in Jerusalem": whoever holds talks in a place abroad visits it (the host's own
     side is at home, and nobody visits their own country: `graphkit.relations.meetings`)."""
     who = [doc[i] for i in link.agents] or clause_subject(doc[link.carrier])
-    if not who or not all(_personal(t, index) for t in who):
-        return None  # a person travels, a state does not ("the United States would offer ... at talks in Geneva")
+    if not who or not all(_personal(t, index) and _country_told(t, index) for t in who):
+        # a person travels, a state does not ("the United States would offer ... at talks in Geneva"); whose
+        # country nothing tells may be at home
+        return None
     holders = {link.trigger, link.carrier}
     places = [q for h in holders for c in doc[h].children if c.dep_ == "prep" and c.lower_ == "in"
               for q in _pobjs(c) if (sp := index.at(q.i)) is not None and sp.label_ in ("location", "country")
