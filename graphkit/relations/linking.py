@@ -55,11 +55,12 @@ from graphkit.records import ACTOR_TYPES, MEETING_KINDS
 from graphkit.actors.spans import actor_index
 
 from .lexicon import LEXICON
-from .participants import clause_subject, demonym_state, role_nouns, verbal
+from .participants import demonym_state, role_nouns, verbal
 
 ROLES = ("partner", "host", "forum", "members")
 FORUM_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"] | LEXICON["forum_org_heads"]
-_FRAME_KEYS = {"kind", "verbs", "nouns", "adjectives", "object", "preps", "needs_cue", "verb_cue", "partner_types", "host_types",
+FORUM_EVENTS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]
+_FRAME_KEYS = {"kind", "verbs", "nouns", "adjectives", "events_only", "object", "preps", "needs_cue", "verb_cue", "partner_types", "host_types",
                "carriers", "requires"}
 
 
@@ -82,6 +83,7 @@ class Frame:
     verb_cue: frozenset = frozenset()
     requires: str | None = None  # a role without which the trigger is no meeting
     adjectives: frozenset = frozenset()  # read like verbs ("who was present at the summit")
+    events_only: bool = False  # the forum an event, not a body ("chairs the summit", not "chairs the commission")
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
                             obj.get("object"), dict(preps), frozenset(obj.get("needs_cue", [])),
                             types["partner_types"], types["host_types"], frozenset(obj.get("carriers", [])),
                             frozenset(obj.get("verb_cue", [])), obj.get("requires"),
-                            frozenset(obj.get("adjectives", []))))
+                            frozenset(obj.get("adjectives", [])), bool(obj.get("events_only", False))))
     by_verb, by_noun, by_adj = {}, {}, {}
     for f in frames:
         for w in f.adjectives:
@@ -444,6 +446,9 @@ def link_frames(doc) -> list[Link]:
         # attended ("attend a memorial service")
         link.roles["forum"] = [i for i in link.roles["forum"] if doc[i].pos_ == "PROPN"
                                or doc[i].lemma_.lower() in FORUM_WORDS or doc[i].lower_ in FORUM_WORDS]
+        if frame.events_only:
+            link.roles["forum"] = [i for i in link.roles["forum"] if doc[i].lemma_.lower() in FORUM_EVENTS
+                                   or doc[i].lower_ in FORUM_EVENTS]
         if frame.requires and not link.roles[frame.requires]:
             continue
         if how == "noun" and frame.kind == "visit" and link.agents and not link.roles["host"]:
@@ -476,42 +481,7 @@ def link_frames(doc) -> list[Link]:
         if any(link.roles[r] for r in ROLES) or together:
             # ("A and B negotiated": the sides are the subjects; "A and B arrived" is no visit of anyone)
             out.append(link)
-            if link.kind in ("meeting", "talks") and link.roles["partner"] and not link.roles["forum"]:
-                index = index or actor_index(doc)
-                there = _held_in(link, doc, data, index)
-                if there is not None:
-                    out.append(there)
     return out
-
-
-def _country_told(tok, index) -> bool:
-    """Does the text tell the country of the person (or group) ``tok`` heads?"""
-    sp = index.at(tok.i)
-    if sp is not None:
-        return bool(sp._.country)
-    return any((m := index.at(c.i)) is not None and m.label_ == "country"
-               for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod"))
-
-
-def _held_in(link: Link, doc, data: FrameData, index):
-    """"X held talks with Y in Jerusalem": whoever holds talks in a place abroad visits it (the host's own
-    side is at home, and nobody visits their own country: `graphkit.relations.meetings`)."""
-    who = [doc[i] for i in link.agents] or clause_subject(doc[link.carrier])
-    if not who or not all(_personal(t, index) and _country_told(t, index) for t in who):
-        # a person travels, a state does not ("the United States would offer ... at talks in Geneva"); whose
-        # country nothing tells may be at home
-        return None
-    holders = {link.trigger, link.carrier}
-    places = [q for h in holders for c in doc[h].children if c.dep_ == "prep" and c.lower_ == "in"
-              for q in _pobjs(c) if (sp := index.at(q.i)) is not None and sp.label_ in ("location", "country")
-              and sp._.stands_for != "government"]
-    if not places:
-        return None
-    visit = next(f for f in data.frames if f.kind == "visit")
-    there = Link(visit.name, "visit", link.trigger, link.carrier, "held-in", agents=list(link.agents),
-                 host_types=frozenset({"country", "location"}))
-    _add(there, "host", places[:1])
-    return there
 
 
 def _framing(noun, data: FrameData) -> bool:
@@ -807,11 +777,11 @@ SAYING = LEXICON["reporting_verbs"]
 
 
 def _unnamed_meeting(noun, data: FrameData, index) -> bool:
-    """"a meeting", "the talks": a meeting or talks noun naming no forum (no name on it, none of its words
-    a name)."""
+    """"a meeting": an indefinite meeting or talks noun naming no forum (no name on it)."""
     f = data.by_noun.get(noun.lower_) or data.by_noun.get(_lemma(noun))
+    # (indefinite: "the meeting was attended by ..." is one named before, with others there)
     return f is not None and f.kind in ("meeting", "talks") and noun.pos_ == "NOUN" and index.at(noun.i) is None \
-        and not any(c.pos_ == "PROPN" for c in noun.lefts)
+        and not any(c.pos_ == "PROPN" for c in noun.lefts) and any(c.lower_ in ("a", "an") for c in noun.lefts)
 
 
 def _purpose_owners(noun, data: FrameData) -> list:
