@@ -377,3 +377,10 @@ def test_a_visit_with_its_host_in_apposition(nlp):
     got = predicted_pairs(ms)
     assert frozenset(("Kenya", "United Kingdom")) in got, got
 
+
+
+def test_a_subject_list_read_as_an_apposition(nlp):
+    ms = _meetings(nlp, "Indian Defence Minister Irina Halvorsen, the European Union and a Brazilian delegation "
+                        "attended the NATO summit in Brussels.")
+    got = predicted_pairs(ms)
+    assert {frozenset(("European Union", "NATO summit")), frozenset(("Brazil", "NATO summit"))} <= set(got), got

@@ -367,6 +367,12 @@ def link_frames(doc) -> list[Link]:
                 else:
                     link.agents = [t.i for t in by]  # "X was met by Y"
                     _add(link, frame.object, passive)
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not link.agents and len(subj) == 1:
+                index = index or actor_index(doc)
+                extra = _appos_list(subj[0], index)
+                if extra:  # "X, the Union and a delegation attended": a list read as an apposition
+                    link.agents = [subj[0].i] + [t.i for t in extra]
             if frame.kind in ("meeting", "talks") and (group := _plural_antecedent(tok)):
                 link.agents = [group[0].i]  # "A and B agreed ... when they met": the pronoun is both
                 _add(link, "members", group)
