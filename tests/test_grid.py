@@ -22,7 +22,7 @@ from grid.generate import slots_of
 from grid.templates import COUNTRIES, SIDE_FORMS, TEMPLATES
 
 #: overall pass rate the grid must keep (target 0.97)
-FLOOR = 0.92
+FLOOR = 0.93
 #: pass rate every capability, side form, destination form and modifier must keep (target 0.90) ...
 CAP_FLOOR = 0.80
 #: ... except these, below it today (each at the rate reached minus CAP_MARGIN)
