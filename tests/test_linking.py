@@ -384,3 +384,11 @@ def test_a_subject_list_read_as_an_apposition(nlp):
                         "attended the NATO summit in Brussels.")
     got = predicted_pairs(ms)
     assert {frozenset(("European Union", "NATO summit")), frozenset(("Brazil", "NATO summit"))} <= set(got), got
+
+
+def test_raising_an_issue_with_someone_during_a_visit_is_meeting_them(nlp):
+    ms = _meetings(nlp, "Anton Vesel raised the issue with Chilean President Karl Holm during a visit to Chile.")
+    check_meetings([m for m in ms if m.kind != "visit"], P(("Anton Vesel", "Karl Holm")))
+    # a visit sets no scene for what is not discussed with anyone
+    ms = _meetings(nlp, "Anton Vesel raised the issue during a visit to Chile.")
+    assert all(m.kind == "visit" for m in ms), [(m.participants, m.kind) for m in ms]

@@ -99,6 +99,7 @@ class FrameData:
     attending_verbs: frozenset = frozenset()
     adjunct_openers: frozenset = frozenset()
     topic_preps: frozenset = frozenset()
+    discussion_verbs: frozenset = frozenset()
     by_adj: dict = field(default_factory=dict)
     by_verb: dict = field(default_factory=dict)
     by_noun: dict = field(default_factory=dict)
@@ -157,14 +158,15 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
             by_noun[w] = f
     lists = {}
     for key in ("forum_frames", "inclusion_preps", "light_verbs", "not_partner_objects", "carry_verbs", "setting_verbs",
-                "setting_preps", "attending_verbs", "adjunct_openers", "topic_preps"):
+                "setting_preps", "attending_verbs", "adjunct_openers", "topic_preps", "discussion_verbs"):
         words = raw.get(key, [])
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise FrameError(f"{where}: {key!r} must be a list of words")
         lists[key] = frozenset(words)
     return FrameData(tuple(frames), lists["forum_frames"], lists["inclusion_preps"], lists["light_verbs"],
                      lists["not_partner_objects"], lists["carry_verbs"], lists["setting_verbs"], lists["setting_preps"],
-                     lists["attending_verbs"], lists["adjunct_openers"], lists["topic_preps"], by_adj, by_verb, by_noun,
+                     lists["attending_verbs"], lists["adjunct_openers"], lists["topic_preps"],
+                     lists["discussion_verbs"], by_adj, by_verb, by_noun,
                      frozenset(by_verb) | frozenset(by_noun) | frozenset(by_adj) | lists["carry_verbs"] | {"in"}
                      | frozenset(_ing_forms(frames)) | frozenset(_past_forms(frames)), _ing_forms(frames),
                      _past_forms(frames))
@@ -487,7 +489,27 @@ def link_frames(doc) -> list[Link]:
         if any(link.roles[r] for r in ROLES) or together:
             # ("A and B negotiated": the sides are the subjects; "A and B arrived" is no visit of anyone)
             out.append(link)
+            if link.kind == "visit" and (talk := _discussed_on_visit(tok, data)) is not None:
+                out.append(talk)
     return out
+
+
+def _discussed_on_visit(noun, data: FrameData):
+    """"X raised the issue with Y during a visit to Z": a visit setting the scene of a verb of discussing
+    makes its subject meet the person its "with" names."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in data.setting_preps | {"on"}:
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or _lemma(verb) not in data.discussion_verbs:
+        return None
+    holders = [verb] + [c for c in verb.children if c.dep_ in OBJECTS]
+    withs = [q for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for q in _pobjs(c)]
+    if not withs:
+        return None
+    meet = next(f for f in data.frames if f.kind == "meeting")
+    link = Link(meet.name, "meeting", verb.i, verb.i, "discussed-on-visit", meet.partner_types, meet.host_types)
+    _add(link, "partner", withs)
+    return link
 
 
 def _framing(noun, data: FrameData) -> bool:
