@@ -20,7 +20,7 @@ found in every construction at once and a new rule serves every trigger:
 * **forums**: "on the sidelines (margins) of X" names a forum every side of the
   frame attends; "was present at X" (adjectives trigger like verbs); "a meeting
   was attended by A, B and C" is a meeting of A, B and C.
-* **sides inside the noun phrase**: "a scheduled Tokyo visit", "a
+* **sides inside the noun phrase**: "a scheduled Strelsau visit", "a
   Ruritanian-Freedonian summit", "the arrival of X for talks with Y", "the visit,
   her first to X", a visit naming no destination under a dateline.
 * **by token order, where the parse fails** (the issue's robustness rule): an
@@ -267,7 +267,7 @@ def _verbal(tok) -> bool:
 
 
 def _time_heads(tok) -> list:
-    """"visited Sydney Sunday", "arrived in Lagos Monday": a weekday the parser made the head, the place
+    """"visited Strelsau Sunday", "arrived in Zenda Monday": a weekday the parser made the head, the place
     its compound: the place."""
     return [c for c in tok.children if c.dep_ == "compound" and not _is_time(c)] if _is_time(tok) else []
 
@@ -373,14 +373,14 @@ def link_frames(doc) -> list[Link]:
             if not link.agents and len(subj) == 1:
                 index = index or actor_index(doc)
                 extra = _appos_list(subj[0], index)
-                if extra:  # "X, the Union and a delegation attended": a list read as an apposition
+                if extra:  # "X, the Bloc and a delegation attended": a list read as an apposition
                     link.agents = [subj[0].i] + [t.i for t in extra]
             if frame.kind in ("meeting", "talks") and (group := _plural_antecedent(tok)):
                 link.agents = [group[0].i]  # "A and B agreed ... when they met": the pronoun is both
                 _add(link, "members", group)
             if frame.object:
                 objs = [c for c in tok.children if c.dep_ in OBJECTS and not _is_time(c)]
-                if not objs:  # "visited Sydney Sunday" (the weekday the head), "visited Jakarta" (an npadvmod)
+                if not objs:  # "visited Strelsau Sunday" (the weekday the head), "visited Zenda" (an npadvmod)
                     objs = [q for c in tok.children if c.dep_ in OBJECTS + ("npadvmod",) for q in _time_heads(c)] \
                         or [c for c in tok.children if c.dep_ == "npadvmod" and c.i == tok.i + 1
                             and c.pos_ == "PROPN" and not _is_time(c)]
@@ -407,7 +407,7 @@ def link_frames(doc) -> list[Link]:
             if frame.kind == "visit":  # "the visit of X to Y": of a person, the visitor
                 owners += [q for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                            for q in _pobjs(c) if _personal(q, index)]
-                # "a scheduled Tokyo visit": the place compounded with the noun is the host
+                # "a scheduled Strelsau visit": the place compounded with the noun is the host
                 _add(link, "host", [c for c in tok.children if c.dep_ == "compound" and (sp := index.at(c.i)) is not None
                                     and sp.label_ in ("country", "location")])
             by = [q for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
@@ -424,7 +424,7 @@ def link_frames(doc) -> list[Link]:
                     and _opens_clause(tok, doc[link.carrier], data):
                 owners = []  # "During his trip to X, Y will meet ...": the pronoun is the fronted clause's subject
             if frame.kind == "visit" and (again := _visit_in_apposition(tok)) is not None:
-                _prep_roles(link, frame, again, data, only="host")  # "the visit, his first to Britain since ..."
+                _prep_roles(link, frame, again, data, only="host")  # "the visit, his first to Ruritania since ..."
             if owners or by:
                 link.agents = [t.i for t in owners + by]
             _prep_roles(link, frame, tok, data)
@@ -475,7 +475,7 @@ def link_frames(doc) -> list[Link]:
         for role in ("partner", "host", "members"):
             for i in list(link.roles[role]):
                 index = index or actor_index(doc)
-                # "China, South Korea and Japan - looking for ...": the last conjunct the compound of a word
+                # "A, B and C - looking for ...": the last conjunct the compound of a word
                 # that is no actor
                 _add(link, role, _conj_compounds(doc[i], index)
                      + [q for m in inclusion_members(doc[i]) for q in _conj_compounds(m, index)])
@@ -581,7 +581,7 @@ def _word_hashes(words: frozenset) -> frozenset:
 def inclusion_members(tok) -> list:
     """The pobjs of "including" phrases on ``tok`` ("Asia, including A, B and C")."""
     inclusion = load_frames().inclusion
-    # ("a tour of Asia that includes A and B": the relative clause too)
+    # ("a tour of the region that includes A and B": the relative clause too)
     return [q for c in tok.children if c.dep_ in ("prep", "acl", "advcl", "relcl")
             and (c.lower_ in inclusion or _lemma(c) in inclusion) for q in c.children if q.dep_ in ("pobj", "dobj")]
 
@@ -645,7 +645,7 @@ def _lost_object(prep) -> list:
 
 def _np_after(tok):
     """The noun phrase right after ``tok`` by token order (its last noun): the object of a participle or a
-    preposition the parse left without one ("Welcoming Kenya's minister to ...", "with Minister X Thursday")."""
+    preposition the parse left without one ("Welcoming Ruritania's minister to ...", "with Minister X Thursday")."""
     last = None
     for t in tok.doc[tok.i + 1:tok.sent.end]:
         if t.ent_type_ in ("DATE", "TIME") and last is not None:
@@ -793,7 +793,7 @@ def _personal(tok, index) -> bool:
     delegation", "senior officials")?"""
     index = index or actor_index(tok.doc)
     if (sp := index.at(tok.i)) is not None:
-        return sp.label_ == "person"  # (the actors' reading first: "Alexandria" is no person)
+        return sp.label_ == "person"  # (the actors' reading first: "Zenda" is no person)
     if tok.ent_type_ == "PERSON":
         return True
     low, lem = tok.lower_, tok.lemma_.lower()
@@ -864,7 +864,7 @@ def _plural_antecedent(verb) -> list:
 
 
 def _appos_list(tok, index) -> list:
-    """"attended by the Fund, Minister X and a delegation" parsed as the Fund with "X and a delegation" in
+    """"attended by the Bank, Minister X and a delegation" parsed as the Bank with "X and a delegation" in
     apposition: an apposition that goes on with "and" and names another actor than its head is a list."""
     head = index.at(tok.i)
     out = []
@@ -901,7 +901,7 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "latest", "ne
 
 
 def _visit_in_apposition(noun):
-    """"during the visit, his first to Britain since ...": the ordinal in apposition right after a visit
+    """"during the visit, his first to Ruritania since ...": the ordinal in apposition right after a visit
     noun (by token order: the parser hangs it anywhere), whose "to" names the host."""
     doc, k = noun.doc, noun.i + 1
     if k >= len(doc) or doc[k].text != ",":

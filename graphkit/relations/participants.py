@@ -67,7 +67,7 @@ def demonym_state(tok) -> Participant | None:
             0 <= k < len(doc) and doc[k].text == "-" for k in (tok.i - 1, tok.i + 1)):
         return None
     gz, i = load_gazetteer(), tok.i
-    # a two-word demonym on either side of the hyphen ("South Korean-Turkish", "Turkish-South Korean")
+    # a two-word demonym on either side of the hyphen ("East Ruritanian-Freedonian", "Freedonian-East Ruritanian")
     for a, b in ((i - 1, i + 1), (i, i + 2), (i, i + 1)):
         if a < 0 or b > len(doc) or any(t.text == "-" for t in doc[a:b]):
             continue
