@@ -100,11 +100,15 @@ def test_visiting_someone_is_not_a_visit_to_a_place(nlp):
 def test_summit_of_a_named_forum_is_one_meeting_and_no_new_forum(nlp):
     rec = _rec(nlp, "French President Emmanuel Macron met Indian Prime Minister Narendra Modi in Paris. "
                     "Macron and Modi will meet again at the G20 summit in New Delhi in September.")
-    future = [m for m in rec["meetings"] if m["status"] == "scheduled"]
-    assert len(future) == 1 and {"Emmanuel Macron", "Narendra Modi"} <= set(future[0]["participants"])
+    future = [m for m in rec["meetings"] if m["status"] == "scheduled" and m["kind"] == "meeting"]
+    assert len(future) == 1 and set(future[0]["participants"]) == {"Emmanuel Macron", "Narendra Modi"}
     assert future[0]["location"] == "New Delhi"
+    # meeting at a summit is attending it: both sides are paired with the summit, the guest visits India
+    summit = [m for m in rec["meetings"] if m["kind"] == "talks"]
+    assert len(summit) == 1 and {"Emmanuel Macron", "Narendra Modi"} < set(summit[0]["participants"])
+    assert [m["participants"] for m in rec["meetings"] if m["kind"] == "visit"] == [["Emmanuel Macron", "India"]]
     forums = [a["name"] for a in rec["actors"] if a["type"] == "forum"]
-    assert forums == ["G20"]
+    assert set(forums) <= {"G20", "G20 summit"}  # the summit of the named forum, not a new place-named one
 
 
 def test_a_later_meeting_does_not_give_an_earlier_one_its_place(nlp):
@@ -173,3 +177,34 @@ def test_a_city_abroad_the_article_places_in_its_country_is_a_trip(nlp):
             "defended it.")
     visits = [m for m in _rec(nlp, text)["meetings"] if m["kind"] == "visit"]
     assert [set(m["participants"]) for m in visits] == [{"Tom Reed", "United States"}]
+
+
+@pytest.mark.parametrize("subject", [
+    "U.S. President Tom Vargas and Russian President Pavel Orlov",
+    "Japanese Prime Minister Kenji Sato and Chinese President Li Wen",
+    "U.S. Secretary of State Mark Dell and Russian Foreign Minister Ivan Petrov",
+])
+@pytest.mark.parametrize("verb", ["met on Saturday", "held talks in Vienna", "will meet next week"])
+def test_two_titled_names_joined_by_and_are_both_sides(nlp, subject, verb):
+    # the parser may hang the first titled name and the "and" inside a compound of the second: still a list
+    rec = _rec(nlp, f"{subject} {verb}.")
+    names = [n for n in subject.replace(" and ", "|").split("|")]
+    want = frozenset(" ".join(n.split()[-2:]) for n in names)
+    assert set(_meetings(rec)) == {want}
+
+
+@pytest.mark.parametrize("sentence, forum", [
+    ("U.S. President Tom Vargas met Russian President Pavel Orlov at the APEC summit.", "APEC summit"),
+    ("Tom Vargas held talks with Pavel Orlov during the G20 summit in Osaka.", "G20 summit"),
+    ("Tom Vargas met Pavel Orlov on the sidelines of the G20 summit in Osaka.", "G20 summit"),
+])
+def test_a_meeting_held_at_a_summit_makes_both_sides_attend_it(nlp, sentence, forum):
+    rec = _rec(nlp, sentence)
+    got = _meetings(rec)
+    assert frozenset({"Tom Vargas", "Pavel Orlov"}) in got
+    assert frozenset({"Tom Vargas", "Pavel Orlov", forum}) in got
+
+
+def test_a_meeting_at_a_hotel_attends_no_forum(nlp):
+    rec = _rec(nlp, "Tom Vargas met Pavel Orlov at a hotel in Osaka.")
+    assert set(_meetings(rec)) == {frozenset({"Tom Vargas", "Pavel Orlov"})}

@@ -43,6 +43,7 @@ from .lexicon import LEXICON
 from .participants import verbal
 
 ROLES = ("partner", "host", "forum", "members")
+SETTING_FORUMS = LEXICON["describable_forum_nouns"]  # nouns that name a gathering a meeting may be held at
 FORUM_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"] | LEXICON["forum_org_heads"]
 _FRAME_KEYS = {"kind", "verbs", "nouns", "object", "preps", "needs_cue", "verb_cue", "partner_types", "host_types",
                "carriers", "requires"}
@@ -250,6 +251,10 @@ def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 
                     if of.dep_ == "prep" and of.lower_ == "of":
                         _add(link, "forum", _pobjs(of))
             continue
+        if c.dep_ == "prep" and low in ("at", "during") and frame.kind in ("meeting", "talks") \
+                and "forum" not in frame.preps.values():
+            # "A met B at the X summit": the summit both attend (a meeting at a hotel or an office is no forum)
+            _add(link, "forum", [q for q in _pobjs(c) if _lemma(q) in SETTING_FORUMS])
         role = frame.preps.get(low)
         if role is None or only is not None and role != only:
             continue

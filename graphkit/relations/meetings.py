@@ -350,7 +350,9 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
             partners = partners + [x for x in members if x not in agents]
     for forum in ([] if between else m.slot("forum")):
         if forum.type in ("forum", "organization") and agents:
-            attendees = [a for a in agents if a.name != forum.name]
+            # "A met B on the sidelines of (at) the summit": whom A met there attended it too
+            present = agents + ([x for x in partners if x not in agents] if p.kind != "visit" else [])
+            attendees = [a for a in present if a.name != forum.name]
             if m.trigger.lemma_.lower() in HOST_VERBS:
                 # "Manila hosted the summit": a city hosting is the place, not an attendee
                 attendees = [a for a in attendees if not (a.surface and a.surface in load_gazetteer().capitals)]

@@ -340,6 +340,13 @@ class Resolver:
                         (s := self.index.at(c.i)) is not None and s.label_ in ("person", "organization", "country") \
                         and s != self.index.at(t.i):
                     out.append(c)
+                elif c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.subtree):
+                    # "U.S. President A and Russian President B met" parsed with the first title as a
+                    # compound of B that holds A and the "and": the names inside it are conjuncts
+                    own = self.index.at(t.i)
+                    out.extend(y for y in c.subtree if y.dep_ in ("appos", "conj")
+                               and (s := self.index.at(y.i)) is not None and s.label_ == "person"
+                               and s != own and y.i == s.end - 1)
                 if c.dep_ == "conj" or (c.dep_ == "appos" and self.index.at(c.i) is None and c.lower_ not in self.roles) \
                         or self._listed_person(t, c):
                     out.append(c)
