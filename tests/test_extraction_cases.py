@@ -208,3 +208,12 @@ def test_a_meeting_held_at_a_summit_makes_both_sides_attend_it(nlp, sentence, fo
 def test_a_meeting_at_a_hotel_attends_no_forum(nlp):
     rec = _rec(nlp, "Tom Vargas met Pavel Orlov at a hotel in Osaka.")
     assert set(_meetings(rec)) == {frozenset({"Tom Vargas", "Pavel Orlov"})}
+
+
+@pytest.mark.parametrize("verb", ["met", "hosted"])
+def test_a_seat_of_government_after_described_officials_is_where_they_met(nlp, verb):
+    # "congressional leaders at the White House": the leaders' own word places them; "at" is the venue
+    rec = _rec(nlp, f"President Tom Vargas {verb} congressional leaders at the White House on Tuesday.")
+    assert rec["meetings"] == []
+    rec = _rec(nlp, f"President Tom Vargas {verb} Chinese officials at the White House on Tuesday.")
+    assert set(_meetings(rec)) == {frozenset({"Tom Vargas", "China"})}

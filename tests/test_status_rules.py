@@ -104,3 +104,21 @@ def test_future_date_without_article_date(nlp):
     text = ("Aides linked the move to a June 2-3 summit meeting in Oslo between Chilean President "
             "Karl Holm and Norwegian Prime Minister Anna Berg.")
     assert meetings(nlp, text, date=None) == {pair("Karl Holm", "Anna Berg"): "happened"}
+
+
+@pytest.mark.parametrize("text", [
+    "Norwegian Foreign Minister Anna Berg, on a visit to Chile, urged Santiago to cut tariffs.",
+    "On a trip to Chile, Norwegian Foreign Minister Anna Berg urged the government to act.",
+    "Norwegian Foreign Minister Anna Berg, on a three-day visit to Chile, refused to comment.",
+])
+def test_a_trip_set_off_as_the_scene_is_not_what_the_verb_urges(nlp, text):
+    # "on a visit to X" set off before the verb or by a comma says where the subject is
+    assert meetings(nlp, text).get(pair("Anna Berg", "Chile")) == "happened"
+
+
+@pytest.mark.parametrize("text", [
+    "Norwegian Foreign Minister Anna Berg insisted on a visit to Chile.",
+    "Norwegian Foreign Minister Anna Berg urged a visit to Chile.",
+])
+def test_a_trip_the_verb_asks_for_is_no_visit(nlp, text):
+    assert pair("Anna Berg", "Chile") not in meetings(nlp, text)

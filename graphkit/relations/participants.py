@@ -642,8 +642,11 @@ class Resolver:
         on the verb; right after the role noun, an organization there is still whose officials they are
         (a place is not: "met officials in Lima" is where)."""
         out = []
+        # ("met congressional leaders at the White House": leaders a word already places; "at" is where)
+        described = any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in x.children)
         for c in x.head.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "in", "at") and c.i == x.i + 1:
+            if c.dep_ == "prep" and c.lower_ in (("from", "in") if described else ("from", "in", "at")) \
+                    and c.i == x.i + 1:
                 for q in c.children:
                     if q.dep_ == "pobj":
                         out.extend(p for p in self.actors(q, seen) if p.type == "organization")

@@ -43,6 +43,7 @@ CONSEQUENCE = LEXICON["consequence_verbs"]
 COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on", "about", "into", "towards", "toward"})
 CARRIERS = LEXICON["frame_carriers"]
 OCCURRENCE = LEXICON["occurrence_verbs"]  # verbs saying whether a meeting takes place
+TRIP_NOUNS = LEXICON["tour_nouns"]
 COMPLETIVE = frozenset({"complete", "finish", "wrap", "end", "conclude"})
 _PLAN = frozenset({"plan", "plans", "expect", "schedule", "due", "set", "slate", "arrange", "prepare"})
 
@@ -154,6 +155,12 @@ def status(trigger, frame) -> str | None:
         kids = list(x.children)
         if i > 0 and chain[i - 1].dep_ in ("prep", "agent") and chain[i - 1].lower_ not in COMPLEMENT_PREPS:
             background = True  # "after talks", "from his trip": not what a hope or a refusal is about
+        if i > 1 and chain[i - 1].dep_ == "prep" and chain[i - 1].lower_ == "on" \
+                and chain[i - 2].lemma_.lower() in TRIP_NOUNS and (
+                    chain[i - 1].i < x.i or chain[i - 1].nbor(-1).text == ","):
+            # "X, on a visit to Y, urged ...", "On a trip to Y, X urged": set off, the phrase says where X
+            # was, not what X urged ("insisted on a visit to Y" is the complement)
+            background = True
         if i == 1 and presupposed:
             background = True  # "talks between A and B could ease tension": the talks are taken as given
         near = (i <= 3 or x.i in anchors) and not background
