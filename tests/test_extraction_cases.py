@@ -217,3 +217,18 @@ def test_a_seat_of_government_after_described_officials_is_where_they_met(nlp, v
     assert rec["meetings"] == []
     rec = _rec(nlp, f"President Tom Vargas {verb} Chinese officials at the White House on Tuesday.")
     assert set(_meetings(rec)) == {frozenset({"Tom Vargas", "China"})}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Japanese Prime Minister Kenji Sato addressed a joint session of Congress on Wednesday.",
+    "Japanese Prime Minister Kenji Sato spoke to the Bundestag on Wednesday.",
+    "Japanese Prime Minister Kenji Sato will address the National Assembly in Seoul on Wednesday.",
+])
+def test_a_speech_to_a_parliament_is_no_forum_attended(nlp, sentence):
+    rec = _rec(nlp, sentence)
+    assert [m for m in rec["meetings"] if m["kind"] == "talks"] == []
+
+
+def test_telling_a_summit_is_attending_it(nlp):
+    rec = _rec(nlp, "Japanese Prime Minister Kenji Sato told the APEC summit that trade must be fair.")
+    assert frozenset({"Kenji Sato", "APEC summit"}) in _meetings(rec)

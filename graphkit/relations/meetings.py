@@ -46,6 +46,7 @@ SAYING = LEXICON["reporting_verbs"]
 HOST_VERBS = LEXICON["host_verbs"]
 WORLD_REGIONS = LEXICON["world_regions"]
 LEGISLATURE = LEXICON["legislature_words"]
+SPEECH_VERBS = LEXICON["address_verbs"] | LEXICON["speak_verbs"]
 ROUND_TABLE = 8  # a grouping of up to this many states meets as one table (everyone paired)
 
 
@@ -267,6 +268,13 @@ def _kind(kind: str, parts: list[Participant], m: _Match, hub: str | None = None
     return "meeting"
 
 
+def _legislature(forum: Participant) -> bool:
+    """Is the forum one country's parliament ("the Bundestag", "the National Assembly"), not a gathering
+    of many ("the UN General Assembly")?"""
+    words = {w.lower() for w in forum.name.replace("-", " ").split()}
+    return bool(words & LEGISLATURE) or {"national", "assembly"} <= words
+
+
 def _body_country(forum: Participant, doc) -> str | None:
     """The country whose government body a forum is: its own, or for a legislature the tables give no
     country ("the House Fisheries Committee"), the article's."""
@@ -349,6 +357,8 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         if agents and members:
             partners = partners + [x for x in members if x not in agents]
     for forum in ([] if between else m.slot("forum")):
+        if m.trigger.lemma_.lower() in SPEECH_VERBS and _legislature(forum):
+            continue  # "X addressed the National Assembly": a speech to a country's parliament, no forum
         if forum.type in ("forum", "organization") and agents:
             # "A met B on the sidelines of (at) the summit": whom A met there attended it too
             present = agents + ([x for x in partners if x not in agents] if p.kind != "visit" else [])
