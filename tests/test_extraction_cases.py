@@ -232,3 +232,31 @@ def test_a_speech_to_a_parliament_is_no_forum_attended(nlp, sentence):
 def test_telling_a_summit_is_attending_it(nlp):
     rec = _rec(nlp, "Japanese Prime Minister Kenji Sato told the APEC summit that trade must be fair.")
     assert frozenset({"Kenji Sato", "APEC summit"}) in _meetings(rec)
+
+
+@pytest.mark.parametrize("role", ["leader", "president", "envoy", "premier"])
+def test_a_definite_role_of_a_country_is_the_person_of_it_just_named(nlp, role):
+    rec = _rec(nlp, "U.S. President Tom Vargas met Ukrainian President Ivan Koval on Thursday. "
+                    f"Vargas said he had a good meeting with the Ukrainian {role}.")
+    assert set(_meetings(rec)) == {frozenset({"Tom Vargas", "Ivan Koval"})}
+
+
+@pytest.mark.parametrize("phrase", ["a Ukrainian official", "the Ukrainian government", "Ukrainian ministers"])
+def test_an_indefinite_plural_or_body_role_stays_its_country(nlp, phrase):
+    rec = _rec(nlp, "U.S. President Tom Vargas met Ukrainian President Ivan Koval on Thursday. "
+                    f"Vargas will also meet {phrase} on Friday.")
+    assert frozenset({"Tom Vargas", "Ukraine"}) in _meetings(rec)
+
+
+@pytest.mark.parametrize("sentence", [
+    "U.S. President Tom Vargas said he had raised human rights with Philippine President Rodrigo Dutel "
+    "during their meeting.",
+    "U.S. President Tom Vargas raised the issue with Philippine President Rodrigo Dutel during their talks "
+    "in Manila.",
+])
+def test_their_meeting_is_the_subject_and_whom_it_acted_with(nlp, sentence):
+    assert set(_meetings(_rec(nlp, sentence))) == {frozenset({"Tom Vargas", "Rodrigo Dutel"})}
+
+
+def test_their_meeting_with_no_one_named_alongside_is_no_meeting(nlp):
+    assert _rec(nlp, "U.S. President Tom Vargas said their meeting was useful.")["meetings"] == []

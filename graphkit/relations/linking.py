@@ -340,8 +340,9 @@ def link_frames(doc) -> list[Link]:
                                or doc[i].lemma_.lower() in FORUM_WORDS or doc[i].lower_ in FORUM_WORDS]
         if frame.requires and not link.roles[frame.requires]:
             continue
-        if any(link.roles[r] for r in ROLES) or together:
-            # ("A and B negotiated": the sides are the subjects; "A and B arrived" is no visit of anyone)
+        if any(link.roles[r] for r in ROLES) or together or link.agents:
+            # ("A and B negotiated": the sides are the subjects; "A and B arrived" is no visit of anyone;
+            # "during their meeting": the owners may be the sides)
             out.append(link)
     return out
 

@@ -47,6 +47,8 @@ PLACE_ADVS = LEXICON["place_advs"]
 PLACE_NOUNS = LEXICON["place_nouns"]
 ROLE_FILLERS = LEXICON["role_fillers"]  # words of a role phrase that say nothing of the role
 UNSPECIFIC_ROLES = LEXICON["unspecific_roles"]  # roles too common to pick one named person by
+# nouns a country's demonym makes a body, not one of its persons ("the Ruritanian government")
+NOT_ONE_PERSON = GOVERNMENT_REFS | LEXICON["delegation_nouns"] | frozenset({"side", "opposition", "military", "army"})
 
 
 @dataclass(frozen=True)
@@ -426,6 +428,8 @@ class Resolver:
         low = x.lower_
         if low in SUBJECT_PRONOUNS and x.dep_ in SUBJECTS:
             return self._reporter(x, seen)
+        if low == "their" and x.dep_ == "poss" and (sides := self._their_sides(x, seen)):
+            return sides
         if low in PLACE_ADVS and self.doc._.home_country:
             return [Participant(self.doc._.home_country, "country", self.doc._.home_country, None)]
         if low in STATE_NOUNS and self._bare_definite(x):
@@ -452,6 +456,22 @@ class Resolver:
         if low not in self.roles and fold(x.lemma_) not in self.roles:
             return []
         return self._role_phrase(x, seen, names_only)
+
+    def _their_sides(self, pron, seen) -> list[Participant]:
+        """"X raised the issue with Y during their meeting": "their" is the clause's subject and the one it
+        did something with (a meeting noun in a phrase framing the verb)."""
+        noun = pron.head
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or not verbal(noun.head.head):
+            return []
+        verb = noun.head.head
+        withs = [q for h in [verb] + [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+                 for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for q in c.children if q.dep_ == "pobj"]
+        if not withs:
+            return []
+        out = [p for t in clause_subject(verb) for p in self.actors(t, seen)]
+        out += [p for q in withs for p in self.actors(q, seen)]
+        return list(dict.fromkeys(p for p in out if p.type != "location"))
 
     def _reporter(self, pron, seen) -> list[Participant]:
         """"X said he (it, they) met Y": a subject pronoun the article's coreference left open, in a clause
@@ -627,8 +647,22 @@ class Resolver:
                 if name and self._named_before(name, x):
                     out.append(self.participant(index.named(name)[0]))
                     continue
+            if len(mods) == 1 and s.label_ == "country" and (last := self._last_person_of(s.id_, x)) is not None:
+                out.append(self.participant(last))  # "the Ukrainian leader": the Ukrainian just named
+                continue
             out.append(self.participant(s))
         return [p for p in out if p is not None]
+
+    def _last_person_of(self, country: str, x):
+        """The person of ``country`` named last before a definite singular description of one ("the
+        Ruritanian leader", "the Ruritanian envoy"), or None (an indefinite or plural role is a side of its
+        own: "a Ruritanian official", "Ruritanian ministers")."""
+        if x.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in x.children) \
+                or x.lower_ in GENERIC or x.lower_ in NOT_ONE_PERSON:
+            return None  # ("the Ruritanian government", "the Ruritanian side": a body, not its last person)
+        found = [s for s in self.index.spans if s.label_ == "person" and s._.kind != "pronoun"
+                 and s._.country == country and s.end <= x.left_edge.i]
+        return found[-1] if found else None
 
     def _named_before(self, name: str, x) -> bool:
         """A description stands for a person the article named before it ("the president" after "President
