@@ -260,3 +260,30 @@ def test_their_meeting_is_the_subject_and_whom_it_acted_with(nlp, sentence):
 
 def test_their_meeting_with_no_one_named_alongside_is_no_meeting(nlp):
     assert _rec(nlp, "U.S. President Tom Vargas said their meeting was useful.")["meetings"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Japanese Prime Minister Kenji Sato is in Da Nang for the APEC summit.",
+    "Japanese Prime Minister Kenji Sato, in Da Nang for the APEC summit, met reporters.",
+    "At the APEC summit, Japanese Prime Minister Kenji Sato said trade must be fair.",
+    "Japanese Prime Minister Kenji Sato said at the APEC summit that trade must be fair.",
+    "Japanese Prime Minister Kenji Sato is one of the leaders attending the APEC summit.",
+])
+def test_being_at_a_named_summit_is_attending_it(nlp, sentence):
+    assert frozenset({"Kenji Sato", "APEC summit"}) in _meetings(_rec(nlp, sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Japanese Prime Minister Kenji Sato left Manila without attending the East Asia Summit.",
+    "At a news conference, Japanese Prime Minister Kenji Sato said trade must be fair.",
+    "Japanese Prime Minister Kenji Sato praised the leaders attending the APEC summit.",
+    "Japanese Prime Minister Kenji Sato is in favour of talks.",
+])
+def test_not_being_at_a_summit_is_not_attending_it(nlp, sentence):
+    assert [m for m in _rec(nlp, sentence)["meetings"] if m["kind"] == "talks"] == []
+
+
+def test_several_named_among_the_leaders_attending_each_attend(nlp):
+    rec = _rec(nlp, "Kenji Sato, Li Wen and Tom Vargas are among the leaders attending the APEC summit in Manila.")
+    got = {p for m in rec["meetings"] if m["kind"] == "talks" for p in m["participants"]}
+    assert {"Kenji Sato", "Li Wen", "Tom Vargas", "APEC summit"} <= got

@@ -326,6 +326,9 @@ def link_frames(doc) -> list[Link]:
         together = frame.kind != "visit" and (
             (how == "verb" and frame.object is None) or link.rule == "setting" or _framing(tok, data)
             or link.rule == "light" and _lemma(doc[link.carrier]) not in data.attending_verbs)
+        if how == "noun" and _framing(tok, data) and _lemma(tok) in SETTING_FORUMS \
+                and not link.roles["partner"] and not link.roles["members"]:
+            link.roles["forum"].append(tok.i)  # "At the X summit, Y said": Y is there, attending it
         for i in list(link.roles["forum"]):
             # "attended a meeting with X" (between A and B): a meeting with them, not a forum
             sides = [(q, "partner" if c.lower_ == "with" else "members") for c in doc[i].children
@@ -374,17 +377,27 @@ def _there_for(prep, data: FrameData):
     """"X, in Oslo for talks with Y, said": a person in a place for talks (a visit, a summit) is visiting it
     (the verbless phrase the parser hangs on the person)."""
     holder = prep.head
-    if prep.dep_ != "prep" or prep.lower_ != "in" or holder.pos_ not in ("PROPN", "NOUN") or holder.i > prep.i:
+    if prep.dep_ == "prep" and prep.lower_ == "in" and holder.lemma_ == "be" and holder.i < prep.i:
+        # "X is in Oslo for talks (for the summit)": the copula's subject is there
+        subjects = [c for c in holder.children if c.dep_ == "nsubj"]
+        if len(subjects) == 1:
+            traveller = subjects[0]
+        else:
+            return None
+    elif prep.dep_ != "prep" or prep.lower_ != "in" or holder.pos_ not in ("PROPN", "NOUN") or holder.i > prep.i:
         return None
+    else:
+        traveller = holder
     purpose = [q for c in holder.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > prep.i
                for q in _pobjs(c)] + [q for c in _pobjs(prep) for f in c.children
                                       if f.dep_ == "prep" and f.lower_ == "for" for q in _pobjs(f)]
     if not any(data.by_noun.get(q.lower_) or data.by_noun.get(_lemma(q)) for q in purpose):
         return None
     visit = next(f for f in data.frames if f.kind == "visit")
-    link = Link(visit.name, "visit", prep.i, prep.i, "there-for", agents=[holder.i],
+    link = Link(visit.name, "visit", prep.i, prep.i, "there-for", agents=[traveller.i],
                 host_types=frozenset({"country", "location"}))
     _add(link, "host", _pobjs(prep))
+    _add(link, "forum", [q for q in purpose if _lemma(q) in SETTING_FORUMS])  # "... for the X summit"
     return link if link.roles["host"] else None
 
 

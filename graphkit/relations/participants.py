@@ -163,7 +163,7 @@ def _clause_subject(tok, depth: int = 0) -> list:
     if subs:
         return subs
     if v.dep_ == "acl":  # "officials attending the summit": the participle's noun
-        return [v.head]
+        return _predicated(v.head) or [v.head]
     for c in v.children:
         if c.dep_ == "agent":
             return [p for p in c.children if p.dep_ == "pobj"]
@@ -174,6 +174,18 @@ def _clause_subject(tok, depth: int = 0) -> list:
     if v.dep_ == "csubj" and v.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in v.head.children):
         return clause_subject(v.head, depth + 1)  # "Addressing the council, X said": a participle adjunct
     return _subject_by_order(v)
+
+
+def _predicated(noun) -> list:
+    """"A and B are among the leaders attending X", "A is one of the ministers at X": the subject of the
+    copula the noun (or "among / one of" it) is the predicate of; those are the leaders meant."""
+    pred = noun
+    if pred.dep_ == "pobj" and pred.head.lower_ in ("among", "of"):
+        prep = pred.head
+        pred = prep.head if prep.lower_ == "of" and prep.head.lower_ == "one" else prep
+    if pred.dep_ not in ("attr", "prep") or pred.head.lemma_ != "be":
+        return []
+    return [c for c in pred.head.children if c.dep_ == "nsubj"]
 
 
 def _subject_by_order(v) -> list:

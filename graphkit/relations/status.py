@@ -150,6 +150,8 @@ def status(trigger, frame) -> str | None:
     anchors = {trigger.i, frame.i}
     background = False  # past an "after / during / at ..." phrase: the clause above only frames the meeting
     presupposed = _presupposed(trigger)
+    if any(x.dep_ in ("pcomp", "pobj") and x.head.lower_ == "without" for x in chain[:2]):
+        return None  # "left without attending the summit", "ended without a meeting with X"
     for i, x in enumerate(chain):
         lem = x.lemma_.lower()
         kids = list(x.children)
