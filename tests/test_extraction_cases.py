@@ -287,3 +287,16 @@ def test_several_named_among_the_leaders_attending_each_attend(nlp):
     rec = _rec(nlp, "Kenji Sato, Li Wen and Tom Vargas are among the leaders attending the APEC summit in Manila.")
     got = {p for m in rec["meetings"] if m["kind"] == "talks" for p in m["participants"]}
     assert {"Kenji Sato", "Li Wen", "Tom Vargas", "APEC summit"} <= got
+
+
+def test_the_summit_is_the_one_a_name_modified_before(nlp):
+    rec = _rec(nlp, "MANILA (Reuters) - The ASEAN summit opened on Monday. "
+                    "Leaders of China, Japan and South Korea attended the summit.")
+    talks = [set(m["participants"]) for m in rec["meetings"] if m["kind"] == "talks"]
+    assert talks == [{"China", "Japan", "South Korea", "ASEAN summit"}]
+
+
+def test_the_summit_after_two_named_summits_is_neither(nlp):
+    rec = _rec(nlp, "The APEC summit opened on Friday. The ASEAN summit follows in Manila. "
+                    "Leaders of China, Japan and South Korea attended the summit.")
+    assert [m for m in rec["meetings"] if m["kind"] == "talks"] == []

@@ -254,9 +254,19 @@ class Resolver:
         head = fold(tok.lemma_)
         found = {s.id_: s for s in self.index.spans if s.label_ == "forum" and s._.kind != "pronoun"
                  and s.start < tok.i and fold(s.id_.split()[-1]).rstrip("s") == head.rstrip("s")}
-        if len(found) != 1 or tok.lemma_.lower() not in FORUM_NOUNS:
+        if tok.lemma_.lower() not in FORUM_NOUNS:
             return []
-        return [self.participant(next(iter(found.values())))]
+        if len(found) == 1:
+            return [self.participant(next(iter(found.values())))]
+        if found:
+            return []
+        # "The ASEAN summit opened ... leaders attended the summit": the summit a name modified before
+        named = {p.name: p for t in tok.doc[tok.sent.start - min(tok.sent.start, 400):tok.i]
+                 if t.lemma_ == tok.lemma_ and t.i < tok.sent.start and t.dep_ != "compound"
+                 and any(c.dep_ in ("compound", "nmod", "amod") and self.index.at(c.i) is not None
+                         and self.index.at(c.i).label_ in ("forum", "organization") for c in t.children)
+                 for p in self.forum_at(t) if p.type == "forum"}
+        return list(named.values()) if len(named) == 1 else []
 
     def _described_forum(self, tok) -> list[Participant]:
         """"A regional summit", "an Arab League-style conference": a forum named by its describing words."""
