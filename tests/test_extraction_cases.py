@@ -300,3 +300,14 @@ def test_the_summit_after_two_named_summits_is_neither(nlp):
     rec = _rec(nlp, "The APEC summit opened on Friday. The ASEAN summit follows in Manila. "
                     "Leaders of China, Japan and South Korea attended the summit.")
     assert [m for m in rec["meetings"] if m["kind"] == "talks"] == []
+
+
+def test_including_on_the_verb_lists_the_plural_partner(nlp):
+    rec = _rec(nlp, "Tom Vargas met with several European ministers on Thursday, including German Foreign "
+                    "Minister Anna Weber and French Foreign Minister Luc Moreau.")
+    pairs = {frozenset((a, b)) for m in rec["meetings"] for a in m["participants"] for b in m["participants"] if a != b}
+    assert {frozenset({"Tom Vargas", "Anna Weber"}), frozenset({"Tom Vargas", "Luc Moreau"})} <= pairs
+    rec = _rec(nlp, "Tom Vargas will visit several Asian countries next month, including Japan and Vietnam.")
+    assert {frozenset(m["participants"]) for m in rec["meetings"]} == {
+        frozenset({"Tom Vargas", "Japan"}), frozenset({"Tom Vargas", "Vietnam"})}
+

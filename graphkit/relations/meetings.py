@@ -84,7 +84,7 @@ class _Match:
             if r.subject and not heads and name == "agent":
                 heads = self._subject_by_order(self.tok[r.node])
             heads = heads + [q for h in heads for q in _second_objects(h)]
-            listed = [q for h in heads for q in inclusion_members(h)]
+            listed = [q for h in heads for q in inclusion_members(h) + _verb_inclusion(h, r.subject)]
             if listed:
                 # "a trip to Asia, including A and B", "met senators, including X": the listed actors are the
                 # sides; the region or group heading the list is kept only when it is an actor of its own
@@ -121,6 +121,17 @@ class _Match:
         out = list(dict.fromkeys(out))
         self.seen.extend(out)
         return out
+
+
+def _verb_inclusion(noun, subject: bool) -> list:
+    """"met with nine senators on Thursday, including X": an "including" phrase the parser hangs on the
+    verb lists the members of the plural object or partner before it (not of the subject)."""
+    if subject or noun.tag_ != "NNS" or noun.dep_ not in ("dobj", "pobj"):
+        return []
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [q for q in inclusion_members(verb) if q.i > noun.i]
 
 
 def _opening_actor(trigger, index):
