@@ -311,3 +311,15 @@ def test_including_on_the_verb_lists_the_plural_partner(nlp):
     assert {frozenset(m["participants"]) for m in rec["meetings"]} == {
         frozenset({"Tom Vargas", "Japan"}), frozenset({"Tom Vargas", "Vietnam"})}
 
+
+
+@pytest.mark.parametrize("verb", ["thanked", "praised", "blamed", "criticised"])
+def test_the_object_of_thanking_for_doing_is_the_doer(nlp, verb):
+    rec = _rec(nlp, f"The players {verb} President Tom Vargas for meeting Chinese President Li Wen.")
+    assert set(_meetings(rec)) == {frozenset({"Tom Vargas", "Li Wen"})}
+
+
+def test_raising_an_issue_with_a_person_is_meeting_them(nlp):
+    rec = _rec(nlp, "President Tom Vargas raised the issue with Chinese President Li Wen.")
+    assert set(_meetings(rec)) == {frozenset({"Tom Vargas", "Li Wen"})}
+    assert _rec(nlp, "President Tom Vargas raised interest rates with little warning.")["meetings"] == []

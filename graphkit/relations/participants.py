@@ -114,6 +114,7 @@ def _subjects_of(v) -> list:
 
 
 TOUR_INCLUDE = LEXICON["tour_include_verbs"]
+OBJECT_CONTROL = LEXICON["object_control_for_verbs"]  # "thank X for doing": X does it
 EVENT_NOUNS = (LEXICON["tour_nouns"] | LEXICON["talk_nouns"]) - LEXICON["delegation_nouns"]  # "a mission" may be people
 
 
@@ -169,6 +170,10 @@ def _clause_subject(tok, depth: int = 0) -> list:
             return [p for p in c.children if p.dep_ == "pobj"]
     if v.dep_ == "ccomp" and v.head.i > v.i and (by_order := _subject_by_order(v)):
         return by_order  # "After meeting Y, X, a minister, said ..., an aide said": not the aide
+    if v.dep_ == "pcomp" and v.head.lower_ == "for" and v.head.head.lemma_.lower() in OBJECT_CONTROL:
+        objs = [c for c in v.head.head.children if c.dep_ == "dobj"]
+        if objs:
+            return objs  # "thanked X for raising the issue with Y": X raised it
     if v.dep_ in ("advcl", "xcomp", "pcomp", "conj", "prep", "pobj", "ccomp", "acomp") and v.head.i != v.i:
         return clause_subject(v.head, depth + 1)
     if v.dep_ == "csubj" and v.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in v.head.children):
