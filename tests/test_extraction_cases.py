@@ -323,3 +323,18 @@ def test_raising_an_issue_with_a_person_is_meeting_them(nlp):
     rec = _rec(nlp, "President Tom Vargas raised the issue with Chinese President Li Wen.")
     assert set(_meetings(rec)) == {frozenset({"Tom Vargas", "Li Wen"})}
     assert _rec(nlp, "President Tom Vargas raised interest rates with little warning.")["meetings"] == []
+
+
+@pytest.mark.parametrize("group", ["Senate Republicans", "Democrats", "House Republicans"])
+def test_members_of_a_party_are_a_generic_group_not_a_side(nlp, group):
+    assert _rec(nlp, f"President Tom Vargas met {group} on Tuesday.")["meetings"] == []
+
+
+def test_the_party_itself_or_its_leaders_are_a_side(nlp):
+    rec = _rec(nlp, "President Tom Vargas met leaders of the Republican Party on Tuesday.")
+    assert set(_meetings(rec)) == {frozenset({"Tom Vargas", "Republican Party"})}
+
+
+@pytest.mark.parametrize("body", ["the Heritage Foundation", "the Brookings Institution"])
+def test_addressing_a_think_tank_is_a_speech(nlp, body):
+    assert _rec(nlp, f"President Tom Vargas addressed {body} on Tuesday.")["meetings"] == []

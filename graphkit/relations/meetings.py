@@ -368,8 +368,12 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         if agents and members:
             partners = partners + [x for x in members if x not in agents]
     for forum in ([] if between else m.slot("forum")):
-        if m.trigger.lemma_.lower() in SPEECH_VERBS and _legislature(forum):
-            continue  # "X addressed the National Assembly": a speech to a country's parliament, no forum
+        if m.trigger.lemma_.lower() in SPEECH_VERBS and (_legislature(forum) or (
+                forum.type == "organization" and not load_gazetteer().members_of(forum.name)
+                and forum_node is not None and forum_node.lemma_.lower() not in FORUM_NOUNS)):
+            # "X addressed the National Assembly (a think tank, a company)": a speech, no forum attended;
+            # a grouping of states addressed, or a meeting of a body spoken at, is a session attended
+            continue
         if forum.type in ("forum", "organization") and agents:
             # "A met B on the sidelines of (at) the summit": whom A met there attended it too
             present = agents + ([x for x in partners if x not in agents] if p.kind != "visit" else [])

@@ -449,6 +449,8 @@ class Resolver:
         span = self.index.at(x.i)
         if span is not None and span.label_ == "organization" and (person := self._holder_after(span)) is not None:
             span = person  # "with Oslo bourse (OSE) head Per Lund": the parser took "head" for a verb
+        if span is not None and span._.kind == "party" and x.tag_ in ("NNPS", "NNS") and span.end - 1 == x.i:
+            return []  # "met Senate Republicans": members of a party, a generic group, not the party as a side
         if span is not None:
             spans = self.index.all_at(x.i) if span._.kind == "pronoun" else [span]
             return [p for p in (self.participant(s) for s in spans) if p is not None]
