@@ -338,3 +338,22 @@ def test_the_party_itself_or_its_leaders_are_a_side(nlp):
 @pytest.mark.parametrize("body", ["the Heritage Foundation", "the Brookings Institution"])
 def test_addressing_a_think_tank_is_a_speech(nlp, body):
     assert _rec(nlp, f"President Tom Vargas addressed {body} on Tuesday.")["meetings"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chinese President Li Wen gave U.S. President Tom Vargas a lavish welcome on Wednesday.",
+    "Chinese President Li Wen rolled out the red carpet for U.S. President Tom Vargas on Wednesday.",
+    "Chinese President Li Wen held a welcoming ceremony for U.S. President Tom Vargas on Wednesday.",
+    "Chinese President Li Wen hosted a reception for U.S. President Tom Vargas on Wednesday.",
+])
+def test_a_welcome_given_to_a_guest_is_meeting_them(nlp, sentence):
+    assert set(_meetings(_rec(nlp, sentence))) == {frozenset({"Li Wen", "Tom Vargas"})}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The plan got a cool reception from investors.",
+    "Chinese President Li Wen gave the plan a warm welcome.",
+    "The minister held a ceremony for the victims.",
+])
+def test_a_welcome_to_no_one_is_no_meeting(nlp, sentence):
+    assert _rec(nlp, sentence)["meetings"] == []

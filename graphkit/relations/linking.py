@@ -318,6 +318,11 @@ def link_frames(doc) -> list[Link]:
                 link.carrier = carrier.i
                 link.rule = "light"
                 _prep_roles(link, frame, carrier, data)
+                if frame.kind == "meeting":  # "gave X a warm welcome": the one it is given to
+                    # (or the first of two objects the parser gave the verb: "gave X a welcome")
+                    _add(link, "partner", [c for c in carrier.children if c.pos_ in ("PROPN", "NOUN", "PRON")
+                                           and (c.dep_ == "dative" or c.dep_ == "dobj" and c.i < tok.i
+                                                and tok.dep_ == "dobj")])
                 for obj in carrier.children:  # "discussed the plan with Y in talks": the 'with' on the object
                     if obj.dep_ in OBJECTS and obj.i != tok.i:
                         _prep_roles(link, frame, obj, data, only="partner")
