@@ -357,3 +357,15 @@ def test_a_welcome_given_to_a_guest_is_meeting_them(nlp, sentence):
 ])
 def test_a_welcome_to_no_one_is_no_meeting(nlp, sentence):
     assert _rec(nlp, sentence)["meetings"] == []
+
+
+def test_a_comma_in_a_headline_joins_two_sides(nlp):
+    rec = _rec(nlp, "Tom Vargas, Li Wen to meet in Beijing next week\n\nBEIJING (Reuters) - U.S. President "
+                    "Tom Vargas and Chinese President Li Wen will hold talks, officials said.")
+    got = _meetings(rec)
+    assert frozenset({"Tom Vargas", "Li Wen"}) in got
+
+
+def test_a_comma_between_two_names_in_running_text_is_no_list(nlp):
+    rec = _rec(nlp, "Chinese President Li Wen met Kenji Sato, Tom Vargas told reporters on Monday.")
+    assert frozenset({"Tom Vargas", "Li Wen"}) not in _meetings(rec)

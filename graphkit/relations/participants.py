@@ -181,6 +181,12 @@ def _clause_subject(tok, depth: int = 0) -> list:
     return _subject_by_order(v)
 
 
+def _headline(tok) -> bool:
+    """Is ``tok`` in an article's headline: its first sentence, with no closing punctuation?"""
+    sent = tok.sent
+    return sent.start == 0 and not sent[-1].is_punct
+
+
 def _predicated(noun) -> list:
     """"A and B are among the leaders attending X", "A is one of the ministers at X": the subject of the
     copula the noun (or "among / one of" it) is the predicate of; those are the leaders meant."""
@@ -404,8 +410,9 @@ class Resolver:
     def _listed_person(self, t, c) -> bool:
         """"A of X, B of Y and C of Z met": the parser makes B an apposition of A; one person is not
         another person's apposition, so B (and C after it) are listed beside A."""
-        # a list goes on with "and" ("..., Y told reporters" after a name is that person speaking)
-        if c.dep_ != "appos" or not any(g.dep_ in ("cc", "conj") for g in c.children):
+        # a list goes on with "and" ("..., Y told reporters" after a name is that person speaking), save in
+        # a headline, where a comma is the "and" ("A, B to meet in Oslo")
+        if c.dep_ != "appos" or not (any(g.dep_ in ("cc", "conj") for g in c.children) or _headline(c)):
             return False
         a, b = self.index.at(t.i), self.index.at(c.i)
         if a is not None and b is not None:
