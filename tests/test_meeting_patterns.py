@@ -735,16 +735,32 @@ ROWS = MEETINGS + NOMINAL + VISITS + FORUMS + CALLS + STATUS
 def test_pattern_row(nlp, pid, text, pairs, kind, status):
     doc = nlp(text)
     fired = [p for p, _ in doc._.meeting_frames]
-    if pairs:  # a row stating no meeting may be kept out by the pattern itself ("without") or by its status
+    if pairs and pid not in LINKED:
+        # a row stating no meeting may be kept out by the pattern itself ("without") or by its status
         assert pid in fired, fired
     check_meetings(extract_meetings(doc), pairs, kind, status)
+
+
+# Patterns whose constructions the shared linking rules (relations/linking.py, data/frames.json) now find:
+# removed from the pattern file, their rows stay as the proof that the same sentences give the same meetings.
+LINKED = frozenset({
+    "ahead-of-talks-between", "ahead-of-talks-with", "arrive-in", "call-object", "due-in", "for-talks-with",
+    "forum-attended-by", "frame-talks-of-with", "frame-talks-together", "frame-talks-with-on-object",
+    "frame-talks-with-on-subject", "in-call-object", "light-passive-between", "light-phone-call-together",
+    "light-rounds-of-talks-with", "light-talks-together", "light-talks-verb-with", "light-talks-with",
+    "meet-object", "negotiate-with", "phone-call-between", "phone-call-from", "phone-call-poss-with",
+    "phone-call-with", "phone-object", "poss-talks-with", "receive-person", "receive-person-passive",
+    "speak-by-phone-together", "speak-by-phone-with", "talks-between", "travel-to",
+    "travel-to-discuss-object-with", "travel-to-discuss-with", "visit-noun-by", "visit-noun-to", "visit-object",
+})
 
 
 def test_every_pattern_has_a_row():
     ids = {p.id for p in load_patterns()}
     covered = {r.values[0] for r in ROWS}
     assert not ids - covered, f"patterns with no test row: {sorted(ids - covered)}"
-    assert not covered - ids, f"rows naming no pattern: {sorted(covered - ids)}"
+    assert not covered - ids - LINKED, f"rows naming no pattern: {sorted(covered - ids - LINKED)}"
+    assert not ids & LINKED, f"patterns both in the file and covered by linking: {sorted(ids & LINKED)}"
     assert len(ROWS) >= len(ids)
 
 
