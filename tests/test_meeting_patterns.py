@@ -31,7 +31,7 @@ import pytest
 
 from graphkit.relations.meetings import extract_meetings
 from graphkit.relations.patterns import PatternError, compile_patterns, load_patterns, parse_pattern, read_patterns
-from meeting_helpers import NONE, P, check_meetings, clique, hub, predicted_pairs  # noqa: F401
+from meeting_helpers import LINKED, NONE, P, check_meetings, clique, hub, predicted_pairs  # noqa: F401
 
 
 _labels: set[str] = set()
@@ -741,18 +741,6 @@ def test_pattern_row(nlp, pid, text, pairs, kind, status):
     check_meetings(extract_meetings(doc), pairs, kind, status)
 
 
-# Patterns whose constructions the shared linking rules (relations/linking.py, data/frames.json) now find:
-# removed from the pattern file, their rows stay as the proof that the same sentences give the same meetings.
-LINKED = frozenset({
-    "ahead-of-talks-between", "ahead-of-talks-with", "arrive-in", "call-object", "due-in", "for-talks-with",
-    "forum-attended-by", "frame-talks-of-with", "frame-talks-together", "frame-talks-with-on-object",
-    "frame-talks-with-on-subject", "in-call-object", "light-passive-between", "light-phone-call-together",
-    "light-rounds-of-talks-with", "light-talks-together", "light-talks-verb-with", "light-talks-with",
-    "meet-object", "negotiate-with", "phone-call-between", "phone-call-from", "phone-call-poss-with",
-    "phone-call-with", "phone-object", "poss-talks-with", "receive-person", "receive-person-passive",
-    "speak-by-phone-together", "speak-by-phone-with", "talks-between", "travel-to",
-    "travel-to-discuss-object-with", "travel-to-discuss-with", "visit-noun-by", "visit-noun-to", "visit-object",
-})
 
 
 def test_every_pattern_has_a_row():
