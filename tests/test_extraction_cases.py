@@ -369,3 +369,19 @@ def test_a_comma_in_a_headline_joins_two_sides(nlp):
 def test_a_comma_between_two_names_in_running_text_is_no_list(nlp):
     rec = _rec(nlp, "Chinese President Li Wen met Kenji Sato, Tom Vargas told reporters on Monday.")
     assert frozenset({"Tom Vargas", "Li Wen"}) not in _meetings(rec)
+
+
+def test_what_a_subject_told_during_their_talks_is_whom_they_met(nlp):
+    rec = _rec(nlp, "Chinese President Li Wen told U.S. President Tom Vargas during their talks that markets "
+                    "would open.")
+    assert set(_meetings(rec)) == {frozenset({"Li Wen", "Tom Vargas"})}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tom Vargas and Li Wen attended a state dinner at the Great Hall of the People.",
+    "Tom Vargas attended the summit at the Oslo City Hall.",
+])
+def test_the_venue_of_an_attended_event_is_no_forum(nlp, sentence):
+    rec = _rec(nlp, sentence)
+    assert not any(p in ("Great Hall of the People", "Oslo City Hall") for m in rec["meetings"]
+                   for p in m["participants"])

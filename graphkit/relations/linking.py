@@ -43,6 +43,7 @@ from .lexicon import LEXICON
 from .participants import verbal
 
 ROLES = ("partner", "host", "forum", "members")
+MEAL_WORDS = frozenset({"dinner", "lunch", "breakfast", "luncheon", "supper", "banquet", "reception", "ceremony"})
 SETTING_FORUMS = LEXICON["describable_forum_nouns"]  # nouns that name a gathering a meeting may be held at
 FORUM_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"] | LEXICON["forum_org_heads"]
 _FRAME_KEYS = {"kind", "verbs", "nouns", "object", "preps", "needs_cue", "verb_cue", "partner_types", "host_types",
@@ -297,8 +298,15 @@ def link_frames(doc) -> list[Link]:
                 if len(objs) == 1 and not (frame.object == "partner" and _lemma(objs[0]) in data.not_partner_objects):
                     _add(link, frame.object, objs)
             _prep_roles(link, frame, tok, data)
+            if frame.object == "forum" and any(c.dep_ == "dobj" for c in tok.children):
+                # "attended a dinner at the Great Hall": with the thing attended named, "at" is its venue
+                venues = {q.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "at" for q in _pobjs(c)}
+                link.roles["forum"] = [i for i in link.roles["forum"] if i not in venues]
             for obj in (c for c in tok.children if c.dep_ in OBJECTS) if "forum" in frame.preps.values() else ():
-                _prep_roles(link, frame, obj, data, only="forum")  # "joined leaders at the summit": 'at' on the object
+                # "joined leaders at the summit": 'at' on the object (on an attended event, "the summit at the
+                # city hall", it is the venue)
+                if _lemma(obj) not in FORUM_WORDS and _lemma(obj) not in MEAL_WORDS:
+                    _prep_roles(link, frame, obj, data, only="forum")
             cue = _cue_phrase(tok, frame) if frame.verb_cue else None
             for q in _pobjs(cue) if cue is not None else ():
                 _prep_roles(link, frame, q, data)  # "spoke by phone with X": the 'with' on "phone"

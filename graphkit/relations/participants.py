@@ -504,6 +504,10 @@ class Resolver:
                  for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                  for q in c.children if q.dep_ == "pobj"]
         if not withs:
+            # "X told Y during their talks that ...": whom the subject told (a person, not what was said)
+            withs = [c for c in verb.children if c.dep_ in ("dobj", "dative")
+                     and (s := self.index.at(c.i)) is not None and s.label_ == "person"]
+        if not withs:
             return []
         out = [p for t in clause_subject(verb) for p in self.actors(t, seen)]
         out += [p for q in withs for p in self.actors(q, seen)]
