@@ -385,3 +385,18 @@ def test_the_venue_of_an_attended_event_is_no_forum(nlp, sentence):
     rec = _rec(nlp, sentence)
     assert not any(p in ("Great Hall of the People", "Oslo City Hall") for m in rec["meetings"]
                    for p in m["participants"])
+
+
+def test_the_first_official_to_visit_is_the_copulas_subject(nlp):
+    # "X is the first ... to visit Y": X visits; an unresolved "he" names no one
+    assert _rec(nlp, "He is the first high-level U.S. official to visit Japan since March.")["meetings"] == []
+    rec = _rec(nlp, "Japanese Prime Minister Kenji Sato was the first foreign leader to meet Tom Vargas after "
+                    "his election.")
+    assert set(_meetings(rec)) == {frozenset({"Kenji Sato", "Tom Vargas"})}
+
+
+def test_meeting_opposition_from_someone_is_no_meeting(nlp):
+    rec = _rec(nlp, "BRASILIA (Reuters) - Planning Minister Joao Sayad submitted a new package, but met opposition "
+                    "from President Jose Sarney and Finance Minister Dilson Funaro. Sayad later met his "
+                    "counterparts from Peru and Chile.")
+    assert [sorted(m["participants"]) for m in rec["meetings"]] == [["Chile", "Joao Sayad", "Peru"]]

@@ -160,7 +160,8 @@ def _clause_subject(tok, depth: int = 0) -> list:
         v = v.head.head if v.head.dep_ == "acomp" else v.head
     subs = _subjects_of(v)
     if v.dep_ == "relcl" and (not subs or subs[0].lower_ in RELATIVE):
-        return [v.head]
+        # "X is the first minister to visit Y": the copula's subject is the one who visits
+        return (_predicated(v.head) if not subs and any(c.tag_ == "TO" for c in v.children) else []) or [v.head]
     if subs:
         return subs
     if v.dep_ == "acl":  # "officials attending the summit": the participle's noun
