@@ -58,7 +58,7 @@ def check_meetings(meetings, pairs, kind=None, status=None) -> dict:
 # Patterns whose constructions the shared linking rules (relations/linking.py, data/frames.json) now find:
 # removed from the pattern file, their rows stay as the proof that the same sentences give the same meetings.
 LINKED = frozenset({
-    "ahead-of-talks-between", "ahead-of-talks-with", "arrive-in", "call-object", "due-in", "for-talks-with",
+    "ahead-of-talks-between", "ahead-of-talks-with", "arrive-in", "call-object", "for-talks-with",
     "frame-talks-of-with", "frame-talks-together", "frame-talks-with-on-object", "frame-talks-with-on-subject",
     "in-call-object", "light-passive-between", "light-phone-call-together", "light-rounds-of-talks-with",
     "light-talks-together", "light-talks-verb-with", "light-talks-with", "meet-object", "negotiate-with",
