@@ -122,3 +122,15 @@ def test_a_trip_set_off_as_the_scene_is_not_what_the_verb_urges(nlp, text):
 ])
 def test_a_trip_the_verb_asks_for_is_no_visit(nlp, text):
     assert pair("Anna Berg", "Chile") not in meetings(nlp, text)
+
+
+def test_a_condition_on_the_predicate_holding_the_meeting_makes_it_hypothetical(nlp):
+    text = ("If the talks go well, Norwegian Foreign Minister Anna Berg is likely to have a meeting with Chilean "
+            "President Karl Holm.")
+    assert pair("Anna Berg", "Karl Holm") not in meetings(nlp, text)
+
+
+def test_a_condition_on_the_main_clause_leaves_a_relative_clauses_meeting(nlp):
+    text = ("Norwegian Foreign Minister Anna Berg, who met Chilean President Karl Holm last week, will go to "
+            "Lima if the talks succeed.")
+    assert meetings(nlp, text).get(pair("Anna Berg", "Karl Holm")) == "happened"

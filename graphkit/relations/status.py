@@ -118,6 +118,21 @@ def _prospect(chain: list, i: int, anchors: set) -> bool:
         c.dep_ == "aux" and c.lower_ in FUTURE | CONDITIONAL for c in x.children)
 
 
+def _under_condition(trigger) -> bool:
+    """Is the meeting inside the complements of a predicate that an "if / unless"-clause conditions ("if the
+    talks go well, X is likely to have a meeting with Y")?  Only up through objects and complements: a
+    relative or adverbial clause holding the meeting keeps its own truth ("X, who met Y, will go if ...")."""
+    t = trigger
+    for _ in range(6):
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in MARKS for g in c.children)
+               for c in t.children):
+            return True
+        if t.dep_ not in ("dobj", "pobj", "prep", "xcomp", "acomp", "attr", "oprd") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _presupposed(trigger) -> bool:
     """Is the meeting a noun that is the subject of a predicate about it ("talks between A and B, if
     successful, could ease tension", "the meeting did not produce a deal")?  Its existence is taken as
@@ -152,6 +167,8 @@ def status(trigger, frame) -> str | None:
     presupposed = _presupposed(trigger)
     if any(x.dep_ in ("pcomp", "pobj") and x.head.lower_ == "without" for x in chain[:2]):
         return None  # "left without attending the summit", "ended without a meeting with X"
+    if _under_condition(trigger):
+        return None  # "If the talks go well, X is likely to have a meeting with Y"
     for i, x in enumerate(chain):
         lem = x.lemma_.lower()
         kids = list(x.children)
