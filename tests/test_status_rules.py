@@ -134,3 +134,12 @@ def test_a_condition_on_the_main_clause_leaves_a_relative_clauses_meeting(nlp):
     text = ("Norwegian Foreign Minister Anna Berg, who met Chilean President Karl Holm last week, will go to "
             "Lima if the talks succeed.")
     assert meetings(nlp, text).get(pair("Anna Berg", "Karl Holm")) == "happened"
+
+
+@pytest.mark.parametrize("text", [
+    "Norwegian Foreign Minister Anna Berg is open to talks with Chilean President Karl Holm.",
+    "Norwegian Foreign Minister Anna Berg said she would be happy to meet Chilean President Karl Holm.",
+    "Norwegian Foreign Minister Anna Berg is available to meet Chilean President Karl Holm.",
+])
+def test_being_open_to_or_happy_to_meet_is_a_wish(nlp, text):
+    assert pair("Anna Berg", "Karl Holm") not in meetings(nlp, text)
