@@ -208,7 +208,7 @@ def _person_clusters(records: Iterable[Record]) -> dict[tuple[str, str], _Cluste
     ``records`` is read once; what is kept of an actor for later has no mentions.
     """
     fulls: dict[str, list[_Cluster]] = defaultdict(list)  # surname key -> clusters
-    of: dict[tuple[str, str], _Cluster] = {}
+    of: dict[tuple[str, str], _Cluster | None] = {}
     partial = []
     orgs = []
 
@@ -217,9 +217,10 @@ def _person_clusters(records: Iterable[Record]) -> dict[tuple[str, str], _Cluste
         of[key] = c
 
     for rec in as_records(records):
+        countries = {x.name for x in rec.actors if x.type == "country"} | {x.country for x in rec.actors if x.country}
         for a in rec.actors:
-            if a.type == "organization" and not a.country and len(a.name.split()) == 1:
-                orgs.append(((rec.doc, a.name), dataclasses.replace(a, mentions=[]), len(a.mentions) or 1))
+            if a.type == "organization" and not a.country and len(a.name.split()) == 1 and not a.aliases:
+                orgs.append(((rec.doc, a.name), dataclasses.replace(a, mentions=[]), len(a.mentions) or 1, countries))
             if a.type != "person":
                 continue
             core = core_tokens(a.name)
@@ -240,12 +241,16 @@ def _person_clusters(records: Iterable[Record]) -> dict[tuple[str, str], _Cluste
             c.names[a.name] += n
             join(c, a, key)
     _merge_misspelt(fulls, of)
-    # spaCy often labels a bare surname as an organization ("Vesel's statement"): one that is
-    # the surname of exactly one person in the corpus is that person
-    for key, a, n in orgs:
+    # spaCy often labels a bare surname as an organization ("Vesel's statement"): one that is the surname
+    # of exactly one person of the corpus, whose country its article names too, is that person (a company
+    # named after a family, "Karo" beside a "Jon Karo" of no stated country, stays a company)
+    for key, a, n, countries in orgs:
         core = core_tokens(a.name)
-        if len(core) == 1 and len(fulls.get(core[0], [])) == 1 and not a.aliases:
+        found = fulls.get(core[0], []) if len(core) == 1 else []
+        if len(found) == 1 and found[0].country() in countries and found[0].countries:
             partial.append((key, a, n))
+    # one word only the recognizer called a person comes last: it joins a person others name
+    partial.sort(key=lambda p: p[1].label_only)
     for key, a, n in partial:
         surname = core_tokens(a.name)[-1]
         cands = [c for c in fulls.get(surname, []) if c.compatible(a.country)]
@@ -257,8 +262,13 @@ def _person_clusters(records: Iterable[Record]) -> dict[tuple[str, str], _Cluste
             continue
         if a.type != "person":
             continue
-        # no full name anywhere (or ambiguous): the bare name is its own actor, shared by articles
         lone = next((c for c in fulls.get("#" + surname, []) if c.compatible(a.country)), None)
+        if a.label_only and not cands and lone is None:
+            # one word only the recognizer called a person, that no article names as a person with a
+            # cue or in full: no person ("Pertamina has signed ...", "prices at Karo rose")
+            of[key] = None
+            continue
+        # no full name anywhere (or ambiguous): the bare name is its own actor, shared by articles
         if lone is None:
             lone = _Cluster()
             fulls["#" + surname].append(lone)
@@ -272,7 +282,10 @@ def _resolve_record(rec: Record, clusters: dict) -> tuple[Record, list[tuple[Act
     rename: dict[str, str] = {}
     names_here = {a.name for a in rec.actors}
     resolved = []
+    dropped = {a.name for a in rec.actors if (rec.doc, a.name) in clusters and clusters[(rec.doc, a.name)] is None}
     for a in rec.actors:
+        if a.name in dropped:
+            continue
         c = clusters.get((rec.doc, a.name))
         if c is None:
             resolved.append((dataclasses.replace(a), a.name, None))
@@ -293,12 +306,18 @@ def _resolve_record(rec: Record, clusters: dict) -> tuple[Record, list[tuple[Act
             p = by_name.get(rename.get(a.country_via, a.country_via))
             a.country = (p.country if p is not None else None) or a.country_guess
     meetings, relations = rec.meetings, rec.relations
+    if dropped:  # a meeting with one side left is no meeting
+        meetings = [dataclasses.replace(m, participants=[p for p in m.participants if p not in dropped],
+                                        hub=None if m.hub in dropped else m.hub)
+                    for m in meetings if len([p for p in m.participants if p not in dropped]) >= 2]
+        relations = [dataclasses.replace(r, participants=[p for p in r.participants if p not in dropped])
+                     for r in relations if len([p for p in r.participants if p not in dropped]) >= 2]
     if rename:
         meetings = [dataclasses.replace(m, participants=[rename.get(p, p) for p in m.participants],
                                         hub=rename.get(m.hub, m.hub) if m.hub else m.hub)
-                    for m in rec.meetings]
+                    for m in meetings]
         relations = [dataclasses.replace(r, participants=[rename.get(p, p) for p in r.participants])
-                     for r in rec.relations]
+                     for r in relations]
     out = dataclasses.replace(rec, actors=[a for a, _, _ in resolved], meetings=meetings, relations=relations)
     return out, resolved
 

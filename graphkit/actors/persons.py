@@ -31,10 +31,14 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})  # a person's, 
 PERSONAL_ROLES = LEXICON["personal_roles"]
 COMPANY_WORDS = LEXICON["company_words"]
 PLACE_PREPS = LEXICON["place_preps"]
+PLACE_NOUNS = LEXICON["place_nouns"]
+GEO_NOUNS = LEXICON["geo_nouns"]
 COMPASS_WORDS = LEXICON["compass_words"]
 NOT_TOWNS = LEXICON["name_words_not_towns"]
 REPORTING_VERBS = LEXICON["reporting_verbs"]
-HUMAN_VERBS = LEXICON["human_verbs"] | REPORTING_VERBS
+HUMAN_VERBS = LEXICON["human_verbs"]
+THING_HEADS = LEXICON["thing_heads"]
+COMPANY_FIRST_WORDS = LEXICON["company_first_words"]
 _HE_SHE = frozenset({"he", "she", "his", "her", "him"})
 _POSSESSIVE = ("'s", "’s")
 
@@ -207,21 +211,64 @@ def _district(doc, s: int, e: int) -> bool:
     return 1 <= len(rest) <= 2 and all(w in COMPASS_WORDS for w in rest) and city_country(doc[s].text) is not None
 
 
-def _says_he(doc, s: int, e: int) -> bool:
-    """"Hale said he would ...": a one-word name NER took for an organization is a person when what it says
-    has "he" or "she" for its subject (an organization says "it")."""
+def _company_cues(state: ArticleState, s: int, e: int) -> bool:
+    """A company's name: a stock ticker beside it, a company word ending it or opening it, "it" in what it says."""
+    doc = state.doc
+    last = fold(doc[e - 1].text).strip(".")
+    return (e < len(doc) and doc[e].text == "<") or (s > 0 and doc[s - 1].text == "<") \
+        or (e - s >= 2 and (last in COMPANY_WORDS or fold(doc[s].text) in COMPANY_FIRST_WORDS)) \
+        or _says_pronoun(doc, s, e) == "it"
+
+
+def _acts_as_person(doc, s: int, e: int) -> bool:
+    """A one-word name NER took for an organization that acts as only a person does: what it says has "he" or
+    "she" for its subject ("Hale said he would ..."), or it is the bare subject of a verb only persons do
+    ("Hale will meet ..."; not "rights group Hale has argued")."""
     tok = doc[e - 1]
-    if e - s != 1 or tok.dep_ != "nsubj" or fold(tok.head.lemma_) not in REPORTING_VERBS:
-        return False
+    if _says_pronoun(doc, s, e) in ("he", "she"):
+        return True
+    return tok.dep_ == "nsubj" and fold(tok.head.lemma_) in HUMAN_VERBS and not (
+        s > 0 and doc[s - 1].pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
+def _says_pronoun(doc, s: int, e: int) -> str | None:
+    """The subject pronoun of what the name ``doc[s:e]`` says ("X said it would": "it"), if it says something
+    whose first subject is a pronoun and names no person before it."""
+    tok = doc[e - 1]
+    if tok.dep_ != "nsubj" or fold(tok.head.lemma_) not in REPORTING_VERBS:
+        return None
     for c in tok.head.children:
         if c.dep_ == "ccomp" and c.i > tok.i:
-            # the first subject pronoun of what is said, with no person named before it
             for q in c.subtree:
                 if q.ent_type_ == "PERSON":
-                    return False
+                    return None
                 if q.dep_ in ("nsubj", "nsubjpass") and q.lower_ in ("he", "she", "it", "they"):
-                    return q.lower_ in ("he", "she")
-    return False
+                    return q.lower_
+    return None
+
+
+def _thing_cues(state: ArticleState, s: int, e: int) -> int:
+    """Votes that the name ``doc[s:e]`` is a company's, a place's or a thing's, not a person's: a stock
+    ticker beside it ("Holm Vesk <HVK>", "<Karo Engineering"), a digit or a hashtag, a company word or a
+    place noun ending it or a foreign company word opening it ("Karo Engineering", "Vesk Mountains",
+    "Gruppo Vesk"), a thing it modifies ("the Holm Vesk newspaper", "Karo stores"), "it" in what it says."""
+    doc = state.doc
+    votes = 0
+    if (e < len(doc) and doc[e].text == "<") or (s > 0 and doc[s - 1].text == "<"):
+        votes += 3
+    if (s > 0 and doc[s - 1].text == "#") or any(c.isdigit() for c in doc[s:e].text):
+        votes += 3
+    last = fold(doc[e - 1].text).strip(".")
+    if e - s >= 2 and (last in COMPANY_WORDS or last in ORG_WORDS or last in PLACE_NOUNS
+                       or last in PLACE_NOUNS | GEO_NOUNS or fold(doc[s].text) in COMPANY_FIRST_WORDS):
+        votes += 3
+    head = doc[e - 1]
+    if head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.head.pos_ == "NOUN" \
+            and fold(head.head.lemma_) in THING_HEADS:
+        votes += 2
+    if _says_pronoun(doc, s, e) == "it":
+        votes += 2
+    return votes
 
 
 def company_country(span, lookup) -> str | None:
@@ -311,6 +358,8 @@ def _human_cues(doc, s: int, e: int, words: frozenset) -> int:
         votes += 2
     if head.dep_ in ("nsubj", "nsubjpass") and fold(head.head.lemma_) in HUMAN_VERBS:
         votes += 2
+    elif _says_pronoun(doc, s, e) in ("he", "she"):
+        votes += 2  # "Vesk said he would ...": a company says "it"
     if any(c.dep_ == "appos" and fold(c.lemma_) in words for c in head.children) or (
             head.dep_ == "appos" and fold(head.head.lemma_) in words):
         votes += 2
@@ -332,13 +381,19 @@ def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozense
     if e - s >= 2 and (last in CORPORATE_SUFFIXES or doc[e - 1].text.rstrip(".") in ("Co", "Cos")):
         return "organization"
     if e - s >= 2:
-        return "person"
+        # a full name: the recognizer's label and the shape of a name, against what makes it a thing
+        if 3 + _human_cues(doc, s, e, words) - _thing_cues(state, s, e) >= 1:
+            return "person"
+        if last in PLACE_NOUNS | GEO_NOUNS:
+            return "place"
+        return "organization" if _company_cues(state, s, e) else "none"
     tok = doc[s]
     if core(tok.text) in full:
         return "person"
     if last in CORPORATE_SUFFIXES:
         return "none"
-    votes = 2 + _human_cues(doc, s, e, words)  # the recognizer's label: one vote, worth two weak ones
+    thing = _thing_cues(state, s, e)
+    votes = 2 + _human_cues(doc, s, e, words) - thing  # the recognizer's label: one vote, worth two weak ones
     entry = lookup(tok.text)
     if entry is not None and entry.type != "person":
         votes -= 3
@@ -353,7 +408,9 @@ def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozense
         votes -= 1  # "the Bahia cocoa zone": a name modifying a thing
     if votes >= 1:
         return "person"
-    return "place" if (entry is not None and entry.type == "country") or city_country(tok.text) else "none"
+    if (entry is not None and entry.type == "country") or city_country(tok.text):
+        return "place"
+    return "organization" if _company_cues(state, s, e) and not tok.text.isupper() else "none"
 
 
 def add_persons(state: ArticleState, cands, lookup) -> None:
@@ -378,6 +435,8 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
         decision = person_decision(state, a, b, lookup, words, full)
         if decision == "person":
             kept.append((a, b))
+            if b - a == 1 and core(doc[a].text) not in full and not _human_cues(doc, a, b, words):
+                state.label_only.add(a)
         elif decision == "organization":
             cands.organizations.append((a, b, "ORG"))
         elif decision == "place":
@@ -415,7 +474,7 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
                 continue
         if s in state.headings:  # NER on title-case headlines is unreliable
             continue
-        if _says_he(doc, s, e) and looks_like_name(text) and not text.isupper() and lookup(text) is None \
+        if e - s == 1 and _acts_as_person(doc, s, e) and looks_like_name(text) and not text.isupper() and lookup(text) is None \
                 and fold(text) not in ORG_WORDS | CORPORATE_SUFFIXES:
             state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
             continue
