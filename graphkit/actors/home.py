@@ -10,7 +10,8 @@ must lead clearly (at least 3, and half as much again as the next).
 
 A person still without a country then gets a guess, in order: the country
 the government bodies and parties around them suggest (`graphkit.actors.roles`),
-the article's country, else the countries named around them.
+else the article's country, else, for a person with an office (not an analyst,
+an economist, a trader or an executive), the countries named around them.
 It stays a guess (``country_guess``): the corpus merge prefers a country other
 articles state.
 """
@@ -18,8 +19,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .gazetteer import fold
+from .lexicon import LEXICON
 from .mention import ArticleState
 from .roles import context_country
+
+BUSINESS_NOUNS = LEXICON["business_nouns"]
 
 MIN_SCORE = 3
 LEAD = 1.5
@@ -57,6 +62,25 @@ def assign_home_countries(state: ArticleState) -> None:
     home = article_country(state)
     state.doc._.home_country = home
     for a in state.persons():
-        if a.country is None and a.via is None:
-            # a guess only: other articles of the corpus that state the person's country win
-            a.guess = a.guess or home or context_country(state, a, countries=True)
+        if a.country is None and a.via is None and not a.guess:
+            # a guess only: other articles of the corpus that state the person's country win.  The countries
+            # merely named around a person say something only of one with an office: not of an analyst or
+            # an executive quoted on another country's markets, nor of a name with no role at all
+            a.guess = home or (context_country(state, a, countries=True)
+                               if a.roles and not _of_the_markets(state, a) else None)
+
+
+def _of_the_markets(state: ArticleState, a) -> bool:
+    """Is the person an analyst, an economist, a trader or an executive ("Holm Vesk analyst Karl Berg",
+    "Berg, an economist with ..."): the country a story is about is not theirs."""
+    doc = state.doc
+    roles = {w for r in a.roles for w in fold(r).replace("-", " ").split()}
+    if roles & BUSINESS_NOUNS:
+        return True
+    for m in a.mentions:
+        if m.kind == "pronoun":
+            continue
+        near = list(doc[max(m.start - 3, doc[m.start].sent.start):m.start]) + list(doc[m.end:min(m.end + 4, len(doc))])
+        if any(t.lower_ in BUSINESS_NOUNS for t in near):
+            return True
+    return False
