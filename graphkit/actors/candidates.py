@@ -191,6 +191,8 @@ def mention_from_entry(start: int, end: int, text: str, entry) -> Mention:
         return Mention(start, end, "country", entry.canonical, text, kind=entry.kind)
     if entry.type == "media":
         return Mention(start, end, "media", None, text)
+    if entry.type == "members":
+        return Mention(start, end, "members", None, text, kind="party", country=entry.country)
     if entry.type == "body":
         return Mention(start, end, "organization", entry.canonical, text, kind="body", country=entry.country)
     if entry.kind == "party":

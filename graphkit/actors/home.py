@@ -3,7 +3,7 @@
 A domestic story names its own politicians without their country ("Mr Hale",
 "the chancellor", "Prime Minister X"): they belong to the country the article
 is about.  That country is the one whose own institutions the article names:
-its parties (3 each), its government bodies and legislatures (2 each), its name or
+its parties and their members ("Republicans"; 3 each), its government bodies and legislatures (2 each), its name or
 demonym used for its government or people ("Japanese officials", "Japan's
 economy": 1 each), the place of its dateline ("TOKYO (Reuters) -": 2), never a country named only as a destination or a place.  It
 must lead clearly (at least 3, and half as much again as the next).
@@ -41,7 +41,7 @@ def article_country(state: ArticleState) -> str | None:
     if state.dateline_country:
         own[state.dateline_country] += 2  # where a wire story was filed: a sign, not a proof
     for m in state.mentions:
-        if m.type == "organization" and m.kind == "party" and m.country:
+        if m.type in ("organization", "members") and m.kind == "party" and m.country:
             own[m.country] += 3  # a country's own parties: the surest sign of a domestic story
         elif m.type == "organization" and m.kind == "body" and m.country:
             own[m.country] += 2  # a government body (a company's country says little about the story's)

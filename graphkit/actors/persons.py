@@ -38,6 +38,7 @@ NOT_TOWNS = LEXICON["name_words_not_towns"]
 REPORTING_VERBS = LEXICON["reporting_verbs"]
 HUMAN_VERBS = LEXICON["human_verbs"]
 THING_HEADS = LEXICON["thing_heads"]
+ORG_THING_HEADS = LEXICON["org_thing_heads"]
 COMPANY_FIRST_WORDS = LEXICON["company_first_words"]
 _HE_SHE = frozenset({"he", "she", "his", "her", "him"})
 _POSSESSIVE = ("'s", "’s")
@@ -218,6 +219,31 @@ def _company_cues(state: ArticleState, s: int, e: int) -> bool:
     return (e < len(doc) and doc[e].text == "<") or (s > 0 and doc[s - 1].text == "<") \
         or (e - s >= 2 and (last in COMPANY_WORDS or fold(doc[s].text) in COMPANY_FIRST_WORDS)) \
         or _says_pronoun(doc, s, e) == "it"
+
+
+def _not_an_org_name(doc, s: int, e: int, surnames) -> bool:
+    """What the recognizer called an organization that names none here: words of running text in it
+    ("Ruritanian rubles", "Vesk opposition"), a person's thing ("Holm's Karo resort": a name after a
+    known person's possessive), a quotation cut open ("Holm's “Karo First"), a name modifying a thing
+    ("a Karo contract", "the Vesk healthcare program")."""
+    span = doc[s:e]
+    if any(t.is_lower and t.is_alpha and not t.is_stop and fold(t.text) not in NAME_PARTICLES | ORG_WORDS
+           and not _hyphenated(doc, t) for t in span):
+        return True
+    if any(t.text in _POSSESSIVE and k > 0 and core(span[k - 1].text) in surnames for k, t in enumerate(span)):
+        return True
+    quotes = sum(t.text in ('"', "“", "”") for t in span)
+    if quotes % 2:
+        return True
+    head = doc[e - 1]
+    return head.dep_ in ("compound", "nmod") and head.head.i > head.i and head.head.pos_ == "NOUN" \
+        and fold(head.head.lemma_) in ORG_THING_HEADS
+
+
+def _hyphenated(doc, t) -> bool:
+    """Is ``t`` part of a hyphenated word ("Co-operation")?"""
+    return (t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_) or (
+        t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_)
 
 
 def _acts_as_person(doc, s: int, e: int) -> bool:
@@ -491,7 +517,7 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
             continue
         if label == "ORG" and looks_like_org(text) and not (e - s == 1 and (
                 fold(text) in words or fold(text).strip(".") in CORPORATE_SUFFIXES)) \
-                and not _capitalised_word(state, s, e, lookup, lowered, words):
+                and not _capitalised_word(state, s, e, lookup, lowered, words) and not _not_an_org_name(doc, s, e, surnames):
             state.mentions.append(Mention(s, e, "organization", text, text, country=company_country(doc[s:e], lookup)))
     for s, e in cands.places:
         text = doc[s:e].text
