@@ -66,8 +66,18 @@ def assign_home_countries(state: ArticleState) -> None:
             # a guess only: other articles of the corpus that state the person's country win.  The countries
             # merely named around a person say something only of one with an office: not of an analyst or
             # an executive quoted on another country's markets, nor of a name with no role at all
-            a.guess = home or (context_country(state, a, countries=True)
-                               if a.roles and not _of_the_markets(state, a) else None)
+            markets = _of_the_markets(state, a)
+            if home and markets and not (home == state.dateline_country or _works_in(state, a, home)):
+                continue  # an analyst in London on Japan's economy is not Japanese
+            a.guess = home or (context_country(state, a, countries=True) if a.roles and not markets else None)
+
+
+def _works_in(state: ArticleState, a, country: str) -> bool:
+    """Does a company or body of ``country`` stand in a sentence of the person ("Holm Bank analyst X")?"""
+    doc = state.doc
+    sents = {doc[m.start].sent.start for m in a.mentions}
+    return any(m.type == "organization" and m.country == country and doc[m.start].sent.start in sents
+               for m in state.mentions)
 
 
 def _of_the_markets(state: ArticleState, a) -> bool:
