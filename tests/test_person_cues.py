@@ -117,3 +117,86 @@ def test_a_sentence_opening_participle_is_not_part_of_the_name(nlp, opener):
     persons = [a for a in _actors(nlp, f"{opener} Karl Holm in Oslo, Anton Vesel said trade would grow.")
                if a[1] == "person"]
     assert {a[2] for a in persons} == {"Karl Holm", "Anton Vesel"}, persons
+
+
+# issue 18, second pass: what makes a name a company's, a place's or a thing's (one test per cue)
+
+def test_a_verb_of_saying_is_no_human_cue(nlp):
+    # companies say, add and warn too: "said" alone gives a one-word name no human vote
+    from graphkit.actors.persons import _human_cues
+    doc = nlp("Varnoko said sales would rise.")
+    assert _human_cues(doc, 0, 1, frozenset()) == 0
+    doc = nlp("Varnoko said he would resign.")
+    assert _human_cues(doc, 0, 1, frozenset()) >= 2
+
+
+def test_it_in_what_a_name_says_makes_a_company(nlp):
+    assert _decide(nlp, "Varnoko said it will close two plants in Akron.", "Varnoko") == "organization"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Shares of Talbor Vesk <TVK> rose on Monday.", "Talbor Vesk"),                   # a ticker after it
+    ("It bought a stake in <Talbor Vesk and Orvano Inc on Monday.", "Talbor Vesk"),  # a ticker mark before
+])
+def test_a_stock_ticker_beside_a_name_makes_a_company(nlp, text, name):
+    assert _decide(nlp, text, name) == "organization"
+
+
+def test_a_digit_in_a_name_is_no_person(nlp):
+    assert _decide(nlp, "Orvan M3 rose 3.6 pct in January.", "Orvan M3") != "person"
+
+
+def test_a_hashtag_is_no_person(nlp):
+    assert _decide(nlp, "Fans of Karl Holm used the hashtag #Holmvesk all day.", "Holmvesk") != "person"
+
+
+@pytest.mark.parametrize("text,name,want", [
+    ("The plant of Talbor Holdings will close.", "Talbor Holdings", "organization"),  # company word
+    ("The mine lies in the Talbor Mountains south of the city.", "Talbor Mountains", "place"),  # place noun
+    ("The deal with Gruppo Talbor was signed on Monday.", "Gruppo Talbor", "organization"),  # foreign company word
+])
+def test_a_company_word_or_a_place_noun_makes_no_person(nlp, text, name, want):
+    assert _decide(nlp, text, name) == want
+
+
+def test_a_name_modifying_a_thing_is_no_person(nlp):
+    # "the Talbor Vesk newspaper": a name modifying a newspaper, a store or a plant names the thing
+    assert _decide(nlp, "It was reported in today's Talbor Vesk newspaper on Monday.", "Talbor Vesk") != "person"
+    # a person's name modifying an office stays a person's
+    assert _decide(nlp, "The Talbor Vesk administration said no.", "Talbor Vesk") == "person"
+
+
+def test_a_one_word_person_only_the_label_makes_is_marked(nlp):
+    doc = nlp("Profits at Varnoko rose, Karl Holm said.")
+    assert {s.id_: s._.label_only for s in doc.spans[ACTORS_KEY] if s.label_ == "person"} == {
+        "Varnoko": True, "Karl Holm": False}
+    doc = nlp("Varnoko told reporters he would resign.")
+    assert [s._.label_only for s in doc.spans[ACTORS_KEY] if s.id_ == "Varnoko" and s._.kind != "pronoun"] == [False]
+
+
+def test_an_organization_tagged_surname_acting_as_a_person_is_a_person(nlp):
+    from graphkit.actors.persons import _acts_as_person
+    doc = nlp("Varnoko will meet the minister on Monday.")
+    assert _acts_as_person(doc, 0, 1)
+    doc = nlp("The rights group Varnoko will meet the minister on Monday.")
+    i = next(t.i for t in doc if t.text == "Varnoko")
+    assert not _acts_as_person(doc, i, i + 1)
+
+
+# countries of persons: the story's country is not an analyst's
+
+def test_an_analyst_gets_no_guess_from_the_story_s_country(nlp):
+    text = ("Japan's economy will grow slowly, Japan's government said. Japan's exports fell and Japan's "
+            "yen rose. Economist Karl Holm of Vesk and Talbor said output fell.")
+    doc = nlp(text)
+    assert doc._.home_country == "Japan"
+    holm = next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Karl Holm")
+    assert holm._.guess is None and holm._.country is None
+
+
+def test_an_official_still_gets_the_story_s_country(nlp):
+    text = ("Japan's economy will grow slowly, Japan's government said. Japan's exports fell and Japan's "
+            "yen rose. Karl Holm said output fell.")
+    doc = nlp(text)
+    holm = next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Karl Holm")
+    assert holm._.guess == "Japan"

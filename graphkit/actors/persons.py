@@ -291,7 +291,7 @@ def _thing_cues(state: ArticleState, s: int, e: int) -> int:
     head = doc[e - 1]
     if head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.head.pos_ == "NOUN" \
             and fold(head.head.lemma_) in THING_HEADS:
-        votes += 2
+        votes += 3
     if _says_pronoun(doc, s, e) == "it":
         votes += 2
     return votes
