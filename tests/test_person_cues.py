@@ -200,3 +200,15 @@ def test_an_official_still_gets_the_story_s_country(nlp):
     doc = nlp(text)
     holm = next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Karl Holm")
     assert holm._.guess == "Japan"
+
+
+def test_a_name_title_before_one_name_is_part_of_the_name(nlp):
+    got = _actors(nlp, "The chef cooked for Pope Karolus when he visited Oslo in 2015.")
+    assert any(name == "Pope Karolus" and label == "person" for _, label, name, _ in got), got
+
+
+def test_a_special_counsel_is_a_title_not_part_of_the_name(nlp):
+    got = _actors(nlp, "He was charged as part of Special Counsel Anton Vesel’s inquiry.")
+    assert ("Anton Vesel", "person", "Anton Vesel", None) in [(a, b, c, None) for a, b, c, _ in got]
+    doc = nlp("He was charged as part of Special Counsel Anton Vesel’s inquiry.")
+    assert [s._.roles for s in doc.spans[ACTORS_KEY] if s.id_ == "Anton Vesel"] == [("Special Counsel",)]

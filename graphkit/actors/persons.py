@@ -112,6 +112,9 @@ def _widen(doc, s: int, e: int, taken: set[int], words: frozenset[str]) -> tuple
         if fold(doc[s].text) in NAME_TITLES and e - s == 2:
             break  # "Prince Albrecht", "Lord Ashcombe": the title is part of the name
         s += 1
+    if e - s == 1 and s > 0 and fold(doc[s - 1].text) in NAME_TITLES and doc[s - 1].text[:1].isupper() \
+            and (s - 1) not in taken:
+        s -= 1  # "Pope Karol": a name title before one name is part of the name
     while s > 0 and not doc[s].is_sent_start:
         prev = doc[s - 1]
         if prev.pos_ != "PROPN" or not prev.is_title or prev.ent_type_ or (s - 1) in taken \
