@@ -212,3 +212,18 @@ def test_a_special_counsel_is_a_title_not_part_of_the_name(nlp):
     assert ("Anton Vesel", "person", "Anton Vesel", None) in [(a, b, c, None) for a, b, c, _ in got]
     doc = nlp("He was charged as part of Special Counsel Anton Vesel’s inquiry.")
     assert [s._.roles for s in doc.spans[ACTORS_KEY] if s.id_ == "Anton Vesel"] == [("Special Counsel",)]
+
+
+@pytest.mark.parametrize("label", ["", "Governor of the "])
+def test_an_organization_of_the_tables_and_a_person_fused_are_two(nlp, label):
+    doc = nlp(f"They met Anton Vesel and {label}Bank of England Karl Holm on Monday.")
+    got = {(s.id_, s.label_) for s in doc.spans[ACTORS_KEY]}
+    assert ("Karl Holm", "person") in got and ("Bank of England", "organization") in got
+    assert not any("Bank" in name and label_ == "person" for name, label_ in got)
+
+
+def test_a_business_noun_elsewhere_in_the_sentence_does_not_make_an_official_an_analyst(nlp):
+    text = ("Japan's economy will grow slowly, Japan's government said. Japan's exports fell and Japan's "
+            "yen rose. Karl Holm told investors output fell.")
+    holm = next(s for s in nlp(text).spans[ACTORS_KEY] if s.id_ == "Karl Holm")
+    assert holm._.guess == "Japan"

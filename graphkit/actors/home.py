@@ -90,7 +90,12 @@ def _of_the_markets(state: ArticleState, a) -> bool:
     for m in a.mentions:
         if m.kind == "pronoun":
             continue
-        near = list(doc[max(m.start - 3, doc[m.start].sent.start):m.start]) + list(doc[m.end:min(m.end + 4, len(doc))])
-        if any(t.lower_ in BUSINESS_NOUNS for t in near):
+        head = doc[m.end - 1]
+        # "analyst Karl Berg" (the noun a compound or an apposition of the name), "Berg, an economist"
+        linked = [t for t in doc[max(m.start - 4, 0):min(m.end + 4, len(doc))]
+                  if t.head.i in range(m.start, m.end) and t.dep_ in ("compound", "appos", "nmod")]
+        if head.dep_ in ("appos", "compound"):
+            linked.append(head.head)
+        if any(t.lower_ in BUSINESS_NOUNS for t in linked):
             return True
     return False
