@@ -264,8 +264,8 @@ def _person_clusters(records: Iterable[Record]) -> dict[tuple[str, str], _Cluste
             continue
         lone = next((c for c in fulls.get("#" + surname, []) if c.compatible(a.country)), None)
         if a.label_only and not cands and lone is None:
-            # one word only the recognizer called a person, that no article names as a person with a
-            # cue or in full: no person ("Pertamina has signed ...", "prices at Karo rose")
+            # one word only the recognizer called a person, that no article names in full or with a cue
+            # of its own: no person ("Pertamina has signed ...", "prices at Karo rose")
             of[key] = None
             continue
         # no full name anywhere (or ambiguous): the bare name is its own actor, shared by articles
