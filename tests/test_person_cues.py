@@ -227,3 +227,11 @@ def test_a_business_noun_elsewhere_in_the_sentence_does_not_make_an_official_an_
             "yen rose. Karl Holm told investors output fell.")
     holm = next(s for s in nlp(text).spans[ACTORS_KEY] if s.id_ == "Karl Holm")
     assert holm._.guess == "Japan"
+
+
+def test_a_us_state_after_a_town_is_a_place(nlp):
+    assert _decide(nlp, "Karl Holm of Fairbury, Ill was elected vice president.", "Ill") == "place"
+
+
+def test_a_name_modifying_a_capitalised_plant_names_the_plant(nlp):
+    assert _decide(nlp, "The 1.3 mln kilowatt Varnoko Plant will be shut.", "Varnoko") != "person"

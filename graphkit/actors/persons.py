@@ -33,6 +33,7 @@ COMPANY_WORDS = LEXICON["company_words"]
 PLACE_PREPS = LEXICON["place_preps"]
 PLACE_NOUNS = LEXICON["place_nouns"]
 GEO_NOUNS = LEXICON["geo_nouns"]
+US_STATES = LEXICON["us_state_abbreviations"]
 COMPASS_WORDS = LEXICON["compass_words"]
 NOT_TOWNS = LEXICON["name_words_not_towns"]
 REPORTING_VERBS = LEXICON["reporting_verbs"]
@@ -292,8 +293,8 @@ def _thing_cues(state: ArticleState, s: int, e: int) -> int:
                        or last in PLACE_NOUNS | GEO_NOUNS or fold(doc[s].text) in COMPANY_FIRST_WORDS):
         votes += 3
     head = doc[e - 1]
-    if head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.head.pos_ == "NOUN" \
-            and fold(head.head.lemma_) in THING_HEADS:
+    if head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i \
+            and head.head.pos_ in ("NOUN", "PROPN") and fold(head.head.lemma_) in THING_HEADS:
         votes += 3
     if _says_pronoun(doc, s, e) == "it":
         votes += 2
@@ -417,6 +418,8 @@ def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozense
             return "place"
         return "organization" if _company_cues(state, s, e) else "none"
     tok = doc[s]
+    if last in US_STATES and s >= 2 and doc[s - 1].text == "," and doc[s - 2].is_title:
+        return "place"  # "Fairbury, Ill": a US state after a town
     if core(tok.text) in full:
         return "person"
     if last in CORPORATE_SUFFIXES:
