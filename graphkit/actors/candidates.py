@@ -207,7 +207,7 @@ def _table_prefix(doc, s: int, e: int, lookup) -> int | None:
     for k in range(e - 2, s, -1):
         entry = lookup(doc[s:k].text)
         if entry is not None and entry.type in ("organization", "body", "forum") and k - s >= 2 \
-                and all(t.is_title for t in doc[k:e]) and looks_like_name(doc[k:e].text) \
+                and all(t.is_title for t in doc[k:e] if t.is_alpha) and looks_like_name(doc[k:e].text) \
                 and lookup(doc[k:e].text) is None and not any(fold(t.text) in ORG_WORDS for t in doc[k:e]):
             return k
     return None
