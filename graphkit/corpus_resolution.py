@@ -25,6 +25,13 @@ How actors merge across articles:
   (two different people called "Smith" are never merged, nor two of one surname
   whose countries differ); two persons of one name show as two, the second with
   its country after the name ("Anna Berg (Chile)"), never silently as one;
+* a one-word person nothing in its article but the recognizer's label makes a
+  person (``Actor.label_only``: "prices at Karo rose") stays a person only where
+  the corpus names that person in full or with a cue; otherwise it is dropped from
+  the resolved record, with the meetings left with one side;
+* an organization named by one word ("Vesel's statement", tagged ORG) is the one
+  person of the corpus with that surname only where its article names that
+  person's country (a company named after a family stays a company);
 * a person's country is the one the text states most often; guesses from context
   count only when no article states one, and "Dalton's adviser" has Dalton's country.
   The corpus actor has the country its resolved records give most often, so the
