@@ -235,3 +235,16 @@ def test_a_us_state_after_a_town_is_a_place(nlp):
 
 def test_a_name_modifying_a_capitalised_plant_names_the_plant(nlp):
     assert _decide(nlp, "The 1.3 mln kilowatt Varnoko Plant will be shut.", "Varnoko") != "person"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("An offer was made by Talbor Vesk and Co to merge with the unit.", "Talbor Vesk"),     # "and Co" after it
+    ("Lau said Holm Vesk Garment Co Ltd bought a stake.", "Holm Vesk"),                       # a company name it opens
+    ("The union rejected a proposal by Karl Varnoko, a subsidiary of Orvano Inc.", "Karl Varnoko"),  # apposition
+])
+def test_a_name_cut_from_its_company_is_a_company(nlp, text, name):
+    assert _decide(nlp, text, name) == "organization"
+
+
+def test_a_person_and_a_company_listed_stay_a_person(nlp):
+    assert _decide(nlp, "The board includes Karl Holm and Vesk Partners Inc.", "Karl Holm") == "person"

@@ -40,6 +40,7 @@ REPORTING_VERBS = LEXICON["reporting_verbs"]
 HUMAN_VERBS = LEXICON["human_verbs"]
 THING_HEADS = LEXICON["thing_heads"]
 ORG_THING_HEADS = LEXICON["org_thing_heads"]
+COMPANY_NOUNS = LEXICON["company_descriptions"] | LEXICON["company_appositions"]
 COMPANY_FIRST_WORDS = LEXICON["company_first_words"]
 _HE_SHE = frozenset({"he", "she", "his", "her", "him"})
 _POSSESSIVE = ("'s", "’s")
@@ -222,7 +223,25 @@ def _company_cues(state: ArticleState, s: int, e: int) -> bool:
     last = fold(doc[e - 1].text).strip(".")
     return (e < len(doc) and doc[e].text == "<") or (s > 0 and doc[s - 1].text == "<") \
         or (e - s >= 2 and (last in COMPANY_WORDS or fold(doc[s].text) in COMPANY_FIRST_WORDS)) \
-        or _says_pronoun(doc, s, e) == "it"
+        or _says_pronoun(doc, s, e) == "it" or _runs_into_company(doc, e) or _described_as_company(doc, e)
+
+
+def _runs_into_company(doc, e: int) -> bool:
+    """A name the recognizer cut from the company name it opens: "Holm and Co", "Karl Vesk & Co",
+    "Holm Vesk Garment Co Ltd"."""
+    j = e
+    if j < len(doc) and doc[j].lower_ in ("and", "&"):
+        j += 1
+        return j < len(doc) and fold(doc[j].text).strip(".") in CORPORATE_SUFFIXES
+    while j < len(doc) and j - e < 2 and doc[j].is_title and fold(doc[j].text).strip(".") not in CORPORATE_SUFFIXES:
+        j += 1
+    return e < j < len(doc) and fold(doc[j].text).strip(".") in CORPORATE_SUFFIXES
+
+
+def _described_as_company(doc, e: int) -> bool:
+    """"Holm Vesk, a subsidiary of ...", "Holm Vesk, the meat packer": a company in apposition."""
+    head = doc[e - 1]
+    return any(c.dep_ == "appos" and c.i >= e and fold(c.lemma_) in COMPANY_NOUNS for c in head.children)
 
 
 def _not_an_org_name(doc, s: int, e: int, surnames) -> bool:
@@ -298,6 +317,8 @@ def _thing_cues(state: ArticleState, s: int, e: int) -> int:
         votes += 3
     if _says_pronoun(doc, s, e) == "it":
         votes += 2
+    if _runs_into_company(doc, e) or _described_as_company(doc, e):
+        votes += 3
     return votes
 
 
