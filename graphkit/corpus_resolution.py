@@ -223,8 +223,10 @@ def _person_clusters(records: Iterable[Record]) -> dict[tuple[str, str], _Cluste
         c.add(a)
         of[key] = c
 
+    named: dict[str, set] = {}  # article -> the countries it names
     for rec in as_records(records):
-        countries = {x.name for x in rec.actors if x.type == "country"} | {x.country for x in rec.actors if x.country}
+        countries = named[rec.doc] = {x.name for x in rec.actors if x.type == "country"} | {
+            x.country for x in rec.actors if x.country}
         for a in rec.actors:
             if a.type == "organization" and not a.country and len(a.name.split()) == 1 and not a.aliases:
                 orgs.append(((rec.doc, a.name), dataclasses.replace(a, mentions=[]), len(a.mentions) or 1, countries))
@@ -264,6 +266,8 @@ def _person_clusters(records: Iterable[Record]) -> dict[tuple[str, str], _Cluste
         if not fulls.get(surname) and a.type == "person":  # a surname misspelt: the one full name it can be
             cands = [c for k in fulls if not k.startswith("#") and _misspelt(surname, k)
                      for c in fulls[k] if c.compatible(a.country)]
+        if a.label_only:  # only the label: the full name's country must be named in its article too
+            cands = [c for c in cands if c.country() in named.get(key[0], ())]
         if len(cands) == 1:
             join(cands[0], a, key)
             continue

@@ -284,3 +284,12 @@ def test_an_organization_joins_the_one_person_of_its_surname_only_where_its_arti
     records, actors, index = resolve_corpus([person, named, company])
     assert index[("b", "Varnoko")] == "Anton Varnoko"
     assert index[("c", "Varnoko")] == "Varnoko" and actors["Varnoko"].type == "organization"
+
+
+def test_a_label_only_surname_joins_a_full_name_only_where_its_article_names_his_country():
+    recs = [Record("a", actors=[_person("Karl Varnoko", "Norway")]),
+            Record("b", actors=[_label_only("Varnoko"), Actor("Norway", "country")]),
+            Record("c", actors=[_label_only("Varnoko"), Actor("Chile", "country")])]
+    records, actors, index = resolve_corpus(recs)
+    assert index[("b", "Varnoko")] == "Karl Varnoko"
+    assert ("c", "Varnoko") not in index  # "Varnoko and Whitney" in a Chilean story is not the Norwegian
