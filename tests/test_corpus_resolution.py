@@ -269,7 +269,7 @@ def test_a_one_word_person_only_the_label_makes_and_no_article_names_is_no_perso
 
 def test_a_one_word_person_only_the_label_makes_joins_the_person_others_name():
     recs = [Record("a", actors=[_person("Karl Varnoko", "Norway")]),
-            Record("b", actors=[_label_only("Varnoko")]),
+            Record("b", actors=[_label_only("Varnoko"), Actor("Norway", "country")]),
             Record("c", actors=[Actor("Holmgard", "person", roles=["President"], mentions=[[0, 8, 0]])]),
             Record("d", actors=[_label_only("Holmgard")])]
     records, actors, index = resolve_corpus(recs)
