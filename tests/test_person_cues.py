@@ -248,3 +248,19 @@ def test_a_name_cut_from_its_company_is_a_company(nlp, text, name):
 
 def test_a_person_and_a_company_listed_stay_a_person(nlp):
     assert _decide(nlp, "The board includes Karl Holm and Vesk Partners Inc.", "Karl Holm") == "person"
+
+
+@pytest.mark.parametrize("text,country", [
+    ("The office, headed by Tunisia's Karl Holm, will open in May.", "Tunisia"),          # a country's possessive
+    ("The bid came from British industrialist Sir Karl Holm on Monday.", "United Kingdom"),  # demonym + description
+    ("Ohio Governor Karl Holm closed the banks.", "United States"),                         # a place of a country + title
+])
+def test_country_from_the_words_right_before_the_name(nlp, text, country):
+    holm = next(s for s in nlp(text).spans[ACTORS_KEY] if s.id_ == "Karl Holm")
+    assert holm._.country == country
+
+
+def test_a_country_merely_before_the_name_in_a_list_is_not_his(nlp):
+    doc = nlp("The plan was backed by Chile, Karl Holm said.")
+    holm = next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Karl Holm")
+    assert holm._.country is None
