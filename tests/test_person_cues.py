@@ -264,3 +264,12 @@ def test_a_country_merely_before_the_name_in_a_list_is_not_his(nlp):
     doc = nlp("The plan was backed by Chile, Karl Holm said.")
     holm = next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Karl Holm")
     assert holm._.country is None
+
+
+def test_a_title_word_alone_is_no_person(nlp):
+    assert _decide(nlp, "In a letter to Secretary General Karl Holm, the envoy said no.", "General") == "none"
+
+
+def test_a_name_with_a_ticker_bracket_is_no_person(nlp):
+    # "<Orvano and Varnokbanken>": a company named in the angle brackets of a ticker
+    assert _decide(nlp, "It will control the bank <Orvano and Varnokbanken>, a small bank.", "Varnokbanken") != "person"

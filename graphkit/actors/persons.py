@@ -221,7 +221,7 @@ def _company_cues(state: ArticleState, s: int, e: int) -> bool:
     """A company's name: a stock ticker beside it, a company word ending it or opening it, "it" in what it says."""
     doc = state.doc
     last = fold(doc[e - 1].text).strip(".")
-    return (e < len(doc) and doc[e].text == "<") or (s > 0 and doc[s - 1].text == "<") \
+    return (e < len(doc) and doc[e].text in ("<", ">")) or (s > 0 and doc[s - 1].text == "<") \
         or (e - s >= 2 and (last in COMPANY_WORDS or fold(doc[s].text) in COMPANY_FIRST_WORDS)) \
         or _says_pronoun(doc, s, e) == "it" or _runs_into_company(doc, e) or _described_as_company(doc, e)
 
@@ -303,9 +303,9 @@ def _thing_cues(state: ArticleState, s: int, e: int) -> int:
     "Gruppo Vesk"), a thing it modifies ("the Holm Vesk newspaper", "Karo stores"), "it" in what it says."""
     doc = state.doc
     votes = 0
-    if (e < len(doc) and doc[e].text == "<") or (s > 0 and doc[s - 1].text == "<"):
+    if (e < len(doc) and doc[e].text in ("<", ">")) or (s > 0 and doc[s - 1].text == "<"):
         votes += 3
-    if (s > 0 and doc[s - 1].text == "#") or any(c.isdigit() for c in doc[s:e].text):
+    if (s > 0 and doc[s - 1].text == "#") or any(c.isdigit() or c in "<>" for c in doc[s:e].text):
         votes += 3
     last = fold(doc[e - 1].text).strip(".")
     if e - s >= 2 and (last in COMPANY_WORDS or last in ORG_WORDS or last in PLACE_NOUNS
@@ -439,6 +439,8 @@ def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozense
             return "place"
         return "organization" if _company_cues(state, s, e) else "none"
     tok = doc[s]
+    if last in words | PERSON_STOP:
+        return "none"  # "Secretary General X": a title word alone names no one
     if last in US_STATES and s >= 2 and doc[s - 1].text == "," and doc[s - 2].is_title:
         return "place"  # "Fairbury, Ill": a US state after a town
     if core(tok.text) in full:
