@@ -28,6 +28,7 @@ def _not_an_org(nlp, text, words):
     ("They met at Holm’s Karo resort in Vesk.", "Holm’s Karo"),                        # a known person's thing
     ("Critics feared Holm’s “Karo First rhetoric.", "Holm’s “Karo First"),           # a quotation cut open
     ("He had no Varnok contract to support him.", "Varnok"),                          # modifying a contract
+    ("Holm was educated at Vesk University and Talbor Law School.", "Talbor Law School"),  # a biography's school
 ])
 def test_what_names_no_organization(nlp, text, words):
     assert _not_an_org(nlp, text, words)
@@ -38,6 +39,7 @@ def test_what_names_no_organization(nlp, text, words):
     ("The Asia Pacific Economic Co-operation forum met.", "Asia Pacific Economic Co-operation"),  # a hyphenated word
     ("The Senate Ethics committee met on Monday.", "Senate Ethics committee"),                 # an organization word
     ("Varnok shares rose 3 pct.", "Varnok"),                                                  # a company's shares
+    ("Holm met students at Talbor Law School.", "Talbor Law School"),                         # a school acting as a place
 ])
 def test_what_still_names_an_organization(nlp, text, words):
     assert not _not_an_org(nlp, text, words)

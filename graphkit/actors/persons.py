@@ -40,6 +40,7 @@ REPORTING_VERBS = LEXICON["reporting_verbs"]
 HUMAN_VERBS = LEXICON["human_verbs"]
 THING_HEADS = LEXICON["thing_heads"]
 ORG_THING_HEADS = LEXICON["org_thing_heads"]
+SCHOOLING_VERBS = LEXICON["schooling_verbs"]
 COMPANY_NOUNS = LEXICON["company_descriptions"] | LEXICON["company_appositions"]
 COMPANY_FIRST_WORDS = LEXICON["company_first_words"]
 _HE_SHE = frozenset({"he", "she", "his", "her", "him"})
@@ -259,8 +260,13 @@ def _not_an_org_name(doc, s: int, e: int, surnames) -> bool:
     if quotes % 2:
         return True
     head = doc[e - 1]
-    return head.dep_ in ("compound", "nmod") and head.head.i > head.i and head.head.pos_ == "NOUN" \
-        and fold(head.head.lemma_) in ORG_THING_HEADS
+    if head.dep_ in ("compound", "nmod") and head.head.i > head.i and head.head.pos_ == "NOUN" \
+            and fold(head.head.lemma_) in ORG_THING_HEADS:
+        return True
+    while head.dep_ == "conj" and head.head.i < head.i:  # "educated at X and Y"
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("at", "from", "in") \
+        and fold(head.head.head.lemma_) in SCHOOLING_VERBS
 
 
 def _hyphenated(doc, t) -> bool:
