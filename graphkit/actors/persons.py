@@ -275,6 +275,13 @@ def _hyphenated(doc, t) -> bool:
         t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_)
 
 
+def _reports(doc, s: int, e: int) -> bool:
+    """"Berg said the talks were useful": the subject of a verb of saying that does not say "it" (a weak
+    cue, too weak to make a person, enough for a surname to join the one full name of the corpus)."""
+    tok = doc[e - 1]
+    return tok.dep_ == "nsubj" and fold(tok.head.lemma_) in REPORTING_VERBS and _says_pronoun(doc, s, e) != "it"
+
+
 def _acts_as_person(doc, s: int, e: int) -> bool:
     """A one-word name NER took for an organization that acts as only a person does: what it says has "he" or
     "she" for its subject ("Hale said he would ..."), or it is the bare subject of a verb only persons do
@@ -496,7 +503,8 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
         decision = person_decision(state, a, b, lookup, words, full)
         if decision == "person":
             kept.append((a, b))
-            if b - a == 1 and core(doc[a].text) not in full and not _human_cues(doc, a, b, words):
+            if b - a == 1 and core(doc[a].text) not in full and not _human_cues(doc, a, b, words) \
+                    and not _reports(doc, a, b):
                 state.label_only.add(a)
         elif decision == "organization":
             cands.organizations.append((a, b, "ORG"))
