@@ -281,3 +281,16 @@ def test_a_bare_name_that_says_something_is_not_label_only(nlp):
     assert [s._.label_only for s in doc.spans[ACTORS_KEY] if s.id_ == "Varnoko"] == [False]
     doc = nlp("Varnoko said it would close the plant in Lima.")
     assert not any(s.label_ == "person" for s in doc.spans[ACTORS_KEY] if s.id_ == "Varnoko")
+
+
+def test_a_person_s_guess_is_the_country_whose_institutions_the_story_names(nlp):
+    # a story filed about Soviet grain names the Soviets most; the bodies it names are American, and so is
+    # the official quoted in it
+    text = ("Soviet grain imports will rise, Soviet buyers said. Soviet ships and Soviet ports were busy. "
+            "Soviet farms, Soviet mills and Soviet bakers need Soviet and Russian grain. "
+            "The U.S. Agriculture Department and the U.S. State Department said the U.S. Commerce Department "
+            "would decide. Karl Holm told a forum the Soviets were buying.")
+    doc = nlp(text)
+    assert doc._.home_country == "Soviet Union"  # the story's country for everything else
+    holm = next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Karl Holm")
+    assert holm._.guess == "United States", (doc._.home_country, holm._.guess)

@@ -37,6 +37,11 @@ def article_country(state: ArticleState) -> str | None:
     A story about another country ("ties to Russia") can name that country more often than its own:
     when no country leads on every sign, the one whose institutions (parties, bodies, the dateline)
     lead by twice as much is the article's country."""
+    return _countries(state)[0]
+
+
+def _countries(state: ArticleState) -> tuple[str | None, str | None]:
+    """(the article's country, the country whose institutions lead clearly, if another one)."""
     score, own = Counter(), Counter()
     if state.dateline_country:
         own[state.dateline_country] += 2  # where a wire story was filed: a sign, not a proof
@@ -47,20 +52,25 @@ def article_country(state: ArticleState) -> str | None:
             own[m.country] += 2  # a government body (a company's country says little about the story's)
         elif m.type == "country" and not m.place:
             score[m.actor] += 1
+    institutions = _leader(own, MIN_OWN, OWN_LEAD)
     score.update(own)
-    for counts, least, lead in ((score, MIN_SCORE, LEAD), (own, MIN_OWN, OWN_LEAD)):
-        if not counts:
-            continue
-        (best, n), *rest = counts.most_common(2)
-        second = rest[0][1] if rest else 0
-        if n >= least and n >= lead * second:
-            return best
-    return None
+    return _leader(score, MIN_SCORE, LEAD) or institutions, institutions
+
+
+def _leader(counts: Counter, least: int, lead: float) -> str | None:
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2)
+    second = rest[0][1] if rest else 0
+    return best if n >= least and n >= lead * second else None
 
 
 def assign_home_countries(state: ArticleState) -> None:
-    home = article_country(state)
+    home, institutions = _countries(state)
     state.doc._.home_country = home
+    # a person's guess: the country whose own institutions the story names, where that is clear (a story
+    # from Washington about Soviet grain names the Soviets most, and US officials in it are American)
+    home = institutions or home
     for a in state.persons():
         if a.country is None and a.via is None and not a.guess:
             # a guess only: other articles of the corpus that state the person's country win.  The countries
