@@ -27,8 +27,9 @@ How actors merge across articles:
   its country after the name ("Anna Berg (Chile)"), never silently as one;
 * a one-word person nothing in its article but the recognizer's label makes a
   person (``Actor.label_only``: "prices at Karo rose") stays a person only where
-  the corpus names that person in full or with a cue; otherwise it is dropped from
-  the resolved record, with the meetings left with one side;
+  the corpus names that person in full (in an article naming the person's
+  country) or with a cue; otherwise it is listed as an organization (in wire
+  copy such names are mostly companies);
 * an organization named by one word ("Vesel's statement", tagged ORG) is the one
   person of the corpus with that surname only where its article names that
   person's country (a company named after a family stays a company);
@@ -276,7 +277,7 @@ def _person_clusters(records: Iterable[Record]) -> dict[tuple[str, str], _Cluste
         lone = next((c for c in fulls.get("#" + surname, []) if c.compatible(a.country)), None)
         if a.label_only and not cands and lone is None:
             # one word only the recognizer called a person, that no article names in full or with a cue
-            # of its own: no person ("Pertamina has signed ...", "prices at Karo rose")
+            # of its own: no person ("Pertamina has signed ...", "prices at Karo rose"), an organization
             of[key] = None
             continue
         # no full name anywhere (or ambiguous): the bare name is its own actor, shared by articles
@@ -293,11 +294,13 @@ def _resolve_record(rec: Record, clusters: dict) -> tuple[Record, list[tuple[Act
     rename: dict[str, str] = {}
     names_here = {a.name for a in rec.actors}
     resolved = []
-    dropped = {a.name for a in rec.actors if (rec.doc, a.name) in clusters and clusters[(rec.doc, a.name)] is None}
     for a in rec.actors:
-        if a.name in dropped:
-            continue
         c = clusters.get((rec.doc, a.name))
+        if c is None and (rec.doc, a.name) in clusters:
+            # no article shows it to be a person's: listed as the recognizer's other label for such a name
+            resolved.append((dataclasses.replace(a, type="organization", country=None, country_guess=None,
+                                                 country_via=None, roles=[]), a.name, None))
+            continue
         if c is None:
             resolved.append((dataclasses.replace(a), a.name, None))
             continue
@@ -317,12 +320,6 @@ def _resolve_record(rec: Record, clusters: dict) -> tuple[Record, list[tuple[Act
             p = by_name.get(rename.get(a.country_via, a.country_via))
             a.country = (p.country if p is not None else None) or a.country_guess
     meetings, relations = rec.meetings, rec.relations
-    if dropped:  # a meeting with one side left is no meeting
-        meetings = [dataclasses.replace(m, participants=[p for p in m.participants if p not in dropped],
-                                        hub=None if m.hub in dropped else m.hub)
-                    for m in meetings if len([p for p in m.participants if p not in dropped]) >= 2]
-        relations = [dataclasses.replace(r, participants=[p for p in r.participants if p not in dropped])
-                     for r in relations if len([p for p in r.participants if p not in dropped]) >= 2]
     if rename:
         meetings = [dataclasses.replace(m, participants=[rename.get(p, p) for p in m.participants],
                                         hub=rename.get(m.hub, m.hub) if m.hub else m.hub)

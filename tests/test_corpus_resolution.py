@@ -262,9 +262,10 @@ def test_a_one_word_person_only_the_label_makes_and_no_article_names_is_no_perso
     recs = [Record("a", actors=[_label_only("Varnoko"), Actor("Oslo Holm Bank", "organization")],
                    meetings=[Meeting(["Varnoko", "Oslo Holm Bank"], "talks")])]
     records, actors, index = resolve_corpus(recs)
-    assert "Varnoko" not in actors and ("a", "Varnoko") not in index
-    assert [a.name for a in records[0].actors] == ["Oslo Holm Bank"]
-    assert records[0].meetings == []  # a meeting with one side left is no meeting
+    assert actors["Varnoko"].type == "organization" and index[("a", "Varnoko")] == "Varnoko"
+    assert [(a.name, a.type) for a in records[0].actors] == [("Varnoko", "organization"),
+                                                            ("Oslo Holm Bank", "organization")]
+    assert records[0].meetings[0].participants == ["Varnoko", "Oslo Holm Bank"]  # every path names it alike
 
 
 def test_a_one_word_person_only_the_label_makes_joins_the_person_others_name():
@@ -292,4 +293,4 @@ def test_a_label_only_surname_joins_a_full_name_only_where_its_article_names_his
             Record("c", actors=[_label_only("Varnoko"), Actor("Chile", "country")])]
     records, actors, index = resolve_corpus(recs)
     assert index[("b", "Varnoko")] == "Karl Varnoko"
-    assert ("c", "Varnoko") not in index  # "Varnoko and Whitney" in a Chilean story is not the Norwegian
+    assert actors[index[("c", "Varnoko")]].type == "organization"  # "Varnoko and Whitney" in a Chilean story
