@@ -294,3 +294,12 @@ def test_a_person_s_guess_is_the_country_whose_institutions_the_story_names(nlp)
     assert doc._.home_country == "Soviet Union"  # the story's country for everything else
     holm = next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Karl Holm")
     assert holm._.guess == "United States", (doc._.home_country, holm._.guess)
+
+
+def test_an_article_before_a_one_word_name_is_no_person_s(nlp):
+    assert _decide(nlp, "He said the Varnoko will lend more after May 1.", "Varnoko") != "person"
+
+
+def test_a_one_word_name_the_article_shows_to_be_a_thing_is_one_everywhere(nlp):
+    doc = nlp("The sale of Baker's Varnoko subsidiary was approved. Control of Varnoko would then pass to a trustee.")
+    assert not any(s.label_ == "person" and s.text == "Varnoko" for s in doc.spans[ACTORS_KEY])

@@ -332,6 +332,8 @@ def _thing_cues(state: ArticleState, s: int, e: int) -> int:
         votes += 2
     if _runs_into_company(doc, e) or _described_as_company(doc, e):
         votes += 3
+    if e - s == 1 and s > 0 and doc[s - 1].lower_ in ("the", "a", "an") and head.dep_ not in ("compound", "amod"):
+        votes += 2  # "the Karo will lend": a person's name takes no article
     return votes
 
 
@@ -510,7 +512,11 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
             cands.organizations.append((a, b, "ORG"))
         elif decision == "place":
             cands.places.append((a, b))
-    spans = kept
+    # one sense per article: a one-word name the article shows to be a thing's or a company's ("Karo's
+    # Vesk subsidiary", "Vesk said it") is that elsewhere too, where only the label calls it a person
+    things = {doc[a].text for a, b in spans if b - a == 1 and (a, b) not in kept
+              and _thing_cues(state, a, b) >= 2 and core(doc[a].text) not in full}
+    spans = [(a, b) for a, b in kept if not (a in state.label_only and doc[a].text in things)]
     body = [(s, e) for s, e in spans if s not in state.headings]
     body_keys = {t for s, e in body for t in core_tokens(doc[s:e].text)}
     for s, e in spans:
