@@ -400,3 +400,11 @@ def test_meeting_opposition_from_someone_is_no_meeting(nlp):
                     "from President Jose Sarney and Finance Minister Dilson Funaro. Sayad later met his "
                     "counterparts from Peru and Chile.")
     assert [sorted(m["participants"]) for m in rec["meetings"]] == [["Chile", "Joao Sayad", "Peru"]]
+
+
+def test_including_at_the_end_of_the_clause_lists_the_partner_not_the_subject(nlp):
+    rec = _rec(nlp, "WASHINGTON (Reuters) - U.S. President Tom Vargas spoke on Monday. Vargas and senior cabinet "
+                    "officials met with nine Republican senators on Thursday, including Ed Crane of Texas.")
+    assert frozenset({"Tom Vargas", "Ed Crane"}) in _meetings(rec)
+    rec = _rec(nlp, "European ministers, including German Foreign Minister Anna Weber, met Tom Vargas on Thursday.")
+    assert set(_meetings(rec)) == {frozenset({"Anna Weber", "Tom Vargas"})}

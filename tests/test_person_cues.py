@@ -303,3 +303,21 @@ def test_an_article_before_a_one_word_name_is_no_person_s(nlp):
 def test_a_one_word_name_the_article_shows_to_be_a_thing_is_one_everywhere(nlp):
     doc = nlp("The sale of Baker's Varnoko subsidiary was approved. Control of Varnoko would then pass to a trustee.")
     assert not any(s.label_ == "person" and s.text == "Varnoko" for s in doc.spans[ACTORS_KEY])
+
+
+@pytest.mark.parametrize("opening", [
+    "Vargas met Chinese President Li Wen on Thursday.",
+    "Vargas and senior officials met with Chinese President Li Wen on Thursday.",
+    "Sessions met Chinese President Li Wen on Thursday.",
+])
+def test_a_known_surname_opening_the_subject_is_the_person_whatever_the_tag(nlp, opening):
+    # the tagger may read a sentence-opening surname ("Trump", "Sessions") as a common noun
+    name = opening.split()[0]
+    text = f"U.S. Attorney General Tom {name} spoke on Monday. {opening}"
+    spans = [a for a in _actors(nlp, text) if a[0] == name]
+    assert spans and spans[-1][1] == "person" and spans[-1][2] == f"Tom {name}", _actors(nlp, text)
+
+
+def test_an_opening_common_noun_the_article_writes_in_lower_case_is_no_person(nlp):
+    text = "U.S. Attorney General Tom Sessions spoke on Monday. Sessions of the court resumed; two sessions ended."
+    assert [a for a in _actors(nlp, text) if a[0] == "Sessions"] == []

@@ -590,7 +590,12 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
             # known surname, unless the article writes that word in lower case too
             if lower_words is None:
                 lower_words = {w.text for w in doc if w.text.islower()}
-            if not t.is_sent_start or t.pos_ not in ("VERB", "AUX") or t.lower_ in lower_words:
+            # (or as a noun heading or modifying the sentence's subject: "Trump and senior officials met",
+            # "Sessions told the panel")
+            opening_subject = t.pos_ in ("NOUN", "ADJ") and (t.dep_ in ("nsubj", "nsubjpass") or (
+                t.dep_ in ("amod", "compound") and t.head.dep_ in ("nsubj", "nsubjpass")))
+            if not t.is_sent_start or t.pos_ not in ("VERB", "AUX") and not opening_subject \
+                    or t.lower_ in lower_words:
                 continue
         key = core(t.text)
         if key in surnames:

@@ -84,7 +84,8 @@ class _Match:
             if r.subject and not heads and name == "agent":
                 heads = self._subject_by_order(self.tok[r.node])
             heads = heads + [q for h in heads for q in _second_objects(h)]
-            listed = [q for h in heads for q in inclusion_members(h) + _verb_inclusion(h, r.subject)]
+            listed = [q for h in heads for q in inclusion_members(h) + _verb_inclusion(h, r.subject)
+                      if not (r.subject and _included_after(q, self.trigger))]
             if listed:
                 # "a trip to Asia, including A and B", "met senators, including X": the listed actors are the
                 # sides; the region or group heading the list is kept only when it is an actor of its own
@@ -131,7 +132,17 @@ def _verb_inclusion(noun, subject: bool) -> list:
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
     if verb.pos_ not in ("VERB", "AUX"):
         return []
-    return [q for q in inclusion_members(verb) if q.i > noun.i]
+    # (or on the subject, where the parser hung an "including" that ends the clause: "A and officials met
+    # with senators on Thursday, including X")
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [q for h in [verb] + subjects for q in inclusion_members(h) if q.i > noun.i]
+
+
+def _included_after(member, verb) -> bool:
+    """Is ``member`` listed by an "including" phrase that comes after the clause's verb (so not a list of
+    the subject before it, however the parser hung it)?"""
+    incl = member.head
+    return incl.i > verb.i and incl.head.i < verb.i
 
 
 def _opening_actor(trigger, index):

@@ -372,7 +372,7 @@ class Resolver:
             for c in t.children:
                 # "with Peruvian President A and Bolivian President B", "with the IMF and World Bank" parsed as
                 # A modifying B: A is a conjunct
-                if c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children) and \
+                if c.dep_ in ("nmod", "compound", "amod") and any(g.dep_ == "cc" for g in c.children) and \
                         (s := self.index.at(c.i)) is not None and s.label_ in ("person", "organization", "country") \
                         and s != self.index.at(t.i):
                     out.append(c)
