@@ -408,3 +408,12 @@ def test_including_at_the_end_of_the_clause_lists_the_partner_not_the_subject(nl
     assert frozenset({"Tom Vargas", "Ed Crane"}) in _meetings(rec)
     rec = _rec(nlp, "European ministers, including German Foreign Minister Anna Weber, met Tom Vargas on Thursday.")
     assert set(_meetings(rec)) == {frozenset({"Anna Weber", "Tom Vargas"})}
+
+
+def test_arriving_in_the_datelines_country_named_as_a_country_is_a_visit(nlp):
+    # one whose country nothing tells, arriving in the story's own country named as a country, comes from abroad
+    rec = _rec(nlp, "YANGON (Reuters) - Pope Tomas arrived in Myanmar on Monday for a four-day visit.")
+    assert frozenset({"Pope Tomas", "Myanmar"}) in _meetings(rec)
+    # (returning there is no visit of anyone)
+    rec = _rec(nlp, "YANGON (Reuters) - Senator Min Thu returned to Myanmar on Monday.")
+    assert rec["meetings"] == []

@@ -47,6 +47,7 @@ HOST_VERBS = LEXICON["host_verbs"]
 WORLD_REGIONS = LEXICON["world_regions"]
 LEGISLATURE = LEXICON["legislature_words"]
 SPEECH_VERBS = LEXICON["address_verbs"] | LEXICON["speak_verbs"]
+HOMECOMING = frozenset({"return", "come", "go", "stay", "remain", "be"})  # verbs that may bring one home
 ROUND_TABLE = 8  # a grouping of up to this many states meets as one table (everyone paired)
 
 
@@ -356,11 +357,14 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         if country is None or host.type == "forum":
             continue
         # nobody visits their own country; a pattern that only implies travel needs the visitor's country
-        # (one whose country nothing tells, travelling in the story's own country, is most likely at home)
+        # (one whose country nothing tells, travelling in the story's own country, is most likely at home;
+        # not one arriving in (visiting) the country itself, named as a country: "YANGON - X arrived in
+        # Myanmar" is a journey from abroad, where "returned to" or a city of it may be a trip at home)
+        into_country = host.type == "country" and m.trigger.lemma_.lower() not in HOMECOMING
         visitors = [a for a in agents if a.type in ("person", "organization", "country")
                     and _own_country(a) != country
                     and not (a.type == "person" and (_own_country(a) or a.guess) is None
-                             and country == _story_country(m))
+                             and country == _story_country(m) and not into_country)
                     and not (p.foreign_agent and (_own_country(a) or a.guess) in (None, country))]
         if visitors and host.type == "location" and _homonym_abroad(m, host, country, visitors):
             continue
