@@ -158,6 +158,13 @@ MEETINGS = [
     row("discuss-object-with",
         "Chilean President Karl Holm discussed trade with Peruvian President Tomas Vey on Friday.",
         P(("Karl Holm", "Tomas Vey")), kind="meeting", status="happened"),
+    row("raise-issue-with",
+        "Chilean President Karl Holm raised the matter with Peruvian President Tomas Vey on Friday.",
+        # the 'with' hangs on the verb (on the object it is discuss-object-with's)
+        P(("Karl Holm", "Tomas Vey")), kind="meeting", status="happened"),
+    row("raise-issue-with",
+        "Chilean President Karl Holm raised prices with the new policy.",
+        NONE, label="raise-issue-with-no-issue"),
     row("call-on",
         "Peruvian Trade Minister Tomas Vey called on Chilean President Karl Holm on Tuesday.",
         P(("Tomas Vey", "Karl Holm")), kind="meeting", status="happened"),
