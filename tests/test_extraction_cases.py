@@ -417,3 +417,13 @@ def test_arriving_in_the_datelines_country_named_as_a_country_is_a_visit(nlp):
     # (returning there is no visit of anyone)
     rec = _rec(nlp, "YANGON (Reuters) - Senator Min Thu returned to Myanmar on Monday.")
     assert rec["meetings"] == []
+
+
+def test_that_meeting_is_the_forum_just_named(nlp):
+    rec = _rec(nlp, "MANILA (Reuters) - Manila hosted the APEC summit two years ago, and at that meeting Canadian "
+                    "Prime Minister Kenji Sato won a poll.")
+    assert frozenset({"Kenji Sato", "APEC summit"}) in _meetings(rec)
+    # with no forum named before it, "that meeting" is no forum
+    rec = _rec(nlp, "OSLO (Reuters) - Ministers met in Oslo on Monday. At that meeting, Chilean President Karl "
+                    "Holm said trade would grow.")
+    assert rec["meetings"] == []

@@ -40,7 +40,7 @@ from importlib import resources
 from graphkit.records import ACTOR_TYPES, MEETING_KINDS
 
 from .lexicon import LEXICON
-from .participants import verbal
+from .participants import demonstrative, verbal
 
 ROLES = ("partner", "host", "forum", "members")
 MEAL_WORDS = frozenset({"dinner", "lunch", "breakfast", "luncheon", "supper", "banquet", "reception", "ceremony"})
@@ -339,7 +339,7 @@ def link_frames(doc) -> list[Link]:
         together = frame.kind != "visit" and (
             (how == "verb" and frame.object is None) or link.rule == "setting" or _framing(tok, data)
             or link.rule == "light" and _lemma(doc[link.carrier]) not in data.attending_verbs)
-        if how == "noun" and _framing(tok, data) and _lemma(tok) in SETTING_FORUMS \
+        if how == "noun" and _framing(tok, data) and (_lemma(tok) in SETTING_FORUMS or demonstrative(tok)) \
                 and not link.roles["partner"] and not link.roles["members"]:
             link.roles["forum"].append(tok.i)  # "At the X summit, Y said": Y is there, attending it
         for i in list(link.roles["forum"]):

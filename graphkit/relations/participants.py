@@ -31,6 +31,7 @@ RELATIVE = ("who", "which", "that", "whom")
 DESCRIBED_FORUMS = LEXICON["described_forums"]  # event nouns any description names ("a regional summit")
 FORUM_DESCRIBERS = LEXICON["forum_describers"]  # words that make a conference one of governments
 FORUM_NOUNS = LEXICON["describable_forum_nouns"]  # event nouns that may stand for a forum by description
+EVENT_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]  # nouns that may name a forum
 FORUM_NON_NAMES = LEXICON["forum_non_names"]  # words that say when, how big or how, not which
 STATE_NOUNS = LEXICON["state_nouns"]  # "the country", "the nation"
 PERSON_GROUPS = LEXICON["person_group_nouns"]  # "the two leaders", "both men"
@@ -182,6 +183,11 @@ def _clause_subject(tok, depth: int = 0) -> list:
     return _subject_by_order(v)
 
 
+def demonstrative(noun) -> bool:
+    """Does the noun carry "that / this / those / these" ("at that meeting")?"""
+    return any(c.dep_ == "det" and c.lower_ in ("that", "this", "these", "those") for c in noun.children)
+
+
 def _headline(tok) -> bool:
     """Is ``tok`` in an article's headline: its first sentence, with no closing punctuation?"""
     sent = tok.sent
@@ -264,6 +270,8 @@ class Resolver:
     def _forum_named_before(self, tok) -> list[Participant]:
         """The one forum of this kind ("summit", "conference") the article names before ``tok``."""
         head = fold(tok.lemma_)
+        if demonstrative(tok):
+            return self._forum_just_named(tok)  # "at that meeting": the forum just named, whatever its word
         found = {s.id_: s for s in self.index.spans if s.label_ == "forum" and s._.kind != "pronoun"
                  and s.start < tok.i and fold(s.id_.split()[-1]).rstrip("s") == head.rstrip("s")}
         if tok.lemma_.lower() not in FORUM_NOUNS:
@@ -279,6 +287,18 @@ class Resolver:
                          and self.index.at(c.i).label_ in ("forum", "organization") for c in t.children)
                  for p in self.forum_at(t) if p.type == "forum"}
         return list(named.values()) if len(named) == 1 else []
+
+    def _forum_just_named(self, tok) -> list[Participant]:
+        """The last forum an event noun before ``tok`` names ("Manila hosted the X summit, and at that
+        meeting ..."), within the sentence or the two before it."""
+        sents = [s for s in tok.doc.sents if s.end <= tok.sent.start][-2:]
+        start = sents[0].start if sents else tok.sent.start
+        for t in reversed(tok.doc[start:tok.i]):
+            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in EVENT_WORDS and not demonstrative(t):
+                found = [p for p in self.forum_at(t) if p.type == "forum"]
+                if found:
+                    return found
+        return []
 
     def _described_forum(self, tok) -> list[Participant]:
         """"A regional summit", "an Arab League-style conference": a forum named by its describing words."""
