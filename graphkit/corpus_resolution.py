@@ -25,6 +25,14 @@ How actors merge across articles:
   (two different people called "Smith" are never merged, nor two of one surname
   whose countries differ); two persons of one name show as two, the second with
   its country after the name ("Anna Berg (Chile)"), never silently as one;
+* a one-word person nothing in its article but the recognizer's label makes a
+  person (``Actor.label_only``: "prices at Karo rose") stays a person only where
+  the corpus names that person in full (in an article naming the person's
+  country) or with a cue; otherwise it is listed as an organization (in wire
+  copy such names are mostly companies);
+* an organization named by one word ("Vesel's statement", tagged ORG) is the one
+  person of the corpus with that surname only where its article names that
+  person's country (a company named after a family stays a company);
 * a person's country is the one the text states most often; guesses from context
   count only when no article states one, and "Dalton's adviser" has Dalton's country.
   The corpus actor has the country its resolved records give most often, so the
@@ -208,7 +216,7 @@ def _person_clusters(records: Iterable[Record]) -> dict[tuple[str, str], _Cluste
     ``records`` is read once; what is kept of an actor for later has no mentions.
     """
     fulls: dict[str, list[_Cluster]] = defaultdict(list)  # surname key -> clusters
-    of: dict[tuple[str, str], _Cluster] = {}
+    of: dict[tuple[str, str], _Cluster | None] = {}
     partial = []
     orgs = []
 
@@ -216,10 +224,13 @@ def _person_clusters(records: Iterable[Record]) -> dict[tuple[str, str], _Cluste
         c.add(a)
         of[key] = c
 
+    named: dict[str, set] = {}  # article -> the countries it names
     for rec in as_records(records):
+        countries = named[rec.doc] = {x.name for x in rec.actors if x.type == "country"} | {
+            x.country for x in rec.actors if x.country}
         for a in rec.actors:
-            if a.type == "organization" and not a.country and len(a.name.split()) == 1:
-                orgs.append(((rec.doc, a.name), dataclasses.replace(a, mentions=[]), len(a.mentions) or 1))
+            if a.type == "organization" and not a.country and len(a.name.split()) == 1 and not a.aliases:
+                orgs.append(((rec.doc, a.name), dataclasses.replace(a, mentions=[]), len(a.mentions) or 1, countries))
             if a.type != "person":
                 continue
             core = core_tokens(a.name)
@@ -240,25 +251,36 @@ def _person_clusters(records: Iterable[Record]) -> dict[tuple[str, str], _Cluste
             c.names[a.name] += n
             join(c, a, key)
     _merge_misspelt(fulls, of)
-    # spaCy often labels a bare surname as an organization ("Vesel's statement"): one that is
-    # the surname of exactly one person in the corpus is that person
-    for key, a, n in orgs:
+    # spaCy often labels a bare surname as an organization ("Vesel's statement"): one that is the surname
+    # of exactly one person of the corpus, whose country its article names too, is that person (a company
+    # named after a family, "Karo" beside a "Jon Karo" of no stated country, stays a company)
+    for key, a, n, countries in orgs:
         core = core_tokens(a.name)
-        if len(core) == 1 and len(fulls.get(core[0], [])) == 1 and not a.aliases:
+        found = fulls.get(core[0], []) if len(core) == 1 else []
+        if len(found) == 1 and found[0].country() in countries and found[0].countries:
             partial.append((key, a, n))
+    # one word only the recognizer called a person comes last: it joins a person others name
+    partial.sort(key=lambda p: p[1].label_only)
     for key, a, n in partial:
         surname = core_tokens(a.name)[-1]
         cands = [c for c in fulls.get(surname, []) if c.compatible(a.country)]
         if not fulls.get(surname) and a.type == "person":  # a surname misspelt: the one full name it can be
             cands = [c for k in fulls if not k.startswith("#") and _misspelt(surname, k)
                      for c in fulls[k] if c.compatible(a.country)]
+        if a.label_only:  # only the label: the full name's country must be named in its article too
+            cands = [c for c in cands if c.country() in named.get(key[0], ())]
         if len(cands) == 1:
             join(cands[0], a, key)
             continue
         if a.type != "person":
             continue
-        # no full name anywhere (or ambiguous): the bare name is its own actor, shared by articles
         lone = next((c for c in fulls.get("#" + surname, []) if c.compatible(a.country)), None)
+        if a.label_only and not cands and lone is None:
+            # one word only the recognizer called a person, that no article names in full or with a cue
+            # of its own: no person ("Pertamina has signed ...", "prices at Karo rose"), an organization
+            of[key] = None
+            continue
+        # no full name anywhere (or ambiguous): the bare name is its own actor, shared by articles
         if lone is None:
             lone = _Cluster()
             fulls["#" + surname].append(lone)
@@ -274,6 +296,11 @@ def _resolve_record(rec: Record, clusters: dict) -> tuple[Record, list[tuple[Act
     resolved = []
     for a in rec.actors:
         c = clusters.get((rec.doc, a.name))
+        if c is None and (rec.doc, a.name) in clusters:
+            # no article shows it to be a person's: listed as the recognizer's other label for such a name
+            resolved.append((dataclasses.replace(a, type="organization", country=None, country_guess=None,
+                                                 country_via=None, roles=[]), a.name, None))
+            continue
         if c is None:
             resolved.append((dataclasses.replace(a), a.name, None))
             continue
@@ -296,9 +323,9 @@ def _resolve_record(rec: Record, clusters: dict) -> tuple[Record, list[tuple[Act
     if rename:
         meetings = [dataclasses.replace(m, participants=[rename.get(p, p) for p in m.participants],
                                         hub=rename.get(m.hub, m.hub) if m.hub else m.hub)
-                    for m in rec.meetings]
+                    for m in meetings]
         relations = [dataclasses.replace(r, participants=[rename.get(p, p) for p in r.participants])
-                     for r in rec.relations]
+                     for r in relations]
     out = dataclasses.replace(rec, actors=[a for a, _, _ in resolved], meetings=meetings, relations=relations)
     return out, resolved
 

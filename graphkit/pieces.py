@@ -224,6 +224,8 @@ def _add_actor(actors: dict[str, dict], a: dict) -> None:
     for key, value in a.items():
         if have.get(key) is None and value is not None:
             have[key] = value
+    if "label_only" in have:  # a person by the recognizer's label alone only if it is so in every piece
+        have["label_only"] = bool(have["label_only"] and a.get("label_only", True))
 
 
 class _FullNames:

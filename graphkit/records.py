@@ -71,6 +71,7 @@ class Actor:
     mentions: list[list[int]] = field(default_factory=list)
     country_guess: str | None = None  # from context only; used when nothing better is known
     country_via: str | None = None  # "Dalton's adviser": the person whose country this one shares
+    label_only: bool = False  # a one-word person with no cue in its article but the recognizer's label
 
     def to_dict(self) -> dict:
         return asdict(self)

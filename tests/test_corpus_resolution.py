@@ -252,3 +252,45 @@ def test_same_surname_persons_of_different_countries_stay_apart():
     assert index[("a", "Anna Berg")] == "Anna Berg" and index[("b", "Anna Berg")] == "Anna Berg (Chile)"
     assert actors["Anna Berg"].country == "Norway" and actors["Anna Berg (Chile)"].country == "Chile"
     assert index[("c", "Berg")] == "Berg"  # two persons it could be: it stays on its own
+
+
+def _label_only(name):
+    return Actor(name, "person", label_only=True, mentions=[[0, len(name), 0]])
+
+
+def test_a_one_word_person_only_the_label_makes_and_no_article_names_is_no_person():
+    recs = [Record("a", actors=[_label_only("Varnoko"), Actor("Oslo Holm Bank", "organization")],
+                   meetings=[Meeting(["Varnoko", "Oslo Holm Bank"], "talks")])]
+    records, actors, index = resolve_corpus(recs)
+    assert actors["Varnoko"].type == "organization" and index[("a", "Varnoko")] == "Varnoko"
+    assert [(a.name, a.type) for a in records[0].actors] == [("Varnoko", "organization"),
+                                                            ("Oslo Holm Bank", "organization")]
+    assert records[0].meetings[0].participants == ["Varnoko", "Oslo Holm Bank"]  # every path names it alike
+
+
+def test_a_one_word_person_only_the_label_makes_joins_the_person_others_name():
+    recs = [Record("a", actors=[_person("Karl Varnoko", "Norway")]),
+            Record("b", actors=[_label_only("Varnoko"), Actor("Norway", "country")]),
+            Record("c", actors=[Actor("Holmgard", "person", roles=["President"], mentions=[[0, 8, 0]])]),
+            Record("d", actors=[_label_only("Holmgard")])]
+    records, actors, index = resolve_corpus(recs)
+    assert index[("b", "Varnoko")] == "Karl Varnoko" and records[1].actors[0].country == "Norway"
+    assert index[("d", "Holmgard")] == index[("c", "Holmgard")] == "Holmgard"  # a titled bare name elsewhere
+
+
+def test_an_organization_joins_the_one_person_of_its_surname_only_where_its_article_names_his_country():
+    person = Record("a", actors=[_person("Anton Varnoko", "Norway")])
+    named = Record("b", actors=[Actor("Varnoko", "organization", mentions=[[0, 7, 0]]), Actor("Norway", "country")])
+    company = Record("c", actors=[Actor("Varnoko", "organization", mentions=[[0, 7, 0]]), Actor("Chile", "country")])
+    records, actors, index = resolve_corpus([person, named, company])
+    assert index[("b", "Varnoko")] == "Anton Varnoko"
+    assert index[("c", "Varnoko")] == "Varnoko" and actors["Varnoko"].type == "organization"
+
+
+def test_a_label_only_surname_joins_a_full_name_only_where_its_article_names_his_country():
+    recs = [Record("a", actors=[_person("Karl Varnoko", "Norway")]),
+            Record("b", actors=[_label_only("Varnoko"), Actor("Norway", "country")]),
+            Record("c", actors=[_label_only("Varnoko"), Actor("Chile", "country")])]
+    records, actors, index = resolve_corpus(recs)
+    assert index[("b", "Varnoko")] == "Karl Varnoko"
+    assert actors[index[("c", "Varnoko")]].type == "organization"  # "Varnoko and Whitney" in a Chilean story

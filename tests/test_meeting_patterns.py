@@ -31,7 +31,7 @@ import pytest
 
 from graphkit.relations.meetings import extract_meetings
 from graphkit.relations.patterns import PatternError, compile_patterns, load_patterns, parse_pattern, read_patterns
-from meeting_helpers import NONE, P, check_meetings, clique, hub, predicted_pairs  # noqa: F401
+from meeting_helpers import LINKED, NONE, P, check_meetings, clique, hub, predicted_pairs  # noqa: F401
 
 
 _labels: set[str] = set()
@@ -158,6 +158,13 @@ MEETINGS = [
     row("discuss-object-with",
         "Chilean President Karl Holm discussed trade with Peruvian President Tomas Vey on Friday.",
         P(("Karl Holm", "Tomas Vey")), kind="meeting", status="happened"),
+    row("raise-issue-with",
+        "Chilean President Karl Holm raised the matter with Peruvian President Tomas Vey on Friday.",
+        # the 'with' hangs on the verb (on the object it is discuss-object-with's)
+        P(("Karl Holm", "Tomas Vey")), kind="meeting", status="happened"),
+    row("raise-issue-with",
+        "Chilean President Karl Holm raised prices with the new policy.",
+        NONE, label="raise-issue-with-no-issue"),
     row("call-on",
         "Peruvian Trade Minister Tomas Vey called on Chilean President Karl Holm on Tuesday.",
         P(("Tomas Vey", "Karl Holm")), kind="meeting", status="happened"),
@@ -735,16 +742,20 @@ ROWS = MEETINGS + NOMINAL + VISITS + FORUMS + CALLS + STATUS
 def test_pattern_row(nlp, pid, text, pairs, kind, status):
     doc = nlp(text)
     fired = [p for p, _ in doc._.meeting_frames]
-    if pairs:  # a row stating no meeting may be kept out by the pattern itself ("without") or by its status
+    if pairs and pid not in LINKED:
+        # a row stating no meeting may be kept out by the pattern itself ("without") or by its status
         assert pid in fired, fired
     check_meetings(extract_meetings(doc), pairs, kind, status)
+
+
 
 
 def test_every_pattern_has_a_row():
     ids = {p.id for p in load_patterns()}
     covered = {r.values[0] for r in ROWS}
     assert not ids - covered, f"patterns with no test row: {sorted(ids - covered)}"
-    assert not covered - ids, f"rows naming no pattern: {sorted(covered - ids)}"
+    assert not covered - ids - LINKED, f"rows naming no pattern: {sorted(covered - ids - LINKED)}"
+    assert not ids & LINKED, f"patterns both in the file and covered by linking: {sorted(ids & LINKED)}"
     assert len(ROWS) >= len(ids)
 
 

@@ -104,3 +104,42 @@ def test_future_date_without_article_date(nlp):
     text = ("Aides linked the move to a June 2-3 summit meeting in Oslo between Chilean President "
             "Karl Holm and Norwegian Prime Minister Anna Berg.")
     assert meetings(nlp, text, date=None) == {pair("Karl Holm", "Anna Berg"): "happened"}
+
+
+@pytest.mark.parametrize("text", [
+    "Norwegian Foreign Minister Anna Berg, on a visit to Chile, urged Santiago to cut tariffs.",
+    "On a trip to Chile, Norwegian Foreign Minister Anna Berg urged the government to act.",
+    "Norwegian Foreign Minister Anna Berg, on a three-day visit to Chile, refused to comment.",
+])
+def test_a_trip_set_off_as_the_scene_is_not_what_the_verb_urges(nlp, text):
+    # "on a visit to X" set off before the verb or by a comma says where the subject is
+    assert meetings(nlp, text).get(pair("Anna Berg", "Chile")) == "happened"
+
+
+@pytest.mark.parametrize("text", [
+    "Norwegian Foreign Minister Anna Berg insisted on a visit to Chile.",
+    "Norwegian Foreign Minister Anna Berg urged a visit to Chile.",
+])
+def test_a_trip_the_verb_asks_for_is_no_visit(nlp, text):
+    assert pair("Anna Berg", "Chile") not in meetings(nlp, text)
+
+
+def test_a_condition_on_the_predicate_holding_the_meeting_makes_it_hypothetical(nlp):
+    text = ("If the talks go well, Norwegian Foreign Minister Anna Berg is likely to have a meeting with Chilean "
+            "President Karl Holm.")
+    assert pair("Anna Berg", "Karl Holm") not in meetings(nlp, text)
+
+
+def test_a_condition_on_the_main_clause_leaves_a_relative_clauses_meeting(nlp):
+    text = ("Norwegian Foreign Minister Anna Berg, who met Chilean President Karl Holm last week, will go to "
+            "Lima if the talks succeed.")
+    assert meetings(nlp, text).get(pair("Anna Berg", "Karl Holm")) == "happened"
+
+
+@pytest.mark.parametrize("text", [
+    "Norwegian Foreign Minister Anna Berg is open to talks with Chilean President Karl Holm.",
+    "Norwegian Foreign Minister Anna Berg said she would be happy to meet Chilean President Karl Holm.",
+    "Norwegian Foreign Minister Anna Berg is available to meet Chilean President Karl Holm.",
+])
+def test_being_open_to_or_happy_to_meet_is_a_wish(nlp, text):
+    assert pair("Anna Berg", "Karl Holm") not in meetings(nlp, text)

@@ -19,6 +19,7 @@ from .ruler import BODY_NOUNS_KEY
 
 
 COUNTRY_ITSELF = LEXICON["country_itself"]
+VOICE_NOUNS = LEXICON["voice_nouns"]
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -77,7 +78,8 @@ def compose_bodies(state: ArticleState) -> None:
             continue
         if m.type == "country" and not m.place:
             j = m.end + (m.end < len(doc) and doc[m.end].text in _POSSESSIVE)
-            if j in nouns and nouns[j][1] not in COUNTRY_ITSELF and not _modifier(doc[nouns[j][0] - 1]):
+            if j in nouns and nouns[j][1] not in COUNTRY_ITSELF and not (
+                    _modifier(doc[nouns[j][0] - 1]) and doc[nouns[j][0] - 1].head.lower_ not in VOICE_NOUNS):
                 end, noun = nouns[j]
                 inner = by_start.get(j)  # a table entry swallowed by the noun ("Foreign Office")
                 if inner is not None:

@@ -191,12 +191,26 @@ def mention_from_entry(start: int, end: int, text: str, entry) -> Mention:
         return Mention(start, end, "country", entry.canonical, text, kind=entry.kind)
     if entry.type == "media":
         return Mention(start, end, "media", None, text)
+    if entry.type == "members":
+        return Mention(start, end, "members", None, text, kind="party", country=entry.country)
     if entry.type == "body":
         return Mention(start, end, "organization", entry.canonical, text, kind="body", country=entry.country)
     if entry.kind == "party":
         return Mention(start, end, "organization", entry.canonical, text, kind="party", country=entry.country)
     typ = entry.type if entry.type in ("person", "organization", "forum") else "organization"
     return Mention(start, end, typ, entry.canonical, text, country=entry.country)
+
+
+def _table_prefix(doc, s: int, e: int, lookup) -> int | None:
+    """Where a name the recognizer ran on from an organization of the tables into a person's full name ends
+    that organization ("Bank of Ruritania John Smith" -> "Bank of Ruritania" + "John Smith"), else None."""
+    for k in range(e - 2, s, -1):
+        entry = lookup(doc[s:k].text)
+        if entry is not None and entry.type in ("organization", "body", "forum") and k - s >= 2 \
+                and all(t.is_title for t in doc[k:e] if t.is_alpha) and looks_like_name(doc[k:e].text) \
+                and lookup(doc[k:e].text) is None and not any(fold(t.text) in ORG_WORDS for t in doc[k:e]):
+            return k
+    return None
 
 
 def candidate_mentions(doc, gz, lookup, user_ok=lambda s: True) -> Candidates:
@@ -218,12 +232,20 @@ def candidate_mentions(doc, gz, lookup, user_ok=lambda s: True) -> Candidates:
         if from_tables:  # a dictionary entry outside its date range
             continue
         if span.label_ == "PERSON":
+            k = _table_prefix(doc, s, e, lookup)
+            if k is not None:  # "Bank of Ruritania John Smith": the bank, then the person
+                out.mentions.append(mention_from_entry(s, k, doc[s:k].text, lookup(doc[s:k].text)))
+                s, text = k, doc[k:e].text
             first = lookup(doc[s].text)
             # "U.S. Dlrs", "Russian Sergei": a country word opening the span is not a given name
             country_word = first is not None and (first.kind in ("demonym", "capital", "seat")
                                                   or "." in doc[s].text or doc[s].text.isupper())
             if looks_like_name(text) and "\n" not in text and not country_word:
                 out.persons.append((s, e))
+        elif span.label_ in ("ORG", "FAC") and _table_prefix(doc, s, e, lookup) is not None:
+            k = _table_prefix(doc, s, e, lookup)  # "the Bank of Ruritania John Smith" tagged as one name
+            out.mentions.append(mention_from_entry(s, k, doc[s:k].text, lookup(doc[s:k].text)))
+            out.persons.append((k, e))
         elif span.label_ in ("ORG", "FAC"):
             body = country_body(doc, s, e, gz, lookup)
             if body is not None:

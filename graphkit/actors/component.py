@@ -170,6 +170,8 @@ def spans_of(doc, state: ArticleState) -> list[Span]:
             span._.roles = tuple(sorted(a.roles))
             span._.guess = a.guess
             span._.via = a.via
+            span._.label_only = a.country is None and not a.roles and all(
+                x.start in state.label_only for x in a.mentions if x.kind != "pronoun")
         if m.type in ("country", "location") and m.kind in ("name", "capital", "seat", "demonym"):
             span._.stands_for = "place" if m.place else "government"
         span._.kind = m.kind

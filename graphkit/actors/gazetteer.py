@@ -30,7 +30,8 @@ _MIN_LOWER_MATCH_TOKENS = 2
 class Entry:
     """What a surface form stands for.
 
-    ``type``: country | organization | forum | media | body (government body).
+    ``type``: country | organization | forum | media | body (government body) | members (a party's
+    people in the plural, "Republicans": no actor, a sign of the party's country).
     ``kind``: for countries, how the form names it: name | demonym | capital | seat;
     ``party`` for a political party (an organization with a country).
     """
@@ -171,6 +172,8 @@ def load_gazetteer() -> Gazetteer:
         gz.add(party["name"], e, override=True)
         for a in party.get("aliases", []):
             gz.add(a, e)
+        for a in party.get("members", []):  # "Republicans": the party's people, not the party
+            gz.add(a, Entry(party["name"], "members", "party", party["country"]))
     for m in _read("media.json")["outlets"]:
         e = Entry(m["name"], "media")
         gz.add(m["name"], e, override=True)

@@ -3,14 +3,15 @@
 A domestic story names its own politicians without their country ("Mr Hale",
 "the chancellor", "Prime Minister X"): they belong to the country the article
 is about.  That country is the one whose own institutions the article names:
-its parties (3 each), its government bodies and legislatures (2 each), its name or
+its parties and their members ("Republicans"; 3 each), its government bodies and legislatures (2 each), its name or
 demonym used for its government or people ("Japanese officials", "Japan's
 economy": 1 each), the place of its dateline ("TOKYO (Reuters) -": 2), never a country named only as a destination or a place.  It
 must lead clearly (at least 3, and half as much again as the next).
 
 A person still without a country then gets a guess, in order: the country
 the government bodies and parties around them suggest (`graphkit.actors.roles`),
-the article's country, else the countries named around them.
+else the article's country, else, for a person with an office (not an analyst,
+an economist, a trader or an executive), the countries named around them.
 It stays a guess (``country_guess``): the corpus merge prefers a country other
 articles state.
 """
@@ -18,8 +19,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .gazetteer import fold
+from .lexicon import LEXICON
 from .mention import ArticleState
 from .roles import context_country
+
+BUSINESS_NOUNS = LEXICON["business_nouns"]
 
 MIN_SCORE = 3
 LEAD = 1.5
@@ -32,31 +37,75 @@ def article_country(state: ArticleState) -> str | None:
     A story about another country ("ties to Russia") can name that country more often than its own:
     when no country leads on every sign, the one whose institutions (parties, bodies, the dateline)
     lead by twice as much is the article's country."""
+    return _countries(state)[0]
+
+
+def _countries(state: ArticleState) -> tuple[str | None, str | None]:
+    """(the article's country, the country whose institutions lead clearly, if another one)."""
     score, own = Counter(), Counter()
     if state.dateline_country:
         own[state.dateline_country] += 2  # where a wire story was filed: a sign, not a proof
     for m in state.mentions:
-        if m.type == "organization" and m.kind == "party" and m.country:
+        if m.type in ("organization", "members") and m.kind == "party" and m.country:
             own[m.country] += 3  # a country's own parties: the surest sign of a domestic story
         elif m.type == "organization" and m.kind == "body" and m.country:
             own[m.country] += 2  # a government body (a company's country says little about the story's)
         elif m.type == "country" and not m.place:
             score[m.actor] += 1
+    institutions = _leader(own, MIN_OWN, OWN_LEAD)
     score.update(own)
-    for counts, least, lead in ((score, MIN_SCORE, LEAD), (own, MIN_OWN, OWN_LEAD)):
-        if not counts:
-            continue
-        (best, n), *rest = counts.most_common(2)
-        second = rest[0][1] if rest else 0
-        if n >= least and n >= lead * second:
-            return best
-    return None
+    return _leader(score, MIN_SCORE, LEAD) or institutions, institutions
+
+
+def _leader(counts: Counter, least: int, lead: float) -> str | None:
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2)
+    second = rest[0][1] if rest else 0
+    return best if n >= least and n >= lead * second else None
 
 
 def assign_home_countries(state: ArticleState) -> None:
-    home = article_country(state)
+    home, institutions = _countries(state)
     state.doc._.home_country = home
+    # a person's guess: the country whose own institutions the story names, where that is clear (a story
+    # from Washington about Soviet grain names the Soviets most, and US officials in it are American)
+    home = institutions or home
     for a in state.persons():
-        if a.country is None and a.via is None:
-            # a guess only: other articles of the corpus that state the person's country win
-            a.guess = a.guess or home or context_country(state, a, countries=True)
+        if a.country is None and a.via is None and not a.guess:
+            # a guess only: other articles of the corpus that state the person's country win.  The countries
+            # merely named around a person say something only of one with an office: not of an analyst or
+            # an executive quoted on another country's markets, nor of a name with no role at all
+            markets = _of_the_markets(state, a)
+            if home and markets and not (home == state.dateline_country or _works_in(state, a, home)):
+                continue  # an analyst in London on Japan's economy is not Japanese
+            a.guess = home or (context_country(state, a, countries=True) if a.roles and not markets else None)
+
+
+def _works_in(state: ArticleState, a, country: str) -> bool:
+    """Does a company or body of ``country`` stand in a sentence of the person ("Holm Bank analyst X")?"""
+    doc = state.doc
+    sents = {doc[m.start].sent.start for m in a.mentions}
+    return any(m.type == "organization" and m.country == country and doc[m.start].sent.start in sents
+               for m in state.mentions)
+
+
+def _of_the_markets(state: ArticleState, a) -> bool:
+    """Is the person an analyst, an economist, a trader or an executive ("Holm Vesk analyst Karl Berg",
+    "Berg, an economist with ..."): the country a story is about is not theirs."""
+    doc = state.doc
+    roles = {w for r in a.roles for w in fold(r).replace("-", " ").split()}
+    if roles & BUSINESS_NOUNS:
+        return True
+    for m in a.mentions:
+        if m.kind == "pronoun":
+            continue
+        head = doc[m.end - 1]
+        # "analyst Karl Berg" (the noun a compound or an apposition of the name), "Berg, an economist"
+        linked = [t for t in doc[max(m.start - 4, 0):min(m.end + 4, len(doc))]
+                  if t.head.i in range(m.start, m.end) and t.dep_ in ("compound", "appos", "nmod")]
+        if head.dep_ in ("appos", "compound"):
+            linked.append(head.head)
+        if any(t.lower_ in BUSINESS_NOUNS for t in linked):
+            return True
+    return False

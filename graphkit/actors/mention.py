@@ -40,6 +40,7 @@ class ActorState:
     mentions: list[Mention] = field(default_factory=list)
     guess: str | None = None  # from context only
     via: str | None = None  # "Dalton's adviser": the person whose country this one shares
+    label_only: bool = False  # a one-word name only the recognizer calls a person (no cue in the article)
 
 
 @dataclass
@@ -55,6 +56,7 @@ class ArticleState:
     common_words: frozenset = frozenset()  # the model's word lists: "Industry" in "U.S. Industry" is a word
     period: str | None = None  # the article's date or the text's own (`graphkit.actors.period`)
     dateline_country: str | None = None  # the country of the place a wire story was filed from
+    label_only: set[int] = field(default_factory=set)  # starts of one-word persons with no cue but the label
 
     def index(self) -> None:
         """Rebuild the token look-up after mentions changed."""

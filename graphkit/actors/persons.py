@@ -31,10 +31,18 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})  # a person's, 
 PERSONAL_ROLES = LEXICON["personal_roles"]
 COMPANY_WORDS = LEXICON["company_words"]
 PLACE_PREPS = LEXICON["place_preps"]
+PLACE_NOUNS = LEXICON["place_nouns"]
+GEO_NOUNS = LEXICON["geo_nouns"]
+US_STATES = LEXICON["us_state_abbreviations"]
 COMPASS_WORDS = LEXICON["compass_words"]
 NOT_TOWNS = LEXICON["name_words_not_towns"]
 REPORTING_VERBS = LEXICON["reporting_verbs"]
-HUMAN_VERBS = LEXICON["human_verbs"] | REPORTING_VERBS
+HUMAN_VERBS = LEXICON["human_verbs"]
+THING_HEADS = LEXICON["thing_heads"]
+ORG_THING_HEADS = LEXICON["org_thing_heads"]
+SCHOOLING_VERBS = LEXICON["schooling_verbs"]
+COMPANY_NOUNS = LEXICON["company_descriptions"] | LEXICON["company_appositions"]
+COMPANY_FIRST_WORDS = LEXICON["company_first_words"]
 _HE_SHE = frozenset({"he", "she", "his", "her", "him"})
 _POSSESSIVE = ("'s", "’s")
 
@@ -107,6 +115,9 @@ def _widen(doc, s: int, e: int, taken: set[int], words: frozenset[str]) -> tuple
         if fold(doc[s].text) in NAME_TITLES and e - s == 2:
             break  # "Prince Albrecht", "Lord Ashcombe": the title is part of the name
         s += 1
+    if e - s == 1 and s > 0 and fold(doc[s - 1].text) in NAME_TITLES and doc[s - 1].text[:1].isupper() \
+            and (s - 1) not in taken:
+        s -= 1  # "Pope Karol": a name title before one name is part of the name
     while s > 0 and not doc[s].is_sent_start:
         prev = doc[s - 1]
         if prev.pos_ != "PROPN" or not prev.is_title or prev.ent_type_ or (s - 1) in taken \
@@ -207,21 +218,123 @@ def _district(doc, s: int, e: int) -> bool:
     return 1 <= len(rest) <= 2 and all(w in COMPASS_WORDS for w in rest) and city_country(doc[s].text) is not None
 
 
-def _says_he(doc, s: int, e: int) -> bool:
-    """"Hale said he would ...": a one-word name NER took for an organization is a person when what it says
-    has "he" or "she" for its subject (an organization says "it")."""
+def _company_cues(state: ArticleState, s: int, e: int) -> bool:
+    """A company's name: a stock ticker beside it, a company word ending it or opening it, "it" in what it says."""
+    doc = state.doc
+    last = fold(doc[e - 1].text).strip(".")
+    return (e < len(doc) and doc[e].text in ("<", ">")) or (s > 0 and doc[s - 1].text == "<") \
+        or (e - s >= 2 and (last in COMPANY_WORDS or fold(doc[s].text) in COMPANY_FIRST_WORDS)) \
+        or _says_pronoun(doc, s, e) == "it" or _runs_into_company(doc, e) or _described_as_company(doc, e)
+
+
+def _runs_into_company(doc, e: int) -> bool:
+    """A name the recognizer cut from the company name it opens: "Holm and Co", "Karl Vesk & Co",
+    "Holm Vesk Garment Co Ltd"."""
+    j = e
+    if j < len(doc) and doc[j].lower_ in ("and", "&"):
+        j += 1
+        return j < len(doc) and fold(doc[j].text).strip(".") in CORPORATE_SUFFIXES
+    while j < len(doc) and j - e < 2 and doc[j].is_title and fold(doc[j].text).strip(".") not in CORPORATE_SUFFIXES:
+        j += 1
+    return e < j < len(doc) and fold(doc[j].text).strip(".") in CORPORATE_SUFFIXES
+
+
+def _described_as_company(doc, e: int) -> bool:
+    """"Holm Vesk, a subsidiary of ...", "Holm Vesk, the meat packer": a company in apposition."""
+    head = doc[e - 1]
+    return any(c.dep_ == "appos" and c.i >= e and fold(c.lemma_) in COMPANY_NOUNS for c in head.children)
+
+
+def _not_an_org_name(doc, s: int, e: int, surnames) -> bool:
+    """What the recognizer called an organization that names none here: words of running text in it
+    ("Ruritanian rubles", "Vesk opposition"), a person's thing ("Holm's Karo resort": a name after a
+    known person's possessive), a quotation cut open ("Holm's “Karo First"), a name modifying a thing
+    ("a Karo contract", "the Vesk healthcare program")."""
+    span = doc[s:e]
+    if any(t.is_lower and t.is_alpha and not t.is_stop and fold(t.text) not in NAME_PARTICLES | ORG_WORDS
+           and not _hyphenated(doc, t) for t in span):
+        return True
+    if any(t.text in _POSSESSIVE and k > 0 and core(span[k - 1].text) in surnames for k, t in enumerate(span)):
+        return True
+    quotes = sum(t.text in ('"', "“", "”") for t in span)
+    if quotes % 2:
+        return True
+    head = doc[e - 1]
+    if head.dep_ in ("compound", "nmod") and head.head.i > head.i and head.head.pos_ == "NOUN" \
+            and fold(head.head.lemma_) in ORG_THING_HEADS:
+        return True
+    while head.dep_ == "conj" and head.head.i < head.i:  # "educated at X and Y"
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("at", "from", "in") \
+        and fold(head.head.head.lemma_) in SCHOOLING_VERBS
+
+
+def _hyphenated(doc, t) -> bool:
+    """Is ``t`` part of a hyphenated word ("Co-operation")?"""
+    return (t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_) or (
+        t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_)
+
+
+def _reports(doc, s: int, e: int) -> bool:
+    """"Berg said the talks were useful": the subject of a verb of saying that does not say "it" (a weak
+    cue, too weak to make a person, enough for a surname to join the one full name of the corpus)."""
     tok = doc[e - 1]
-    if e - s != 1 or tok.dep_ != "nsubj" or fold(tok.head.lemma_) not in REPORTING_VERBS:
-        return False
+    return tok.dep_ == "nsubj" and fold(tok.head.lemma_) in REPORTING_VERBS and _says_pronoun(doc, s, e) != "it"
+
+
+def _acts_as_person(doc, s: int, e: int) -> bool:
+    """A one-word name NER took for an organization that acts as only a person does: what it says has "he" or
+    "she" for its subject ("Hale said he would ..."), or it is the bare subject of a verb only persons do
+    ("Hale will meet ..."; not "rights group Hale has argued")."""
+    tok = doc[e - 1]
+    if _says_pronoun(doc, s, e) in ("he", "she"):
+        return True
+    return tok.dep_ == "nsubj" and fold(tok.head.lemma_) in HUMAN_VERBS and not (
+        s > 0 and doc[s - 1].pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
+def _says_pronoun(doc, s: int, e: int) -> str | None:
+    """The subject pronoun of what the name ``doc[s:e]`` says ("X said it would": "it"), if it says something
+    whose first subject is a pronoun and names no person before it."""
+    tok = doc[e - 1]
+    if tok.dep_ != "nsubj" or fold(tok.head.lemma_) not in REPORTING_VERBS:
+        return None
     for c in tok.head.children:
         if c.dep_ == "ccomp" and c.i > tok.i:
-            # the first subject pronoun of what is said, with no person named before it
             for q in c.subtree:
                 if q.ent_type_ == "PERSON":
-                    return False
+                    return None
                 if q.dep_ in ("nsubj", "nsubjpass") and q.lower_ in ("he", "she", "it", "they"):
-                    return q.lower_ in ("he", "she")
-    return False
+                    return q.lower_
+    return None
+
+
+def _thing_cues(state: ArticleState, s: int, e: int) -> int:
+    """Votes that the name ``doc[s:e]`` is a company's, a place's or a thing's, not a person's: a stock
+    ticker beside it ("Holm Vesk <HVK>", "<Karo Engineering"), a digit or a hashtag, a company word or a
+    place noun ending it or a foreign company word opening it ("Karo Engineering", "Vesk Mountains",
+    "Gruppo Vesk"), a thing it modifies ("the Holm Vesk newspaper", "Karo stores"), "it" in what it says."""
+    doc = state.doc
+    votes = 0
+    if (e < len(doc) and doc[e].text in ("<", ">")) or (s > 0 and doc[s - 1].text == "<"):
+        votes += 3
+    if (s > 0 and doc[s - 1].text == "#") or any(c.isdigit() or c in "<>" for c in doc[s:e].text):
+        votes += 3
+    last = fold(doc[e - 1].text).strip(".")
+    if e - s >= 2 and (last in COMPANY_WORDS or last in ORG_WORDS or last in PLACE_NOUNS
+                       or last in PLACE_NOUNS | GEO_NOUNS or fold(doc[s].text) in COMPANY_FIRST_WORDS):
+        votes += 3
+    head = doc[e - 1]
+    if head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i \
+            and head.head.pos_ in ("NOUN", "PROPN") and fold(head.head.lemma_) in THING_HEADS:
+        votes += 3
+    if _says_pronoun(doc, s, e) == "it":
+        votes += 2
+    if _runs_into_company(doc, e) or _described_as_company(doc, e):
+        votes += 3
+    if e - s == 1 and s > 0 and doc[s - 1].lower_ in ("the", "a", "an") and head.dep_ not in ("compound", "amod"):
+        votes += 2  # "the Karo will lend": a person's name takes no article
+    return votes
 
 
 def company_country(span, lookup) -> str | None:
@@ -311,6 +424,8 @@ def _human_cues(doc, s: int, e: int, words: frozenset) -> int:
         votes += 2
     if head.dep_ in ("nsubj", "nsubjpass") and fold(head.head.lemma_) in HUMAN_VERBS:
         votes += 2
+    elif _says_pronoun(doc, s, e) in ("he", "she"):
+        votes += 2  # "Vesk said he would ...": a company says "it"
     if any(c.dep_ == "appos" and fold(c.lemma_) in words for c in head.children) or (
             head.dep_ == "appos" and fold(head.head.lemma_) in words):
         votes += 2
@@ -332,13 +447,23 @@ def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozense
     if e - s >= 2 and (last in CORPORATE_SUFFIXES or doc[e - 1].text.rstrip(".") in ("Co", "Cos")):
         return "organization"
     if e - s >= 2:
-        return "person"
+        # a full name: the recognizer's label and the shape of a name, against what makes it a thing
+        if 3 + _human_cues(doc, s, e, words) - _thing_cues(state, s, e) >= 1:
+            return "person"
+        if last in PLACE_NOUNS | GEO_NOUNS:
+            return "place"
+        return "organization" if _company_cues(state, s, e) else "none"
     tok = doc[s]
+    if last in words | PERSON_STOP:
+        return "none"  # "Secretary General X": a title word alone names no one
+    if last in US_STATES and s >= 2 and doc[s - 1].text == "," and doc[s - 2].is_title:
+        return "place"  # "Fairbury, Ill": a US state after a town
     if core(tok.text) in full:
         return "person"
     if last in CORPORATE_SUFFIXES:
         return "none"
-    votes = 2 + _human_cues(doc, s, e, words)  # the recognizer's label: one vote, worth two weak ones
+    thing = _thing_cues(state, s, e)
+    votes = 2 + _human_cues(doc, s, e, words) - thing  # the recognizer's label: one vote, worth two weak ones
     entry = lookup(tok.text)
     if entry is not None and entry.type != "person":
         votes -= 3
@@ -353,7 +478,9 @@ def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozense
         votes -= 1  # "the Bahia cocoa zone": a name modifying a thing
     if votes >= 1:
         return "person"
-    return "place" if (entry is not None and entry.type == "country") or city_country(tok.text) else "none"
+    if (entry is not None and entry.type == "country") or city_country(tok.text):
+        return "place"
+    return "organization" if _company_cues(state, s, e) and not tok.text.isupper() else "none"
 
 
 def add_persons(state: ArticleState, cands, lookup) -> None:
@@ -378,11 +505,18 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
         decision = person_decision(state, a, b, lookup, words, full)
         if decision == "person":
             kept.append((a, b))
+            if b - a == 1 and core(doc[a].text) not in full and not _human_cues(doc, a, b, words) \
+                    and not _reports(doc, a, b):
+                state.label_only.add(a)
         elif decision == "organization":
             cands.organizations.append((a, b, "ORG"))
         elif decision == "place":
             cands.places.append((a, b))
-    spans = kept
+    # one sense per article: a one-word name the article shows to be a thing's or a company's ("Karo's
+    # Vesk subsidiary", "Vesk said it") is that elsewhere too, where only the label calls it a person
+    things = {doc[a].text for a, b in spans if b - a == 1 and (a, b) not in kept
+              and _thing_cues(state, a, b) >= 2 and core(doc[a].text) not in full}
+    spans = [(a, b) for a, b in kept if not (a in state.label_only and doc[a].text in things)]
     body = [(s, e) for s, e in spans if s not in state.headings]
     body_keys = {t for s, e in body for t in core_tokens(doc[s:e].text)}
     for s, e in spans:
@@ -415,7 +549,7 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
                 continue
         if s in state.headings:  # NER on title-case headlines is unreliable
             continue
-        if _says_he(doc, s, e) and looks_like_name(text) and not text.isupper() and lookup(text) is None \
+        if e - s == 1 and _acts_as_person(doc, s, e) and looks_like_name(text) and not text.isupper() and lookup(text) is None \
                 and fold(text) not in ORG_WORDS | CORPORATE_SUFFIXES:
             state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
             continue
@@ -432,7 +566,7 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
             continue
         if label == "ORG" and looks_like_org(text) and not (e - s == 1 and (
                 fold(text) in words or fold(text).strip(".") in CORPORATE_SUFFIXES)) \
-                and not _capitalised_word(state, s, e, lookup, lowered, words):
+                and not _capitalised_word(state, s, e, lookup, lowered, words) and not _not_an_org_name(doc, s, e, surnames):
             state.mentions.append(Mention(s, e, "organization", text, text, country=company_country(doc[s:e], lookup)))
     for s, e in cands.places:
         text = doc[s:e].text
@@ -456,7 +590,12 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
             # known surname, unless the article writes that word in lower case too
             if lower_words is None:
                 lower_words = {w.text for w in doc if w.text.islower()}
-            if not t.is_sent_start or t.pos_ not in ("VERB", "AUX") or t.lower_ in lower_words:
+            # (or as a noun heading or modifying the sentence's subject: "Trump and senior officials met",
+            # "Sessions told the panel")
+            opening_subject = t.pos_ in ("NOUN", "ADJ") and (t.dep_ in ("nsubj", "nsubjpass") or (
+                t.dep_ in ("amod", "compound") and t.head.dep_ in ("nsubj", "nsubjpass")))
+            if not t.is_sent_start or t.pos_ not in ("VERB", "AUX") and not opening_subject \
+                    or t.lower_ in lower_words:
                 continue
         key = core(t.text)
         if key in surnames:

@@ -20,6 +20,8 @@ from .lexicon import LEXICON
 from .mention import ActorState, ArticleState, Mention
 from . import persons
 
+PERSON_STOP_WORDS = LEXICON["person_stop"]
+
 FOREIGN_PREPS = LEXICON["foreign_preps"]
 PLACE_PREPS = LEXICON["place_preps"]
 DETERMINERS = LEXICON["determiners"]
@@ -181,6 +183,35 @@ def _appositive_demonym(state: ArticleState, m: Mention) -> str | None:
     return None
 
 
+def _country_before(state: ArticleState, m: Mention, title_words) -> str | None:
+    """"Tunisia's Karl Holm", "British industrialist Sir Karl Holm", "Ohio Governor Karl Holm": a country
+    (its name with a possessive, its demonym) or a place of a country right before the name, with only a
+    title or a few lower-case words describing the person between, is the person's country."""
+    doc = state.doc
+    j = m.start - 1
+    words = 0
+    while j >= 0 and words <= 3 and state.at(j) is None and (
+            fold(doc[j].text).strip(".") in title_words | PERSON_STOP_WORDS
+            or (doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ") and doc[j].head.i >= m.start)):
+        j, words = j - 1, words + 1
+    if j >= 0 and doc[j].text in _POSSESSIVE:
+        j -= 1
+    mm = state.at(j) if j >= 0 else None
+    if mm is None or mm.end != j + 1:
+        return None
+    if mm.type == "country" and mm.kind in ("name", "demonym") and not (mm.kind == "name" and doc[mm.end].text
+                                                                        not in _POSSESSIVE and words == 0):
+        return gz_country(state, mm.actor)
+    if mm.type == "location" and mm.country and words >= 1 and mm.kind == "name" and state.at(j) is mm \
+            and mm.end - mm.start <= 2:
+        return mm.country  # "Ohio Governor X", "London shipbroker X"
+    return None
+
+
+def gz_country(state: ArticleState, country: str) -> str | None:
+    return state.gazetteer.in_period(country, state.period)
+
+
 def _respectively_heads(state: ArticleState, m: Mention, title_words) -> list[int]:
     """The role noun a "respectively" list of names belongs to ("Russian and Turkish foreign ministers,
     Vesel and Aydin respectively")."""
@@ -238,7 +269,7 @@ def person_roles(state: ArticleState) -> None:
             _apply_role(state, a, _appositive_before(state, m), title_words)
             _apply_role(state, a, _predicate_role(state, m), title_words)
             if a.country is None:
-                a.country = _appositive_demonym(state, m)
+                a.country = _appositive_demonym(state, m) or _country_before(state, m, title_words)
             respectively.update(_respectively_heads(state, m, title_words))
     for head_i in sorted(respectively):
         _zip_respectively(state, head_i)

@@ -14,7 +14,9 @@ writes one Span per mention:
 * ``span._.kind``: how the mention names it (name | demonym | capital | seat |
   body | pronoun);
 * ``span._.guess``, ``span._.via``: a person's country guessed from context, or
-  the person whose country they share ("Dalton's adviser").
+  the person whose country they share ("Dalton's adviser");
+* ``span._.label_only``: a one-word person nothing in the article but the
+  recognizer's label makes a person (no title, role, human verb, "he"/"she").
 
 Only this module's names are for other packages: :func:`actor_index` gives
 token look-ups, :func:`phrase_actors` the actors a noun phrase stands for
@@ -34,7 +36,8 @@ from graphkit.records import ACTOR_TYPES, Actor
 
 ACTORS_KEY = "actors"
 
-_SPAN_EXTENSIONS = {"country": None, "roles": (), "stands_for": "actor", "kind": "name", "guess": None, "via": None}
+_SPAN_EXTENSIONS = {"country": None, "roles": (), "stands_for": "actor", "kind": "name", "guess": None, "via": None,
+                    "label_only": False}
 _DOC_EXTENSIONS = {"article_id": None, "article_date": None, "home_country": None, "dateline": None}
 
 
@@ -153,7 +156,8 @@ def actors_of_doc(doc) -> list[Actor]:
         a = out.get(s.id_)
         if a is None:
             a = out[s.id_] = Actor(s.id_, s.label_, country=None if s.label_ == "country" else s._.country,
-                                   roles=sorted(s._.roles), country_guess=s._.guess, country_via=s._.via)
+                                   roles=sorted(s._.roles), country_guess=s._.guess, country_via=s._.via,
+                                   label_only=s._.label_only)
         if s.text != a.name and s.text not in a.aliases:
             a.aliases.append(s.text)
         a.mentions.append([s.start_char, s.end_char, bisect.bisect_right(sent_starts, s.start) - 1])

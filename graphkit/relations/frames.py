@@ -7,8 +7,11 @@ checked by spaCy's `spacy.matcher.DependencyMatcher`) from their trigger words
 text order.  `graphkit.relations.meetings` turns the matches into meetings.
 
 >>> from graphkit.nlp import load_model
->>> [pid for pid, _ in load_model()("Anna Berg met Karl Holm.")._.meeting_frames]
-['meet-object', 'meet-together']
+>>> [pid for pid, _ in load_model()("Anna Berg met Karl Holm in Oslo, and then Karl Holm discussed trade with "
+...                                 "Anna Berg.")._.meeting_frames]
+['meet-together', 'discuss-object-with']
+
+("Anna Berg met Karl Holm" itself the shared linking rules find: `graphkit.relations.linking`.)
 """
 from __future__ import annotations
 

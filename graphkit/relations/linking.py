@@ -55,9 +55,11 @@ from graphkit.records import ACTOR_TYPES, MEETING_KINDS
 from graphkit.actors.spans import actor_index
 
 from .lexicon import LEXICON
-from .participants import demonym_state, role_nouns, verbal
+from .participants import demonstrative, demonym_state, role_nouns, verbal
 
 ROLES = ("partner", "host", "forum", "members")
+MEAL_WORDS = frozenset({"dinner", "lunch", "breakfast", "luncheon", "supper", "banquet", "reception", "ceremony"})
+SETTING_FORUMS = LEXICON["describable_forum_nouns"]  # nouns that name a gathering a meeting may be held at
 FORUM_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"] | LEXICON["forum_org_heads"]
 FORUM_EVENTS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]
 _FRAME_KEYS = {"kind", "verbs", "nouns", "adjectives", "events_only", "object", "preps", "needs_cue", "verb_cue", "partner_types", "host_types",
@@ -319,6 +321,10 @@ def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 
                     if of.dep_ == "prep" and of.lower_ == "of":
                         _add(link, "forum", _pobjs(of))
             continue
+        if c.dep_ == "prep" and low in ("at", "during") and frame.kind in ("meeting", "talks") \
+                and "forum" not in frame.preps.values():
+            # "A met B at the X summit": the summit both attend (a meeting at a hotel or an office is no forum)
+            _add(link, "forum", [q for q in _pobjs(c) if _lemma(q) in SETTING_FORUMS])
         role = frame.preps.get(low)
         if role is None or only is not None and role != only:
             continue
@@ -396,8 +402,15 @@ def link_frames(doc) -> list[Link]:
             _prep_roles(link, frame, tok, data)
             if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
                 _prep_roles(link, frame, tok.head, data)  # "was present at X": the 'at' on the copula
+            if frame.object == "forum" and any(c.dep_ == "dobj" for c in tok.children):
+                # "attended a dinner at the Great Hall": with the thing attended named, "at" is its venue
+                venues = {q.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "at" for q in _pobjs(c)}
+                link.roles["forum"] = [i for i in link.roles["forum"] if i not in venues]
             for obj in (c for c in tok.children if c.dep_ in OBJECTS) if "forum" in frame.preps.values() else ():
-                _prep_roles(link, frame, obj, data, only="forum")  # "joined leaders at the summit": 'at' on the object
+                # "joined leaders at the summit": 'at' on the object (on an attended event, "the summit at the
+                # city hall", it is the venue)
+                if _lemma(obj) not in FORUM_WORDS and _lemma(obj) not in MEAL_WORDS:
+                    _prep_roles(link, frame, obj, data, only="forum")
             cue = _cue_phrase(tok, frame) if frame.verb_cue else None
             for q in _pobjs(cue) if cue is not None else ():
                 _prep_roles(link, frame, q, data)  # "spoke by phone with X": the 'with' on "phone"
@@ -434,6 +447,11 @@ def link_frames(doc) -> list[Link]:
                 link.carrier = carrier.i
                 link.rule = "light"
                 _prep_roles(link, frame, carrier, data)
+                if frame.kind == "meeting":  # "gave X a warm welcome": the one it is given to
+                    # (or the first of two objects the parser gave the verb: "gave X a welcome")
+                    _add(link, "partner", [c for c in carrier.children if c.pos_ in ("PROPN", "NOUN", "PRON")
+                                           and (c.dep_ == "dative" or c.dep_ == "dobj" and c.i < tok.i
+                                                and tok.dep_ == "dobj")])
                 for obj in carrier.children:  # "discussed the plan with Y in talks": the 'with' on the object
                     if obj.dep_ in OBJECTS and obj.i != tok.i:
                         _prep_roles(link, frame, obj, data, only="partner")
@@ -442,6 +460,9 @@ def link_frames(doc) -> list[Link]:
         together = frame.kind != "visit" and (
             (how == "verb" and frame.object is None) or link.rule == "setting" or _framing(tok, data)
             or link.rule == "light" and _lemma(doc[link.carrier]) not in data.attending_verbs)
+        if how == "noun" and _framing(tok, data) and (_lemma(tok) in SETTING_FORUMS or demonstrative(tok)) \
+                and not link.roles["partner"] and not link.roles["members"]:
+            link.roles["forum"].append(tok.i)  # "At the X summit, Y said": Y is there, attending it
         for i in list(link.roles["forum"]):
             # "attended a meeting with X" (between A and B): a meeting with them, not a forum
             sides = [(q, "partner" if c.lower_ == "with" else "members") for c in doc[i].children
@@ -486,8 +507,9 @@ def link_frames(doc) -> list[Link]:
         if not link.agents:
             index = index or actor_index(doc)
             _front(link, doc, data, index)
-        if any(link.roles[r] for r in ROLES) or together:
-            # ("A and B negotiated": the sides are the subjects; "A and B arrived" is no visit of anyone)
+        if any(link.roles[r] for r in ROLES) or together or link.agents:
+            # ("A and B negotiated": the sides are the subjects; "A and B arrived" is no visit of anyone;
+            # "during their meeting": the owners may be the sides)
             out.append(link)
             if link.kind == "visit" and (talk := _discussed_on_visit(tok, data)) is not None:
                 out.append(talk)
@@ -539,17 +561,27 @@ def _there_for(prep, data: FrameData):
     """"X, in Oslo for talks with Y, said": a person in a place for talks (a visit, a summit) is visiting it
     (the verbless phrase the parser hangs on the person)."""
     holder = prep.head
-    if prep.dep_ != "prep" or prep.lower_ != "in" or holder.pos_ not in ("PROPN", "NOUN") or holder.i > prep.i:
+    if prep.dep_ == "prep" and prep.lower_ == "in" and holder.lemma_ == "be" and holder.i < prep.i:
+        # "X is in Oslo for talks (for the summit)": the copula's subject is there
+        subjects = [c for c in holder.children if c.dep_ == "nsubj"]
+        if len(subjects) == 1:
+            traveller = subjects[0]
+        else:
+            return None
+    elif prep.dep_ != "prep" or prep.lower_ != "in" or holder.pos_ not in ("PROPN", "NOUN") or holder.i > prep.i:
         return None
+    else:
+        traveller = holder
     purpose = [q for c in holder.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > prep.i
                for q in _pobjs(c)] + [q for c in _pobjs(prep) for f in c.children
                                       if f.dep_ == "prep" and f.lower_ == "for" for q in _pobjs(f)]
     if not any(data.by_noun.get(q.lower_) or data.by_noun.get(_lemma(q)) for q in purpose):
         return None
     visit = next(f for f in data.frames if f.kind == "visit")
-    link = Link(visit.name, "visit", prep.i, prep.i, "there-for", agents=[holder.i],
+    link = Link(visit.name, "visit", prep.i, prep.i, "there-for", agents=[traveller.i],
                 host_types=frozenset({"country", "location"}))
     _add(link, "host", _pobjs(prep))
+    _add(link, "forum", [q for q in purpose if _lemma(q) in SETTING_FORUMS])  # "... for the X summit"
     return link if link.roles["host"] else None
 
 
@@ -827,8 +859,8 @@ def _purpose_owners(noun, data: FrameData) -> list:
 def _pronoun_owner(owner, noun, index):
     """"X said his first meeting with Y ...": a possessive pronoun no person was resolved to stands for the
     subject of the reporting verb above it."""
-    if owner.tag_ != "PRP$" or index.at(owner.i) is not None:
-        return owner
+    if owner.tag_ != "PRP$" or owner.lower_ not in ("his", "her", "its") or index.at(owner.i) is not None:
+        return owner  # ("their talks": the owners may be both sides)
     for a in noun.ancestors:
         if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in SAYING:
             subj = [c for c in a.children if c.dep_ == "nsubj" and c.i < noun.i and c.pos_ != "PRON"]

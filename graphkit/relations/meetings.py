@@ -46,6 +46,8 @@ SAYING = LEXICON["reporting_verbs"]
 HOST_VERBS = LEXICON["host_verbs"]
 WORLD_REGIONS = LEXICON["world_regions"]
 LEGISLATURE = LEXICON["legislature_words"]
+SPEECH_VERBS = LEXICON["address_verbs"] | LEXICON["speak_verbs"]
+HOMECOMING = frozenset({"return", "come", "go", "stay", "remain", "be"})  # verbs that may bring one home
 ROUND_TABLE = 8  # a grouping of up to this many states meets as one table (everyone paired)
 
 
@@ -83,7 +85,8 @@ class _Match:
             if r.subject and not heads and name == "agent":
                 heads = self._subject_by_order(self.tok[r.node])
             heads = heads + [q for h in heads for q in _second_objects(h)]
-            listed = [q for h in heads for q in inclusion_members(h)]
+            listed = [q for h in heads for q in inclusion_members(h) + _verb_inclusion(h, r.subject)
+                      if not (r.subject and _included_after(q, self.trigger))]
             if listed:
                 # "a trip to Asia, including A and B", "met senators, including X": the listed actors are the
                 # sides; the region or group heading the list is kept only when it is an actor of its own
@@ -120,6 +123,27 @@ class _Match:
         out = list(dict.fromkeys(out))
         self.seen.extend(out)
         return out
+
+
+def _verb_inclusion(noun, subject: bool) -> list:
+    """"met with nine senators on Thursday, including X": an "including" phrase the parser hangs on the
+    verb lists the members of the plural object or partner before it (not of the subject)."""
+    if subject or noun.tag_ != "NNS" or noun.dep_ not in ("dobj", "pobj"):
+        return []
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    # (or on the subject, where the parser hung an "including" that ends the clause: "A and officials met
+    # with senators on Thursday, including X")
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [q for h in [verb] + subjects for q in inclusion_members(h) if q.i > noun.i]
+
+
+def _included_after(member, verb) -> bool:
+    """Is ``member`` listed by an "including" phrase that comes after the clause's verb (so not a list of
+    the subject before it, however the parser hung it)?"""
+    incl = member.head
+    return incl.i > verb.i and incl.head.i < verb.i
 
 
 def _opening_actor(trigger, index):
@@ -267,6 +291,13 @@ def _kind(kind: str, parts: list[Participant], m: _Match, hub: str | None = None
     return "meeting"
 
 
+def _legislature(forum: Participant) -> bool:
+    """Is the forum one country's parliament ("the Bundestag", "the National Assembly"), not a gathering
+    of many ("the UN General Assembly")?"""
+    words = {w.lower() for w in forum.name.replace("-", " ").split()}
+    return bool(words & LEGISLATURE) or {"national", "assembly"} <= words
+
+
 def _body_country(forum: Participant, doc) -> str | None:
     """The country whose government body a forum is: its own, or for a legislature the tables give no
     country ("the House Fisheries Committee"), the article's."""
@@ -326,11 +357,14 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         if country is None or host.type == "forum":
             continue
         # nobody visits their own country; a pattern that only implies travel needs the visitor's country
-        # (one whose country nothing tells, travelling in the story's own country, is most likely at home)
+        # (one whose country nothing tells, travelling in the story's own country, is most likely at home;
+        # not one arriving in (visiting) the country itself, named as a country: "YANGON - X arrived in
+        # Myanmar" is a journey from abroad, where "returned to" or a city of it may be a trip at home)
+        into_country = host.type == "country" and m.trigger.lemma_.lower() not in HOMECOMING
         visitors = [a for a in agents if a.type in ("person", "organization", "country")
                     and _own_country(a) != country
                     and not (a.type == "person" and (_own_country(a) or a.guess) is None
-                             and country == _story_country(m))
+                             and country == _story_country(m) and not into_country)
                     and not (p.foreign_agent and (_own_country(a) or a.guess) in (None, country))]
         if visitors and host.type == "location" and _homonym_abroad(m, host, country, visitors):
             continue
@@ -349,8 +383,16 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         if agents and members:
             partners = partners + [x for x in members if x not in agents]
     for forum in ([] if between else m.slot("forum")):
+        if m.trigger.lemma_.lower() in SPEECH_VERBS and (_legislature(forum) or (
+                forum.type == "organization" and not load_gazetteer().members_of(forum.name)
+                and forum_node is not None and forum_node.lemma_.lower() not in FORUM_NOUNS)):
+            # "X addressed the National Assembly (a think tank, a company)": a speech, no forum attended;
+            # a grouping of states addressed, or a meeting of a body spoken at, is a session attended
+            continue
         if forum.type in ("forum", "organization") and agents:
-            attendees = [a for a in agents if a.name != forum.name]
+            # "A met B on the sidelines of (at) the summit": whom A met there attended it too
+            present = agents + ([x for x in partners if x not in agents] if p.kind != "visit" else [])
+            attendees = [a for a in present if a.name != forum.name]
             if m.trigger.lemma_.lower() in HOST_VERBS:
                 # "Manila hosted the summit": a city hosting is the place, not an attendee
                 attendees = [a for a in attendees if not (a.surface and a.surface in load_gazetteer().capitals)]

@@ -31,6 +31,7 @@ RELATIVE = ("who", "which", "that", "whom")
 DESCRIBED_FORUMS = LEXICON["described_forums"]  # event nouns any description names ("a regional summit")
 FORUM_DESCRIBERS = LEXICON["forum_describers"]  # words that make a conference one of governments
 FORUM_NOUNS = LEXICON["describable_forum_nouns"]  # event nouns that may stand for a forum by description
+EVENT_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]  # nouns that may name a forum
 FORUM_NON_NAMES = LEXICON["forum_non_names"]  # words that say when, how big or how, not which
 STATE_NOUNS = LEXICON["state_nouns"]  # "the country", "the nation"
 PERSON_GROUPS = LEXICON["person_group_nouns"]  # "the two leaders", "both men"
@@ -47,6 +48,8 @@ PLACE_ADVS = LEXICON["place_advs"]
 PLACE_NOUNS = LEXICON["place_nouns"]
 ROLE_FILLERS = LEXICON["role_fillers"]  # words of a role phrase that say nothing of the role
 UNSPECIFIC_ROLES = LEXICON["unspecific_roles"]  # roles too common to pick one named person by
+# nouns a country's demonym makes a body, not one of its persons ("the Ruritanian government")
+NOT_ONE_PERSON = GOVERNMENT_REFS | LEXICON["delegation_nouns"] | frozenset({"side", "opposition", "military", "army"})
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,7 @@ def _subjects_of(v) -> list:
 
 
 TOUR_INCLUDE = LEXICON["tour_include_verbs"]
+OBJECT_CONTROL = LEXICON["object_control_for_verbs"]  # "thank X for doing": X does it
 EVENT_NOUNS = (LEXICON["tour_nouns"] | LEXICON["talk_nouns"]) - LEXICON["delegation_nouns"]  # "a mission" may be people
 
 
@@ -175,21 +179,49 @@ def _clause_subject(tok, depth: int = 0) -> list:
         v = v.head.head if v.head.dep_ == "acomp" else v.head
     subs = _subjects_of(v)
     if v.dep_ == "relcl" and (not subs or subs[0].lower_ in RELATIVE):
-        return [v.head]
+        # "X is the first minister to visit Y": the copula's subject is the one who visits
+        return (_predicated(v.head) if not subs and any(c.tag_ == "TO" for c in v.children) else []) or [v.head]
     if subs:
         return subs
     if v.dep_ == "acl":  # "officials attending the summit": the participle's noun
-        return [v.head]
+        return _predicated(v.head) or [v.head]
     for c in v.children:
         if c.dep_ == "agent":
             return [p for p in c.children if p.dep_ == "pobj"]
     if v.dep_ == "ccomp" and v.head.i > v.i and (by_order := _subject_by_order(v)):
         return by_order  # "After meeting Y, X, a minister, said ..., an aide said": not the aide
+    if v.dep_ == "pcomp" and v.head.lower_ == "for" and v.head.head.lemma_.lower() in OBJECT_CONTROL:
+        objs = [c for c in v.head.head.children if c.dep_ == "dobj"]
+        if objs:
+            return objs  # "thanked X for raising the issue with Y": X raised it
     if v.dep_ in ("advcl", "xcomp", "pcomp", "conj", "prep", "pobj", "ccomp", "acomp") and v.head.i != v.i:
         return clause_subject(v.head, depth + 1)
     if v.dep_ == "csubj" and v.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in v.head.children):
         return clause_subject(v.head, depth + 1)  # "Addressing the council, X said": a participle adjunct
     return _subject_by_order(v)
+
+
+def demonstrative(noun) -> bool:
+    """Does the noun carry "that / this / those / these" ("at that meeting")?"""
+    return any(c.dep_ == "det" and c.lower_ in ("that", "this", "these", "those") for c in noun.children)
+
+
+def _headline(tok) -> bool:
+    """Is ``tok`` in an article's headline: its first sentence, with no closing punctuation?"""
+    sent = tok.sent
+    return sent.start == 0 and not sent[-1].is_punct
+
+
+def _predicated(noun) -> list:
+    """"A and B are among the leaders attending X", "A is one of the ministers at X": the subject of the
+    copula the noun (or "among / one of" it) is the predicate of; those are the leaders meant."""
+    pred = noun
+    if pred.dep_ == "pobj" and pred.head.lower_ in ("among", "of"):
+        prep = pred.head
+        pred = prep.head if prep.lower_ == "of" and prep.head.lower_ == "one" else prep
+    if pred.dep_ not in ("attr", "prep") or pred.head.lemma_ != "be":
+        return []
+    return [c for c in pred.head.children if c.dep_ == "nsubj"]
 
 
 def _subject_by_order(v) -> list:
@@ -256,11 +288,35 @@ class Resolver:
     def _forum_named_before(self, tok) -> list[Participant]:
         """The one forum of this kind ("summit", "conference") the article names before ``tok``."""
         head = fold(tok.lemma_)
+        if demonstrative(tok):
+            return self._forum_just_named(tok)  # "at that meeting": the forum just named, whatever its word
         found = {s.id_: s for s in self.index.spans if s.label_ == "forum" and s._.kind != "pronoun"
                  and s.start < tok.i and fold(s.id_.split()[-1]).rstrip("s") == head.rstrip("s")}
-        if len(found) != 1 or tok.lemma_.lower() not in FORUM_NOUNS:
+        if tok.lemma_.lower() not in FORUM_NOUNS:
             return []
-        return [self.participant(next(iter(found.values())))]
+        if len(found) == 1:
+            return [self.participant(next(iter(found.values())))]
+        if found:
+            return []
+        # "The ASEAN summit opened ... leaders attended the summit": the summit a name modified before
+        named = {p.name: p for t in tok.doc[tok.sent.start - min(tok.sent.start, 400):tok.i]
+                 if t.lemma_ == tok.lemma_ and t.i < tok.sent.start and t.dep_ != "compound"
+                 and any(c.dep_ in ("compound", "nmod", "amod") and self.index.at(c.i) is not None
+                         and self.index.at(c.i).label_ in ("forum", "organization") for c in t.children)
+                 for p in self.forum_at(t) if p.type == "forum"}
+        return list(named.values()) if len(named) == 1 else []
+
+    def _forum_just_named(self, tok) -> list[Participant]:
+        """The last forum an event noun before ``tok`` names ("Manila hosted the X summit, and at that
+        meeting ..."), within the sentence or the two before it."""
+        sents = [s for s in tok.doc.sents if s.end <= tok.sent.start][-2:]
+        start = sents[0].start if sents else tok.sent.start
+        for t in reversed(tok.doc[start:tok.i]):
+            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in EVENT_WORDS and not demonstrative(t):
+                found = [p for p in self.forum_at(t) if p.type == "forum"]
+                if found:
+                    return found
+        return []
 
     def _described_forum(self, tok) -> list[Participant]:
         """"A regional summit", "an Arab League-style conference": a forum named by its describing words."""
@@ -354,10 +410,17 @@ class Resolver:
             for c in t.children:
                 # "with Peruvian President A and Bolivian President B", "with the IMF and World Bank" parsed as
                 # A modifying B: A is a conjunct
-                if c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children) and \
+                if c.dep_ in ("nmod", "compound", "amod") and any(g.dep_ == "cc" for g in c.children) and \
                         (s := self.index.at(c.i)) is not None and s.label_ in ("person", "organization", "country") \
                         and s != self.index.at(t.i):
                     out.append(c)
+                elif c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.subtree):
+                    # "U.S. President A and Russian President B met" parsed with the first title as a
+                    # compound of B that holds A and the "and": the names inside it are conjuncts
+                    own = self.index.at(t.i)
+                    out.extend(y for y in c.subtree if y.dep_ in ("appos", "conj")
+                               and (s := self.index.at(y.i)) is not None and s.label_ == "person"
+                               and s != own and y.i == s.end - 1)
                 if c.dep_ == "conj" or (c.dep_ == "appos" and self.index.at(c.i) is None and c.lower_ not in self.roles) \
                         or self._listed_person(t, c):
                     out.append(c)
@@ -386,8 +449,9 @@ class Resolver:
     def _listed_person(self, t, c) -> bool:
         """"A of X, B of Y and C of Z met": the parser makes B an apposition of A; one person is not
         another person's apposition, so B (and C after it) are listed beside A."""
-        # a list goes on with "and" ("..., Y told reporters" after a name is that person speaking)
-        if c.dep_ != "appos" or not any(g.dep_ in ("cc", "conj") for g in c.children):
+        # a list goes on with "and" ("..., Y told reporters" after a name is that person speaking), save in
+        # a headline, where a comma is the "and" ("A, B to meet in Oslo")
+        if c.dep_ != "appos" or not (any(g.dep_ in ("cc", "conj") for g in c.children) or _headline(c)):
             return False
         a, b = self.index.at(t.i), self.index.at(c.i)
         if a is not None and b is not None:
@@ -431,12 +495,16 @@ class Resolver:
         span = self.index.at(x.i)
         if span is not None and span.label_ == "organization" and (person := self._holder_after(span)) is not None:
             span = person  # "with Oslo bourse (OSE) head Per Lund": the parser took "head" for a verb
+        if span is not None and span._.kind == "party" and x.tag_ in ("NNPS", "NNS") and span.end - 1 == x.i:
+            return []  # "met Senate Republicans": members of a party, a generic group, not the party as a side
         if span is not None:
             spans = self.index.all_at(x.i) if span._.kind == "pronoun" else [span]
             return [p for p in (self.participant(s) for s in spans) if p is not None]
         low = x.lower_
         if low in SUBJECT_PRONOUNS and x.dep_ in SUBJECTS:
             return self._reporter(x, seen)
+        if low == "their" and x.dep_ == "poss" and (sides := self._their_sides(x, seen)):
+            return sides
         if low in PLACE_ADVS and self.doc._.home_country:
             return [Participant(self.doc._.home_country, "country", self.doc._.home_country, None)]
         if low in STATE_NOUNS and self._bare_definite(x):
@@ -465,6 +533,26 @@ class Resolver:
         if low not in self.roles and fold(x.lemma_) not in self.roles:
             return []
         return self._role_phrase(x, seen, names_only)
+
+    def _their_sides(self, pron, seen) -> list[Participant]:
+        """"X raised the issue with Y during their meeting": "their" is the clause's subject and the one it
+        did something with (a meeting noun in a phrase framing the verb)."""
+        noun = pron.head
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or not verbal(noun.head.head):
+            return []
+        verb = noun.head.head
+        withs = [q for h in [verb] + [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+                 for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for q in c.children if q.dep_ == "pobj"]
+        if not withs:
+            # "X told Y during their talks that ...": whom the subject told (a person, not what was said)
+            withs = [c for c in verb.children if c.dep_ in ("dobj", "dative")
+                     and (s := self.index.at(c.i)) is not None and s.label_ == "person"]
+        if not withs:
+            return []
+        out = [p for t in clause_subject(verb) for p in self.actors(t, seen)]
+        out += [p for q in withs for p in self.actors(q, seen)]
+        return list(dict.fromkeys(p for p in out if p.type != "location"))
 
     def _reporter(self, pron, seen) -> list[Participant]:
         """"X said he (it, they) met Y": a subject pronoun the article's coreference left open, in a clause
@@ -640,8 +728,22 @@ class Resolver:
                 if name and self._named_before(name, x):
                     out.append(self.participant(index.named(name)[0]))
                     continue
+            if len(mods) == 1 and s.label_ == "country" and (last := self._last_person_of(s.id_, x)) is not None:
+                out.append(self.participant(last))  # "the Ukrainian leader": the Ukrainian just named
+                continue
             out.append(self.participant(s))
         return [p for p in out if p is not None]
+
+    def _last_person_of(self, country: str, x):
+        """The person of ``country`` named last before a definite singular description of one ("the
+        Ruritanian leader", "the Ruritanian envoy"), or None (an indefinite or plural role is a side of its
+        own: "a Ruritanian official", "Ruritanian ministers")."""
+        if x.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in x.children) \
+                or x.lower_ in GENERIC or x.lower_ in NOT_ONE_PERSON:
+            return None  # ("the Ruritanian government", "the Ruritanian side": a body, not its last person)
+        found = [s for s in self.index.spans if s.label_ == "person" and s._.kind != "pronoun"
+                 and s._.country == country and s.end <= x.left_edge.i]
+        return found[-1] if found else None
 
     def _named_before(self, name: str, x) -> bool:
         """A description stands for a person the article named before it ("the president" after "President
@@ -655,8 +757,11 @@ class Resolver:
         on the verb; right after the role noun, an organization there is still whose officials they are
         (a place is not: "met officials in Lima" is where)."""
         out = []
+        # ("met congressional leaders at the White House": leaders a word already places; "at" is where)
+        described = any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in x.children)
         for c in x.head.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "in", "at") and c.i == x.i + 1:
+            if c.dep_ == "prep" and c.lower_ in (("from", "in") if described else ("from", "in", "at")) \
+                    and c.i == x.i + 1:
                 for q in c.children:
                     if q.dep_ == "pobj":
                         out.extend(p for p in self.actors(q, seen) if p.type == "organization")

@@ -43,6 +43,7 @@ CONSEQUENCE = LEXICON["consequence_verbs"]
 COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on", "about", "into", "towards", "toward"})
 CARRIERS = LEXICON["frame_carriers"]
 OCCURRENCE = LEXICON["occurrence_verbs"]  # verbs saying whether a meeting takes place
+TRIP_NOUNS = LEXICON["tour_nouns"]
 COMPLETIVE = frozenset({"complete", "finish", "wrap", "end", "conclude"})
 _PLAN = frozenset({"plan", "plans", "expect", "schedule", "due", "set", "slate", "arrange", "prepare"})
 
@@ -117,6 +118,21 @@ def _prospect(chain: list, i: int, anchors: set) -> bool:
         c.dep_ == "aux" and c.lower_ in FUTURE | CONDITIONAL for c in x.children)
 
 
+def _under_condition(trigger) -> bool:
+    """Is the meeting inside the complements of a predicate that an "if / unless"-clause conditions ("if the
+    talks go well, X is likely to have a meeting with Y")?  Only up through objects and complements: a
+    relative or adverbial clause holding the meeting keeps its own truth ("X, who met Y, will go if ...")."""
+    t = trigger
+    for _ in range(6):
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in MARKS for g in c.children)
+               for c in t.children):
+            return True
+        if t.dep_ not in ("dobj", "pobj", "prep", "xcomp", "acomp", "attr", "oprd") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _presupposed(trigger) -> bool:
     """Is the meeting a noun that is the subject of a predicate about it ("talks between A and B, if
     successful, could ease tension", "the meeting did not produce a deal")?  Its existence is taken as
@@ -149,11 +165,21 @@ def status(trigger, frame) -> str | None:
     anchors = {trigger.i, frame.i}
     background = False  # past an "after / during / at ..." phrase: the clause above only frames the meeting
     presupposed = _presupposed(trigger)
+    if any(x.dep_ in ("pcomp", "pobj") and x.head.lower_ == "without" for x in chain[:2]):
+        return None  # "left without attending the summit", "ended without a meeting with X"
+    if _under_condition(trigger):
+        return None  # "If the talks go well, X is likely to have a meeting with Y"
     for i, x in enumerate(chain):
         lem = x.lemma_.lower()
         kids = list(x.children)
         if i > 0 and chain[i - 1].dep_ in ("prep", "agent") and chain[i - 1].lower_ not in COMPLEMENT_PREPS:
             background = True  # "after talks", "from his trip": not what a hope or a refusal is about
+        if i > 1 and chain[i - 1].dep_ == "prep" and chain[i - 1].lower_ == "on" \
+                and chain[i - 2].lemma_.lower() in TRIP_NOUNS and (
+                    chain[i - 1].i < x.i or chain[i - 1].nbor(-1).text == ","):
+            # "X, on a visit to Y, urged ...", "On a trip to Y, X urged": set off, the phrase says where X
+            # was, not what X urged ("insisted on a visit to Y" is the complement)
+            background = True
         if i == 1 and presupposed:
             background = True  # "talks between A and B could ease tension": the talks are taken as given
         near = (i <= 3 or x.i in anchors) and not background
