@@ -143,3 +143,17 @@ def test_a_condition_on_the_main_clause_leaves_a_relative_clauses_meeting(nlp):
 ])
 def test_being_open_to_or_happy_to_meet_is_a_wish(nlp, text):
     assert pair("Anna Berg", "Karl Holm") not in meetings(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Norwegian Foreign Minister Anna Berg and Chilean President Karl Holm agreed to expand trade when they met "
+    "in Oslo.",
+    "Norwegian Foreign Minister Anna Berg refused to sign the deal when she met Chilean President Karl Holm.",
+])
+def test_a_meeting_in_a_when_clause_is_when_not_what_was_agreed_or_refused(nlp, text):
+    assert meetings(nlp, text).get(pair("Anna Berg", "Karl Holm")) == "happened"
+
+
+def test_a_refused_meeting_stays_refused(nlp):
+    text = "Norwegian Foreign Minister Anna Berg refused to meet Chilean President Karl Holm when she visited Lima."
+    assert pair("Anna Berg", "Karl Holm") not in meetings(nlp, text)

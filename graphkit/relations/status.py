@@ -44,6 +44,7 @@ COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on", "about", "into", "towards
 CARRIERS = LEXICON["frame_carriers"]
 OCCURRENCE = LEXICON["occurrence_verbs"]  # verbs saying whether a meeting takes place
 TRIP_NOUNS = LEXICON["tour_nouns"]
+TIME_LINKS = frozenset({"when", "after", "before", "while", "as", "since", "once"})
 COMPLETIVE = frozenset({"complete", "finish", "wrap", "end", "conclude"})
 _PLAN = frozenset({"plan", "plans", "expect", "schedule", "due", "set", "slate", "arrange", "prepare"})
 
@@ -174,6 +175,9 @@ def status(trigger, frame) -> str | None:
         kids = list(x.children)
         if i > 0 and chain[i - 1].dep_ in ("prep", "agent") and chain[i - 1].lower_ not in COMPLEMENT_PREPS:
             background = True  # "after talks", "from his trip": not what a hope or a refusal is about
+        if i > 0 and chain[i - 1].dep_ == "advcl" and any(
+                c.dep_ in ("advmod", "mark") and c.lower_ in TIME_LINKS for c in chain[i - 1].children):
+            background = True  # "agreed to expand trade when they met": when, not what was agreed
         if i > 1 and chain[i - 1].dep_ == "prep" and chain[i - 1].lower_ == "on" \
                 and chain[i - 2].lemma_.lower() in TRIP_NOUNS and (
                     chain[i - 1].i < x.i or chain[i - 1].nbor(-1).text == ","):
