@@ -321,3 +321,12 @@ def test_a_known_surname_opening_the_subject_is_the_person_whatever_the_tag(nlp,
 def test_an_opening_common_noun_the_article_writes_in_lower_case_is_no_person(nlp):
     text = "U.S. Attorney General Tom Sessions spoke on Monday. Sessions of the court resumed; two sessions ended."
     assert [a for a in _actors(nlp, text) if a[0] == "Sessions"] == []
+
+
+def test_a_one_country_title_kept_in_the_name_gives_the_country(nlp):
+    # "Pope X": the title stays in the name (as the gold writes it) and still says whose the person is
+    spans = _actors(nlp, "Pope Tomas arrived in Peru on Monday.")
+    assert ("Pope Tomas", "person", "Pope Tomas", "Vatican") in spans
+    # a title many countries use says nothing by itself
+    spans = _actors(nlp, "President Tomas Vey arrived in Peru on Monday.")
+    assert [s[3] for s in spans if s[1] == "person"] == [None]

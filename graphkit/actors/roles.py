@@ -249,7 +249,9 @@ def _zip_respectively(state: ArticleState, head_i: int) -> None:
 def _country_title(state: ArticleState, a: ActorState) -> str | None:
     """A title only one country's government uses ("Foreign Secretary", "Chief Cabinet Secretary")."""
     gz = state.gazetteer
-    found = next((c for r in sorted(a.roles) for t, c in gz.country_titles.items()
+    # (a title the name keeps as its first word counts too: "Pope X")
+    titles = sorted(a.roles) + ([a.name.split()[0]] if len(a.name.split()) > 1 else [])
+    found = next((c for r in titles for t, c in gz.country_titles.items()
                   if re.sub(r"[^a-z ]+", " ", fold(r)).split() == t.split()), None)
     return gz.in_period(found, state.period)
 
