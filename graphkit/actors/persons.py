@@ -408,7 +408,7 @@ def _place_given_names(state: ArticleState, cands, words: frozenset) -> list[tup
 
 
 def _cut_at_possessive(doc, s: int, e: int) -> int:
-    """"Elvis Presley's Graceland", "Trump's Mar": a name ends at its possessive mark."""
+    """"Ivo Marek's Roseland", "Vargas's Mar": a name ends at its possessive mark."""
     for k in range(s + 1, e - 1):
         if doc[k].text in _POSSESSIVE:
             return k
@@ -586,12 +586,12 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
         if t.i in covered or not t.text[:1].isupper():
             continue
         if t.pos_ != "PROPN":
-            # a sentence's first word the tagger read as a verb ("Trump heads to X", "May said") is the
+            # a sentence's first word the tagger read as a verb ("Vargas heads to X", "Holm said") is the
             # known surname, unless the article writes that word in lower case too
             if lower_words is None:
                 lower_words = {w.text for w in doc if w.text.islower()}
-            # (or as a noun heading or modifying the sentence's subject: "Trump and senior officials met",
-            # "Sessions told the panel")
+            # (or as a noun heading or modifying the sentence's subject: "Vargas and senior officials met",
+            # "Woods told the panel", with a surname that is also a noun)
             opening_subject = t.pos_ in ("NOUN", "ADJ") and (t.dep_ in ("nsubj", "nsubjpass") or (
                 t.dep_ in ("amod", "compound") and t.head.dep_ in ("nsubj", "nsubjpass")))
             if not t.is_sent_start or t.pos_ not in ("VERB", "AUX") and not opening_subject \

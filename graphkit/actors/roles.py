@@ -461,7 +461,7 @@ def _destination(tok) -> bool:
 
 def context_country(state: ArticleState, a: ActorState, countries: bool = False) -> str | None:
     """Guess a person's country from the government bodies and parties in their sentences.  A country
-    merely named in the same sentence says little of whose the person is ("Trump said Russia ..."):
+    merely named in the same sentence says little of whose the person is ("Vargas said Ruritania ..."):
     with ``countries`` such names count too, for the last resort after the article's own country."""
     doc = state.doc
     score = Counter()

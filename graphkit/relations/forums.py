@@ -62,7 +62,7 @@ def forum_extent(noun, index=None) -> tuple[int, int]:
                                           and holder.head.head.i == noun.i)
         if doc[k].dep_ == "prep" and doc[k].lower_ in ("in", "at") and on_forum and index is not None and any(
                 (s := index.at(c.i)) is not None and s._.stands_for == "place" for c in doc[k].children):
-            end = k  # "the autumn meeting of the Bank in Lima": Manila is where, not its name
+            end = k  # "the autumn meeting of the Bank in Lima": Lima is where, not its name
             break  # (a topic's place stays: "a summit on the unrest in Peru")
     while start < noun.i and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
         start += 1

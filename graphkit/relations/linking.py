@@ -403,7 +403,7 @@ def link_frames(doc) -> list[Link]:
             if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
                 _prep_roles(link, frame, tok.head, data)  # "was present at X": the 'at' on the copula
             if frame.object == "forum" and any(c.dep_ == "dobj" for c in tok.children):
-                # "attended a dinner at the Great Hall": with the thing attended named, "at" is its venue
+                # "attended a dinner at the Grand Palace": with the thing attended named, "at" is its venue
                 venues = {q.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "at" for q in _pobjs(c)}
                 link.roles["forum"] = [i for i in link.roles["forum"] if i not in venues]
             for obj in (c for c in tok.children if c.dep_ in OBJECTS) if "forum" in frame.preps.values() else ():

@@ -147,8 +147,8 @@ def _included_after(member, verb) -> bool:
 
 
 def _opening_actor(trigger, index):
-    """The actor that opens the trigger's sentence ("Trump heads to X after visiting Y" misparsed with
-    "Trump" a verb), when no other person stands between it and the trigger: the sentence's subject by
+    """The actor that opens the trigger's sentence ("Vargas heads to X after visiting Y" misparsed with
+    "Vargas" a verb), when no other person stands between it and the trigger: the sentence's subject by
     token order."""
     sent = trigger.sent
     if trigger.pos_ != "VERB" or sent.text.isupper():
@@ -394,7 +394,7 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
             present = agents + ([x for x in partners if x not in agents] if p.kind != "visit" else [])
             attendees = [a for a in present if a.name != forum.name]
             if m.trigger.lemma_.lower() in HOST_VERBS:
-                # "Manila hosted the summit": a city hosting is the place, not an attendee
+                # "Strelsau hosted the summit": a city hosting is the place, not an attendee
                 attendees = [a for a in attendees if not (a.surface and a.surface in load_gazetteer().capitals)]
             home = _body_country(forum, m.doc) if p.outside_body else None
             if home:  # "X told a sitting of the House Fisheries Committee": a hearing at home, not a forum

@@ -298,7 +298,7 @@ class Resolver:
             return [self.participant(next(iter(found.values())))]
         if found:
             return []
-        # "The ASEAN summit opened ... leaders attended the summit": the summit a name modified before
+        # "The Nordic summit opened ... leaders attended the summit": the summit a name modified before
         named = {p.name: p for t in tok.doc[tok.sent.start - min(tok.sent.start, 400):tok.i]
                  if t.lemma_ == tok.lemma_ and t.i < tok.sent.start and t.dep_ != "compound"
                  and any(c.dep_ in ("compound", "nmod", "amod") and self.index.at(c.i) is not None
@@ -307,7 +307,7 @@ class Resolver:
         return list(named.values()) if len(named) == 1 else []
 
     def _forum_just_named(self, tok) -> list[Participant]:
-        """The last forum an event noun before ``tok`` names ("Manila hosted the X summit, and at that
+        """The last forum an event noun before ``tok`` names ("Strelsau hosted the X summit, and at that
         meeting ..."), within the sentence or the two before it."""
         sents = [s for s in tok.doc.sents if s.end <= tok.sent.start][-2:]
         start = sents[0].start if sents else tok.sent.start

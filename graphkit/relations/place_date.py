@@ -1,7 +1,7 @@
 """Where and when: the place and the date phrase of a meeting.
 
 Place: an "in / at <place>" on the trigger or its frame, or further down a chain
-of prepositions ("on the sidelines of a meeting of ASEAN nations in Laos"),
+of prepositions ("on the sidelines of a meeting of Baltic nations in Riga"),
 nearest first, never one of the participants; else a place the sentence names
 with "in / at" outside quotations; else one in the neighbouring sentences that
 speak of the same participants (a meeting that happened is not where "... will
