@@ -22,14 +22,13 @@ from grid.generate import slots_of
 from grid.templates import COUNTRIES, SIDE_FORMS, TEMPLATES
 
 #: overall pass rate the grid must keep (target 0.97)
-FLOOR = 0.93
+FLOOR = 0.94
 #: pass rate every capability, side form, destination form and modifier must keep (target 0.90) ...
 CAP_FLOOR = 0.80
 #: ... except these, below it today (each at the rate reached minus CAP_MARGIN)
 CAP_FLOORS = {
     'attend×took-part': 0.77,  # 82.5% of 40 (the UN General Assembly dropped as a body's own meeting: meetings.py)
     'destination×city': 0.79,  # 84.9% of 192 (cities typed as persons or organizations: graphkit/actors)
-    'negative×topic': 0.62,  # 67.5% of 40 (the pattern frame-talks-with reads "On the talks with X" as a frame)
     'nominal×np-sides': 0.72,  # 77.5% of 40 (status: "prepared for a scheduled visit" is no meeting)
 }
 #: margins below the rates reached (``scripts/grid_report.py --floors``)

@@ -338,8 +338,6 @@ def test_they_after_a_coordinated_subject_is_both(nlp):
     check_meetings([m for m in ms if m.kind != "visit"], P(("Anton Vesel", "Karl Holm")))
 
 
-@pytest.mark.xfail(reason="the pattern frame-talks-with still reads 'On the talks with X' as a frame (the "
-                          "patterns' owner's change); the linking rules give nothing", strict=False)
 def test_a_talks_noun_after_on_is_a_topic(nlp):
     check_meetings(_meetings(nlp, "On the trade talks with Karl Holm, Anton Vesel said progress was slow."), NONE)
 
