@@ -102,3 +102,9 @@ def test_passive_attendance_needs_the_forum_named_in_its_sentence(nlp):
     assert got == P(*hub("Nordic Council", "Norway", "Finland", "Denmark")), summary
     # which meeting "the meeting" is, the article before says: no forum to pair them with here
     assert _pairs(nlp, "The meeting will also be attended by regulators from Norway, Finland and Denmark.")[0] == set()
+
+
+def test_a_general_assembly_by_name_is_a_forum_a_general_meeting_is_a_companys_own(nlp):
+    got, summary = _pairs(nlp, "A Chilean delegation took part in the UN General Assembly in New York on Saturday.")
+    assert got == P(("Chile", "United Nations General Assembly")), summary
+    assert _pairs(nlp, "Shareholders attended the annual general meeting of Norcom.")[0] == set()

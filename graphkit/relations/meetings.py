@@ -320,6 +320,7 @@ def _internal(noun, index) -> bool:
         return True
     named_body = any(q.pos_ == "PROPN" or index.at(q.i) is not None for q in bodies)
     return any(c.lower_ in NOT_MEETING and not (named_body and c.lower_ in NOT_MEETING_UNLESS_OF)
+               and not (c.lower_ == "general" and c.pos_ == noun.pos_ == "PROPN")  # "the UN General Assembly"
                for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss"))
 
 
