@@ -22,12 +22,12 @@ from grid.generate import slots_of
 from grid.templates import COUNTRIES, SIDE_FORMS, TEMPLATES
 
 #: overall pass rate the grid must keep (target 0.97)
-FLOOR = 0.94
+FLOOR = 0.95
 #: pass rate every capability, side form, destination form and modifier must keep (target 0.90) ...
 CAP_FLOOR = 0.80
 #: ... except these, below it today (each at the rate reached minus CAP_MARGIN)
 CAP_FLOORS = {
-    'destination×city': 0.79,  # 84.9% of 192 (cities typed as persons or organizations: graphkit/actors)
+    'destination×city': 0.84,  # 89.6% of 192 (towns the recognizer labels persons or companies, with a cue)
     'nominal×np-sides': 0.72,  # 77.5% of 40 (status: "prepared for a scheduled visit" is no meeting)
 }
 #: margins below the rates reached (``scripts/grid_report.py --floors``)

@@ -330,3 +330,18 @@ def test_a_one_country_title_kept_in_the_name_gives_the_country(nlp):
     # a title many countries use says nothing by itself
     spans = _actors(nlp, "President Tomas Vey arrived in Peru on Monday.")
     assert [s[3] for s in spans if s[1] == "person"] == [None]
+
+
+@pytest.mark.parametrize("text, town, country", [
+    ("A Turkish delegation began a visit to Da Nang.", "Da Nang", "Vietnam"),
+    ("Greek officials visited Thessaloniki and Busan.", "Busan", "South Korea"),
+    ("Turkish officials flew to Busan on Friday.", "Busan", "South Korea"),
+])
+def test_a_town_of_the_tables_where_one_goes_is_a_place_whatever_the_label(nlp, text, town, country):
+    assert (town, "location", town, country) in _actors(nlp, text)
+
+
+def test_a_town_name_with_a_cue_of_a_person_stays_a_person(nlp):
+    # (a name that is also a town's: a title or a verb only persons do keeps it a person)
+    spans = _actors(nlp, "Senator Bill Jackson met Japanese Prime Minister Kenji Sato in Tokyo.")
+    assert ("Bill Jackson", "person") in [(a[0], a[1]) for a in spans]

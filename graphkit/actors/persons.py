@@ -434,6 +434,21 @@ def _human_cues(doc, s: int, e: int, words: frozenset) -> int:
     return votes
 
 
+_WHERE_PREPS = frozenset({"in", "to", "from", "at", "near", "via", "into"})
+_WHERE_VERBS = frozenset({"visit", "tour", "reach", "leave"})
+
+
+def _where_governed(tok) -> bool:
+    """Is the name where someone goes or is: the object of "in / to / from / at" or of "visit / tour"
+    ("flew to X", "visited X"), or a conjunct of such an object ("visited A and X")?"""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in _WHERE_PREPS:
+        return True
+    return tok.dep_ == "dobj" and head.lemma_.lower() in _WHERE_VERBS
+
+
 def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozenset, full: set) -> str:
     """"person", "organization", "place" or "none" for a name the recognizer called a person.
 
@@ -448,7 +463,10 @@ def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozense
         return "organization"
     if e - s >= 2:
         # a full name: the recognizer's label and the shape of a name, against what makes it a thing
-        if 3 + _human_cues(doc, s, e, words) - _thing_cues(state, s, e) >= 1:
+        human = _human_cues(doc, s, e, words)
+        if human <= 0 and city_country(doc[s:e].text) is not None and _where_governed(doc[e - 1]):
+            return "place"  # "flew to Da Nang": a town of the tables where one goes, no cue of a person
+        if 3 + human - _thing_cues(state, s, e) >= 1:
             return "person"
         if last in PLACE_NOUNS | GEO_NOUNS:
             return "place"
@@ -469,6 +487,8 @@ def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozense
         votes -= 3
     elif city_country(tok.text) is not None:
         votes -= 1  # towns are named after people, and people after towns ("Obama")
+        if _where_governed(tok):
+            votes -= 1  # "visited Rosario", "arrived in Busan": where one goes
     low = tok.lower_
     if low in _LowerWords(doc):
         votes -= 2  # the article writes it as a word
@@ -563,6 +583,11 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
                 lookup(doc[i].text) is not None or fold(doc[i].text) in ORG_WORDS for i in range(s, e)):
             # "Dalton's national security adviser": an organization has no advisers of its own name
             state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
+            continue
+        if label == "ORG" and city_country(text) is not None and _where_governed(doc[e - 1]) \
+                and lookup(text) is None:
+            # "visited Rosario" tagged ORG: a town of the tables where one goes
+            state.mentions.append(Mention(s, e, "location", text, text, place=True))
             continue
         if label == "ORG" and looks_like_org(text) and not (e - s == 1 and (
                 fold(text) in words or fold(text).strip(".") in CORPORATE_SUFFIXES)) \
