@@ -181,7 +181,7 @@ def test_who_met_into_head_exits_0(tmp_path, corpus, nlp):
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
 
 
-def test_closed_stdout_is_not_an_error(monkeypatch, capsys):
+def test_closed_stdout_is_not_an_error(monkeypatch, capsys, tmp_path):
     class Closed:
         def write(self, s):
             raise BrokenPipeError(32, "Broken pipe")
@@ -193,7 +193,7 @@ def test_closed_stdout_is_not_an_error(monkeypatch, capsys):
             raise OSError("no descriptor")
 
     monkeypatch.setattr(sys, "stdout", Closed())
-    assert main(["countries", "--db", "/nonexistent/x.db"]) == 2   # an error still counts as one
+    assert main(["countries", "--db", str(tmp_path / "missing" / "x.db")]) == 2   # an error still counts as one
 
 
 def test_a_missing_model_names_the_model_asked_for_and_how_to_install_it(tmp_path, corpus):

@@ -58,7 +58,6 @@ from .lexicon import LEXICON
 from .participants import demonstrative, demonym_state, role_nouns, verbal
 
 ROLES = ("partner", "host", "forum", "members")
-MEAL_WORDS = frozenset({"dinner", "lunch", "breakfast", "luncheon", "supper", "banquet", "reception", "ceremony"})
 SETTING_FORUMS = LEXICON["describable_forum_nouns"]  # nouns that name a gathering a meeting may be held at
 FORUM_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"] | LEXICON["forum_org_heads"]
 FORUM_EVENTS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]
@@ -409,7 +408,7 @@ def link_frames(doc) -> list[Link]:
             for obj in (c for c in tok.children if c.dep_ in OBJECTS) if "forum" in frame.preps.values() else ():
                 # "joined leaders at the summit": 'at' on the object (on an attended event, "the summit at the
                 # city hall", it is the venue)
-                if _lemma(obj) not in FORUM_WORDS and _lemma(obj) not in MEAL_WORDS:
+                if _lemma(obj) not in FORUM_WORDS and data.by_noun.get(_lemma(obj)) is None:
                     _prep_roles(link, frame, obj, data, only="forum")
             cue = _cue_phrase(tok, frame) if frame.verb_cue else None
             for q in _pobjs(cue) if cue is not None else ():
