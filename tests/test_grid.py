@@ -22,14 +22,11 @@ from grid.generate import slots_of
 from grid.templates import COUNTRIES, SIDE_FORMS, TEMPLATES
 
 #: overall pass rate the grid must keep (target 0.97)
-FLOOR = 0.95
+FLOOR = 0.96
 #: pass rate every capability, side form, destination form and modifier must keep (target 0.90) ...
 CAP_FLOOR = 0.80
 #: ... except these, below it today (each at the rate reached minus CAP_MARGIN)
-CAP_FLOORS = {
-    'destination×city': 0.84,  # 89.6% of 192 (towns the recognizer labels persons or companies, with a cue)
-    'nominal×np-sides': 0.72,  # 77.5% of 40 (status: "prepared for a scheduled visit" is no meeting)
-}
+CAP_FLOORS: dict[str, float] = {}
 #: margins below the rates reached (``scripts/grid_report.py --floors``)
 MARGIN = 0.02
 CAP_MARGIN = 0.05

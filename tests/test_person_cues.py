@@ -336,6 +336,12 @@ def test_a_one_country_title_kept_in_the_name_gives_the_country(nlp):
     ("A Turkish delegation began a visit to Da Nang.", "Da Nang", "Vietnam"),
     ("Greek officials visited Thessaloniki and Busan.", "Busan", "South Korea"),
     ("Turkish officials flew to Busan on Friday.", "Busan", "South Korea"),
+    # the stops of a trip, or of a place one goes to, named by "including" / "includes"
+    ("A Turkish delegation left for a trip to Europe, including Thessaloniki, Milan and Sweden.",
+     "Thessaloniki", "Greece"),
+    ("The Greek minister left for a trip to Africa, including Abuja, Mombasa and Egypt.", "Mombasa", "Kenya"),
+    ("A Turkish delegation went to Europe - including Rome and Thessaloniki.", "Thessaloniki", "Greece"),
+    ("A Turkish delegation is on a tour that includes Thessaloniki.", "Thessaloniki", "Greece"),
 ])
 def test_a_town_of_the_tables_where_one_goes_is_a_place_whatever_the_label(nlp, text, town, country):
     assert (town, "location", town, country) in _actors(nlp, text)

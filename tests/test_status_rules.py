@@ -36,6 +36,9 @@ DROPPED = [
     ("Norwegian Foreign Minister Anna Berg said she was prepared to meet Chilean President Karl Holm.",
      "prepared-to"),
     ("Norway is unwilling to negotiate with Chile.", "unwilling-to"),
+    # readiness for an indefinite meeting is a wish too
+    ("Norwegian Foreign Minister Anna Berg is prepared for talks with Chile.", "is-prepared-for"),
+    ("Norwegian Foreign Minister Anna Berg said she was ready for a summit with Chile.", "ready-for-a"),
     # an order to meet is not a meeting, whether or not it is reported under "would"
     ("The Tax Office would be told to confer at once with Norcom on the new rules, he said.",
      "would-be-told-to"),
@@ -62,6 +65,13 @@ HAPPENED_OR_SCHEDULED = [
      {pair("Tomas Vey", "Karl Holm"): "happened"}, "later-met"),
     ("Officials said Chilean President Karl Holm had later visited Egypt.",
      {pair("Karl Holm", "Egypt"): "happened"}, "had-later-visited"),
+    # getting ready for a planned event is no wish: the event is still to come
+    ("Officials prepared for a visit to Egypt by Chilean President Karl Holm.",
+     {pair("Karl Holm", "Egypt"): "scheduled"}, "prepared-for-visit"),
+    ("Officials in Oslo are ready for the talks between Chile and Norway.",
+     {pair("Chile", "Norway"): "scheduled"}, "ready-for-the"),
+    ("Officials prepared for a scheduled Cairo visit by Chilean President Karl Holm.",
+     {pair("Karl Holm", "Egypt"): "scheduled"}, "prepared-for-scheduled"),
     # a meeting dated after the article's date, with no past-tense verb of its own, is still to come
     ("Aides linked the move to a June 2-3 summit meeting in Oslo between Chilean President "
      "Karl Holm and Norwegian Prime Minister Anna Berg.",

@@ -436,6 +436,7 @@ def _human_cues(doc, s: int, e: int, words: frozenset) -> int:
 
 _WHERE_PREPS = frozenset({"in", "to", "from", "at", "near", "via", "into"})
 _WHERE_VERBS = frozenset({"visit", "tour", "reach", "leave"})
+_TRIP_NOUNS = LEXICON["trip_nouns"]
 
 
 def _where_governed(tok) -> bool:
@@ -446,6 +447,11 @@ def _where_governed(tok) -> bool:
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in _WHERE_PREPS:
         return True
+    if tok.dep_ in ("pobj", "dobj") and head.lemma_.lower() == "include":
+        # "a trip to Asia, including X", "a tour that includes X", "went to Europe, including X": the
+        # stops of a trip, or places of a place one goes to
+        owner = head.head if head.dep_ in ("prep", "relcl", "acl") else None
+        return owner is not None and (owner.lemma_.lower() in _TRIP_NOUNS or _where_governed(owner))
     return tok.dep_ == "dobj" and head.lemma_.lower() in _WHERE_VERBS
 
 

@@ -94,6 +94,14 @@ def _known(tok) -> bool:
                for c in tok.children)
 
 
+def _readied(word, met) -> bool:
+    """"Officials prepared for the visit", "ready for a scheduled summit": an event already planned being
+    got ready for, not one wished for ("ready for a summit", "is prepared for talks")."""
+    acting = word.pos_ == "VERB" and word.dep_ != "acomp" and not any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in word.children)
+    return acting or _known(met) or any(c.dep_ == "amod" and c.lower_ in SCHEDULED_WORDS for c in met.children)
+
+
 def _prospect(chain: list, i: int, anchors: set) -> bool:
     """Is the meeting below ``chain[i]`` only a possible outcome: wished for ("eager to meet", "ready for
     a summit"), ordered ("was ordered to hold talks with"), or opened up ("clear the way for a summit",
@@ -103,7 +111,7 @@ def _prospect(chain: list, i: int, anchors: set) -> bool:
     met = chain[i - 2] if i >= 2 else None  # the meeting noun under a preposition
     to_meet = below.dep_ == "xcomp" and below.i in anchors and any(c.tag_ == "TO" for c in below.children)
     if x.lower_ in WILLING and x.pos_ in ("ADJ", "VERB") and (
-            to_meet or below.dep_ == "prep" and met is not None and met.i in anchors):
+            to_meet or below.dep_ == "prep" and met is not None and met.i in anchors and not _readied(x, met)):
         return True
     if x.pos_ == "VERB" and x.lemma_.lower() in DIRECTIVE and to_meet:
         return True
@@ -225,6 +233,9 @@ def status(trigger, frame) -> str | None:
                 scheduled = True  # "is to visit"
             if x.dep_ == "xcomp" and x.head.lemma_.lower() == "be":
                 scheduled = True
+        if near and i > 1 and x.lower_ in WILLING and chain[i - 1].dep_ == "prep" and chain[i - 1].lower_ == "for" \
+                and not any(b.lemma_ == "be" and b.tag_ == "VBD" for b in [x.head] * (x.dep_ == "acomp") + kids):
+            scheduled = True  # "officials are ready for the talks", "prepared for a visit": still ahead
         if lem == "set" and any(c.dep_ == "prt" for c in kids):
             continue  # "sets off on a trip", "set out for X": travel, not "is set to"
         if near and x.pos_ in ("VERB", "ADJ", "AUX") and (lem in SCHEDULED_VERBS and i > 0 or lem in SCHEDULED_TRIGGERS):
