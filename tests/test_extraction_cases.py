@@ -427,3 +427,54 @@ def test_that_meeting_is_the_forum_just_named(nlp):
     rec = _rec(nlp, "OSLO (Reuters) - Ministers met in Oslo on Monday. At that meeting, Chilean President Karl "
                     "Holm said trade would grow.")
     assert rec["meetings"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "President Tom Vargas met on Tuesday with Republican and Democratic congressional leaders at the White House.",
+    "President Tom Vargas met with congressional leaders at the White House to discuss taxes.",
+])
+def test_with_described_officials_at_a_seat_of_government_the_seat_is_where(nlp, sentence):
+    assert _rec(nlp, sentence)["meetings"] == []
+
+
+def test_undescribed_officials_at_a_body_are_its_officials(nlp):
+    rec = _rec(nlp, "Tom Vargas met with senior officials at the Finance Ministry.")
+    assert set(_meetings(rec)) == {frozenset({"Tom Vargas", "Finance Ministry"})}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Karl Holm, who has led the country since 1980, was pictured at State House shaking hands with "
+    "General Ivo Brandt.",
+    "President Karl Holm was seen at the palace shaking hands with General Ivo Brandt.",
+])
+def test_a_place_the_parser_made_a_participles_subject_is_where(nlp, sentence):
+    assert set(_meetings(_rec(nlp, sentence))) == {frozenset({"Karl Holm", "Ivo Brandt"})}
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Spanish Prime Minister Tom Vargas sent Foreign Minister Ana Ruiz to Paris to meet French President "
+     "Paul Dorn.", {"Ana Ruiz", "Paul Dorn"}),
+    ("South African President Karl Holm sent his defence ministers to Harare to meet President Ivo Brandt.",
+     {"South Africa", "Ivo Brandt"}),
+    ("Chilean President Tom Vargas dispatched Foreign Minister Ana Ruiz to Oslo to hold talks with Norwegian "
+     "President Paul Dorn.", {"Ana Ruiz", "Paul Dorn"}),
+])
+def test_the_ones_sent_to_meet_are_the_side_not_the_sender(nlp, sentence, pair):
+    meetings = _meetings(_rec(nlp, sentence))
+    assert frozenset(pair) in meetings
+    assert not any({"Tom Vargas", "Karl Holm"} & set(m) for m in meetings)
+
+
+def test_a_dated_meeting_of_an_unnamed_team_is_no_forum(nlp):
+    rec = _rec(nlp, "Tom Vargas told a March 2016 meeting of the campaign's security team, which Karl Holm "
+                    "attended, that he could arrange talks.")
+    assert rec["meetings"] == []
+    rec = _rec(nlp, "Spanish Prime Minister Tom Vargas told a meeting of the Arab League, which Egypt hosted, "
+                    "that peace was near.")
+    assert frozenset({"Tom Vargas", "Arab League"}) in _meetings(rec)
+
+
+def test_returning_to_the_stories_country_is_going_home(nlp):
+    rec = _rec(nlp, "HARARE (Reuters) - Zimbabwe's President Karl Holm met army chiefs on Monday. Opposition "
+                    "leader Ivo Brandt returned to Harare on Wednesday.")
+    assert not any("Ivo Brandt" in m for m in _meetings(rec))

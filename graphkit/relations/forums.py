@@ -54,7 +54,7 @@ def forum_extent(noun, index=None) -> tuple[int, int]:
             break
     doc = noun.doc
     for k in range(noun.i + 1, end):  # never across a quotation, into a clause, or into a place
-        if doc[k].text in ('"', "“", "”") or doc[k].pos_ in ("VERB", "AUX"):
+        if doc[k].text in ('"', "“", "”") or doc[k].pos_ in ("VERB", "AUX") or doc[k].tag_ in ("WDT", "WP", "WP$"):
             end = k
             break
         holder = doc[k].head
@@ -75,6 +75,8 @@ def names_forum(doc, start: int, end: int, index=None) -> bool:
     """Does the phrase ``doc[start:end]`` hold a word that names a forum: a proper noun, an actor, or a
     topic ("on X", "about X")?  Sizes and durations ("a two-day meeting") do not."""
     for t in doc[start:end]:
+        if t.ent_type_ in ("DATE", "TIME"):
+            continue  # "a March 2016 meeting": when, not which
         if t.pos_ == "PROPN" or (index is not None and index.at(t.i) is not None):
             return True
         if t.dep_ == "prep" and t.lower_ in TOPIC_PREPS and is_topic(t):

@@ -48,6 +48,7 @@ WORLD_REGIONS = LEXICON["world_regions"]
 LEGISLATURE = LEXICON["legislature_words"]
 SPEECH_VERBS = LEXICON["address_verbs"] | LEXICON["speak_verbs"]
 HOMECOMING = frozenset({"return", "come", "go", "stay", "remain", "be"})  # verbs that may bring one home
+RETURNING = frozenset({"return", "come"})  # ... and those that most often do ("came back to X")
 ROUND_TABLE = 8  # a grouping of up to this many states meets as one table (everyone paired)
 
 
@@ -119,6 +120,10 @@ class _Match:
                         # side, its possessor does
                         found = [x for c in h.children if c.dep_ == "poss"
                                  for x in self.resolver.actors(c) if x.type == "person"]
+                        if fold(h.lemma_) in self.resolver.roles and h.lower_ not in LEXICON["delegation_nouns"]:
+                            # "X sent his ministers to meet Y": not X, X's country
+                            found = [Participant(x.country, "country", x.country) for x in found
+                                     if x.country and is_country(x.country)]
                     out.extend(found)
         out = list(dict.fromkeys(out))
         self.seen.extend(out)
@@ -366,7 +371,9 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
                     and _own_country(a) != country
                     and not (a.type == "person" and (_own_country(a) or a.guess) is None
                              and country == _story_country(m) and not into_country)
-                    and not (p.foreign_agent and (_own_country(a) or a.guess) in (None, country))]
+                    and not (p.foreign_agent and (_own_country(a) or a.guess) in (None, country))
+                    and not (_own_country(a) is None and a.guess == country
+                             and m.trigger.lemma_.lower() in RETURNING)]  # "X returned to Harare": home
         if visitors and host.type == "location" and _homonym_abroad(m, host, country, visitors):
             continue
         if visitors:

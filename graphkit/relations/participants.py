@@ -134,6 +134,7 @@ def _subjects_of(v) -> list:
 
 TOUR_INCLUDE = LEXICON["tour_include_verbs"]
 OBJECT_CONTROL = LEXICON["object_control_for_verbs"]  # "thank X for doing": X does it
+SENDING = LEXICON["sending_verbs"]  # "send X to do": X does it
 EVENT_NOUNS = (LEXICON["tour_nouns"] | LEXICON["talk_nouns"]) - LEXICON["delegation_nouns"]  # "a mission" may be people
 
 
@@ -178,6 +179,11 @@ def _clause_subject(tok, depth: int = 0) -> list:
     if v.dep_ in ("xcomp", "acomp") and v.head.pos_ == "ADJ":  # "X is due (able, set) to visit"
         v = v.head.head if v.head.dep_ == "acomp" else v.head
     subs = _subjects_of(v)
+    if subs and v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in ("at", "in") \
+            and all(t.i < v.i and t.pos_ == "PROPN" for t in subs):
+        # "was pictured at State House shaking hands with X": the place the parser made the participle's
+        # subject; the one shaking hands is the main clause's
+        subs = []
     if v.dep_ == "relcl" and (not subs or subs[0].lower_ in RELATIVE):
         # "X is the first minister to visit Y": the copula's subject is the one who visits
         return (_predicated(v.head) if not subs and any(c.tag_ == "TO" for c in v.children) else []) or [v.head]
@@ -194,6 +200,10 @@ def _clause_subject(tok, depth: int = 0) -> list:
         objs = [c for c in v.head.head.children if c.dep_ == "dobj"]
         if objs:
             return objs  # "thanked X for raising the issue with Y": X raised it
+    if v.dep_ in ("advcl", "xcomp") and v.head.lemma_.lower() in SENDING and any(c.tag_ == "TO" for c in v.children):
+        objs = [c for c in v.head.children if c.dep_ == "dobj"]
+        if objs:
+            return objs  # "X sent his ministers to Strelsau to meet Y": the ones sent meet Y, not X
     if v.dep_ in ("advcl", "xcomp", "pcomp", "conj", "prep", "pobj", "ccomp", "acomp") and v.head.i != v.i:
         return clause_subject(v.head, depth + 1)
     if v.dep_ == "csubj" and v.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in v.head.children):
@@ -684,7 +694,10 @@ class Resolver:
         if persons:
             return [self.participant(s) for s in persons]
         out = []
-        preps = [c for c in x.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "in", "at")]
+        # "officials at the Treasury": whose officials; "congressional leaders at the White House": a word
+        # already says whose, and "at" is where
+        preps = [c for c in x.children if c.dep_ == "prep" and c.lower_ in (
+            ("from", "of") if self._affiliated(x) else ("from", "of", "in", "at"))]
         for c in x.children:  # "a delegation composed of ..."
             if c.dep_ == "acl":
                 preps.extend(cc for cc in c.children if cc.dep_ == "prep" and cc.lower_ in ("from", "of"))
@@ -758,14 +771,20 @@ class Resolver:
         (a place is not: "met officials in Lima" is where)."""
         out = []
         # ("met congressional leaders at the White House": leaders a word already places; "at" is where)
-        described = any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in x.children)
         for c in x.head.children:
-            if c.dep_ == "prep" and c.lower_ in (("from", "in") if described else ("from", "in", "at")) \
+            if c.dep_ == "prep" and c.lower_ in (("from", "in") if self._affiliated(x) else ("from", "in", "at")) \
                     and c.i == x.i + 1:
                 for q in c.children:
                     if q.dep_ == "pobj":
                         out.extend(p for p in self.actors(q, seen) if p.type == "organization")
         return out
+
+    @staticmethod
+    def _affiliated(x) -> bool:
+        """Does a modifier of the role noun say whose it is ("congressional leaders", "Ruritanian
+        officials", "the bank's directors"), beyond its rank ("senior officials", "top aides")?"""
+        return any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in ROLE_FILLERS
+                   and c.pos_ in ("ADJ", "PROPN", "NOUN") for c in x.children)
 
     def _name_after(self, x):
         """A person named right after a role noun: "Minister for Arab Affairs Reza Nasab", "..., Pavel Belyak,"."""
