@@ -478,3 +478,21 @@ def test_returning_to_the_stories_country_is_going_home(nlp):
     rec = _rec(nlp, "HARARE (Reuters) - Zimbabwe's President Karl Holm met army chiefs on Monday. Opposition "
                     "leader Ivo Brandt returned to Harare on Wednesday.")
     assert not any("Ivo Brandt" in m for m in _meetings(rec))
+
+
+@pytest.mark.parametrize("fronted", [
+    "Speaking to reporters after talks with President Daniel Kamau,",
+    "After meeting President Daniel Kamau,",
+    "Following his talks with President Daniel Kamau on Monday,",
+])
+def test_a_subject_pronoun_is_not_whom_its_fronted_phrase_met(nlp, fronted):
+    # whoever held the talks is "he"; "he" is the person before, not the one talked with
+    rec = _rec(nlp, f"World Bank President Tom Varga pledged support to Kenya. {fronted} he said he expected "
+                    "Nairobi to do more.")
+    assert frozenset({"Tom Varga", "Daniel Kamau"}) in _meetings(rec)
+
+
+def test_a_subject_of_the_fronted_phrase_may_be_the_pronoun(nlp):
+    rec = _rec(nlp, "World Bank President Tom Varga pledged support to Kenya. After President Daniel Kamau "
+                    "arrived in Oslo, he met Tom Varga.")
+    assert frozenset({"Tom Varga", "Daniel Kamau"}) in _meetings(rec)

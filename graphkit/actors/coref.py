@@ -114,7 +114,8 @@ def antecedent(state: ArticleState, pron) -> str | None:
         if subject is not None and _agrees(pron, subject):
             return subject
     own = _own_subject(state, pron)
-    before = [m for m in persons if sent.start <= m.start < pron.i and m.actor != own]
+    fronted = _fronted_others(pron)
+    before = [m for m in persons if sent.start <= m.start < pron.i and m.actor != own and m.end - 1 not in fronted]
     if before:
         return before[-1].actor
     if pron.lower_ not in POSSESSIVES or pron.dep_ in SUBJECTS:
@@ -131,6 +132,20 @@ def antecedent(state: ArticleState, pron) -> str | None:
             if pron.i < m.start < sent.root.i and m.actor not in named:
                 return m.actor
     return _earlier(state, sent, resolved)
+
+
+def _fronted_others(pron) -> set[int]:
+    """Tokens of the persons a phrase fronted before a subject pronoun names as others than its subject:
+    "After talks with X, he said", "Speaking after meeting X, he said": whoever met X is "he", so "he" is
+    not X (a subject of the phrase's own may be: "After X arrived, he said")."""
+    if pron.dep_ not in SUBJECTS:
+        return set()
+    out: set[int] = set()
+    for c in pron.head.children:
+        if c.i < pron.i and c.dep_ in ("advcl", "prep", "npadvmod"):
+            own = {t.i for t in c.subtree if t.dep_ in SUBJECTS}
+            out |= {t.i for t in c.subtree if t.i not in own and not any(a.i in own for a in t.ancestors)}
+    return out
 
 
 def _earlier(state: ArticleState, sent, resolved) -> str | None:

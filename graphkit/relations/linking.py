@@ -330,6 +330,10 @@ def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 
         objs = [q for p in _pobjs(c) or _lost_object(c) for q in ([p] if not _is_time(p) else _time_heads(p))]
         if role == "host" and low == "of":  # "the visit of X": the visitor, not a host
             objs = [q for q in objs if not _personal(q, None)]
+        if role == "host" and frame.kind == "visit" and only is None:
+            # "headed to the X summit in Y", "flew to the talks": the gathering is attended (its place visited)
+            _add(link, "forum", [q for q in objs if _lemma(q) in FORUM_EVENTS])
+            objs = [q for q in objs if _lemma(q) not in FORUM_EVENTS]
         if role == "partner":
             objs = [q for q in objs if _lemma(q) not in data.not_partner_objects]
         _add(link, role, objs)
@@ -580,7 +584,9 @@ def _there_for(prep, data: FrameData):
     link = Link(visit.name, "visit", prep.i, prep.i, "there-for", agents=[traveller.i],
                 host_types=frozenset({"country", "location"}))
     _add(link, "host", _pobjs(prep))
-    _add(link, "forum", [q for q in purpose if _lemma(q) in SETTING_FORUMS])  # "... for the X summit"
+    # "... for the X summit", "... for the X meeting" (a named body's)
+    _add(link, "forum", [q for q in purpose if _lemma(q) in SETTING_FORUMS or _lemma(q) in FORUM_EVENTS and any(
+        c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in q.children)])
     return link if link.roles["host"] else None
 
 
