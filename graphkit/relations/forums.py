@@ -26,16 +26,11 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "thei
                 "your"}
 
 
-BODY_SITTINGS = frozenset({"meeting", "session", "sitting", "gathering"})  # "the X meeting" is X meeting; "the X
-# summit" names a summit of its own
-
-
 def body_that_meets(index, noun):
-    """The actor span of "a meeting of <body>", "<body>'s meeting" or "the <body> meeting" when that body
-    is a forum or meets as one."""
+    """The actor span of "a meeting of <body>" or "<body>'s meeting" when that body is a forum or meets
+    as one."""
     bodies = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-              if p.dep_ == "pobj"] + [c for c in noun.children if c.dep_ == "poss" or c.dep_ in ("compound", "nmod")
-                                      and noun.lemma_.lower() in BODY_SITTINGS]
+              if p.dep_ == "pobj"] + [c for c in noun.children if c.dep_ == "poss"]
     for p in bodies:
         s = index.at(p.i)
         if s is not None and s.label_ in ("forum", "organization"):
