@@ -578,14 +578,14 @@ def _there_for(prep, data: FrameData):
     purpose = [q for c in holder.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > prep.i
                for q in _pobjs(c)] + [q for c in _pobjs(prep) for f in c.children
                                       if f.dep_ == "prep" and f.lower_ == "for" for q in _pobjs(f)]
-    if not any(data.by_noun.get(q.lower_) or data.by_noun.get(_lemma(q)) for q in purpose):
-        return None
+    if not any(data.by_noun.get(q.lower_) or data.by_noun.get(_lemma(q)) or _lemma(q) in FORUM_WORDS for q in purpose):
+        return None  # (for talks, a visit; for a gathering: "in town for the General Assembly")
     visit = next(f for f in data.frames if f.kind == "visit")
     link = Link(visit.name, "visit", prep.i, prep.i, "there-for", agents=[traveller.i],
                 host_types=frozenset({"country", "location"}))
     _add(link, "host", _pobjs(prep))
     # "... for the X summit", "... for the X meeting" (a named body's)
-    _add(link, "forum", [q for q in purpose if _lemma(q) in SETTING_FORUMS or _lemma(q) in FORUM_EVENTS and any(
+    _add(link, "forum", [q for q in purpose if _lemma(q) in SETTING_FORUMS or _lemma(q) in FORUM_WORDS and any(
         c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in q.children)])
     return link if link.roles["host"] else None
 
