@@ -496,3 +496,48 @@ def test_a_subject_of_the_fronted_phrase_may_be_the_pronoun(nlp):
     rec = _rec(nlp, "World Bank President Tom Varga pledged support to Kenya. After President Daniel Kamau "
                     "arrived in Oslo, he met Tom Varga.")
     assert frozenset({"Tom Varga", "Daniel Kamau"}) in _meetings(rec)
+
+
+def test_a_trip_that_started_somewhere_took_its_traveller_there(nlp):
+    rec = _rec(nlp, "Chilean President Tom Varga spoke in Lima. The visit is the third leg of a five-nation trip "
+                    "that started in Japan and South Korea and will take Varga to Vietnam and the Philippines.")
+    assert {frozenset({"Tom Varga", c}) for c in ("Japan", "South Korea", "Vietnam", "Philippines")} <= set(
+        _meetings(rec))
+    rec = _rec(nlp, "Oil prices rose on a trade deal that started in Japan and will take effect in May.")
+    assert rec["meetings"] == []
+
+
+def test_a_meeting_noun_after_the_object_sums_the_meeting_up(nlp):
+    rec = _rec(nlp, "Chinese President Liu Wei met Japanese Prime Minister Kenji Morita on the sidelines of the "
+                    "summit, their first talks in nearly a year.")
+    assert frozenset({"Liu Wei", "Kenji Morita"}) in _meetings(rec)
+
+
+@pytest.mark.parametrize("sentence, sides", [
+    ("Spanish Foreign Minister Ana Ruiz and French Finance Minister Paul Dorn met Chilean President Tom Varga.",
+     [{"Ana Ruiz", "Tom Varga"}, {"Paul Dorn", "Tom Varga"}]),
+    ("Treasury Secretary Ana Ruiz and White House economic adviser Paul Dorn met House Ways and Means "
+     "Committee Chairman Tom Varga on Monday.", [{"Ana Ruiz", "Tom Varga"}, {"Paul Dorn", "Tom Varga"}]),
+    ("UN envoy Ines Aranda and EU envoy Jonas Lindqvist met in Vienna.", [{"Ines Aranda", "Jonas Lindqvist"}]),
+])
+def test_titled_names_coordinated_inside_one_title_chain_are_all_sides(nlp, sentence, sides):
+    meetings = _meetings(_rec(nlp, sentence))
+    assert all(any(frozenset(s) <= m for m in meetings) for s in sides)
+
+
+def test_an_organizations_official_does_something_in_its_seat_without_visiting(nlp):
+    rec = _rec(nlp, "British Prime Minister Ana Ruiz and European Commission President Paul Dorn failed to reach "
+                    "a deal over lunch in Brussels on Monday.")
+    assert frozenset({"Ana Ruiz", "Paul Dorn"}) in _meetings(rec)  # (the lunch: they met)
+    assert frozenset({"Paul Dorn", "Belgium"}) not in _meetings(rec)
+
+
+@pytest.mark.parametrize("sentence, met", [
+    ("Spain and France discussed trade over dinner.", True),
+    ("Chilean President Tom Varga and Peruvian President Ana Ruiz agreed on a border deal during talks in Lima.",
+     True),
+    ("Chilean President Tom Varga said over dinner that trade would grow.", False),
+    ("Prices fell during lunch.", False),
+])
+def test_a_meal_or_talks_as_the_scene_of_coordinated_subjects(nlp, sentence, met):
+    assert bool(_rec(nlp, sentence)["meetings"]) == met

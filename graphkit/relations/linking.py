@@ -245,9 +245,12 @@ def _frame_of(tok, data: FrameData):
         return data.by_adj[lem], "verb"
     if tok.pos_ in ("NOUN", "PROPN"):
         f = data.by_noun.get(low) or data.by_noun.get(lem)
-        if f is not None and f.kind in ("meeting", "talks") and tok.dep_ == "pobj" and tok.head.lower_ in data.topic_preps:
+        # "over lunch", "during dinner": a meal (an activity of a carrier frame) is the scene, not a topic
+        scene = f is not None and bool(f.carriers) and tok.dep_ == "pobj" and tok.head.lower_ in ("over", "during")
+        if f is not None and f.kind in ("meeting", "talks") and tok.dep_ == "pobj" and tok.head.lower_ in data.topic_preps \
+                and not scene:
             return None, "noun"  # "On the trade talks with X, Y said": what is spoken about, not an event
-        if f is not None and f.carriers and not (tok.dep_ == "dobj" and _lemma(tok.head) in f.carriers):
+        if f is not None and f.carriers and not (tok.dep_ == "dobj" and _lemma(tok.head) in f.carriers) and not scene:
             return None, "noun"
         if f is not None and f.needs_cue and not any(
                 c.lower_ in f.needs_cue or _lemma(c) in f.needs_cue for c in tok.children
@@ -354,7 +357,8 @@ def link_frames(doc) -> list[Link]:
         tok = doc[i]
         frame, how = _frame_of(tok, data)
         if frame is None:
-            for found in (_carried_traveller(tok, data), _there_for(tok, data), _opening_participle(tok, data)):
+            for found in (_carried_traveller(tok, data), _trip_start(tok, data), _there_for(tok, data),
+                          _opening_participle(tok, data)):
                 if found is not None and found.rule == "participle":
                     index = index or actor_index(doc)
                     _front(found, doc, data, index)
@@ -391,12 +395,16 @@ def link_frames(doc) -> list[Link]:
                 objs = [c for c in tok.children if c.dep_ in OBJECTS and not _is_time(c)]
                 if not objs:  # "visited Strelsau Sunday" (the weekday the head), "visited Zenda" (an npadvmod)
                     objs = [q for c in tok.children if c.dep_ in OBJECTS + ("npadvmod",) for q in _time_heads(c)] \
-                        or [c for c in tok.children if c.dep_ == "npadvmod" and c.i == tok.i + 1
-                            and c.pos_ == "PROPN" and not _is_time(c)]
+                        or [c for c in tok.children if c.dep_ == "npadvmod" and c.left_edge.i == tok.i + 1
+                            and c.pos_ == "PROPN" and not _is_time(c)]  # ("met Chilean President X": all of it)
                 subjects = [c for c in tok.children if c.dep_ == "nsubj"]
                 if not objs and len(subjects) == 2 and subjects[0].i < tok.i < subjects[1].i:
                     objs = subjects[1:]  # "X welcomed Y" with Y read as a second subject: the object
                     link.agents = [subjects[0].i]
+                if len(objs) > 1:
+                    # "met X on the sidelines, their first talks in a year": a meeting noun after the object
+                    # sums up the meeting, it is no second side
+                    objs = objs[:1] + [o for o in objs[1:] if data.by_noun.get(_lemma(o)) is None]
                 if len(objs) == 1 and not (frame.object == "partner" and _lemma(objs[0]) in data.not_partner_objects):
                     _add(link, frame.object, objs)
                 elif not objs and tok.tag_ == "VBG" and not any(c.dep_ == "prep" for c in tok.children) \
@@ -481,8 +489,8 @@ def link_frames(doc) -> list[Link]:
         if frame.events_only:
             link.roles["forum"] = [i for i in link.roles["forum"] if doc[i].lemma_.lower() in FORUM_EVENTS
                                    or doc[i].lower_ in FORUM_EVENTS]
-        if frame.requires and not link.roles[frame.requires]:
-            continue
+        if frame.requires and not link.roles[frame.requires] and link.rule != "setting":
+            continue  # (a scene holding coordinated subjects has its sides in them)
         if how == "noun" and frame.kind == "visit" and link.agents and not link.roles["host"]:
             index = index or actor_index(doc)
             place = _dateline_place(doc, index)
@@ -550,6 +558,22 @@ def _setting(link: Link, frame: Frame, noun, data: FrameData) -> None:
     if frame.kind not in ("meeting", "talks", "call") or noun.dep_ != "pobj" or noun.head.lower_ not in data.setting_preps:
         return
     verb = noun.head.head
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and noun.head.lower_ in ("over", "during"):
+        verb = verb.head  # "reach a deal over lunch": the phrase on the object
+    if verb.pos_ == "VERB" and noun.head.lower_ in ("over", "during") and not link.agents \
+            and not link.roles["partner"] and not link.roles["members"]:
+        # "A and B failed to reach a deal over lunch", "A and B discussed X during talks": the two subjects
+        # the scene holds met each other
+        clause = verb
+        while clause.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in clause.children):
+            clause = clause.head
+        subj = [c for c in clause.children if c.dep_ == "nsubj"]
+        others = [c for s in subj for c in s.children if c.dep_ == "conj"]
+        if len(subj) == 1 and subj[0].pos_ in ("PROPN", "NOUN"):
+            # (the subject's own conjuncts, however the parser hung them, are read with it)
+            link.carrier, link.rule, link.agents = verb.i, "setting", [subj[0].i]
+            _add(link, "partner", others)
+            return
     if verb.pos_ != "VERB" or _lemma(verb) not in data.setting_verbs or link.agents:
         return
     addressees = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
@@ -596,7 +620,11 @@ def _carried_traveller(verb, data: FrameData):
     if verb.pos_ != "VERB" or _lemma(verb) not in data.carry_verbs:
         return None
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    trip = verb.head if verb.dep_ == "relcl" and (not subj or subj[0].tag_ in ("WDT", "WP")) else (subj[0] if subj else None)
+    clause = verb
+    if verb.dep_ == "conj" and not subj and verb.head.dep_ == "relcl":
+        clause = verb.head  # "a trip that started in A and will take him to B": the relative clause's trip
+        subj = [c for c in clause.children if c.dep_ == "nsubj"]
+    trip = clause.head if clause.dep_ == "relcl" and (not subj or subj[0].tag_ in ("WDT", "WP")) else (subj[0] if subj else None)
     visit = data.by_noun.get(trip.lemma_.lower()) if trip is not None and trip.pos_ == "NOUN" else None
     travellers = [c for c in verb.children if c.dep_ == "dobj"]
     hosts = [q for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "through", "across")
@@ -605,6 +633,27 @@ def _carried_traveller(verb, data: FrameData):
         return None
     link = Link(visit.name, visit.kind, verb.i, verb.i, "carry", agents=[travellers[0].i])
     _add(link, "host", hosts)
+    return link
+
+
+TRIP_STARTS = frozenset({"start", "begin", "open", "kick"})
+
+
+def _trip_start(verb, data: FrameData):
+    """"A trip that started in A and B and will take X to C": where the trip began, X went too (the
+    traveller the carrying verb names; read from that verb, ``verb`` here)."""
+    start = verb.head
+    if verb.pos_ != "VERB" or _lemma(verb) not in data.carry_verbs or verb.dep_ != "conj" \
+            or start.dep_ != "relcl" or _lemma(start) not in TRIP_STARTS:
+        return None
+    trip = data.by_noun.get(start.head.lemma_.lower()) if start.head.pos_ == "NOUN" else None
+    travellers = [o for o in verb.children if o.dep_ == "dobj"]
+    places = [q for c in start.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for q in _pobjs(c)]
+    if trip is None or trip.kind != "visit" or len(travellers) != 1 or not places:
+        return None
+    link = Link(trip.name, trip.kind, start.i, start.i, "carry", agents=[travellers[0].i],
+                host_types=frozenset({"country", "location"}))
+    _add(link, "host", places)
     return link
 
 

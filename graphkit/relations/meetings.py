@@ -371,7 +371,8 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
                     and _own_country(a) != country
                     and not (a.type == "person" and (_own_country(a) or a.guess) is None
                              and country == _story_country(m) and not into_country)
-                    and not (p.foreign_agent and (_own_country(a) or a.guess) in (None, country))
+                    and not (p.foreign_agent and ((_own_country(a) or a.guess) in (None, country)
+                                                  or not is_country(_own_country(a) or a.guess)))
                     and not (_own_country(a) is None and a.guess == country
                              and m.trigger.lemma_.lower() in RETURNING)]  # "X returned to Harare": home
         if visitors and host.type == "location" and _homonym_abroad(m, host, country, visitors):

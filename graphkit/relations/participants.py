@@ -428,7 +428,10 @@ class Resolver:
                     # "U.S. President A and Russian President B met" parsed with the first title as a
                     # compound of B that holds A and the "and": the names inside it are conjuncts
                     own = self.index.at(t.i)
-                    out.extend(y for y in c.subtree if y.dep_ in ("appos", "conj")
+                    # (or the first name itself, hung on B's title with the "and": "Treasury Secretary A and
+                    # White House adviser B")
+                    out.extend(y for y in c.subtree if (y.dep_ in ("appos", "conj") or any(
+                                   g.dep_ == "cc" and g.i > y.i for g in y.children))
                                and (s := self.index.at(y.i)) is not None and s.label_ == "person"
                                and s != own and y.i == s.end - 1)
                 if c.dep_ == "conj" or (c.dep_ == "appos" and self.index.at(c.i) is None and c.lower_ not in self.roles) \

@@ -53,7 +53,7 @@ SLOTS = ("agent", "partner", "members", "host", "forum", "place", "co_agent")
 _REF = re.compile(r"^(?:(subject|country)\()?([A-Za-z_][A-Za-z0-9_]*)\)?$")
 _KEYS = {"id", "kind", "note", "pattern", "slots", "frame", "partner_types", "agent_types", "host_types",
          "foreign_agent", "without", "session", "outside_body"}
-_CHILD_ATTRS = {"DEP", "LOWER", "LEMMA", "POS"}
+_CHILD_ATTRS = {"DEP", "LOWER", "LEMMA", "POS", "ENT_TYPE"}
 
 
 class PatternError(ValueError):
@@ -94,8 +94,12 @@ class MeetingPattern:
 
 def _child_matches(tok, attrs: dict) -> bool:
     for key, want in attrs.items():
-        got = {"DEP": tok.dep_, "LOWER": tok.lower_, "LEMMA": tok.lemma_.lower(), "POS": tok.pos_}[key]
-        if got not in (want["IN"] if isinstance(want, dict) else [want]):
+        got = {"DEP": tok.dep_, "LOWER": tok.lower_, "LEMMA": tok.lemma_.lower(), "POS": tok.pos_,
+               "ENT_TYPE": tok.ent_type_}[key]
+        if isinstance(want, dict) and "NOT_IN" in want:
+            if got in want["NOT_IN"]:
+                return False
+        elif got not in (want["IN"] if isinstance(want, dict) else [want]):
             return False
     return True
 
@@ -111,9 +115,10 @@ def _without(value, nodes: list[str], where: str) -> tuple:
             raise PatternError(f"{where}: 'without' names node {node!r}, which the pattern does not have")
         for attrs in items if isinstance(items, list) else [items]:
             if not isinstance(attrs, dict) or not attrs or set(attrs) - _CHILD_ATTRS or not all(
-                    isinstance(v, str) or (isinstance(v, dict) and set(v) == {"IN"}) for v in attrs.values()):
+                    isinstance(v, str) or (isinstance(v, dict) and set(v) in ({"IN"}, {"NOT_IN"}))
+                    for v in attrs.values()):
                 raise PatternError(f"{where}: 'without' attributes are {', '.join(sorted(_CHILD_ATTRS))}, "
-                                   "each a string or {\"IN\": [...]}")
+                                   "each a string, {\"IN\": [...]} or {\"NOT_IN\": [...]}")
             out.append((node, _expand(attrs, where)))
     return tuple(out)
 
