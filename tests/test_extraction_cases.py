@@ -541,3 +541,22 @@ def test_an_organizations_official_does_something_in_its_seat_without_visiting(n
 ])
 def test_a_meal_or_talks_as_the_scene_of_coordinated_subjects(nlp, sentence, met):
     assert bool(_rec(nlp, sentence)["meetings"]) == met
+
+
+@pytest.mark.parametrize("second, joined", [
+    ("Campaign chairman Paul Dorn and Jared Pike also attended that meeting.", True),
+    ("Bolivian President Paul Dorn attended the meeting.", True),
+    ("Bolivian President Paul Dorn did not attend the meeting.", False),
+    ("Bolivian President Paul Dorn attended the annual meeting.", False),
+])
+def test_attending_the_meeting_just_told_joins_its_sides(nlp, second, joined):
+    rec = _rec(nlp, f"Chilean President Tom Varga met Peruvian President Ana Ruiz in Lima on Monday. {second}")
+    meetings = _meetings(rec)
+    assert (frozenset({"Paul Dorn", "Ana Ruiz"}) in {frozenset(p) for m in meetings
+                                                     for p in [(a, b) for a in m for b in m if a != b]}) == joined
+
+
+def test_a_headlines_description_is_the_person_its_story_names(nlp):
+    rec = _rec(nlp, "Chilean president meets Peru's Ruiz amid crisis\nLIMA (Reuters) - Peruvian President Ana "
+                    "Ruiz met Chilean President Tom Varga in Lima on Monday.")
+    assert set(_meetings(rec)) == {frozenset({"Ana Ruiz", "Tom Varga"})}

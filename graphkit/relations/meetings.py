@@ -66,6 +66,7 @@ class _Match:
         self.frame = self.tok[pattern.frame]
         self.seen: list[Participant] = []  # every participant the slots gave
         self.by_order = False  # a side was found by token order, the parse giving none
+        self.joined: tuple | None = None  # (attendees, status) of "attended that meeting": the one just told
 
     def _subject_by_order(self, node) -> list:
         """The fallback when the parse links the trigger to no subject: the actor opening the sentence."""
@@ -391,7 +392,10 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         members = [x for q in between for x in m.resolver.members(q)]
         if agents and members:
             partners = partners + [x for x in members if x not in agents]
-    for forum in ([] if between else m.slot("forum")):
+    forums = [] if between else m.slot("forum")
+    if not forums and agents and forum_node is not None and p.kind == "talks" and _told_before(forum_node):
+        m.joined = (agents, st)  # "A met B. C also attended that meeting": C met them too (see `extract`)
+    for forum in forums:
         if m.trigger.lemma_.lower() in SPEECH_VERBS and (_legislature(forum) or (
                 forum.type == "organization" and not load_gazetteer().members_of(forum.name)
                 and forum_node is not None and forum_node.lemma_.lower() not in FORUM_NOUNS)):
@@ -426,6 +430,37 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
     elif not any(k in p.slots for k in ("partner", "members", "host", "forum")) and len(agents) >= 2:
         groups.append((agents, None, p.kind, None))  # "A and B met"
     return _meetings(m, st, reference, groups)
+
+
+TOLD_MEETINGS = frozenset({"meeting", "talks", "dinner", "lunch", "breakfast", "session"})
+
+
+def _told_before(noun) -> bool:
+    """"that meeting", "the meeting" with nothing naming it: a meeting the article has just told of."""
+    return noun.lemma_.lower() in TOLD_MEETINGS and not any(
+        c.dep_ in ("compound", "amod", "nmod", "prep", "poss") for c in noun.children) and any(
+        c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children)
+
+
+def _joined(m: _Match, found: list[Meeting]) -> list[Meeting]:
+    """"A met B in June. C and D also attended that meeting": the meeting told last, in this sentence or
+    the two before, with the attendees added to its sides."""
+    attendees, st = m.joined
+    sent = m.trigger.sent
+    window = sent.doc[max(0, sent.start - 1)].sent
+    window = window.doc[max(0, window.start - 1)].sent.start_char
+    told = [x for x in found if x.kind in ("meeting", "talks") and x.spans
+            and window <= x.spans[0][0] < sent.start_char]
+    if not told:
+        return []
+    last = max(told, key=lambda x: x.spans[0][0])
+    names = list(dict.fromkeys([a.name for a in attendees] + last.participants))
+    if len(names) <= len(last.participants):
+        return []
+    return [Meeting(participants=names, kind="talks" if len(names) > 2 else "meeting", status=last.status,
+                    location=last.location, date=last.date, date_iso=last.date_iso, evidence=sent.text.strip(),
+                    evidence_all=[sent.text.strip()], spans=[[sent.start_char, sent.end_char]],
+                    trigger=m.trigger.text, pattern=m.p.id + "+told")]
 
 
 def _own_past(m: _Match) -> bool:
@@ -560,16 +595,21 @@ def extract(doc) -> tuple[list[Meeting], list[Actor]]:
     reference = reference_date(doc)
     found, extra = [], {}
     matches = [(patterns[pid], nodes) for pid, nodes in frames] + [link_pattern(x) for x in link_frames(doc)]
+    joined = []
     for pattern, nodes in matches:
         match = _Match(pattern, nodes, doc, resolver)
         if match.p.void(match.tok):
             continue
-        for meeting in _meetings_of(match, reference):
+        meetings = _meetings_of(match, reference)
+        if match.joined is not None:
+            joined.append(match)
+        for meeting in meetings:
             found.append(meeting)
             for p in match.seen:
                 if p.name in meeting.participants and not index.named(p.name):
                     extra.setdefault(p.name, Actor(p.name, p.type if p.type != "location" else "country",
                                                    country=p.country if p.type not in ("country", "forum") else None))
+    found.extend(x for match in joined for x in _joined(match, found))
     return merge_same(found), list(extra.values())
 
 

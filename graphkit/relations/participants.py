@@ -765,8 +765,9 @@ class Resolver:
         """A description stands for a person the article named before it ("the president" after "President
         X"), not for one named later in its own sentence ("the president met President Y")."""
         starts = [s.start for s in self.index.named(name) if s._.kind != "pronoun"]
-        # (or named right after the title, which the parser cut from its name)
-        return any(k < x.i or 0 < k - x.i <= 2 for k in starts)
+        # (or named right after the title, which the parser cut from its name; a headline's description is
+        # of a person its story names: "Ruritanian premier meets ..." over "Premier X met ...")
+        return any(k < x.i or 0 < k - x.i <= 2 for k in starts) or (_headline(x) and bool(starts))
 
     def _verb_attached_body(self, x, seen) -> list[Participant]:
         """"will meet officials in the Finance Ministry": the parser often hangs the "in / at / from" phrase
