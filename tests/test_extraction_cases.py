@@ -560,3 +560,22 @@ def test_a_headlines_description_is_the_person_its_story_names(nlp):
     rec = _rec(nlp, "Chilean president meets Peru's Ruiz amid crisis\nLIMA (Reuters) - Peruvian President Ana "
                     "Ruiz met Chilean President Tom Varga in Lima on Monday.")
     assert set(_meetings(rec)) == {frozenset({"Ana Ruiz", "Tom Varga"})}
+
+
+@pytest.mark.parametrize("sentence, pairs", [
+    ("Pence is scheduled to meet Egyptian President Karl Holm in Cairo and Israeli Prime Minister Ana Ruiz in "
+     "Jerusalem.", [{"Pence", "Karl Holm"}, {"Pence", "Ana Ruiz"}]),
+    ("Chilean President Tom Varga will visit Peru on Monday and Bolivia on Tuesday.",
+     [{"Tom Varga", "Peru"}, {"Tom Varga", "Bolivia"}]),
+    ("Chilean President Tom Varga will meet Peruvian President Ana Ruiz on Monday and Bolivian President Paul "
+     "Dorn on Tuesday.", [{"Tom Varga", "Ana Ruiz"}, {"Tom Varga", "Paul Dorn"}]),
+])
+def test_a_second_object_with_its_own_place_or_day_is_a_side_too(nlp, sentence, pairs):
+    meetings = _meetings(_rec(nlp, sentence))
+    assert all(any(frozenset(p) <= m for m in meetings) for p in pairs)
+
+
+def test_a_relative_object_pronoun_is_its_antecedent_and_not_the_clauses_subject(nlp):
+    rec = _rec(nlp, "Jared Pike met Russian banker Sergei Gorkin at the request of Russian Ambassador Igor Baranov, "
+                    "whom he had first met at a Washington hotel in April 2016.")
+    assert set(_meetings(rec)) == {frozenset({"Jared Pike", "Sergei Gorkin"}), frozenset({"Jared Pike", "Igor Baranov"})}

@@ -116,6 +116,12 @@ def antecedent(state: ArticleState, pron) -> str | None:
     own = _own_subject(state, pron)
     fronted = _fronted_others(pron)
     before = [m for m in persons if sent.start <= m.start < pron.i and m.actor != own and m.end - 1 not in fronted]
+    if before and pron.dep_ in SUBJECTS and pron.head.dep_ == "relcl":
+        # a subject "he" in a relative clause: the main clause's subject, named before ("X met Y at the
+        # request of Z, whom he had first met": X), as in "X said he ..."
+        main = [m for m in before if doc_root_subject(pron) == m.end - 1]
+        if main:
+            return main[-1].actor
     if before:
         return before[-1].actor
     if pron.lower_ not in POSSESSIVES or pron.dep_ in SUBJECTS:
@@ -134,13 +140,23 @@ def antecedent(state: ArticleState, pron) -> str | None:
     return _earlier(state, sent, resolved)
 
 
+def doc_root_subject(tok) -> int | None:
+    """The index of the subject of ``tok``'s sentence's main verb, or None."""
+    root = tok.sent.root
+    return next((c.i for c in root.children if c.dep_ in SUBJECTS), None)
+
+
 def _fronted_others(pron) -> set[int]:
     """Tokens of the persons a phrase fronted before a subject pronoun names as others than its subject:
     "After talks with X, he said", "Speaking after meeting X, he said": whoever met X is "he", so "he" is
-    not X (a subject of the phrase's own may be: "After X arrived, he said")."""
+    not X (a subject of the phrase's own may be: "After X arrived, he said"); nor is the person a relative
+    object pronoun stands for ("Y, whom he met")."""
     if pron.dep_ not in SUBJECTS:
         return set()
     out: set[int] = set()
+    verb = pron.head
+    if verb.dep_ == "relcl" and any(c.dep_ in ("dobj", "dative") and c.tag_ in ("WP", "WDT") for c in verb.children):
+        out.add(verb.head.i)  # "X met Y, whom he had first met in 2016": "whom" is Y, so "he" is not
     for c in pron.head.children:
         if c.i < pron.i and c.dep_ in ("advcl", "prep", "npadvmod"):
             own = {t.i for t in c.subtree if t.dep_ in SUBJECTS}

@@ -407,6 +407,9 @@ def link_frames(doc) -> list[Link]:
                     objs = objs[:1] + [o for o in objs[1:] if data.by_noun.get(_lemma(o)) is None]
                 if len(objs) == 1 and not (frame.object == "partner" and _lemma(objs[0]) in data.not_partner_objects):
                     _add(link, frame.object, objs)
+                    _add(link, frame.object, _gapped_objects(tok, objs[0]))
+                elif len(objs) > 1 and all(o.pos_ == "PROPN" for o in objs):
+                    _add(link, frame.object, objs)  # "meet A on Monday and B on Tuesday", both made objects
                 elif not objs and tok.tag_ == "VBG" and not any(c.dep_ == "prep" for c in tok.children) \
                         and _opens_clause(tok, tok, data) and (obj := _np_after(tok)) is not None:
                     _add(link, frame.object, [obj])  # "Welcoming X to Oslo, ..." with X hung elsewhere
@@ -524,6 +527,20 @@ def link_frames(doc) -> list[Link]:
             out.append(link)
             if link.kind == "visit" and (talk := _discussed_on_visit(tok, data)) is not None:
                 out.append(talk)
+    return out
+
+
+def _gapped_objects(verb, obj) -> list:
+    """"will meet A in Cairo and B in Jerusalem": the second object, with its own place, the parser made a
+    conjunct of the verb (or of the verb above it) with no verb of its own."""
+    out = []
+    for h in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
+        out += [c for c in h.children if c.dep_ == "conj" and c.i > obj.i and c.pos_ in ("PROPN", "NOUN")
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children)
+                and c.nbor(-1).dep_ != "punct" and any(g.dep_ == "cc" for g in h.children)]
+        # "visit A on Monday and B on Tuesday": B made a conjunct of the day
+        out += [c for p in h.children if p.dep_ == "prep" for q in _pobjs(p) if _is_time(q)
+                for c in q.children if c.dep_ == "conj" and c.pos_ == "PROPN" and not _is_time(c)]
     return out
 
 

@@ -514,6 +514,9 @@ class Resolver:
             spans = self.index.all_at(x.i) if span._.kind == "pronoun" else [span]
             return [p for p in (self.participant(s) for s in spans) if p is not None]
         low = x.lower_
+        if x.tag_ in ("WP", "WDT") and x.dep_ in ("dobj", "pobj", "dative") and x.head.dep_ == "relcl" \
+                and x.head.head.i not in seen:
+            return self.actors(x.head.head, seen)  # "Y, whom X met": Y
         if low in SUBJECT_PRONOUNS and x.dep_ in SUBJECTS:
             return self._reporter(x, seen)
         if low == "their" and x.dep_ == "poss" and (sides := self._their_sides(x, seen)):

@@ -183,6 +183,8 @@ def status(trigger, frame) -> str | None:
         kids = list(x.children)
         if i > 0 and chain[i - 1].dep_ in ("prep", "agent") and chain[i - 1].lower_ not in COMPLEMENT_PREPS:
             background = True  # "after talks", "from his trip": not what a hope or a refusal is about
+        if i > 0 and chain[i - 1].dep_ == "relcl" and past_verb(chain[i - 1]):
+            background = True  # "at the request of Y, whom he had met": a relative clause states its own past
         if i > 0 and chain[i - 1].dep_ == "advcl" and any(
                 c.dep_ in ("advmod", "mark") and c.lower_ in TIME_LINKS for c in chain[i - 1].children):
             background = True  # "agreed to expand trade when they met": when, not what was agreed
