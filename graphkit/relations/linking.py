@@ -62,7 +62,7 @@ SETTING_FORUMS = LEXICON["describable_forum_nouns"]  # nouns that name a gatheri
 FORUM_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"] | LEXICON["forum_org_heads"]
 FORUM_EVENTS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]
 _FRAME_KEYS = {"kind", "verbs", "nouns", "adjectives", "events_only", "object", "preps", "needs_cue", "verb_cue", "partner_types", "host_types",
-               "carriers", "requires"}
+               "carriers", "requires", "cue_carriers"}
 
 
 class FrameError(ValueError):
@@ -85,6 +85,7 @@ class Frame:
     requires: str | None = None  # a role without which the trigger is no meeting
     adjectives: frozenset = frozenset()  # read like verbs ("who was present at the summit")
     events_only: bool = False  # the forum an event, not a body ("chairs the summit", not "chairs the commission")
+    cue_carriers: frozenset = frozenset()  # verbs whose object needs no cue ("received a call from X")
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
             raise FrameError(f"{at}: unknown key(s) {', '.join(sorted(unknown))}")
         if obj.get("kind") not in MEETING_KINDS:
             raise FrameError(f"{at}: kind must be one of {', '.join(MEETING_KINDS)}")
-        for key in ("verbs", "nouns", "adjectives", "needs_cue", "carriers", "verb_cue"):
+        for key in ("verbs", "nouns", "adjectives", "needs_cue", "carriers", "verb_cue", "cue_carriers"):
             words = obj.get(key, [])
             if not isinstance(words, list) or not all(isinstance(w, str) and w == w.lower() and w for w in words):
                 raise FrameError(f"{at}: {key!r} must be a list of lower-case words")
@@ -144,7 +145,8 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
                             obj.get("object"), dict(preps), frozenset(obj.get("needs_cue", [])),
                             types["partner_types"], types["host_types"], frozenset(obj.get("carriers", [])),
                             frozenset(obj.get("verb_cue", [])), obj.get("requires"),
-                            frozenset(obj.get("adjectives", [])), bool(obj.get("events_only", False))))
+                            frozenset(obj.get("adjectives", [])), bool(obj.get("events_only", False)),
+                            frozenset(obj.get("cue_carriers", []))))
     by_verb, by_noun, by_adj = {}, {}, {}
     for f in frames:
         for w in f.adjectives:
@@ -252,7 +254,10 @@ def _frame_of(tok, data: FrameData):
             return None, "noun"  # "On the trade talks with X, Y said": what is spoken about, not an event
         if f is not None and f.carriers and not (tok.dep_ == "dobj" and _lemma(tok.head) in f.carriers) and not scene:
             return None, "noun"
-        if f is not None and f.needs_cue and not any(
+        carried = tok.dep_ == "dobj" and _lemma(tok.head) in f.cue_carriers if f is not None else False
+        if carried and any(c.dep_ in ("prep", "acl") and c.lower_ in ("for", "to") for c in tok.children):
+            carried = False  # "received a call for help", "a call to act": an appeal
+        if f is not None and f.needs_cue and not carried and not any(
                 c.lower_ in f.needs_cue or _lemma(c) in f.needs_cue for c in tok.children
                 if c.dep_ in ("compound", "amod", "nmod")):
             return None, "noun"
