@@ -445,7 +445,7 @@ def link_frames(doc) -> list[Link]:
             by = [q for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                   for q in _pobjs(c)]
             if not owners and not by:
-                owners = _purpose_owners(tok, data)
+                owners = _purpose_owners(tok, data) or _reported_owners(tok, frame)
             if frame.kind in ("meeting", "talks"):  # "a Ruritanian-Freedonian summit": the pair's states
                 pair = [t for t in doc[tok.left_edge.i:tok.i] if demonym_state(t) is not None]
                 if len(pair) >= 2:
@@ -577,12 +577,14 @@ def _framing(noun, data: FrameData) -> bool:
 def _setting(link: Link, frame: Frame, noun, data: FrameData) -> None:
     """"In a meeting, X told Y ...", "At the talks X urged Y to ...": a meeting noun setting the scene of a
     verb of telling makes its subject meet its addressee."""
-    if frame.kind not in ("meeting", "talks", "call") or noun.dep_ != "pobj" or noun.head.lower_ not in data.setting_preps:
+    if frame.kind not in ("meeting", "talks", "call") or noun.dep_ != "pobj" \
+            or noun.head.lower_ not in data.setting_preps | {"after", "following"}:
         return
     verb = noun.head.head
-    if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and noun.head.lower_ in ("over", "during"):
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and noun.head.lower_ in ("over", "during", "after", "following"):
         verb = verb.head  # "reach a deal over lunch": the phrase on the object
-    if verb.pos_ == "VERB" and noun.head.lower_ in ("over", "during") and not link.agents \
+    if verb.pos_ == "VERB" and (noun.head.lower_ in ("over", "during") or noun.head.lower_ in ("after", "following")
+                                and frame.kind in ("talks", "call")) and not link.agents \
             and not link.roles["partner"] and not link.roles["members"]:
         # "A and B failed to reach a deal over lunch", "A and B discussed X during talks": the two subjects
         # the scene holds met each other
@@ -596,7 +598,8 @@ def _setting(link: Link, frame: Frame, noun, data: FrameData) -> None:
             link.carrier, link.rule, link.agents = verb.i, "setting", [subj[0].i]
             _add(link, "partner", others)
             return
-    if verb.pos_ != "VERB" or _lemma(verb) not in data.setting_verbs or link.agents:
+    if verb.pos_ != "VERB" or _lemma(verb) not in data.setting_verbs or link.agents \
+            or noun.head.lower_ not in data.setting_preps:
         return
     addressees = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
         q for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for q in _pobjs(c)]
@@ -918,6 +921,19 @@ def _unnamed_meeting(noun, data: FrameData, index) -> bool:
     # (indefinite: "the meeting was attended by ..." is one named before, with others there)
     return f is not None and f.kind in ("meeting", "talks") and noun.pos_ == "NOUN" and index.at(noun.i) is None \
         and not any(c.pos_ == "PROPN" for c in noun.lefts) and any(c.lower_ in ("a", "an") for c in noun.lefts)
+
+
+def _reported_owners(noun, frame: Frame) -> list:
+    """"X said talks with Y went well": talks with someone, whose own clause a side reports, are the
+    reporter's (not "X said talks between A and B ...", which name their own sides)."""
+    if frame.kind not in ("meeting", "talks", "call") or noun.dep_ not in ("nsubj", "nsubjpass") \
+            or not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children) \
+            or any(c.dep_ in ("det", "poss") and c.lower_ not in ("the", "a", "an") for c in noun.children):
+        return []
+    clause = noun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING:
+        return []
+    return [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
 
 
 def _purpose_owners(noun, data: FrameData) -> list:

@@ -328,6 +328,9 @@ TEMPLATES = [
         {"A": TRAVELLING}),
     *_t("attend×there-for", ["{A} arrived{WHEN} for the {F}.", "{A} {A_is} in town for the {F}."], "A-F ?A>F@",
         {"A": TRAVELLING}),
+    *_t("talks×reported-owner", "{A} said talks with {B}{WHEN} went well.", "A-B", {"A": PERSONAL}),
+    *_t("talks×after-coordinated", "{A} and {B} vowed to expand trade after talks{PLACE}{WHEN}.", "A-B",
+        {"A": LISTABLE[:-1], "B": LISTABLE[:-1]}),
     *_t("send×purpose", "the president sent {A} to {C_capital}{WHEN} to meet {B}.", "A-B ?A>C",
         {"A": PERSONAL}, dest=("capital",)),
     # negatives: no meeting at all
