@@ -579,3 +579,19 @@ def test_a_relative_object_pronoun_is_its_antecedent_and_not_the_clauses_subject
     rec = _rec(nlp, "Jared Pike met Russian banker Sergei Gorkin at the request of Russian Ambassador Igor Baranov, "
                     "whom he had first met at a Washington hotel in April 2016.")
     assert set(_meetings(rec)) == {frozenset({"Jared Pike", "Sergei Gorkin"}), frozenset({"Jared Pike", "Igor Baranov"})}
+
+
+@pytest.mark.parametrize("headline, pair", [
+    ("Varga heads to Peru for talks", {"Tom Varga", "Peru"}),
+    ("Ruiz meets Varga in Lima", {"Ana Ruiz", "Tom Varga"}),
+])
+def test_a_headline_verb_read_as_a_plural_noun(nlp, headline, pair):
+    rec = _rec(nlp, f"{headline}\nLIMA (Reuters) - Chilean President Tom Varga and Peruvian President Ana Ruiz "
+                    "said on Monday that trade would grow.")
+    assert frozenset(pair) in _meetings(rec)
+
+
+def test_a_received_call_is_a_call_an_appeal_is_not(nlp):
+    rec = _rec(nlp, "Chilean President Tom Varga received a call from Peruvian President Ana Ruiz on Monday.")
+    assert [m["kind"] for m in rec["meetings"]] == ["call"]
+    assert _rec(nlp, "Chilean President Tom Varga received a call for help from Peru.")["meetings"] == []

@@ -55,7 +55,7 @@ from graphkit.records import ACTOR_TYPES, MEETING_KINDS
 from graphkit.actors.spans import actor_index
 
 from .lexicon import LEXICON
-from .participants import demonstrative, demonym_state, role_nouns, verbal
+from .participants import demonstrative, demonym_state, headline, role_nouns, verbal
 
 ROLES = ("partner", "host", "forum", "members")
 SETTING_FORUMS = LEXICON["describable_forum_nouns"]  # nouns that name a gathering a meeting may be held at
@@ -270,9 +270,18 @@ def _verbal(tok) -> bool:
     ..., officials said": "heads" tagged a noun in a reported clause too)."""
     if verbal(tok):
         return True
+    if _headline_verb(tok):
+        return True
     subject = any(c.dep_ == "nsubj" for c in tok.children)
     return subject and ((tok.tag_ == "NNS" and tok.dep_ in ("ROOT", "ccomp", "conj"))
                         or (tok.pos_ == "ADJ" and any(c.dep_ == "dobj" for c in tok.children)))  # "X phoned/JJ Y"
+
+
+def _headline_verb(tok) -> bool:
+    """"Varga heads to Peru for talks", "Ruiz meets Varga": a headline's verb the tagger read as a plural
+    noun, its subject made its compound."""
+    return tok.tag_ == "NNS" and tok.dep_ == "ROOT" and tok.i > 0 and tok.doc[tok.i - 1].dep_ == "compound" \
+        and tok.doc[tok.i - 1].head.i == tok.i and tok.doc[tok.i - 1].pos_ == "PROPN" and headline(tok)
 
 
 def _time_heads(tok) -> list:
@@ -375,7 +384,8 @@ def link_frames(doc) -> list[Link]:
         link = Link(frame.name, frame.kind, tok.i, tok.i, how, frame.partner_types, frame.host_types)
         if how == "verb":
             if not verbal(tok):  # a verb tagged a noun ("heads"): its subject, which the clause rules don't climb to
-                link.agents = [c.i for c in tok.children if c.dep_ == "nsubj"]
+                link.agents = [c.i for c in tok.children if c.dep_ == "nsubj"] or (
+                    [tok.i - 1] if _headline_verb(tok) else [])
             passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
             by = [q for c in tok.children if c.dep_ == "agent" for q in _pobjs(c)]
             if passive and by and frame.object:

@@ -216,7 +216,7 @@ def demonstrative(noun) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("that", "this", "these", "those") for c in noun.children)
 
 
-def _headline(tok) -> bool:
+def headline(tok) -> bool:
     """Is ``tok`` in an article's headline: its first sentence, with no closing punctuation?"""
     sent = tok.sent
     return sent.start == 0 and not sent[-1].is_punct
@@ -464,7 +464,7 @@ class Resolver:
         another person's apposition, so B (and C after it) are listed beside A."""
         # a list goes on with "and" ("..., Y told reporters" after a name is that person speaking), save in
         # a headline, where a comma is the "and" ("A, B to meet in Oslo")
-        if c.dep_ != "appos" or not (any(g.dep_ in ("cc", "conj") for g in c.children) or _headline(c)):
+        if c.dep_ != "appos" or not (any(g.dep_ in ("cc", "conj") for g in c.children) or headline(c)):
             return False
         a, b = self.index.at(t.i), self.index.at(c.i)
         if a is not None and b is not None:
@@ -770,7 +770,7 @@ class Resolver:
         starts = [s.start for s in self.index.named(name) if s._.kind != "pronoun"]
         # (or named right after the title, which the parser cut from its name; a headline's description is
         # of a person its story names: "Ruritanian premier meets ..." over "Premier X met ...")
-        return any(k < x.i or 0 < k - x.i <= 2 for k in starts) or (_headline(x) and bool(starts))
+        return any(k < x.i or 0 < k - x.i <= 2 for k in starts) or (headline(x) and bool(starts))
 
     def _verb_attached_body(self, x, seen) -> list[Participant]:
         """"will meet officials in the Finance Ministry": the parser often hangs the "in / at / from" phrase
