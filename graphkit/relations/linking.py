@@ -429,6 +429,12 @@ def link_frames(doc) -> list[Link]:
                         and _opens_clause(tok, tok, data) and (obj := _np_after(tok)) is not None:
                     _add(link, frame.object, [obj])  # "Welcoming X to Oslo, ..." with X hung elsewhere
             _prep_roles(link, frame, tok, data)
+            for c in tok.children:  # "met one-on-one with X", "met privately with X": the 'with' on the adverb
+                if c.dep_ in ("npadvmod", "advmod") and c.i > tok.i:
+                    _prep_roles(link, frame, c, data, only="partner")
+                if c.dep_ == "prep" and c.lower_ == "for":  # "posed for photos with X", "met for lunch with X"
+                    for q in _pobjs(c):
+                        _prep_roles(link, frame, q, data, only="partner")
             if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
                 _prep_roles(link, frame, tok.head, data)  # "was present at X": the 'at' on the copula
             if frame.object == "forum" and any(c.dep_ == "dobj" for c in tok.children):
