@@ -36,6 +36,8 @@ DROPPED = [
     ("Norwegian Foreign Minister Anna Berg said she was prepared to meet Chilean President Karl Holm.",
      "prepared-to"),
     ("Norway is unwilling to negotiate with Chile.", "unwilling-to"),
+    # working to arrange a meeting is no meeting yet
+    ("Aides are working to arrange a meeting between Chilean President Karl Holm and Anna Berg.", "working-to"),
     # readiness for an indefinite meeting is a wish too
     ("Norwegian Foreign Minister Anna Berg is prepared for talks with Chile.", "is-prepared-for"),
     ("Norwegian Foreign Minister Anna Berg said she was ready for a summit with Chile.", "ready-for-a"),

@@ -360,6 +360,7 @@ TEMPLATES = [
     *_t("negative×habit", "{A} visit{A_s} {C} every summer.", forms={"A": TRAVELLING}),
     *_t("negative×cancellation", ["{A} cancelled a meeting with {B}{WHEN}.", "{A} called off talks with {B}{WHEN}.",
                                   "a planned meeting between {A} and {B} was cancelled{WHEN}."]),
+    *_t("negative×cancellation", "{A} skipped the {F}{WHEN}."),
     *_t("negative×cancellation", ["{A} cancelled a planned visit to {C}{WHEN}.",
                                   "{A} postponed a trip to {C}{WHEN}."], forms={"A": TRAVELLING}),
     *_t("negative×idiom", ["{A} exchanged letters with {B}{WHEN}.", "{A} and {B} exchanged prisoners{WHEN}.",
