@@ -108,3 +108,13 @@ def test_a_general_assembly_by_name_is_a_forum_a_general_meeting_is_a_companys_o
     got, summary = _pairs(nlp, "A Chilean delegation took part in the UN General Assembly in New York on Saturday.")
     assert got == P(("Chile", "United Nations General Assembly")), summary
     assert _pairs(nlp, "Shareholders attended the annual general meeting of Norcom.")[0] == set()
+
+
+def test_a_grouping_opening_a_meeting_is_attended_by_its_members_the_article_names(nlp):
+    got, summary = _pairs(nlp, "Finance ministers of the Gulf Cooperation Council opened a two-day meeting on "
+                               "Monday. Bahrain, Kuwait and Oman back a common currency.")
+    assert got == P(("Gulf Cooperation Council", "Bahrain"), ("Gulf Cooperation Council", "Kuwait"),
+                    ("Gulf Cooperation Council", "Oman"), ("Bahrain", "Kuwait"), ("Bahrain", "Oman"),
+                    ("Kuwait", "Oman")), summary
+    # with no member named, no one to pair it with
+    assert _pairs(nlp, "Finance ministers of the Gulf Cooperation Council opened a two-day meeting on Monday.")[0] == set()

@@ -416,7 +416,8 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
                 groups.append((attendees + [forum], forum.name if len(attendees) > 1 else None, "talks", None))
                 groups.extend(_visit_to_forum(m, attendees, forum_node))
     if (p.kind in ("meeting", "talks") and st == "happened" and not partners and len(agents) == 1
-            and agents[0].type == "forum" and not m.slot("forum")):
+            and (agents[0].type == "forum" or agents[0].type == "organization"
+                 and load_gazetteer().members_of(agents[0].name)) and not m.slot("forum")):
         groups.extend(_session(m, agents[0]))  # "finance ministers of the Group of Seven met in Paris"
     members = m.slot("members")
     if members and _unnamed_side(m):
