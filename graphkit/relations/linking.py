@@ -944,7 +944,8 @@ def _reported_owners(noun, frame: Frame) -> list:
     reporter's (not "X said talks between A and B ...", which name their own sides)."""
     if frame.kind not in ("meeting", "talks", "call") or noun.dep_ not in ("nsubj", "nsubjpass") \
             or not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children) \
-            or any(c.dep_ in ("det", "poss") and c.lower_ not in ("the", "a", "an") for c in noun.children):
+            or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children):
+        # ("the talks with Y", "his talks": talks told before or owned; read where they are told)
         return []
     clause = noun.head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING:
