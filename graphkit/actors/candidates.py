@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from graphkit.tokens import line_of
 
 from .bodies import country_body
-from .gazetteer import fold
+from .gazetteer import fold, load_gazetteer
 from .lexicon import LEXICON
 from .mention import Mention
 from .names import looks_like_name
@@ -100,6 +100,7 @@ def winning_spans(doc, user_ok, title_words=frozenset()) -> list:
 
     user = [s for s in doc.spans[USER_KEY] if user_ok(s)] if USER_KEY in doc.spans else []
     gazetteer = []
+    shouted = load_gazetteer().shouted
     for s in doc.spans[GAZETTEER_KEY] if GAZETTEER_KEY in doc.spans else []:
         # a one-word entry written in lower case opening a sentence is an ordinary word; in a line in
         # capitals, an acronym that is also a function word ("IS", "WHO") is that word
@@ -107,6 +108,8 @@ def winning_spans(doc, user_ok, title_words=frozenset()) -> list:
             continue
         if len(s) == 1 and s[0].is_stop and s.text.isupper() and _capitals_line(doc, s[0]):
             continue
+        if len(s) == 1 and s.text in shouted and not _capitals_line(doc, s[0]):
+            continue  # "KENYAN" stands for the country only on a line written all in capitals
         gazetteer.append(s)
     entities = []
     for ent in doc.ents:
@@ -226,6 +229,8 @@ def candidate_mentions(doc, gz, lookup, user_ok=lambda s: True) -> Candidates:
         out.taken.update(range(s, e))
         from_tables = span.label_ not in NER_LABELS
         entry = lookup(text) if from_tables or span.label_ != "PERSON" else None
+        if entry is None and from_tables:
+            entry = gz.shouted.get(text)  # "KENYAN" on a line in capitals (`winning_spans` kept no other)
         if entry is not None:
             out.mentions.append(mention_from_entry(s, e, text, entry))
             continue

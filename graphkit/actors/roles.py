@@ -275,6 +275,7 @@ def person_roles(state: ArticleState) -> None:
             respectively.update(_respectively_heads(state, m, title_words))
     for head_i in sorted(respectively):
         _zip_respectively(state, head_i)
+    _headline_roles(state, title_words)
     _share_listed_country(state)
     for a in state.persons():  # possessors, now that all persons have countries
         if a.country is None and a.via and a.via in state.actors:
@@ -289,6 +290,25 @@ def person_roles(state: ArticleState) -> None:
     for a in state.persons():
         if a.country is None:
             a.guess = back.get(a.name) or context_country(state, a)
+
+
+def _headline_roles(state: ArticleState, title_words) -> None:
+    """A headline's "<country> <title>" ("RURITANIAN PRESIDENT RESHUFFLES CABINET") is the one person of
+    the story who holds that title ("President Tom Varga replaced ..."), when the text gives no other
+    country for them and no second person holds it."""
+    doc = state.doc
+    for m in state.mentions:
+        if m.type != "country" or m.place or m.start not in state.headings:
+            continue
+        words, i = [], m.end
+        while i < len(doc) and i in state.headings and fold(doc[i].text) in title_words:
+            words.append(fold(doc[i].text))
+            i += 1
+        if not words:
+            continue
+        holders = [a for a in state.persons() if any(fold(r).split() == words for r in a.roles)]
+        if len(holders) == 1 and holders[0].country is None:
+            holders[0].country = m.actor
 
 
 def _share_listed_country(state: ArticleState) -> None:
