@@ -29,6 +29,8 @@ TITLE_FILLERS = LEXICON["title_fillers"]
 _POSSESSIVE = ("'s", "’s")
 TRIP_NOUNS = LEXICON["trip_nouns"]
 TRIP_VERBS = LEXICON["trip_verbs"]
+HOST_OFFICES = LEXICON["host_offices"]
+MEETING_WORDS = LEXICON["trip_meeting_words"]
 REPORTING = LEXICON["reporting_verbs"]
 MINISTER_WORDS = LEXICON["minister_words"]
 
@@ -283,7 +285,7 @@ def person_roles(state: ArticleState) -> None:
     for a in state.persons():
         if a.country is None and a.via is None:
             a.country = _country_title(state, a) or (
-                (_speaker_for(state, a) or _the_countrys(state, a)) if a.roles else None)
+                (_speaker_for(state, a) or _the_countrys(state, a) or _host_of_trip(state, a)) if a.roles else None)
     # a guess for the rest: a role phrase that refers back to the person ("Dalton said ... the new US
     # president"), else the government bodies and countries around the person
     back = _role_phrase_countries(state, title_words)
@@ -467,6 +469,73 @@ def _belongs_to_other_person(state: ArticleState, mm: Mention, name: str) -> boo
             if h is not None and h.type == "person":
                 return h.actor != name
     return False
+
+
+def _trip_places(sent) -> list:
+    """Tokens of ``sent`` that name where a trip goes: "a visit to X", "flew to X", "leaves for X",
+    "arrived in X", "visited X", "a X visit" (not "returned to X": one comes home)."""
+    out = []
+    for tok in sent:
+        h = tok.head
+        if tok.dep_ in ("compound", "amod", "nmod", "poss") and h.lemma_.lower() in TRIP_NOUNS:
+            out.append(tok)
+        elif tok.dep_ == "dobj" and h.lemma_.lower() in ("visit", "tour"):
+            out.append(tok)
+        elif tok.dep_ == "pobj" and h.dep_ == "prep":
+            goer, prep = h.head.lemma_.lower(), h.lower_
+            if goer in TRIP_NOUNS | TRIP_VERBS and goer != "return" and (
+                    prep == "to" or (prep == "for" and goer in ("leave", "head"))
+                    or (prep == "in" and goer in ("arrive", "arrival"))):
+                out.append(tok)
+    return out
+
+
+def _verb_of(tok):
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _one_trip(place, meeting) -> bool:
+    """Are the trip to ``place`` and the ``meeting`` one journey's: one verb's ("leaves for X for talks"), or
+    verbs joined by "and" ("will visit X and hold talks")?  Not "met Y after returning from a visit to X"."""
+    trip = place.head.head if place.dep_ == "pobj" else place.head
+    a, b = _verb_of(trip), _verb_of(meeting)
+    return a == b or (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a)
+
+
+def _host_of_trip(state: ArticleState, a: ActorState) -> str | None:
+    """"Varga will visit Ruritania and hold talks in the capital with President Sandek", "Varga leaves for
+    <capital> for talks with President Sandek": a head of state or government met on a trip to one country,
+    whose own country the text does not give, is that country's (the host receives the visitor)."""
+    if not any(HOST_OFFICES & set(fold(r).split()) for r in a.roles):
+        return None
+    doc = state.doc
+    for m in a.mentions:
+        if m.kind == "pronoun":
+            continue
+        head = doc[m.end - 1]
+        while head.dep_ == "conj" and head.head.i < head.i:  # "with President Sandek and his ministers"
+            head = head.head
+        met = (head.dep_ == "pobj" and head.head.lower_ == "with"
+               and head.head.head.lemma_.lower() in MEETING_WORDS) or \
+              (head.dep_ == "dobj" and head.head.lemma_.lower() in MEETING_WORDS)
+        if not met:
+            continue
+        hosts = set()
+        meeting = head.head.head if head.dep_ == "pobj" else head.head
+        for tok in _trip_places(head.sent):
+            if not _one_trip(tok, meeting):
+                continue
+            mm = state.by_token.get(tok.i)
+            if mm is None or mm.actor == a.name:
+                continue
+            c = mm.actor if mm.type == "country" else mm.country if mm.type == "location" else None
+            if c:
+                hosts.add(c)
+        if len(hosts) == 1:
+            return hosts.pop()
+    return None
 
 
 def _destination(tok) -> bool:
