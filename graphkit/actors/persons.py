@@ -43,6 +43,7 @@ ORG_THING_HEADS = LEXICON["org_thing_heads"]
 SCHOOLING_VERBS = LEXICON["schooling_verbs"]
 COMPANY_NOUNS = LEXICON["company_descriptions"] | LEXICON["company_appositions"]
 COMPANY_FIRST_WORDS = LEXICON["company_first_words"]
+FIRM_NOUNS = LEXICON["firm_nouns"]
 _HE_SHE = frozenset({"he", "she", "his", "her", "him"})
 _POSSESSIVE = ("'s", "’s")
 
@@ -356,6 +357,42 @@ def company_country(span, lookup) -> str | None:
     return city_country(span[0].text)
 
 
+def _name_before(doc, end: int) -> int:
+    """Start of the run of capitalised words ending at ``end`` (words joined by "and"/"&" count:
+    "Holm and Kessler"); ``end`` when there is none."""
+    s = end
+    while s > 0:
+        t = doc[s - 1]
+        if t.is_title and t.is_alpha and t.lower_ != "the":
+            s -= 1
+        elif t.lower_ in ("and", "&") and s < end and s >= 2 and doc[s - 2].is_title and doc[s - 2].is_alpha:
+            s -= 1
+        else:
+            break
+    return s
+
+
+def _firm_names(state: ArticleState, cands) -> None:
+    """"Holm and Kessler law firm", "the Holm Kessler law firm", "Holm Kessler, a law firm": the name a
+    firm noun follows or stands in apposition to is the firm's, never one or two persons'."""
+    doc = state.doc
+    for t in doc:
+        if t.lemma_.lower() not in FIRM_NOUNS or t.pos_ != "NOUN":
+            continue
+        end = t.i - 1 if t.i >= 1 and doc[t.i - 1].is_lower and doc[t.i - 1].is_alpha else t.i  # "law firm"
+        if end >= 2 and doc[end - 1].lower_ in ("a", "an", "the") and doc[end - 2].text == ",":
+            end -= 2  # "Holm Kessler, a law firm"
+        s = _name_before(doc, end)
+        if s == end or doc[s].is_sent_start and end - s == 1:
+            continue
+        if any(i in cands.taken and not any(ps <= i < pe for ps, pe in cands.persons) for i in range(s, end)):
+            continue  # a name already of the tables (a country, a known company) is not this one
+        cands.persons = [(ps, pe) for ps, pe in cands.persons if pe <= s or ps >= end]
+        cands.organizations = [o for o in cands.organizations if o[1] <= s or o[0] >= end]
+        cands.organizations.append((s, end, "ORG"))
+        cands.taken.update(range(s, end))
+
+
 def _persons_only(state: ArticleState, spans: list, cands, words) -> list:
     """One-word "persons" of wire copy that are not: a company NER names in full elsewhere ("Daiwa" beside
     "Daiwa Securities"), a word of a results table ("Avg", "Revs 12.3 mln vs 11.1 mln").  A name with a
@@ -507,6 +544,7 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
     """Person mentions from NER names, and the NER organizations and places that are persons."""
     doc, gz = state.doc, state.gazetteer
     words = title_words(gz)
+    _firm_names(state, cands)
     names = PersonNames(m.actor for m in state.mentions if m.type == "person")  # dictionary persons first
     # "Mr Hale" tagged ORG is a person named with an honorific
     honorific_orgs = [(s, e) for s, e, _ in cands.organizations if e - s >= 2 and fold(doc[s].text).strip(".")
