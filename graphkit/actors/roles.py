@@ -33,6 +33,7 @@ HOST_OFFICES = LEXICON["host_offices"]
 MEETING_WORDS = LEXICON["trip_meeting_words"]
 REPORTING = LEXICON["reporting_verbs"]
 MINISTER_WORDS = LEXICON["minister_words"]
+US_STATES = LEXICON["us_state_abbreviations"]
 
 
 def parenthetical_aliases(state: ArticleState) -> None:
@@ -169,6 +170,25 @@ def _predicate_role(state: ArticleState, m: Mention) -> list:
     return toks
 
 
+_PARTY_STATE = re.compile(r"\s*[,(]\s*[RD]\s?-\s?([A-Z][A-Za-z.]{1,12})")
+
+
+def _party_state_tag(state: ArticleState, m: Mention) -> str | None:
+    """"Sen. Tom Varga (R-Ala.)", "Rep. Ann Holm, D-N.Y.,": a member of the United States Congress, marked
+    with party and state the way US papers mark them."""
+    doc = state.doc
+    if m.kind == "pronoun":
+        return None
+    last = doc[m.end - 1]
+    hit = _PARTY_STATE.match(doc.text, last.idx + len(last.text))
+    if hit is None:
+        return None
+    st = hit.group(1)
+    if fold(st).strip(".") in US_STATES or (st.isalpha() and len(st) >= 4):
+        return state.gazetteer.in_period("United States", state.period)
+    return None
+
+
 def _appositive_demonym(state: ArticleState, m: Mention) -> str | None:
     """"Karl Holm, a Peruvian banker": the country modifying the head of a phrase in apposition to the
     name is the person's, whatever the noun ("Karl Holm, a critic of Russia" says nothing of Holm's)."""
@@ -273,7 +293,8 @@ def person_roles(state: ArticleState) -> None:
             _apply_role(state, a, _appositive_before(state, m), title_words)
             _apply_role(state, a, _predicate_role(state, m), title_words)
             if a.country is None:
-                a.country = _appositive_demonym(state, m) or _country_before(state, m, title_words)
+                a.country = _appositive_demonym(state, m) or _country_before(state, m, title_words) \
+                    or _party_state_tag(state, m)
             respectively.update(_respectively_heads(state, m, title_words))
     for head_i in sorted(respectively):
         _zip_respectively(state, head_i)

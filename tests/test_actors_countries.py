@@ -1,0 +1,37 @@
+"""A person's country from what the article says of him: US legislators' party-state marks, and
+people of the markets who take no country from the story's.
+
+Invented people; expectations follow `graphkit.actors.roles._party_state_tag` and
+`graphkit.actors.home` (business nouns).
+"""
+from __future__ import annotations
+
+import pytest
+
+from graphkit.extract import extract_text
+
+
+def _persons(nlp, text):
+    return {a.name: a for a in extract_text(text, nlp=nlp).actors if a.type == "person"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Sen. Charles Varga (R-Iowa) said yesterday that the secretary would consider the offer.", "Charles Varga"),
+    ("Rep. Ann Holm, D-N.Y., has introduced a bill to create a debt facility.", "Ann Holm"),
+    ("Sen Bob Kessler (R-Ore) backed the plan.", "Bob Kessler"),
+    ("Tom Brenn (D-Mo.) backed the plan.", "Tom Brenn"),
+])
+def test_a_party_state_mark_makes_a_us_legislator(nlp, text, name):
+    assert _persons(nlp, text)[name].country == "United States"
+
+
+def test_a_bracket_that_is_no_party_state_mark_gives_no_country(nlp):
+    assert _persons(nlp, "Tom Varga (D-Day veteran) spoke at the ceremony.")["Tom Varga"].country is None
+
+
+def test_a_forecaster_takes_no_country_from_the_story(nlp):
+    text = ("Cold weather in Ruritanian grain areas may have caused winterkill, Tom Varga, senior "
+            "forecaster for Holmweather, said. Peruvian officials said Peru would buy more grain, and "
+            "Peru's agriculture ministry said Peruvian farmers expected a poor crop in Peru.")
+    p = _persons(nlp, text)["Tom Varga"]
+    assert p.country is None and p.country_guess is None
