@@ -708,6 +708,11 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
         elif looks_like_name(text) and any(c.dep_ == "appos" and fold(c.lemma_) in words for c in doc[e - 1].children):
             # "Kenji Arai, Japan's deputy minister": a place has no minister in apposition
             state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
+        elif len(ct) >= 2 and looks_like_name(text) and s > 0 and fold(doc[s - 1].text).strip(".") in words \
+                and lookup(text) is None and city_country(text) is None and not any(
+                    lookup(doc[i].text) is not None for i in range(s, e)):
+            # "EU envoy Ines Kovac" labelled a place: a title stands before a person's name, not a place's
+            state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
         else:
             state.mentions.append(Mention(s, e, "location", text, text, place=True))
     # surnames spaCy missed entirely
