@@ -54,7 +54,7 @@ def test_a_name_between_angle_brackets_is_a_company_in_its_other_mentions_too(nl
 def test_a_dutch_or_french_suffix_after_a_one_word_name_makes_a_company(nlp):
     a = _types(nlp, "First Holm Capital Corp said it planned to issue a debenture to its Dutch parent, "
                     "Vesklex B.V., which would raise Vesklex's stake to 62 pct.")
-    assert a.get("Vesklex") == "organization"
+    assert a.get("Vesklex B.V.") == "organization" and "Vesklex" not in a  # one company, its full name
     b = _types(nlp, "The issue is priced at par, lead-manager Lazard Vesk et Cie said.")
     assert "Lazard Vesk" not in b or b["Lazard Vesk"] == "organization"
 
@@ -89,3 +89,16 @@ def test_two_names_joined_by_and_before_analyst_are_the_analysts_firm(nlp):
     assert a.get("Holm Vesk and Kessler") == "organization" and a.get("Tom Varga") == "person"
     b = _types(nlp, "The firm hired Tom Varga and Kessler analyst Ann Holm.")
     assert b.get("Tom Varga") == "person"
+
+
+def test_a_company_run_into_the_title_of_the_person_after_it_ends_before_the_title(nlp):
+    actors = {a.name: a for a in extract_text("Senators fired questions for two hours at Holmvesk General "
+                                              "Counsel Tomas Varga, who said the company would act.", nlp=nlp).actors}
+    assert actors["Holmvesk"].type == "organization"
+    assert "General Counsel" in actors["Tomas Varga"].roles
+
+
+def test_a_shortening_of_a_suffixed_company_name_takes_the_full_name(nlp):
+    actors = {a.name: a.type for a in extract_text("Karl Holm said Vaskor Trading Inc sold its stake. "
+                                                   "Vaskor Trading would buy more.", nlp=nlp).actors}
+    assert actors.get("Vaskor Trading Inc") == "organization" and "Vaskor Trading" not in actors

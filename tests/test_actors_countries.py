@@ -35,3 +35,22 @@ def test_a_forecaster_takes_no_country_from_the_story(nlp):
             "Peru's agriculture ministry said Peruvian farmers expected a poor crop in Peru.")
     p = _persons(nlp, text)["Tom Varga"]
     assert p.country is None and p.country_guess is None
+
+
+def test_a_leader_reporting_a_country_in_indirect_speech_speaks_for_it(nlp):
+    p = _persons(nlp, "Colombia plans to keep its borrowing level this year, Finance Minister Tomas Varga said.")
+    assert p["Tomas Varga"].country == "Colombia"
+
+
+def test_a_leader_quoting_on_a_rival_country_does_not_speak_for_it(nlp):
+    p = _persons(nlp, '"Peru and its allies have provided the regime with military hardware," President '
+                      'Tomas Varga said.')
+    assert p["Tomas Varga"].country != "Peru"
+
+
+def test_a_hyphenated_participle_is_no_part_of_the_name(nlp):
+    text = ("President Whitfield, seeking to salvage his policy, said a major economic program for the region "
+            "was working.\nThe report explains how the administration intends to carry out the recommendations "
+            "of the Whitfield-appointed Holm Commission, which in 1984 developed a blueprint for the region.")
+    assert set(_persons(nlp, text)) == {"Whitfield"}
+    assert "Kang Min-seo" in _persons(nlp, "South Korean envoy Kang Min-seo met officials in Lima.")

@@ -131,8 +131,9 @@ def _widen(doc, s: int, e: int, taken: set[int], words: frozenset[str]) -> tuple
     while e < len(doc) and not doc[e].is_sent_start and e not in taken:
         nxt = doc[e]
         if nxt.text in ("-", "‐") and e + 1 < len(doc) and not doc[e - 1].whitespace_ and not nxt.whitespace_ \
-                and doc[e + 1].is_alpha and (e + 1) not in taken:
-            e += 2  # "Kang Min-seo": the tokenizer cut the name at its hyphen
+                and doc[e + 1].is_alpha and (e + 1) not in taken \
+                and not (doc[e + 1].is_lower and (doc[e + 1].tag_ in ("VBN", "VBD", "VBG") or doc[e + 1].text.endswith("ed"))):
+            e += 2  # "Kang Min-seo": the tokenizer cut the name at its hyphen (not "Varga-appointed", "Holm-led")
             continue
         particle = fold(nxt.text).strip("-") in NAME_PARTICLES and e + 1 < len(doc) \
             and doc[e + 1].is_title and doc[e + 1].pos_ == "PROPN" and (e + 1) not in taken

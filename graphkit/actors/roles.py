@@ -354,7 +354,8 @@ def _share_listed_country(state: ArticleState) -> None:
 
 def _speaker_for(state: ArticleState, a: ActorState) -> str | None:
     """A titled person who reports what a country does speaks for it: "Colombia plans to keep its
-    borrowing level, Finance Minister X said" (X is Colombia's finance minister)."""
+    borrowing level, Finance Minister X said" (X is Colombia's finance minister); not in a direct
+    quotation, where a leader speaks as often of a rival country."""
     doc = state.doc
     for m in a.mentions:
         head = doc[m.end - 1]
@@ -365,6 +366,9 @@ def _speaker_for(state: ArticleState, a: ActorState) -> str | None:
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
             clauses.append(verb.head)  # "Colombia plans ..., the minister said" parsed the other way round
         for clause in clauses:
+            if any(t.is_quote for t in doc[clause.left_edge.i:verb.i]) or \
+                    (clause.left_edge.i > 0 and doc[clause.left_edge.i - 1].is_quote):
+                continue  # a quotation: '"Ruritania and its allies have armed the rebels," X said' is no report
             for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
                 mm = state.by_token.get(subj.i)
                 if mm is not None and mm.type == "country" and not mm.place and mm.kind in ("name", "capital"):
