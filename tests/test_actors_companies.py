@@ -102,3 +102,11 @@ def test_a_shortening_of_a_suffixed_company_name_takes_the_full_name(nlp):
     actors = {a.name: a.type for a in extract_text("Karl Holm said Vaskor Trading Inc sold its stake. "
                                                    "Vaskor Trading would buy more.", nlp=nlp).actors}
     assert actors.get("Vaskor Trading Inc") == "organization" and "Vaskor Trading" not in actors
+
+
+def test_the_name_after_a_firm_noun_is_the_firm(nlp):
+    a = _types(nlp, "The company said New York investment banking firm Holm and Kessler has arranged the "
+                    "bonds.")
+    assert a.get("Holm and Kessler") == "organization" and "Kessler" not in a
+    b = _types(nlp, "Tom Varga left the firm last year. The firm Tom Varga founded was sold in May.")
+    assert b.get("Tom Varga") == "person"

@@ -54,3 +54,14 @@ def test_a_hyphenated_participle_is_no_part_of_the_name(nlp):
             "of the Whitfield-appointed Holm Commission, which in 1984 developed a blueprint for the region.")
     assert set(_persons(nlp, text)) == {"Whitfield"}
     assert "Kang Min-seo" in _persons(nlp, "South Korean envoy Kang Min-seo met officials in Lima.")
+
+
+def test_a_state_abbreviation_in_brackets_after_a_name_makes_a_us_legislator(nlp):
+    p = _persons(nlp, "By order of seniority, those senators would be Tom Varga (Ark.), Ann Holm (Okla.) "
+                      "and Bob Kessler (D-Iowa).")
+    assert {n: p[n].country for n in ("Tom Varga", "Ann Holm")} == {"Tom Varga": "United States",
+                                                                   "Ann Holm": "United States"}
+
+
+def test_a_bracketed_word_that_is_no_state_gives_no_country(nlp):
+    assert _persons(nlp, "Senator Tom Varga (Ret.) said the plan had failed.")["Tom Varga"].country is None

@@ -400,8 +400,9 @@ def _name_before(doc, end: int) -> int:
 
 def _firm_names(state: ArticleState, cands) -> None:
     """"Holm and Kessler law firm", "the Holm Kessler law firm", "Holm Kessler, a law firm": the name a
-    firm noun follows or stands in apposition to is the firm's, never one or two persons'; so are two
-    names joined by "and" before a job at a firm ("said Holm Vesk and Kessler analyst Tom Varga")."""
+    firm noun follows or stands in apposition to is the firm's, never one or two persons'; so is the name
+    right after one ("investment banking firm Holm and Kessler"), and two names joined by "and" before a
+    job at a firm ("said Holm Vesk and Kessler analyst Tom Varga")."""
     doc = state.doc
     for t in doc:
         # "said Holm and Kessler analyst Tom Varga": two names joined before a job a person holds at a firm
@@ -417,12 +418,26 @@ def _firm_names(state: ArticleState, cands) -> None:
             continue
         if employer and not (s > 0 and (doc[s - 1].lemma_.lower() == "say" or doc[s - 1].is_quote)):
             continue  # only where a source is quoted: "said Holm and Kessler analyst X", not "hired A and B"
-        if any(i in cands.taken and not any(ps <= i < pe for ps, pe in cands.persons) for i in range(s, end)):
-            continue  # a name already of the tables (a country, a known company) is not this one
-        cands.persons = [(ps, pe) for ps, pe in cands.persons if pe <= s or ps >= end]
-        cands.organizations = [o for o in cands.organizations if o[1] <= s or o[0] >= end]
-        cands.organizations.append((s, end, "ORG"))
-        cands.taken.update(range(s, end))
+        _firm_name(cands, s, end)
+    for t in doc:  # "investment banking firm Holm and Kessler": the name after the firm noun
+        if t.lemma_.lower() not in FIRM_NOUNS or t.pos_ != "NOUN" or t.i + 1 >= len(doc) or not doc[t.i + 1].is_title:
+            continue
+        end = t.i + 1
+        while end < len(doc) and (doc[end].is_title and doc[end].is_alpha or (
+                doc[end].lower_ in ("and", "&") and end + 1 < len(doc) and doc[end + 1].is_title)):
+            end += 1
+        if doc[end - 1].dep_ in ("nsubj", "nsubjpass") or end - (t.i + 1) > 4:
+            continue  # "the firm Tom Varga founded"
+        _firm_name(cands, t.i + 1, end)
+
+
+def _firm_name(cands, s: int, end: int) -> None:
+    if any(i in cands.taken and not any(ps <= i < pe for ps, pe in cands.persons) for i in range(s, end)):
+        return  # a name already of the tables (a country, a known company) is not this one
+    cands.persons = [(ps, pe) for ps, pe in cands.persons if pe <= s or ps >= end]
+    cands.organizations = [o for o in cands.organizations if o[1] <= s or o[0] >= end]
+    cands.organizations.append((s, end, "ORG"))
+    cands.taken.update(range(s, end))
 
 
 def _persons_only(state: ArticleState, spans: list, cands, words) -> list:

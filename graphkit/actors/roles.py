@@ -170,18 +170,22 @@ def _predicate_role(state: ArticleState, m: Mention) -> list:
     return toks
 
 
+_STATE_ALONE = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,6})\)")
 _PARTY_STATE = re.compile(r"\s*[,(]\s*[RD]\s?-\s?([A-Z][A-Za-z.]{1,12})")
 
 
 def _party_state_tag(state: ArticleState, m: Mention) -> str | None:
-    """"Sen. Tom Varga (R-Ala.)", "Rep. Ann Holm, D-N.Y.,": a member of the United States Congress, marked
-    with party and state the way US papers mark them."""
+    """"Sen. Tom Varga (R-Ala.)", "Rep. Ann Holm, D-N.Y.,", "Tom Varga (Ala.)": a member of the United States
+    Congress, marked with party and state (or the state's abbreviation alone) the way US papers mark them."""
     doc = state.doc
     if m.kind == "pronoun":
         return None
     last = doc[m.end - 1]
     hit = _PARTY_STATE.match(doc.text, last.idx + len(last.text))
     if hit is None:
+        alone = _STATE_ALONE.match(doc.text, last.idx + len(last.text))  # "David Holm (Ark.)"
+        if alone is not None and fold(alone.group(1)).strip(".") in US_STATES:
+            return state.gazetteer.in_period("United States", state.period)
         return None
     st = hit.group(1)
     if fold(st).strip(".") in US_STATES or (st.isalpha() and len(st) >= 4):
