@@ -110,3 +110,16 @@ def test_the_name_after_a_firm_noun_is_the_firm(nlp):
     assert a.get("Holm and Kessler") == "organization" and "Kessler" not in a
     b = _types(nlp, "Tom Varga left the firm last year. The firm Tom Varga founded was sold in May.")
     assert b.get("Tom Varga") == "person"
+
+
+def test_a_company_named_in_full_with_its_suffix_is_no_person_in_its_short_mentions(nlp):
+    a = _types(nlp, "First Toronto Capital Corp said it planned to issue a five mln dlr convertible debenture "
+                    "to its Dutch parent, Vesklax B.V., which if fully converted would raise Vesklax's stake in "
+                    "First Toronto to 62 pct from 54 pct.")
+    assert a.get("Vesklax B.V.") == "organization" and a.get("Vesklax") != "person"
+
+
+def test_a_firm_named_after_partners_with_inner_capitals_before_analyst(nlp):
+    a = _types(nlp, '"The runup in crude oil will be a short-lived phenomenon," said Hollis McEwan and '
+                    'McGarrity analyst Brian Selter.')
+    assert a.get("Hollis McEwan and McGarrity") == "organization" and a.get("Brian Selter") == "person"

@@ -383,15 +383,19 @@ def company_country(span, lookup) -> str | None:
     return city_country(span[0].text)
 
 
+def _capitalised(t) -> bool:
+    return t.is_alpha and t.text[:1].isupper() and not t.is_upper  # "Holm", "McGinley"; not "LTD"
+
+
 def _name_before(doc, end: int) -> int:
     """Start of the run of capitalised words ending at ``end`` (words joined by "and"/"&" count:
     "Holm and Kessler"); ``end`` when there is none."""
     s = end
     while s > 0:
         t = doc[s - 1]
-        if t.is_title and t.is_alpha and t.lower_ != "the":
+        if _capitalised(t) and t.lower_ != "the":
             s -= 1
-        elif t.lower_ in ("and", "&") and s < end and s >= 2 and doc[s - 2].is_title and doc[s - 2].is_alpha:
+        elif t.lower_ in ("and", "&") and s < end and s >= 2 and _capitalised(doc[s - 2]):
             s -= 1
         else:
             break
@@ -432,7 +436,9 @@ def _firm_names(state: ArticleState, cands) -> None:
 
 
 def _firm_name(cands, s: int, end: int) -> None:
-    if any(i in cands.taken and not any(ps <= i < pe for ps, pe in cands.persons) for i in range(s, end)):
+    inside = [(ps, pe) for ps, pe in cands.persons] + [(o[0], o[1]) for o in cands.organizations
+                                                         if s <= o[0] and o[1] <= end]
+    if any(i in cands.taken and not any(ps <= i < pe for ps, pe in inside) for i in range(s, end)):
         return  # a name already of the tables (a country, a known company) is not this one
     cands.persons = [(ps, pe) for ps, pe in cands.persons if pe <= s or ps >= end]
     cands.organizations = [o for o in cands.organizations if o[1] <= s or o[0] >= end]
@@ -612,6 +618,7 @@ def _companies_by_article(state: ArticleState, spans: list, rejected: list, cand
         if b - a >= 2 and _says_pronoun(doc, a, b) == "it":
             says_it.add(doc[a:b].text)
     companies |= {t for t in says_it if human[t] <= 0}
+    full = {t for a, b in spans if b - a >= 2 for t in core_tokens(doc[a:b].text)}  # persons' names only
     out = []
     for a, b in spans:
         text = doc[a:b].text
