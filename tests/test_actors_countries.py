@@ -65,3 +65,10 @@ def test_a_state_abbreviation_in_brackets_after_a_name_makes_a_us_legislator(nlp
 
 def test_a_bracketed_word_that_is_no_state_gives_no_country(nlp):
     assert _persons(nlp, "Senator Tom Varga (Ret.) said the plan had failed.")["Tom Varga"].country is None
+
+
+def test_a_title_only_one_government_uses_beats_the_story_country(nlp):
+    p = _persons(nlp, "Protectionist bills being considered by Congress could trigger retaliation by the "
+                      "European Community, Tom Varga, secretary for trade and industry, said. The Senate and "
+                      "the House of Representatives will vote in May, Senate leaders said.")
+    assert p["Tom Varga"].country == "United Kingdom"
