@@ -149,8 +149,8 @@ def _earlier(state: ArticleState, sent, resolved) -> str | None:
 
 
 def _side(state: ArticleState, tok) -> str | None:
-    """The actor a subject's conjunct names: its own mention ("the World Bank"), or the country of a role
-    noun it heads ("the Kenyan trade minister", "a Mexican delegation", "Canada's defence minister")."""
+    """The actor a subject's conjunct names: its own mention ("the Holm Fund"), or the country of a role
+    noun it heads ("the Ruritanian trade minister", "a Ruritanian delegation", "Ruritania's defence minister")."""
     m = state.at(tok.i)
     if m is not None:
         return m.actor if m.is_actor and not m.place and m.kind != "pronoun" else None
@@ -169,18 +169,19 @@ def _side(state: ArticleState, tok) -> str | None:
 
 def _person_group(state: ArticleState, sent_start: int, before: int) -> list[str]:
     """The actors of the last coordinated subject with a person in it ("A and B visited ...", "A and the
-    World Bank agreed ...", "The Kenyan trade minister and A agreed ...") between two token positions."""
+    Holm Fund agreed ...", "The Ruritanian trade minister and A agreed ...") between two token positions."""
     doc = state.doc
     group: list[str] = []
     for tok in doc[sent_start:before]:
         if tok.dep_ not in SUBJECTS:
             continue
-        if state.at(tok.i) is None and not tok.conjuncts:  # "UN envoy Sara Kovac and ...": the title the
-            tok = next((c for c in tok.children if c.dep_ == "appos" and state.at(c.i) is not None), tok)  # parser made the subject
+        if state.at(tok.i) is None and not tok.conjuncts:
+            # "UN envoy Sara Kovac and ...": the parser made the title the subject, the name its apposition
+            tok = next((c for c in tok.children if c.dep_ == "appos" and state.at(c.i) is not None), tok)
         members = [tok, *tok.conjuncts]
         later = [c for c in tok.head.children if c.dep_ in SUBJECTS and c.i > tok.i]
         if not tok.conjuncts and later and any(c.dep_ == "cc" for c in tok.children):
-            members = [tok, later[0]]  # "A, who took office in March, and the World Bank agreed": two subjects
+            members = [tok, later[0]]  # "A, who took office in March, and the Holm Fund agreed": two subjects
         elif not tok.conjuncts:
             # "A and EU envoy B agreed", parsed with A a modifier of B's title: A's "and" hangs inside B's phrase
             inner = [y for y in tok.subtree if y.i < tok.i and y.dep_ in ("nmod", "compound")

@@ -6,8 +6,9 @@ is about.  That country is the one whose own institutions the article names:
 its parties and their members ("Republicans"; 3 each), its government bodies and legislatures (2 each), its name or
 demonym used for its government or people ("Japanese officials", "Japan's
 economy": 1 each; in a headline 2, and 3 before a title: "RURITANIAN
-PRESIDENT RESHUFFLES CABINET"), the place of its dateline ("TOKYO (Reuters) -": 2), never a country named only as a destination or a place.  It
-must lead clearly (at least 3, and half as much again as the next).
+PRESIDENT RESHUFFLES CABINET"), the place of its dateline ("TOKYO (Reuters) -":
+2), never a country named only as a destination or a place.  It must lead
+clearly (at least 3, and half as much again as the next).
 
 A person still without a country then gets a guess, in order: the country
 the government bodies and parties around them suggest (`graphkit.actors.roles`),

@@ -132,7 +132,8 @@ def _widen(doc, s: int, e: int, taken: set[int], words: frozenset[str]) -> tuple
         nxt = doc[e]
         if nxt.text in ("-", "‐") and e + 1 < len(doc) and not doc[e - 1].whitespace_ and not nxt.whitespace_ \
                 and doc[e + 1].is_alpha and (e + 1) not in taken \
-                and not (doc[e + 1].is_lower and (doc[e + 1].tag_ in ("VBN", "VBD", "VBG") or doc[e + 1].text.endswith("ed"))):
+                and not (doc[e + 1].is_lower
+                         and (doc[e + 1].tag_ in ("VBN", "VBD", "VBG") or doc[e + 1].text.endswith("ed"))):
             e += 2  # "Kang Min-seo": the tokenizer cut the name at its hyphen (not "Varga-appointed", "Holm-led")
             continue
         particle = fold(nxt.text).strip("-") in NAME_PARTICLES and e + 1 < len(doc) \
@@ -261,8 +262,11 @@ def _runs_into_company(doc, e: int) -> bool:
 
 def _in_angle_brackets(doc, s: int, e: int) -> bool:
     """"<Holm Vesk Werk GmbH>": wire copy writes a company's full name or its ticker between angle brackets."""
-    before = next((k for k in range(s - 1, max(s - 8, -1), -1) if doc[k].text in ("<", ">") or "\n" in doc[k].text), None)
-    after = next((k for k in range(e, min(e + 8, len(doc))) if doc[k].text in ("<", ">") or "\n" in doc[k].text), None)
+    def stop(k: int) -> bool:
+        return doc[k].text in ("<", ">") or "\n" in doc[k].text
+
+    before = next((k for k in range(s - 1, max(s - 8, -1), -1) if stop(k)), None)
+    after = next((k for k in range(e, min(e + 8, len(doc))) if stop(k)), None)
     return before is not None and after is not None and doc[before].text == "<" and doc[after].text == ">"
 
 
@@ -609,7 +613,8 @@ def _companies_by_article(state: ArticleState, spans: list, rejected: list, cand
         words_ = [t.text for t in doc[a:b]]
         for t in token_hits(doc, {words_[0].lower()}):
             i = t.i
-            if i != a and doc[i:i + len(words_)].text == doc[a:b].text and _strong_company_cue(state, i, i + len(words_)):
+            n = len(words_)
+            if i != a and doc[i:i + n].text == doc[a:b].text and _strong_company_cue(state, i, i + n):
                 companies.add(doc[a:b].text)
                 break
     human, says_it = Counter(), set()
