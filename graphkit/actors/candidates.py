@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from graphkit.tokens import line_of
 
 from .bodies import country_body
-from .gazetteer import fold
+from .gazetteer import fold, load_gazetteer
 from .lexicon import LEXICON
 from .mention import Mention
 from .names import looks_like_name
@@ -69,6 +69,9 @@ def _heads(titles: frozenset) -> frozenset[str]:
                      and not TITLE_FIELD_PREPS & set(fold(t).split()))
 
 
+_TITLE_OPENERS = frozenset({"general", "chief", "deputy", "senior", "executive", "managing", "vice", "assistant"})
+
+
 def role_heads(gz) -> frozenset[str]:
     """The word that names the person in every title and role noun ("minister", "coordinator", "envoy")."""
     return _heads(frozenset(gz.titles | gz.role_nouns))
@@ -80,6 +83,18 @@ def _role_not_org(doc, ent, gazetteer: list, title_words) -> bool:
     start, _ = strip_determiners(doc, ent.start, ent.end)
     return ent.label_ == "ORG" and fold(doc[ent.end - 1].text) in title_words and any(
         g.start == start and g.end < ent.end for g in gazetteer)
+
+
+def _before_title_of_person(doc, ent, start: int, end: int, title_words) -> int:
+    """"Holm Vesk General Counsel Tom Varga": an organization the recognizer ran into the title of the person
+    named right after it ends before the title."""
+    if ent.label_ != "ORG" or end != ent.end or end >= len(doc) or doc[end].ent_type_ != "PERSON" \
+            or fold(doc[end - 1].text) not in title_words:
+        return end
+    k = end - 1
+    while k > start and doc[k - 1].text[:1].isupper() and fold(doc[k - 1].text) in _TITLE_OPENERS | title_words:
+        k -= 1
+    return k if k > start else end
 
 
 def _comma_parts(doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -100,6 +115,7 @@ def winning_spans(doc, user_ok, title_words=frozenset()) -> list:
 
     user = [s for s in doc.spans[USER_KEY] if user_ok(s)] if USER_KEY in doc.spans else []
     gazetteer = []
+    shouted = load_gazetteer().shouted
     for s in doc.spans[GAZETTEER_KEY] if GAZETTEER_KEY in doc.spans else []:
         # a one-word entry written in lower case opening a sentence is an ordinary word; in a line in
         # capitals, an acronym that is also a function word ("IS", "WHO") is that word
@@ -107,11 +123,14 @@ def winning_spans(doc, user_ok, title_words=frozenset()) -> list:
             continue
         if len(s) == 1 and s[0].is_stop and s.text.isupper() and _capitals_line(doc, s[0]):
             continue
+        if len(s) == 1 and s.text in shouted and not _capitals_line(doc, s[0]):
+            continue  # "KENYAN" stands for the country only on a line written all in capitals
         gazetteer.append(s)
     entities = []
     for ent in doc.ents:
         if ent.label_ in NER_LABELS and not _role_not_org(doc, ent, gazetteer, title_words):
             start, end = strip_determiners(doc, ent.start, _before_open_bracket(doc, ent.start, ent.end))
+            end = _before_title_of_person(doc, ent, start, end, title_words)
             for a, b in _comma_parts(doc, start, end):
                 entities.append(doc[a:b] if (a, b) != (ent.start, ent.end) else ent)
                 entities[-1].label_ = ent.label_
@@ -226,6 +245,8 @@ def candidate_mentions(doc, gz, lookup, user_ok=lambda s: True) -> Candidates:
         out.taken.update(range(s, e))
         from_tables = span.label_ not in NER_LABELS
         entry = lookup(text) if from_tables or span.label_ != "PERSON" else None
+        if entry is None and from_tables:
+            entry = gz.shouted.get(text)  # "KENYAN" on a line in capitals (`winning_spans` kept no other)
         if entry is not None:
             out.mentions.append(mention_from_entry(s, e, text, entry))
             continue

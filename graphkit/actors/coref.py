@@ -24,6 +24,7 @@ from graphkit.tokens import token_hits
 from .lexicon import LEXICON
 from .mention import ArticleState, Mention
 
+GROUP_NOUNS = LEXICON["group_nouns"]
 PRONOUNS = LEXICON["personal_pronouns"]
 PLURAL_PRONOUNS = LEXICON["plural_pronouns"]
 ORG_PRONOUNS = LEXICON["organization_pronouns"]
@@ -178,22 +179,53 @@ def _earlier(state: ArticleState, sent, resolved) -> str | None:
     return earlier[-1].actor if earlier else None
 
 
+def _side(state: ArticleState, tok) -> str | None:
+    """The actor a subject's conjunct names: its own mention ("the Holm Fund"), or the country of a role
+    noun it heads ("the Ruritanian trade minister", "a Ruritanian delegation", "Ruritania's defence minister")."""
+    m = state.at(tok.i)
+    if m is not None:
+        return m.actor if m.is_actor and not m.place and m.kind != "pronoun" else None
+    nxt = state.at(tok.i + 1) if tok.i + 1 < len(tok.doc) else None
+    if tok.pos_ == "PROPN" and nxt is not None and nxt.type == "person" and nxt.start == tok.i + 1:
+        return nxt.actor  # "... and IMF Managing Director Tomas Haddad": the title the parser made the conjunct
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in state.gazetteer.role_nouns | GROUP_NOUNS:
+        return None
+    for c in tok.children:
+        cm = state.at(c.i)
+        if c.i < tok.i and c.dep_ in ("amod", "compound", "poss", "nmod") and cm is not None \
+                and cm.type == "country" and not cm.place:
+            return cm.actor
+    return None
+
+
 def _person_group(state: ArticleState, sent_start: int, before: int) -> list[str]:
-    """The persons of the last coordinated subject ("A and B visited ...") between two token positions."""
+    """The actors of the last coordinated subject with a person in it ("A and B visited ...", "A and the
+    Holm Fund agreed ...", "The Ruritanian trade minister and A agreed ...") between two token positions."""
     doc = state.doc
     group: list[str] = []
-    for m in state.mentions:
-        if m.type != "person" or not sent_start <= m.start < before or m.kind == "pronoun":
+    for tok in doc[sent_start:before]:
+        if tok.dep_ not in SUBJECTS:
             continue
-        head = doc[m.end - 1]
-        if head.dep_ not in SUBJECTS:
+        if state.at(tok.i) is None and not tok.conjuncts:
+            # "UN envoy Sara Kovac and ...": the parser made the title the subject, the name its apposition
+            tok = next((c for c in tok.children if c.dep_ == "appos" and state.at(c.i) is not None), tok)
+        members = [tok, *tok.conjuncts]
+        later = [c for c in tok.head.children if c.dep_ in SUBJECTS and c.i > tok.i]
+        if not tok.conjuncts and later and any(c.dep_ == "cc" for c in tok.children):
+            members = [tok, later[0]]  # "A, who took office in March, and the Holm Fund agreed": two subjects
+        elif not tok.conjuncts:
+            # "A and EU envoy B agreed", parsed with A a modifier of B's title: A's "and" hangs inside B's phrase
+            inner = [y for y in tok.subtree if y.i < tok.i and y.dep_ in ("nmod", "compound")
+                     and any(c.dep_ == "cc" for c in y.children) and state.at(y.i) is not None]
+            members = [inner[0], tok] if inner else []
+        elif any(c.i < tok.i for c in tok.conjuncts):
             continue
-        names = [m.actor]
-        for c in head.conjuncts:
-            cm = state.at(c.i)
-            if cm is not None and cm.type == "person" and cm.actor not in names:
-                names.append(cm.actor)
-        if len(names) >= 2:
+        names: list[str] = []
+        for x in members:
+            name = _side(state, x)
+            if name is not None and name in state.actors and name not in names:
+                names.append(name)
+        if len(names) >= 2 and any(state.actors[n].type == "person" for n in names):
             group = names
     return group
 
@@ -220,7 +252,7 @@ def plural_antecedent(state: ArticleState, pron) -> list[str]:
 
 
 def _add(state: ArticleState, t, name: str) -> None:
-    m = Mention(t.i, t.i + 1, "person", name, t.text, kind="pronoun")
+    m = Mention(t.i, t.i + 1, state.actors[name].type, name, t.text, kind="pronoun")
     state.mentions.append(m)
     state.actors[name].mentions.append(m)
 

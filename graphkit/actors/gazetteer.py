@@ -68,6 +68,7 @@ class Gazetteer:
     ended: dict[str, str] = field(default_factory=dict)  # historical state -> the day it ended
     predecessor: dict[str, tuple[str, str]] = field(default_factory=dict)  # present state -> (historical, until)
     forum_members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a grouping of states -> its states
+    shouted: dict[str, Entry] = field(default_factory=dict)  # "KENYAN": a one-word country name in capitals
 
     def add(self, surface: str, entry: Entry, *, override: bool = False) -> None:
         surface = surface.strip()
@@ -179,6 +180,12 @@ def load_gazetteer() -> Gazetteer:
         gz.add(m["name"], e, override=True)
         for a in m.get("aliases", []):
             gz.add(a, e)
+    # a headline in capitals ("RURITANIAN PRESIDENT RESHUFFLES CABINET") writes a country's one-word name
+    # or adjective in capitals: matched only on such a line (`graphkit.actors.candidates`)
+    for surface, entry in list(gz.entries.items()):
+        if entry.type == "country" and entry.kind in ("name", "demonym") and len(surface) >= 4 \
+                and surface.isalpha() and not surface.isupper() and surface.upper() not in gz.entries:
+            gz.shouted.setdefault(surface.upper(), entry)
     t = _read("titles.json")
     gz.titles = {fold(x) for x in t.get("titles", [])}
     gz.role_nouns = {fold(x) for x in t.get("role_nouns", [])}

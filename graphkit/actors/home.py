@@ -5,8 +5,10 @@ A domestic story names its own politicians without their country ("Mr Hale",
 is about.  That country is the one whose own institutions the article names:
 its parties and their members ("Republicans"; 3 each), its government bodies and legislatures (2 each), its name or
 demonym used for its government or people ("Japanese officials", "Japan's
-economy": 1 each), the place of its dateline ("TOKYO (Reuters) -": 2), never a country named only as a destination or a place.  It
-must lead clearly (at least 3, and half as much again as the next).
+economy": 1 each; in a headline 2, and 3 before a title: "RURITANIAN
+PRESIDENT RESHUFFLES CABINET"), the place of its dateline ("TOKYO (Reuters) -":
+2), never a country named only as a destination or a place.  It must lead
+clearly (at least 3, and half as much again as the next).
 
 A person still without a country then gets a guess, in order: the country
 the government bodies and parties around them suggest (`graphkit.actors.roles`),
@@ -22,6 +24,7 @@ from collections import Counter
 from .gazetteer import fold
 from .lexicon import LEXICON
 from .mention import ArticleState
+from .persons import title_words
 from .roles import context_country
 
 BUSINESS_NOUNS = LEXICON["business_nouns"]
@@ -43,6 +46,7 @@ def article_country(state: ArticleState) -> str | None:
 def _countries(state: ArticleState) -> tuple[str | None, str | None]:
     """(the article's country, the country whose institutions lead clearly, if another one)."""
     score, own = Counter(), Counter()
+    titles = title_words(state.gazetteer)
     if state.dateline_country:
         own[state.dateline_country] += 2  # where a wire story was filed: a sign, not a proof
     for m in state.mentions:
@@ -51,10 +55,18 @@ def _countries(state: ArticleState) -> tuple[str | None, str | None]:
         elif m.type == "organization" and m.kind == "body" and m.country:
             own[m.country] += 2  # a government body (a company's country says little about the story's)
         elif m.type == "country" and not m.place:
-            score[m.actor] += 1
+            score[m.actor] += _headline_weight(state, m, titles) if m.start in state.headings else 1
     institutions = _leader(own, MIN_OWN, OWN_LEAD)
     score.update(own)
     return _leader(score, MIN_SCORE, LEAD) or institutions, institutions
+
+
+def _headline_weight(state: ArticleState, m, titles) -> int:
+    """A headline names what the story is about: its country counts 2, and 3 where the headline is about that
+    country's office holder ("RURITANIAN PRESIDENT RESHUFFLES CABINET")."""
+    doc = state.doc
+    nxt = doc[m.end] if m.end < len(doc) else None
+    return 3 if nxt is not None and nxt.i in state.headings and fold(nxt.text) in titles else 2
 
 
 def _leader(counts: Counter, least: int, lead: float) -> str | None:

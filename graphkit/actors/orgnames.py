@@ -57,8 +57,12 @@ def merge_short_org_names(state: ArticleState) -> None:
         if len(words) >= 2 and words[-1].strip(".") in CORPORATE_SUFFIXES and lookup(b.name) is None:
             short = next((a for a in orgs if a is not b and _words(a.name) == words[:-1]), None)
             if short is not None and b.name in state.actors and short.name in state.actors:
-                state.merge(b.name, short.name)
-                orgs = [o for o in orgs if o is not b]
+                if lookup(short.name) is not None:
+                    state.merge(b.name, short.name)  # the table's name
+                    orgs = [o for o in orgs if o is not b]
+                else:
+                    state.merge(short.name, b.name)  # a shortening in the text: the full name
+                    orgs = [o for o in orgs if o is not short]
     for a in list(orgs):
         if lookup(a.name) is not None or any(m.kind in ("body", "party", "pronoun") for m in a.mentions):
             continue

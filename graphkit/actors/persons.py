@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from graphkit.tokens import doc_text, line_of, token_hits
 
@@ -43,6 +44,9 @@ ORG_THING_HEADS = LEXICON["org_thing_heads"]
 SCHOOLING_VERBS = LEXICON["schooling_verbs"]
 COMPANY_NOUNS = LEXICON["company_descriptions"] | LEXICON["company_appositions"]
 COMPANY_FIRST_WORDS = LEXICON["company_first_words"]
+FIRM_NOUNS = LEXICON["firm_nouns"]
+BUSINESS_NOUNS = LEXICON["business_nouns"]
+_LOOSE_SUFFIXES = frozenset({"group", "sa", "ab", "ag", "co", "cos"})
 _HE_SHE = frozenset({"he", "she", "his", "her", "him"})
 _POSSESSIVE = ("'s", "’s")
 
@@ -127,8 +131,10 @@ def _widen(doc, s: int, e: int, taken: set[int], words: frozenset[str]) -> tuple
     while e < len(doc) and not doc[e].is_sent_start and e not in taken:
         nxt = doc[e]
         if nxt.text in ("-", "‐") and e + 1 < len(doc) and not doc[e - 1].whitespace_ and not nxt.whitespace_ \
-                and doc[e + 1].is_alpha and (e + 1) not in taken:
-            e += 2  # "Kang Min-seo": the tokenizer cut the name at its hyphen
+                and doc[e + 1].is_alpha and (e + 1) not in taken \
+                and not (doc[e + 1].is_lower
+                         and (doc[e + 1].tag_ in ("VBN", "VBD", "VBG") or doc[e + 1].text.endswith("ed"))):
+            e += 2  # "Kang Min-seo": the tokenizer cut the name at its hyphen (not "Varga-appointed", "Holm-led")
             continue
         particle = fold(nxt.text).strip("-") in NAME_PARTICLES and e + 1 < len(doc) \
             and doc[e + 1].is_title and doc[e + 1].pos_ == "PROPN" and (e + 1) not in taken
@@ -227,16 +233,41 @@ def _company_cues(state: ArticleState, s: int, e: int) -> bool:
         or _says_pronoun(doc, s, e) == "it" or _runs_into_company(doc, e) or _described_as_company(doc, e)
 
 
+def _corporate_suffix(tok) -> bool:
+    return tok.text[:1].isupper() and (fold(tok.text).strip(".") in CORPORATE_SUFFIXES
+                                       or fold(tok.text).replace(".", "") in CORPORATE_SUFFIXES)
+
+
 def _runs_into_company(doc, e: int) -> bool:
     """A name the recognizer cut from the company name it opens: "Holm and Co", "Karl Vesk & Co",
-    "Holm Vesk Garment Co Ltd"."""
+    "Holm Vesk Garment Co Ltd", "Holm B.V.", "Holm et Cie", "Holm's Stores Inc", "Holm Vesk (Holdings) Ltd"."""
     j = e
-    if j < len(doc) and doc[j].lower_ in ("and", "&"):
+    if j < len(doc) and doc[j].lower_ in ("and", "&", "et"):
         j += 1
-        return j < len(doc) and fold(doc[j].text).strip(".") in CORPORATE_SUFFIXES
-    while j < len(doc) and j - e < 2 and doc[j].is_title and fold(doc[j].text).strip(".") not in CORPORATE_SUFFIXES:
+        return j < len(doc) and _corporate_suffix(doc[j])
+    if j < len(doc) and _corporate_suffix(doc[j]) and fold(doc[j].text).strip(".") not in _LOOSE_SUFFIXES:
+        return True  # "Holm B.V.", "Vesk GmbH" (not "Group", a word of many names)
+    if j < len(doc) and doc[j].text in _POSSESSIVE:
+        j += 1  # "Holm's Stores Inc"
+    elif j < len(doc) and doc[j].text == "(":
+        k = j + 1
+        while k < len(doc) and k - j <= 3 and doc[k].text != ")":
+            k += 1
+        j = k + 1  # "Holm Vesk (Holdings) Ltd"
+    start = j
+    while j < len(doc) and j - start < 2 and doc[j].is_title and not _corporate_suffix(doc[j]):
         j += 1
-    return e < j < len(doc) and fold(doc[j].text).strip(".") in CORPORATE_SUFFIXES
+    return e < j < len(doc) and _corporate_suffix(doc[j])
+
+
+def _in_angle_brackets(doc, s: int, e: int) -> bool:
+    """"<Holm Vesk Werk GmbH>": wire copy writes a company's full name or its ticker between angle brackets."""
+    def stop(k: int) -> bool:
+        return doc[k].text in ("<", ">") or "\n" in doc[k].text
+
+    before = next((k for k in range(s - 1, max(s - 8, -1), -1) if stop(k)), None)
+    after = next((k for k in range(e, min(e + 8, len(doc))) if stop(k)), None)
+    return before is not None and after is not None and doc[before].text == "<" and doc[after].text == ">"
 
 
 def _described_as_company(doc, e: int) -> bool:
@@ -330,7 +361,7 @@ def _thing_cues(state: ArticleState, s: int, e: int) -> int:
         votes += 3
     if _says_pronoun(doc, s, e) == "it":
         votes += 2
-    if _runs_into_company(doc, e) or _described_as_company(doc, e):
+    if _runs_into_company(doc, e) or _described_as_company(doc, e) or _in_angle_brackets(doc, s, e):
         votes += 3
     if e - s == 1 and s > 0 and doc[s - 1].lower_ in ("the", "a", "an") and head.dep_ not in ("compound", "amod"):
         votes += 2  # "the Karo will lend": a person's name takes no article
@@ -354,6 +385,69 @@ def company_country(span, lookup) -> str | None:
     if fold(span[0].text) in NOT_TOWNS:  # "Federal Reserve Bank": the word, not the Argentine town
         return None
     return city_country(span[0].text)
+
+
+def _capitalised(t) -> bool:
+    return t.is_alpha and t.text[:1].isupper() and not t.is_upper  # "Holm", "McGinley"; not "LTD"
+
+
+def _name_before(doc, end: int) -> int:
+    """Start of the run of capitalised words ending at ``end`` (words joined by "and"/"&" count:
+    "Holm and Kessler"); ``end`` when there is none."""
+    s = end
+    while s > 0:
+        t = doc[s - 1]
+        if _capitalised(t) and t.lower_ != "the":
+            s -= 1
+        elif t.lower_ in ("and", "&") and s < end and s >= 2 and _capitalised(doc[s - 2]):
+            s -= 1
+        else:
+            break
+    return s
+
+
+def _firm_names(state: ArticleState, cands) -> None:
+    """"Holm and Kessler law firm", "the Holm Kessler law firm", "Holm Kessler, a law firm": the name a
+    firm noun follows or stands in apposition to is the firm's, never one or two persons'; so is the name
+    right after one ("investment banking firm Holm and Kessler"), and two names joined by "and" before a
+    job at a firm ("said Holm Vesk and Kessler analyst Tom Varga")."""
+    doc = state.doc
+    for t in doc:
+        # "said Holm and Kessler analyst Tom Varga": two names joined before a job a person holds at a firm
+        employer = t.lower_ in BUSINESS_NOUNS and t.i + 1 < len(doc) and doc[t.i + 1].is_title \
+            and t.i >= 3 and doc[t.i - 2].lower_ in ("and", "&")
+        if not employer and (t.lemma_.lower() not in FIRM_NOUNS or t.pos_ != "NOUN"):
+            continue
+        end = t.i - 1 if t.i >= 1 and doc[t.i - 1].is_lower and doc[t.i - 1].is_alpha else t.i  # "law firm"
+        if end >= 2 and doc[end - 1].lower_ in ("a", "an", "the") and doc[end - 2].text == ",":
+            end -= 2  # "Holm Kessler, a law firm"
+        s = _name_before(doc, end)
+        if s == end or doc[s].is_sent_start and end - s == 1:
+            continue
+        if employer and not (s > 0 and (doc[s - 1].lemma_.lower() == "say" or doc[s - 1].is_quote)):
+            continue  # only where a source is quoted: "said Holm and Kessler analyst X", not "hired A and B"
+        _firm_name(cands, s, end)
+    for t in doc:  # "investment banking firm Holm and Kessler": the name after the firm noun
+        if t.lemma_.lower() not in FIRM_NOUNS or t.pos_ != "NOUN" or t.i + 1 >= len(doc) or not doc[t.i + 1].is_title:
+            continue
+        end = t.i + 1
+        while end < len(doc) and (doc[end].is_title and doc[end].is_alpha or (
+                doc[end].lower_ in ("and", "&") and end + 1 < len(doc) and doc[end + 1].is_title)):
+            end += 1
+        if doc[end - 1].dep_ in ("nsubj", "nsubjpass") or end - (t.i + 1) > 4:
+            continue  # "the firm Tom Varga founded"
+        _firm_name(cands, t.i + 1, end)
+
+
+def _firm_name(cands, s: int, end: int) -> None:
+    inside = [(ps, pe) for ps, pe in cands.persons] + [(o[0], o[1]) for o in cands.organizations
+                                                         if s <= o[0] and o[1] <= end]
+    if any(i in cands.taken and not any(ps <= i < pe for ps, pe in inside) for i in range(s, end)):
+        return  # a name already of the tables (a country, a known company) is not this one
+    cands.persons = [(ps, pe) for ps, pe in cands.persons if pe <= s or ps >= end]
+    cands.organizations = [o for o in cands.organizations if o[1] <= s or o[0] >= end]
+    cands.organizations.append((s, end, "ORG"))
+    cands.taken.update(range(s, end))
 
 
 def _persons_only(state: ArticleState, spans: list, cands, words) -> list:
@@ -509,10 +603,48 @@ def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozense
     return "organization" if _company_cues(state, s, e) and not tok.text.isupper() else "none"
 
 
+def _strong_company_cue(state: ArticleState, s: int, e: int) -> bool:
+    doc = state.doc
+    return (e < len(doc) and doc[e].text == "<") or _in_angle_brackets(doc, s, e) or _runs_into_company(doc, e)
+
+
+def _companies_by_article(state: ArticleState, spans: list, rejected: list, cands, words, full) -> list:
+    """One sense per article: a name the article shows to be a company's where it names it ("Holm Vesk <HVK>",
+    "<Karo Fire Insurance Co Ltd>", "Karo B.V.", "Holm Vesk said it would ...") is the company's in its other
+    mentions too, where nothing of a person stands beside it (a title, "said he", a role in apposition)
+    and no person of the article has it as a surname."""
+    doc = state.doc
+    companies = {doc[a:b].text for a, b in rejected if _thing_cues(state, a, b) >= 3}
+    for a, b in spans:  # the same words elsewhere in the article, where the recognizer named no person
+        words_ = [t.text for t in doc[a:b]]
+        for t in token_hits(doc, {words_[0].lower()}):
+            i = t.i
+            n = len(words_)
+            if i != a and doc[i:i + n].text == doc[a:b].text and _strong_company_cue(state, i, i + n):
+                companies.add(doc[a:b].text)
+                break
+    human, says_it = Counter(), set()
+    for a, b in spans:
+        human[doc[a:b].text] += _human_cues(doc, a, b, words)
+        if b - a >= 2 and _says_pronoun(doc, a, b) == "it":
+            says_it.add(doc[a:b].text)
+    companies |= {t for t in says_it if human[t] <= 0}
+    full = {t for a, b in spans if b - a >= 2 for t in core_tokens(doc[a:b].text)}  # persons' names only
+    out = []
+    for a, b in spans:
+        text = doc[a:b].text
+        if text in companies and _human_cues(doc, a, b, words) <= 0 and (b - a >= 2 or core(text) not in full):
+            cands.organizations.append((a, b, "ORG"))
+        else:
+            out.append((a, b))
+    return out
+
+
 def add_persons(state: ArticleState, cands, lookup) -> None:
     """Person mentions from NER names, and the NER organizations and places that are persons."""
     doc, gz = state.doc, state.gazetteer
     words = title_words(gz)
+    _firm_names(state, cands)
     names = PersonNames(m.actor for m in state.mentions if m.type == "person")  # dictionary persons first
     # "Mr Hale" tagged ORG is a person named with an honorific
     honorific_orgs = [(s, e) for s, e, _ in cands.organizations if e - s >= 2 and fold(doc[s].text).strip(".")
@@ -526,6 +658,7 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
     spans = _persons_only(state, spans, cands, words)
     spans = [(a, _cut_at_possessive(doc, a, b)) for a, b in spans]
     full = {t for a, b in spans if b - a >= 2 for t in core_tokens(doc[a:b].text)}
+    found_spans = list(spans)
     kept = []
     for a, b in spans:
         decision = person_decision(state, a, b, lookup, words, full)
@@ -543,6 +676,7 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
     things = {doc[a].text for a, b in spans if b - a == 1 and (a, b) not in kept
               and _thing_cues(state, a, b) >= 2 and core(doc[a].text) not in full}
     spans = [(a, b) for a, b in kept if not (a in state.label_only and doc[a].text in things)]
+    spans = _companies_by_article(state, spans, [se for se in found_spans if se not in kept], cands, words, full)
     body = [(s, e) for s, e in spans if s not in state.headings]
     body_keys = {t for s, e in body for t in core_tokens(doc[s:e].text)}
     for s, e in spans:
@@ -607,6 +741,11 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
             state.mentions.append(Mention(s, e, "person", target, text))
         elif looks_like_name(text) and any(c.dep_ == "appos" and fold(c.lemma_) in words for c in doc[e - 1].children):
             # "Kenji Arai, Japan's deputy minister": a place has no minister in apposition
+            state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
+        elif len(ct) >= 2 and looks_like_name(text) and s > 0 and fold(doc[s - 1].text).strip(".") in words \
+                and lookup(text) is None and city_country(text) is None and not any(
+                    lookup(doc[i].text) is not None for i in range(s, e)):
+            # "EU envoy Ines Kovac" labelled a place: a title stands before a person's name, not a place's
             state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
         else:
             state.mentions.append(Mention(s, e, "location", text, text, place=True))

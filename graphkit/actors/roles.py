@@ -29,8 +29,11 @@ TITLE_FILLERS = LEXICON["title_fillers"]
 _POSSESSIVE = ("'s", "’s")
 TRIP_NOUNS = LEXICON["trip_nouns"]
 TRIP_VERBS = LEXICON["trip_verbs"]
+HOST_OFFICES = LEXICON["host_offices"]
+MEETING_WORDS = LEXICON["trip_meeting_words"]
 REPORTING = LEXICON["reporting_verbs"]
 MINISTER_WORDS = LEXICON["minister_words"]
+US_STATES = LEXICON["us_state_abbreviations"]
 
 
 def parenthetical_aliases(state: ArticleState) -> None:
@@ -167,6 +170,29 @@ def _predicate_role(state: ArticleState, m: Mention) -> list:
     return toks
 
 
+_STATE_ALONE = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,6})\)")
+_PARTY_STATE = re.compile(r"\s*[,(]\s*[RD]\s?-\s?([A-Z][A-Za-z.]{1,12})")
+
+
+def _party_state_tag(state: ArticleState, m: Mention) -> str | None:
+    """"Sen. Tom Varga (R-Ala.)", "Rep. Ann Holm, D-N.Y.,", "Tom Varga (Ala.)": a member of the United States
+    Congress, marked with party and state (or the state's abbreviation alone) the way US papers mark them."""
+    doc = state.doc
+    if m.kind == "pronoun":
+        return None
+    last = doc[m.end - 1]
+    hit = _PARTY_STATE.match(doc.text, last.idx + len(last.text))
+    if hit is None:
+        alone = _STATE_ALONE.match(doc.text, last.idx + len(last.text))  # "David Holm (Ark.)"
+        if alone is not None and fold(alone.group(1)).strip(".") in US_STATES:
+            return state.gazetteer.in_period("United States", state.period)
+        return None
+    st = hit.group(1)
+    if fold(st).strip(".") in US_STATES or (st.isalpha() and len(st) >= 4):
+        return state.gazetteer.in_period("United States", state.period)
+    return None
+
+
 def _appositive_demonym(state: ArticleState, m: Mention) -> str | None:
     """"Karl Holm, a Peruvian banker": the country modifying the head of a phrase in apposition to the
     name is the person's, whatever the noun ("Karl Holm, a critic of Russia" says nothing of Holm's)."""
@@ -271,10 +297,12 @@ def person_roles(state: ArticleState) -> None:
             _apply_role(state, a, _appositive_before(state, m), title_words)
             _apply_role(state, a, _predicate_role(state, m), title_words)
             if a.country is None:
-                a.country = _appositive_demonym(state, m) or _country_before(state, m, title_words)
+                a.country = _appositive_demonym(state, m) or _country_before(state, m, title_words) \
+                    or _party_state_tag(state, m)
             respectively.update(_respectively_heads(state, m, title_words))
     for head_i in sorted(respectively):
         _zip_respectively(state, head_i)
+    _headline_roles(state, title_words)
     _share_listed_country(state)
     for a in state.persons():  # possessors, now that all persons have countries
         if a.country is None and a.via and a.via in state.actors:
@@ -282,13 +310,32 @@ def person_roles(state: ArticleState) -> None:
     for a in state.persons():
         if a.country is None and a.via is None:
             a.country = _country_title(state, a) or (
-                (_speaker_for(state, a) or _the_countrys(state, a)) if a.roles else None)
+                (_speaker_for(state, a) or _the_countrys(state, a) or _host_of_trip(state, a)) if a.roles else None)
     # a guess for the rest: a role phrase that refers back to the person ("Dalton said ... the new US
     # president"), else the government bodies and countries around the person
     back = _role_phrase_countries(state, title_words)
     for a in state.persons():
         if a.country is None:
             a.guess = back.get(a.name) or context_country(state, a)
+
+
+def _headline_roles(state: ArticleState, title_words) -> None:
+    """A headline's "<country> <title>" ("RURITANIAN PRESIDENT RESHUFFLES CABINET") is the one person of
+    the story who holds that title ("President Tom Varga replaced ..."), when the text gives no other
+    country for them and no second person holds it."""
+    doc = state.doc
+    for m in state.mentions:
+        if m.type != "country" or m.place or m.start not in state.headings:
+            continue
+        words, i = [], m.end
+        while i < len(doc) and i in state.headings and fold(doc[i].text) in title_words:
+            words.append(fold(doc[i].text))
+            i += 1
+        if not words:
+            continue
+        holders = [a for a in state.persons() if any(fold(r).split() == words for r in a.roles)]
+        if len(holders) == 1 and holders[0].country is None:
+            holders[0].country = m.actor
 
 
 def _share_listed_country(state: ArticleState) -> None:
@@ -311,7 +358,8 @@ def _share_listed_country(state: ArticleState) -> None:
 
 def _speaker_for(state: ArticleState, a: ActorState) -> str | None:
     """A titled person who reports what a country does speaks for it: "Colombia plans to keep its
-    borrowing level, Finance Minister X said" (X is Colombia's finance minister)."""
+    borrowing level, Finance Minister X said" (X is Colombia's finance minister); not in a direct
+    quotation, where a leader speaks as often of a rival country."""
     doc = state.doc
     for m in a.mentions:
         head = doc[m.end - 1]
@@ -322,6 +370,9 @@ def _speaker_for(state: ArticleState, a: ActorState) -> str | None:
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
             clauses.append(verb.head)  # "Colombia plans ..., the minister said" parsed the other way round
         for clause in clauses:
+            if any(t.is_quote for t in doc[clause.left_edge.i:verb.i]) or \
+                    (clause.left_edge.i > 0 and doc[clause.left_edge.i - 1].is_quote):
+                continue  # a quotation: '"Ruritania and its allies have armed the rebels," X said' is no report
             for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
                 mm = state.by_token.get(subj.i)
                 if mm is not None and mm.type == "country" and not mm.place and mm.kind in ("name", "capital"):
@@ -447,6 +498,73 @@ def _belongs_to_other_person(state: ArticleState, mm: Mention, name: str) -> boo
             if h is not None and h.type == "person":
                 return h.actor != name
     return False
+
+
+def _trip_places(sent) -> list:
+    """Tokens of ``sent`` that name where a trip goes: "a visit to X", "flew to X", "leaves for X",
+    "arrived in X", "visited X", "a X visit" (not "returned to X": one comes home)."""
+    out = []
+    for tok in sent:
+        h = tok.head
+        if tok.dep_ in ("compound", "amod", "nmod", "poss") and h.lemma_.lower() in TRIP_NOUNS:
+            out.append(tok)
+        elif tok.dep_ == "dobj" and h.lemma_.lower() in ("visit", "tour"):
+            out.append(tok)
+        elif tok.dep_ == "pobj" and h.dep_ == "prep":
+            goer, prep = h.head.lemma_.lower(), h.lower_
+            if goer in TRIP_NOUNS | TRIP_VERBS and goer != "return" and (
+                    prep == "to" or (prep == "for" and goer in ("leave", "head"))
+                    or (prep == "in" and goer in ("arrive", "arrival"))):
+                out.append(tok)
+    return out
+
+
+def _verb_of(tok):
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _one_trip(place, meeting) -> bool:
+    """Are the trip to ``place`` and the ``meeting`` one journey's: one verb's ("leaves for X for talks"), or
+    verbs joined by "and" ("will visit X and hold talks")?  Not "met Y after returning from a visit to X"."""
+    trip = place.head.head if place.dep_ == "pobj" else place.head
+    a, b = _verb_of(trip), _verb_of(meeting)
+    return a == b or (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a)
+
+
+def _host_of_trip(state: ArticleState, a: ActorState) -> str | None:
+    """"Varga will visit Ruritania and hold talks in the capital with President Sandek", "Varga leaves for
+    <capital> for talks with President Sandek": a head of state or government met on a trip to one country,
+    whose own country the text does not give, is that country's (the host receives the visitor)."""
+    if not any(HOST_OFFICES & set(fold(r).split()) for r in a.roles):
+        return None
+    doc = state.doc
+    for m in a.mentions:
+        if m.kind == "pronoun":
+            continue
+        head = doc[m.end - 1]
+        while head.dep_ == "conj" and head.head.i < head.i:  # "with President Sandek and his ministers"
+            head = head.head
+        met = (head.dep_ == "pobj" and head.head.lower_ == "with"
+               and head.head.head.lemma_.lower() in MEETING_WORDS) or \
+              (head.dep_ == "dobj" and head.head.lemma_.lower() in MEETING_WORDS)
+        if not met:
+            continue
+        hosts = set()
+        meeting = head.head.head if head.dep_ == "pobj" else head.head
+        for tok in _trip_places(head.sent):
+            if not _one_trip(tok, meeting):
+                continue
+            mm = state.by_token.get(tok.i)
+            if mm is None or mm.actor == a.name:
+                continue
+            c = mm.actor if mm.type == "country" else mm.country if mm.type == "location" else None
+            if c:
+                hosts.add(c)
+        if len(hosts) == 1:
+            return hosts.pop()
+    return None
 
 
 def _destination(tok) -> bool:

@@ -31,6 +31,7 @@ def gazetteer_patterns(gz) -> tuple[list[dict], list[dict]]:
         exact.append(p)
         if len(surface.split()) >= 2:
             folded.append(p)
+    exact += [{"label": entry.type, "pattern": surface, "id": entry.canonical} for surface, entry in gz.shouted.items()]
     return exact, folded
 
 
