@@ -24,7 +24,7 @@ from grid.templates import COUNTRIES, SIDE_FORMS, TEMPLATES
 #: overall pass rate the grid must keep (target 0.97)
 FLOOR = 0.96
 #: pass rate every capability, side form, destination form and modifier must keep (target 0.90) ...
-CAP_FLOOR = 0.80
+CAP_FLOOR = 0.85
 #: ... except these, below it today (each at the rate reached minus CAP_MARGIN)
 CAP_FLOORS: dict[str, float] = {}
 #: margins below the rates reached (``scripts/grid_report.py --floors``)
