@@ -351,3 +351,12 @@ def test_a_town_name_with_a_cue_of_a_person_stays_a_person(nlp):
     # (a name that is also a town's: a title or a verb only persons do keeps it a person)
     spans = _actors(nlp, "Senator Bill Jackson met Japanese Prime Minister Kenji Sato in Tokyo.")
     assert ("Bill Jackson", "person") in [(a[0], a[1]) for a in spans]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A senior Chilean diplomat, Ana Ruiz, held talks in Moscow on Friday.", "Ana Ruiz"),
+    ("The Chilean foreign minister, Ana Ruiz, held talks in Moscow on Friday.", "Ana Ruiz"),
+    ("A senior North Korean diplomat, Choe Son Hui, held talks in Moscow.", "Choe Son Hui"),
+])
+def test_a_name_the_recognizer_missed_in_apposition_to_a_role_is_a_person(nlp, text, name):
+    assert (name, "person") in [(a[0], a[1]) for a in _actors(nlp, text)]

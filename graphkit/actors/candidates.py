@@ -275,4 +275,26 @@ def candidate_mentions(doc, gz, lookup, user_ok=lambda s: True) -> Candidates:
                 out.organizations.append((s, e, span.label_))  # a lone "Commission" names nothing
         elif span.label_ in ("GPE", "LOC"):
             out.places.append((s, e))
+    out.persons.extend(_role_appositions(doc, out.taken, role_heads(gz), lookup))
+    return out
+
+
+def _role_appositions(doc, taken: set, heads: frozenset, lookup) -> list[tuple[int, int]]:
+    """Names the recognizer missed in apposition to a role noun: "the Chilean foreign minister, Ana Ruiz,
+    said", "a senior North Korean diplomat, Choe Son Hui, held talks" (a run of two to four capitalised
+    words, none of them a table's entry)."""
+    out = []
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.i in taken or fold(tok.head.lemma_) not in heads \
+                or tok.head.i > tok.i:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in (tok.i, start) \
+                and doc[start - 1].i not in taken:
+            start -= 1
+        text = doc[start:tok.i + 1].text
+        if 2 <= tok.i + 1 - start <= 4 and looks_like_name(text) and lookup(text) is None \
+                and not any(lookup(t.text) is not None for t in doc[start:tok.i + 1]) \
+                and all(t.is_title for t in doc[start:tok.i + 1]):
+            out.append((start, tok.i + 1))
     return out
