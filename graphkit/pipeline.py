@@ -136,11 +136,12 @@ def _ingest(store: Store, paths, *, engine: str, jobs: int, scheduler, n_workers
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})")
     try:
-        if engine == "dask":
-            report = ingest_dask(paths, store, scheduler=scheduler, n_workers=n_workers,
-                                 partition_size=partition_size, **options)
-        else:
-            report = ingest_local(store, paths, jobs=jobs, **options)
+        with store.deferred_sync():  # the disk is flushed once at the end, not after every article
+            if engine == "dask":
+                report = ingest_dask(paths, store, scheduler=scheduler, n_workers=n_workers,
+                                     partition_size=partition_size, **options)
+            else:
+                report = ingest_local(store, paths, jobs=jobs, **options)
         if before_resolution is not None:
             before_resolution(store)
         store.keep_resolution()

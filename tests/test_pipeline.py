@@ -95,6 +95,21 @@ def test_records_file_is_read_by_the_scorer(tmp_path, corpus, nlp):
     assert s["meetings_r"] == 1.0 and s["meetings_p"] == 1.0
 
 
+def test_ingest_flushes_the_disk_once_at_the_end_not_per_article(tmp_path, corpus, nlp, monkeypatch):
+    seen = []
+    place = Store.place
+
+    def spy(self, *a, **k):
+        seen.append(self.connection.execute("PRAGMA synchronous").fetchone()[0])
+        return place(self, *a, **k)
+
+    monkeypatch.setattr(Store, "place", spy)
+    with Store(tmp_path / "g.db") as store:
+        assert ingest_paths([corpus], store, model=nlp).ingested == 2
+        assert seen == [1, 1]  # NORMAL while the articles are stored
+        assert store.connection.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again after
+
+
 def test_ingest_is_idempotent_and_does_not_parse_again(tmp_path, corpus, nlp, monkeypatch):
     db = tmp_path / "g.db"
     r1 = ingest_paths([corpus], db, model=nlp)
