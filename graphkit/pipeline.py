@@ -29,6 +29,7 @@ stops a run.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sqlite3
@@ -40,7 +41,7 @@ from typing import Any
 from graphkit.corpus_resolution import resolve_corpus
 from graphkit.engines.dask_engine import ingest_dask
 from graphkit.ingest import (
-    OnProblem, PathLike, ProblemLog, RunReport, dictionary_spec, extract_stream, ingest_local,
+    OnProblem, PathLike, ProblemLog, RunReport, dictionary_spec, extract_stream, freeze_long_lived, ingest_local,
     open_user_dictionary, read_counted,
 )
 from graphkit.outputs import atomic_write
@@ -121,11 +122,17 @@ def extract_paths(
     entries, fingerprint = open_user_dictionary(dictionary)
     extracted = []
     sources = Sources(paths, read_options)
-    for _art, rec in extract_stream(read_counted(sources, problems), model=model, dictionary=entries,
-                                    spec=dictionary_spec(dictionary, entries, fingerprint), jobs=jobs,
-                                    batch_size=batch_size, problems=problems):
-        report.extracted += 1
-        extracted.append(rec)
+    frozen = False
+    try:
+        for _art, rec in extract_stream(read_counted(sources, problems), model=model, dictionary=entries,
+                                        spec=dictionary_spec(dictionary, entries, fingerprint), jobs=jobs,
+                                        batch_size=batch_size, problems=problems):
+            frozen = frozen or freeze_long_lived()  # at the first record: the model is loaded by then
+            report.extracted += 1
+            extracted.append(rec)
+    finally:
+        if frozen:
+            gc.unfreeze()
     return [rec.to_dict() for rec in resolve_corpus(extracted).records], report
 
 
