@@ -29,6 +29,7 @@ stops a run.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sqlite3
@@ -40,7 +41,7 @@ from typing import Any
 from graphkit.corpus_resolution import resolve_corpus
 from graphkit.engines.dask_engine import ingest_dask
 from graphkit.ingest import (
-    OnProblem, PathLike, ProblemLog, RunReport, dictionary_spec, extract_stream, ingest_local,
+    OnProblem, PathLike, ProblemLog, RunReport, dictionary_spec, extract_stream, freeze_long_lived, ingest_local,
     open_user_dictionary, read_counted,
 )
 from graphkit.outputs import atomic_write
@@ -121,11 +122,17 @@ def extract_paths(
     entries, fingerprint = open_user_dictionary(dictionary)
     extracted = []
     sources = Sources(paths, read_options)
-    for _art, rec in extract_stream(read_counted(sources, problems), model=model, dictionary=entries,
-                                    spec=dictionary_spec(dictionary, entries, fingerprint), jobs=jobs,
-                                    batch_size=batch_size, problems=problems):
-        report.extracted += 1
-        extracted.append(rec)
+    frozen = False
+    try:
+        for _art, rec in extract_stream(read_counted(sources, problems), model=model, dictionary=entries,
+                                        spec=dictionary_spec(dictionary, entries, fingerprint), jobs=jobs,
+                                        batch_size=batch_size, problems=problems):
+            frozen = frozen or freeze_long_lived()  # at the first record: the model is loaded by then
+            report.extracted += 1
+            extracted.append(rec)
+    finally:
+        if frozen:
+            gc.unfreeze()
     return [rec.to_dict() for rec in resolve_corpus(extracted).records], report
 
 
@@ -136,11 +143,12 @@ def _ingest(store: Store, paths, *, engine: str, jobs: int, scheduler, n_workers
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})")
     try:
-        if engine == "dask":
-            report = ingest_dask(paths, store, scheduler=scheduler, n_workers=n_workers,
-                                 partition_size=partition_size, **options)
-        else:
-            report = ingest_local(store, paths, jobs=jobs, **options)
+        with store.deferred_sync():  # the disk is flushed once at the end, not after every article
+            if engine == "dask":
+                report = ingest_dask(paths, store, scheduler=scheduler, n_workers=n_workers,
+                                     partition_size=partition_size, **options)
+            else:
+                report = ingest_local(store, paths, jobs=jobs, **options)
         if before_resolution is not None:
             before_resolution(store)
         store.keep_resolution()

@@ -1,6 +1,40 @@
 """Token look-ups on a Doc's arrays, so long articles are not walked token by token in Python."""
 from __future__ import annotations
 
+import weakref
+
+#: frozenset of words -> (the StringStore, their keys in it): the same word lists are looked up in every article
+_WORD_KEYS: dict = {}
+#: the positions of each lower-case form in the last Doc looked in: (weak reference to it, its length, {key: [i]})
+_last_positions: tuple | None = None
+
+
+def _word_keys(strings, words) -> frozenset:
+    words = words if isinstance(words, frozenset) else frozenset(words)
+    cached = _WORD_KEYS.get(words)
+    if cached is not None and cached[0] is strings:
+        return cached[1]
+    if len(_WORD_KEYS) >= 512:  # the word sets made per article (its surnames) come and go
+        _WORD_KEYS.clear()
+    keys = frozenset(strings.add(w) for w in words)
+    _WORD_KEYS[words] = (strings, keys)
+    return keys
+
+
+def _lower_positions(doc) -> dict:
+    """``{lower-case key: [token index, ...]}`` of the Doc, made once for the several look-ups of one Doc."""
+    global _last_positions
+    from spacy.attrs import LOWER
+
+    last = _last_positions
+    if last is not None and last[0]() is doc and last[1] == len(doc):
+        return last[2]
+    positions: dict[int, list[int]] = {}
+    for i, v in enumerate(doc.to_array([LOWER]).tolist()):
+        positions.setdefault(v, []).append(i)
+    _last_positions = (weakref.ref(doc), len(doc), positions)
+    return positions
+
 
 def token_hits(doc, words, attr: str = "LOWER") -> list:
     """Tokens whose lower-case form (or lemma, with ``attr="LEMMA"``) is in ``words``, in order.
@@ -9,14 +43,18 @@ def token_hits(doc, words, attr: str = "LOWER") -> list:
     >>> doc = spacy.blank("en")("Talks began. They talked.")
     >>> [t.i for t in token_hits(doc, {"talks", "they"})]
     [0, 3]
+    >>> [t.i for t in token_hits(doc, ["talks", "they", "began"])], token_hits(doc, {"nothing"})
+    ([0, 1, 3], [])
     """
-    from spacy.attrs import LEMMA, LOWER
+    from spacy.attrs import LEMMA
 
     if not len(doc) or not words:
         return []
-    strings = doc.vocab.strings
-    keys = {strings.add(w) for w in words}
-    col = doc.to_array([LOWER if attr == "LOWER" else LEMMA]).tolist()
+    keys = _word_keys(doc.vocab.strings, words)
+    if attr == "LOWER":  # a token's lower-case form never changes: the positions of one Doc serve every look-up
+        positions = _lower_positions(doc)
+        return [doc[i] for i in sorted(i for k in keys for i in positions.get(k, ()))]
+    col = doc.to_array([LEMMA]).tolist()  # lemmas are set by a pipe: read them each time
     return [doc[i] for i, v in enumerate(col) if v in keys]
 
 

@@ -95,6 +95,44 @@ def test_records_file_is_read_by_the_scorer(tmp_path, corpus, nlp):
     assert s["meetings_r"] == 1.0 and s["meetings_p"] == 1.0
 
 
+def test_ingest_flushes_the_disk_once_at_the_end_not_per_article(tmp_path, corpus, nlp, monkeypatch):
+    seen = []
+    place = Store.place
+
+    def spy(self, *a, **k):
+        seen.append(self.connection.execute("PRAGMA synchronous").fetchone()[0])
+        return place(self, *a, **k)
+
+    monkeypatch.setattr(Store, "place", spy)
+    with Store(tmp_path / "g.db") as store:
+        assert ingest_paths([corpus], store, model=nlp).ingested == 2
+        assert seen == [1, 1]  # NORMAL while the articles are stored
+        assert store.connection.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again after
+
+
+def test_ingest_leaves_the_model_out_of_garbage_collections_and_puts_it_back(tmp_path, corpus, nlp, monkeypatch):
+    import gc
+
+    seen = []
+    place = Store.place
+
+    def spy(self, *a, **k):
+        seen.append(gc.get_freeze_count())
+        return place(self, *a, **k)
+
+    monkeypatch.setattr(Store, "place", spy)
+    gc.unfreeze()
+    assert ingest_paths([corpus], tmp_path / "a.db", model=nlp).ingested == 2
+    assert len(seen) == 2 and min(seen) > 1000  # the model's objects, frozen while the articles went through
+    assert gc.get_freeze_count() == 0  # and put back after
+    gc.freeze()  # frozen by someone else: left frozen
+    try:
+        assert ingest_paths([corpus], tmp_path / "b.db", model=nlp).ingested == 2
+        assert gc.get_freeze_count() > 1000  # not put back by the ingest (a few freed meanwhile)
+    finally:
+        gc.unfreeze()
+
+
 def test_ingest_is_idempotent_and_does_not_parse_again(tmp_path, corpus, nlp, monkeypatch):
     db = tmp_path / "g.db"
     r1 = ingest_paths([corpus], db, model=nlp)

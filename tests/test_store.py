@@ -222,7 +222,7 @@ def test_directory_as_store_is_a_store_error(tmp_path):
 # ---------------------------------------------------------------------------
 
 WRITER = textwrap.dedent('''
-    import os, sys, time
+    import contextlib, os, sys, time
     from graphkit.corpus import Article
     from graphkit.store import Store
 
@@ -249,7 +249,7 @@ WRITER = textwrap.dedent('''
         while not os.path.exists(go):
             time.sleep(0.005)
     tally = {"new": 0, "unchanged": 0, "changed": 0}
-    with Store(db) as store:
+    with Store(db) as store, (store.deferred_sync() if os.environ.get("DEFERRED") else contextlib.nullcontext()):
         for i in range(start, stop):
             tally[store.put(*make(i))] += 1
             if pause:
@@ -265,9 +265,10 @@ def writer(tmp_path):
     script.write_text(WRITER, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
 
-    def start(db, a, b, pause=0.0, go=None):
+    def start(db, a, b, pause=0.0, go=None, deferred=False):
         args = [sys.executable, str(script), str(db), str(a), str(b), str(pause)] + ([str(go)] if go else [])
-        return subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        return subprocess.Popen(args, env=dict(env, DEFERRED="1") if deferred else env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     return start
 
@@ -290,12 +291,13 @@ def check_consistent(db):
         return n
 
 
-def test_killed_writer_leaves_a_consistent_store(tmp_path, writer):
+@pytest.mark.parametrize("deferred", [False, True], ids=["flush-each", "deferred-sync"])
+def test_killed_writer_leaves_a_consistent_store(tmp_path, writer, deferred):
     db = tmp_path / "crash.db"
     total = 300
     stored_before = 0
     for round_, threshold in enumerate((15, 40, 70)):
-        proc = writer(db, 0, total, pause=0.002)
+        proc = writer(db, 0, total, pause=0.002, deferred=deferred)
         deadline = time.monotonic() + 60
         while count_articles(db) < threshold and time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.002)
@@ -314,6 +316,22 @@ def test_killed_writer_leaves_a_consistent_store(tmp_path, writer):
     assert check_consistent(db) == total
     with Store(db) as s:
         assert s.article_ids() == {f"art{i:04d}" for i in range(total)}
+
+
+def test_deferred_sync_flushes_again_after_the_block_even_after_an_error(tmp_path):
+    with Store(tmp_path / "g.db") as s:
+        def sync():
+            return s.connection.execute("PRAGMA synchronous").fetchone()[0]
+
+        assert sync() == 2  # FULL: each commit flushed
+        with pytest.raises(RuntimeError, match="boom"):
+            with s.deferred_sync():
+                assert sync() == 1  # NORMAL
+                assert s.put(article(), kerry_lavrov_record()) == "new"
+                raise RuntimeError("boom")
+        assert sync() == 2
+    with Store(tmp_path / "g.db") as s:
+        assert s.get_record("a1") == kerry_lavrov_record()
 
 
 def test_two_processes_writing_at_once(tmp_path, writer):

@@ -32,7 +32,7 @@ from .acronyms import add_abbreviations, add_former_names
 from .bodies import compose_bodies
 from .candidates import candidate_mentions
 from .cities import city_country
-from .coref import add_pronouns
+from .coref import add_pronouns, name_gender
 from .dateline import find_dateline
 from .descriptions import add_descriptions
 from .forums import add_forums
@@ -56,6 +56,10 @@ class ActorResolver:
     def __init__(self, common_words: frozenset = frozenset()):
         register_extensions()
         self.gazetteer = load_gazetteer()
+        # the other tables the phases read (places, given names) are loaded with the pipeline too, not by
+        # its first article: a look-up of each loads it
+        city_country("")
+        name_gender("Anna Berg")
         self.common_words = common_words
         self.dictionary = None
 

@@ -16,7 +16,9 @@ The jobs built on it (:func:`graphkit.pipeline.extract_paths`,
 :func:`graphkit.pipeline.ingest_paths`, :func:`graphkit.pipeline.run`) are in
 :mod:`graphkit.pipeline`.
 """
-from graphkit.ingest.extraction import ChunkResult, extract_chunk, extract_safely, replay_chunk, spacy_pipeline
+from graphkit.ingest.extraction import (
+    ChunkResult, extract_chunk, extract_safely, freeze_long_lived, replay_chunk, spacy_pipeline,
+)
 from graphkit.ingest.pool import chunks, pool_extract
 from graphkit.ingest.report import OnProblem, PathLike, ProblemLog, ProgressBar, RunReport, count_inputs
 from graphkit.ingest.session import IngestSession, extract_stream, ingest_local, read_counted
@@ -27,6 +29,7 @@ from graphkit.ingest.versions import (
 __all__ = [
     "ChunkResult", "DictionarySpec", "IngestSession", "OnProblem", "PathLike", "ProblemLog", "ProgressBar",
     "RULE_SOURCES", "RunReport", "chunks", "count_inputs", "dictionary_spec", "extract_chunk", "extract_safely",
-    "extract_stream", "extractor_version", "ingest_local", "open_user_dictionary", "pool_extract",
+    "extract_stream", "extractor_version", "freeze_long_lived", "ingest_local", "open_user_dictionary",
+    "pool_extract",
     "read_counted", "replay_chunk", "rules_fingerprint", "spacy_pipeline",
 ]

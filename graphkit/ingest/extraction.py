@@ -9,6 +9,7 @@ are the same wherever they are made.
 """
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 from collections import deque
@@ -19,7 +20,7 @@ from graphkit.ingest.report import ProblemLog, RunReport
 from graphkit.ingest.versions import DictionarySpec
 from graphkit.records import Record
 
-__all__ = ["spacy_pipeline", "extract_safely", "extract_chunk", "replay_chunk", "ChunkResult"]
+__all__ = ["spacy_pipeline", "extract_safely", "extract_chunk", "replay_chunk", "ChunkResult", "freeze_long_lived"]
 
 #: What :func:`extract_chunk` returns per article: ``(article id, record or None, events)``.
 ChunkResult = tuple[str, Record | None, list[tuple[str, object]]]
@@ -32,6 +33,23 @@ def spacy_pipeline(model=None):
 
         return load_model(None if model is None else str(model))
     return model
+
+
+def freeze_long_lived() -> bool:
+    """Leave the objects alive now out of Python's garbage collections (:func:`gc.freeze`), unless
+    something froze objects already; True when this call did (undo with :func:`gc.unfreeze`).
+
+    For a run, once the model is loaded: the model and graphkit's tables are some hundred thousand
+    objects that live as long as the run, and each full collection would walk them all again.
+    Reference counting still frees them; only cycles among them wait for the unfreeze.
+
+    >>> freeze_long_lived(), freeze_long_lived(), gc.unfreeze()
+    (True, False, None)
+    """
+    if gc.get_freeze_count():
+        return False
+    gc.freeze()
+    return True
 
 
 def extract_safely(

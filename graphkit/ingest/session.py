@@ -19,12 +19,13 @@ cluster).
 """
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from graphkit.corpus import JSON_SUFFIXES, JSONL_SUFFIXES, TABLE_SUFFIXES, Article, Problem, Sources, read_articles
-from graphkit.ingest.extraction import extract_safely
+from graphkit.ingest.extraction import extract_safely, freeze_long_lived
 from graphkit.ingest.pool import pool_extract
 from graphkit.ingest.report import OnProblem, PathLike, ProblemLog, ProgressBar, RunReport
 from graphkit.ingest.versions import DictionarySpec, dictionary_spec, extractor_version, open_user_dictionary
@@ -183,11 +184,15 @@ def ingest_local(store: Store, paths: PathLike | Iterable[PathLike], *, model=No
     """
     session = IngestSession(store, dictionary=dictionary, on_problem=on_problem, force=force)
     session.show_progress(progress, paths)
+    frozen = False
     try:
         for art, rec in extract_stream(session.articles_to_parse(paths), model=model, dictionary=session.dictionary,
                                        spec=session.dictionary_spec, jobs=jobs, batch_size=batch_size,
                                        problems=session.problems):
+            frozen = frozen or freeze_long_lived()  # at the first record: the model is loaded by then
             session.store_record(art, rec)
     finally:
+        if frozen:
+            gc.unfreeze()
         session.end_progress()
     return session.report
