@@ -412,7 +412,9 @@ def _firm_names(state: ArticleState, cands) -> None:
     right after one ("investment banking firm Holm and Kessler"), and two names joined by "and" before a
     job at a firm ("said Holm Vesk and Kessler analyst Tom Varga")."""
     doc = state.doc
-    for t in doc:
+    # (the few tokens that may be a firm noun: by lemma, or by form where the lemma kept a capital)
+    firms = sorted(set(token_hits(doc, FIRM_NOUNS, attr="LEMMA")) | set(token_hits(doc, FIRM_NOUNS)), key=lambda x: x.i)
+    for t in sorted(set(firms) | set(token_hits(doc, BUSINESS_NOUNS)), key=lambda x: x.i):
         # "said Holm and Kessler analyst Tom Varga": two names joined before a job a person holds at a firm
         employer = t.lower_ in BUSINESS_NOUNS and t.i + 1 < len(doc) and doc[t.i + 1].is_title \
             and t.i >= 3 and doc[t.i - 2].lower_ in ("and", "&")
@@ -427,7 +429,7 @@ def _firm_names(state: ArticleState, cands) -> None:
         if employer and not (s > 0 and (doc[s - 1].lemma_.lower() == "say" or doc[s - 1].is_quote)):
             continue  # only where a source is quoted: "said Holm and Kessler analyst X", not "hired A and B"
         _firm_name(cands, s, end)
-    for t in doc:  # "investment banking firm Holm and Kessler": the name after the firm noun
+    for t in firms:  # "investment banking firm Holm and Kessler": the name after the firm noun
         if t.lemma_.lower() not in FIRM_NOUNS or t.pos_ != "NOUN" or t.i + 1 >= len(doc) or not doc[t.i + 1].is_title:
             continue
         end = t.i + 1

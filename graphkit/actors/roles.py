@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from graphkit.tokens import token_hits
+from graphkit.tokens import doc_text, token_hits
 
 from .gazetteer import fold
 from .lexicon import LEXICON
@@ -181,9 +181,10 @@ def _party_state_tag(state: ArticleState, m: Mention) -> str | None:
     if m.kind == "pronoun":
         return None
     last = doc[m.end - 1]
-    hit = _PARTY_STATE.match(doc.text, last.idx + len(last.text))
+    text = doc_text(doc)  # (joined once per Doc: `doc.text` joins every token on each call)
+    hit = _PARTY_STATE.match(text, last.idx + len(last.text))
     if hit is None:
-        alone = _STATE_ALONE.match(doc.text, last.idx + len(last.text))  # "David Holm (Ark.)"
+        alone = _STATE_ALONE.match(text, last.idx + len(last.text))  # "David Holm (Ark.)"
         if alone is not None and fold(alone.group(1)).strip(".") in US_STATES:
             return state.gazetteer.in_period("United States", state.period)
         return None
