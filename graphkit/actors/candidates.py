@@ -168,7 +168,10 @@ def _joined_and_names(doc, entities: list) -> list:
             out[-1] = Span(doc, prev.start, e.end, label="PERSON")  # "Daniel arap" + "Moi"
         else:
             out.append(e)
-    for name in {tuple(t.text for t in e) for e in out if e.label_ == "ORG" and " and " in e.text}:
+    # (shorter names first, so that a longer one written elsewhere wins where its words recur: the order
+    # may not be a set's, which changes with the process's hash seed)
+    names = {tuple(t.text for t in e) for e in out if e.label_ == "ORG" and " and " in e.text}
+    for name in sorted(names, key=lambda x: (len(x), x)):
         n = len(name)  # a name the article writes whole once is that name wherever its words recur
         for i in range(len(doc) - n + 1):
             if doc[i].text == name[0] and tuple(t.text for t in doc[i:i + n]) == name and not any(
