@@ -120,7 +120,8 @@ def antecedent(state: ArticleState, pron) -> str | None:
     if before and pron.dep_ in SUBJECTS and pron.head.dep_ == "relcl":
         # a subject "he" in a relative clause: the main clause's subject, named before ("X met Y at the
         # request of Z, whom he had first met": X), as in "X said he ..."
-        main = [m for m in before if doc_root_subject(pron) == m.end - 1]
+        root_subject = _root_subject(pron)
+        main = [m for m in before if m.end - 1 == root_subject]
         if main:
             return main[-1].actor
     if before:
@@ -141,7 +142,7 @@ def antecedent(state: ArticleState, pron) -> str | None:
     return _earlier(state, sent, resolved)
 
 
-def doc_root_subject(tok) -> int | None:
+def _root_subject(tok) -> int | None:
     """The index of the subject of ``tok``'s sentence's main verb, or None."""
     root = tok.sent.root
     return next((c.i for c in root.children if c.dep_ in SUBJECTS), None)
@@ -190,12 +191,7 @@ def _side(state: ArticleState, tok) -> str | None:
         return nxt.actor  # "... and IMF Managing Director Tomas Haddad": the title the parser made the conjunct
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in state.gazetteer.role_nouns | GROUP_NOUNS:
         return None
-    for c in tok.children:
-        cm = state.at(c.i)
-        if c.i < tok.i and c.dep_ in ("amod", "compound", "poss", "nmod") and cm is not None \
-                and cm.type == "country" and not cm.place:
-            return cm.actor
-    return None
+    return state.country_modifying(tok)
 
 
 def _person_group(state: ArticleState, sent_start: int, before: int) -> list[str]:

@@ -66,6 +66,16 @@ class ArticleState:
     def at(self, i: int) -> Mention | None:
         return self.by_token.get(i)
 
+    def country_modifying(self, noun) -> str | None:
+        """The country a word before ``noun`` names as its modifier ("a Peruvian banker", "Chile's
+        envoys"), not as a place; None where none does."""
+        for c in noun.children:
+            m = self.at(c.i)
+            if c.i < noun.i and c.dep_ in ("amod", "compound", "poss", "nmod") and m is not None \
+                    and m.type == "country" and not m.place:
+                return m.actor
+        return None
+
     def covered(self) -> set[int]:
         return {i for m in self.mentions for i in range(m.start, m.end)}
 

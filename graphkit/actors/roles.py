@@ -202,11 +202,9 @@ def _appositive_demonym(state: ArticleState, m: Mention) -> str | None:
         if c.dep_ != "appos" or c.i < root.i or c.pos_ not in ("NOUN", "PROPN") or state.at(c.i) is not None \
                 or any(g.dep_ in ("cc", "conj") for g in c.children):
             continue  # (not a list the parser read as apposition: "X, a Chilean delegation and Y")
-        for x in c.children:
-            mm = state.at(x.i)
-            if x.i < c.i and x.dep_ in ("amod", "compound", "poss", "nmod") and mm is not None \
-                    and mm.type == "country" and not mm.place:
-                return mm.actor
+        country = state.country_modifying(c)
+        if country is not None:
+            return country
     return None
 
 

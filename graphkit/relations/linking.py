@@ -248,7 +248,7 @@ def _frame_of(tok, data: FrameData):
     if tok.pos_ in ("NOUN", "PROPN"):
         f = data.by_noun.get(low) or data.by_noun.get(lem)
         # "over lunch", "during dinner": a meal (an activity of a carrier frame) is the scene, not a topic
-        scene = f is not None and bool(f.carriers) and tok.dep_ == "pobj" and tok.head.lower_ in ("over", "during")
+        scene = f is not None and bool(f.carriers) and tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS
         if f is not None and f.kind in ("meeting", "talks") and tok.dep_ == "pobj" and tok.head.lower_ in data.topic_preps \
                 and not scene:
             return None, "noun"  # "On the trade talks with X, Y said": what is spoken about, not an event
@@ -319,6 +319,8 @@ def _add(link: Link, role: str, toks) -> None:
 
 
 TOPIC_PREPS = ("on", "about", "over")
+SCENE_PREPS = frozenset({"over", "during"})  # "over lunch", "during talks": the scene of what is said or done
+AFTER_PREPS = frozenset({"after", "following"})
 
 
 def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 0, only: str | None = None) -> None:
@@ -593,15 +595,16 @@ def _framing(noun, data: FrameData) -> bool:
 def _setting(link: Link, frame: Frame, noun, data: FrameData) -> None:
     """"In a meeting, X told Y ...", "At the talks X urged Y to ...": a meeting noun setting the scene of a
     verb of telling makes its subject meet its addressee."""
+    prep = noun.head.lower_
     if frame.kind not in ("meeting", "talks", "call") or noun.dep_ != "pobj" \
-            or noun.head.lower_ not in data.setting_preps | {"after", "following"}:
+            or prep not in data.setting_preps | AFTER_PREPS:
         return
+    # "over lunch", "during talks"; "after talks" (not "after a dinner"): the scene of coordinated subjects
+    scene = prep in SCENE_PREPS or prep in AFTER_PREPS and frame.kind in ("talks", "call")
     verb = noun.head.head
-    if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and noun.head.lower_ in ("over", "during", "after", "following"):
+    if scene and verb.pos_ == "NOUN" and verb.dep_ == "dobj":
         verb = verb.head  # "reach a deal over lunch": the phrase on the object
-    if verb.pos_ == "VERB" and (noun.head.lower_ in ("over", "during") or noun.head.lower_ in ("after", "following")
-                                and frame.kind in ("talks", "call")) and not link.agents \
-            and not link.roles["partner"] and not link.roles["members"]:
+    if scene and verb.pos_ == "VERB" and not link.agents and not link.roles["partner"] and not link.roles["members"]:
         # "A and B failed to reach a deal over lunch", "A and B discussed X during talks": the two subjects
         # the scene holds met each other
         clause = verb
@@ -614,8 +617,7 @@ def _setting(link: Link, frame: Frame, noun, data: FrameData) -> None:
             link.carrier, link.rule, link.agents = verb.i, "setting", [subj[0].i]
             _add(link, "partner", others)
             return
-    if verb.pos_ != "VERB" or _lemma(verb) not in data.setting_verbs or link.agents \
-            or noun.head.lower_ not in data.setting_preps:
+    if verb.pos_ != "VERB" or _lemma(verb) not in data.setting_verbs or link.agents or prep not in data.setting_preps:
         return
     addressees = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
         q for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for q in _pobjs(c)]

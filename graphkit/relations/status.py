@@ -102,6 +102,13 @@ def _readied(word, met) -> bool:
     return acting or _known(met) or any(c.dep_ == "amod" and c.lower_ in SCHEDULED_WORDS for c in met.children)
 
 
+def _past_copula(word) -> bool:
+    """Is ``word`` said with a past "be" ("were ready", "was prepared"): its own auxiliary, or the copula
+    it is the complement of?"""
+    copulas = list(word.children) + ([word.head] if word.dep_ == "acomp" else [])
+    return any(b.lemma_ == "be" and b.tag_ == "VBD" for b in copulas)
+
+
 def _prospect(chain: list, i: int, anchors: set) -> bool:
     """Is the meeting below ``chain[i]`` only a possible outcome: wished for ("eager to meet", "ready for
     a summit"), ordered ("was ordered to hold talks with"), or opened up ("clear the way for a summit",
@@ -236,7 +243,7 @@ def status(trigger, frame) -> str | None:
             if x.dep_ == "xcomp" and x.head.lemma_.lower() == "be":
                 scheduled = True
         if near and i > 1 and x.lower_ in WILLING and chain[i - 1].dep_ == "prep" and chain[i - 1].lower_ == "for" \
-                and not any(b.lemma_ == "be" and b.tag_ == "VBD" for b in [x.head] * (x.dep_ == "acomp") + kids):
+                and not _past_copula(x):
             scheduled = True  # "officials are ready for the talks", "prepared for a visit": still ahead
         if lem == "set" and any(c.dep_ == "prt" for c in kids):
             continue  # "sets off on a trip", "set out for X": travel, not "is set to"
