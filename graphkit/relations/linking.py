@@ -170,7 +170,7 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
                      lists["not_partner_objects"], lists["carry_verbs"], lists["setting_verbs"], lists["setting_preps"],
                      lists["attending_verbs"], lists["adjunct_openers"], lists["topic_preps"],
                      lists["discussion_verbs"], by_adj, by_verb, by_noun,
-                     frozenset(by_verb) | frozenset(by_noun) | frozenset(by_adj) | lists["carry_verbs"] | {"in"}
+                     frozenset(by_verb) | frozenset(by_noun) | frozenset(by_adj) | lists["carry_verbs"] | {"in", "at", "for"}
                      | frozenset(_ing_forms(frames)) | frozenset(_past_forms(frames)), _ing_forms(frames),
                      _past_forms(frames))
 
@@ -299,8 +299,23 @@ def _cue_phrase(verb, frame: Frame):
                  and any(_lemma(q) in frame.verb_cue or q.lower_ in frame.verb_cue for q in _pobjs(c))), None)
 
 
+PARTITIVES = LEXICON["partitive_nouns"]
+
+
+def _partitive_head(noun):
+    """"a round of talks", "a series of meetings", "two days of talks": the noun that counts or measures
+    the trigger stands in its place in the clause (it is the light verb's object, the subject, the owner of
+    a possessive); the trigger itself if it is not so measured."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" \
+            and _lemma(noun.head.head) in PARTITIVES and noun.head.head.i < noun.i:
+        noun = noun.head.head
+    return noun
+
+
 def _carrier(noun, data: FrameData, frame: Frame | None = None):
-    """The verb that carries a noun trigger: "held talks", "set off on a trip", "talks were held"."""
+    """The verb that carries a noun trigger: "held talks", "set off on a trip", "talks were held" (and
+    "held a round of talks": the measuring noun in the trigger's place)."""
+    noun = _partitive_head(noun)
     if frame is not None and frame.carriers and noun.dep_ == "dobj" and _lemma(noun.head) in frame.carriers:
         return noun.head
     if noun.dep_ in ("dobj", "attr", "nsubjpass", "nsubj", "oprd") and noun.head.pos_ in ("VERB", "AUX") \
@@ -374,7 +389,7 @@ def link_frames(doc) -> list[Link]:
         frame, how = _frame_of(tok, data)
         if frame is None:
             for found in (_carried_traveller(tok, data), _trip_start(tok, data), _there_for(tok, data),
-                          _opening_participle(tok, data)):
+                          _present_at(tok, data), _opening_participle(tok, data)):
                 if found is not None and found.rule == "participle":
                     index = index or actor_index(doc)
                     _front(found, doc, data, index)
@@ -453,7 +468,8 @@ def link_frames(doc) -> list[Link]:
                 _prep_roles(link, frame, q, data)  # "spoke by phone with X": the 'with' on "phone"
         else:
             index = index or actor_index(doc)
-            owners = [c for c in tok.children if c.dep_ == "poss"]
+            measure = _partitive_head(tok)  # "their latest round of talks between A and B"
+            owners = [c for c in (tok.children if measure is tok else (*tok.children, *measure.children)) if c.dep_ == "poss"]
             if frame.kind == "visit":  # "the visit of X to Y": of a person, the visitor
                 owners += [q for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                            for q in _pobjs(c) if _personal(q, index)]
@@ -478,6 +494,8 @@ def link_frames(doc) -> list[Link]:
             if owners or by:
                 link.agents = [t.i for t in owners + by]
             _prep_roles(link, frame, tok, data)
+            if measure is not tok:
+                _prep_roles(link, frame, measure, data)
             _setting(link, frame, tok, data)
             carrier = _carrier(tok, data, frame)
             if carrier is not None:
@@ -655,6 +673,30 @@ def _there_for(prep, data: FrameData):
     _add(link, "forum", [q for q in purpose if _lemma(q) in SETTING_FORUMS or _lemma(q) in FORUM_WORDS and any(
         c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in q.children)])
     return link if link.roles["host"] else None
+
+
+def _present_at(prep, data: FrameData):
+    """"X will be at the summit", "ministers were on hand for the meeting of the group": the subject of a
+    copula at (on hand for) a gathering attends it, as one "present at" it does."""
+    holder = prep.head
+    if prep.lower_ not in ("at", "for"):
+        return None
+    if holder.lower_ == "hand" and holder.dep_ == "pobj" and holder.head.lower_ == "on":
+        holder = holder.head.head  # "on hand at the summit"
+    elif prep.lower_ == "for" and not any(c.dep_ == "prep" and c.lower_ == "on" and any(
+            q.lower_ == "hand" for q in _pobjs(c)) for c in holder.children):
+        return None  # "is for the talks" says whom it favours; "on hand for" is there
+    if prep.dep_ != "prep" or holder.lemma_ != "be" or holder.i > prep.i:
+        return None
+    subjects = [c for c in holder.children if c.dep_ == "nsubj"]
+    events = [q for q in _pobjs(prep) if _lemma(q) in FORUM_EVENTS or q.lower_ in FORUM_EVENTS]
+    if len(subjects) != 1 or not events:
+        return None
+    frame = data.by_adj["present"]
+    link = Link(frame.name, frame.kind, prep.i, prep.i, "be-at", frame.partner_types, frame.host_types,
+                agents=[subjects[0].i])
+    _add(link, "forum", events)
+    return link
 
 
 def _carried_traveller(verb, data: FrameData):

@@ -135,6 +135,7 @@ def _subjects_of(v) -> list:
 TOUR_INCLUDE = LEXICON["tour_include_verbs"]
 OBJECT_CONTROL = LEXICON["object_control_for_verbs"]  # "thank X for doing": X does it
 SENDING = LEXICON["sending_verbs"]  # "send X to do": X does it
+INVITATIONS, ACCEPTING = LEXICON["invitation_nouns"], LEXICON["accepting_verbs"]
 EVENT_NOUNS = (LEXICON["tour_nouns"] | LEXICON["talk_nouns"]) - LEXICON["delegation_nouns"]  # "a mission" may be people
 
 
@@ -189,6 +190,9 @@ def _clause_subject(tok, depth: int = 0) -> list:
         return (_predicated(v.head) if not subs and any(c.tag_ == "TO" for c in v.children) else []) or [v.head]
     if subs:
         return subs
+    if v.dep_ == "acl" and v.head.lower_ in INVITATIONS and v.head.dep_ == "dobj" \
+            and v.head.head.lemma_.lower() in ACCEPTING:
+        return clause_subject(v.head.head, depth + 1)  # "X accepted an invitation to visit Y": X goes
     if v.dep_ == "acl":  # "officials attending the summit": the participle's noun
         return _predicated(v.head) or [v.head]
     for c in v.children:

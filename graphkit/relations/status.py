@@ -44,6 +44,8 @@ COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on", "about", "into", "towards
 CARRIERS = LEXICON["frame_carriers"]
 OCCURRENCE = LEXICON["occurrence_verbs"]  # verbs saying whether a meeting takes place
 TRIP_NOUNS = LEXICON["tour_nouns"]
+ACCEPTING = LEXICON["accepting_verbs"]
+ACCEPTABLE_NOUNS = LEXICON["invitation_nouns"]
 TIME_LINKS = frozenset({"when", "after", "before", "while", "as", "since", "once"})
 COMPLETIVE = frozenset({"complete", "finish", "wrap", "end", "conclude"})
 _PLAN = frozenset({"plan", "plans", "expect", "schedule", "due", "set", "slate", "arrange", "prepare"})
@@ -174,6 +176,13 @@ def _completed_before(chain: list) -> bool:
     return False
 
 
+def _dated(trigger, verb) -> bool:
+    """Does the trigger's phrase, or the verb above it, say when ("next week", "in March")?"""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in trigger.subtree) or any(
+        t.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in ("npadvmod", "prep", "advmod")
+        for t in c.subtree)
+
+
 def status(trigger, frame) -> str | None:
     """``"happened"``, ``"scheduled"`` or None (not a meeting)."""
     scheduled = False
@@ -219,6 +228,14 @@ def status(trigger, frame) -> str | None:
             if x.pos_ in ("VERB", "ADJ") and blocking and lem not in _PLAN:
                 if not (x.i == frame.i and x.i != trigger.i):
                     return None
+            if x.pos_ == "NOUN" and x.lower_ in ACCEPTABLE_NOUNS and x.dep_ in ("dobj", "nsubjpass") \
+                    and x.head.lemma_.lower() in ACCEPTING and not any(c.dep_ == "neg" for c in x.head.children):
+                # "accepted an invitation to visit next week": a plan now, no longer an offer; with no time
+                # it is a promise to go some day, as "agreed to visit" is
+                if not _dated(trigger, x.head):
+                    return None
+                scheduled = True
+                continue
             if x.pos_ == "NOUN" and x.lower_ in BLOCKING_NOUNS and x.i not in anchors:
                 return None  # "an invitation to visit", "hopes of a meeting"
             if x.pos_ == "NOUN" and x.lower_ in SCHEDULED_NOUNS:
