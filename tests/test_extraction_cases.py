@@ -595,3 +595,27 @@ def test_a_received_call_is_a_call_an_appeal_is_not(nlp):
     rec = _rec(nlp, "Chilean President Tom Varga received a call from Peruvian President Ana Ruiz on Monday.")
     assert [m["kind"] for m in rec["meetings"]] == ["call"]
     assert _rec(nlp, "Chilean President Tom Varga received a call for help from Peru.")["meetings"] == []
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the one person of that country the article names, after the description
+    ("Foreign Minister Karl Vandor of Chile met with his Chinese counterpart on Friday. Chinese Foreign "
+     "Minister Wang Tao said the two countries were friends.", {"Karl Vandor", "Wang Tao"}),
+    ("Iran's chief negotiator on Thursday met the European Union's Karl Vandor in Vienna. Iranian negotiator "
+     "Ali Bagheri said the talks were serious.", {"Ali Bagheri", "Karl Vandor"}),
+    # several of that country: the one holding the owner's role
+    ("Chilean Foreign Minister Karl Vandor met his Russian counterpart in Moscow. Russian Foreign Minister "
+     "Ivan Petrov and Russian Prime Minister Oleg Volkov spoke later.", {"Karl Vandor", "Ivan Petrov"}),
+    # a role that does not fit, an indefinite role, no one named: the country
+    ("Chilean Foreign Minister Karl Vandor met his Russian counterpart in Moscow. Russian President Ivan Petrov "
+     "said later that ties were good.", {"Karl Vandor", "Russia"}),
+    ("Iran's foreign minister met Karl Vandor in Vienna. Iranian President Ali Bagheri said the talks were "
+     "serious.", {"Iran", "Karl Vandor"}),
+    ("A Chilean official met Karl Vandor in Vienna. Chilean President Amos Tell said the talks were serious.",
+     {"Chile", "Karl Vandor"}),
+    ("Chilean Foreign Minister Karl Vandor met his Jordanian counterpart in Amman on Friday.",
+     {"Karl Vandor", "Jordan"}),
+])
+def test_a_definite_role_of_a_country_is_the_one_person_of_it_named(nlp, text, pair):
+    rec = _rec(nlp, text)
+    assert {frozenset(m["participants"]) for m in rec["meetings"] if m["kind"] == "meeting"} == {frozenset(pair)}

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graphkit.actors.gazetteer import fold, load_gazetteer
+from graphkit.actors.spans import phrase_actors
 from graphkit.records import ACTOR_TYPES
 
 from .forums import TOPIC_PREPS, body_that_meets, forum_extent, forum_name, is_topic, names_forum
@@ -135,6 +136,10 @@ def _subjects_of(v) -> list:
 TOUR_INCLUDE = LEXICON["tour_include_verbs"]
 OBJECT_CONTROL = LEXICON["object_control_for_verbs"]  # "thank X for doing": X does it
 SENDING = LEXICON["sending_verbs"]  # "send X to do": X does it
+# roles any named official may be described by ("Iran's negotiator", "the Ruritanian leader")
+ANY_ROLE = frozenset({"official", "representative", "leader", "envoy", "negotiator", "delegate", "counterpart", "chief",
+                      "head"})
+COUNTERPARTS = frozenset({"counterpart", "opposite"})  # singular: "counterparts" are several sides
 INVITATIONS, ACCEPTING = LEXICON["invitation_nouns"], LEXICON["accepting_verbs"]
 EVENT_NOUNS = (LEXICON["tour_nouns"] | LEXICON["talk_nouns"]) - LEXICON["delegation_nouns"]  # "a mission" may be people
 
@@ -751,6 +756,10 @@ class Resolver:
                 if name and self._named_before(name, x):
                     out.append(self.participant(index.named(name)[0]))
                     continue
+            if s.label_ == "country" and [m.label_ for m in mods].count("country") == 1 \
+                    and (one := self._one_person_of(s.id_, x)) is not None:
+                out.append(self.participant(one))  # "his Ruritanian counterpart", whom the article names
+                continue
             if len(mods) == 1 and s.label_ == "country" and (last := self._last_person_of(s.id_, x)) is not None:
                 out.append(self.participant(last))  # "the Ukrainian leader": the Ukrainian just named
                 continue
@@ -767,6 +776,36 @@ class Resolver:
         found = [s for s in self.index.spans if s.label_ == "person" and s._.kind != "pronoun"
                  and s._.country == country and s.end <= x.left_edge.i]
         return found[-1] if found else None
+
+    def _one_person_of(self, country: str, x):
+        """The person a definite singular role of a country stands for ("his Chinese counterpart", "Iran's
+        chief negotiator", "the Ruritanian leader") when the article names just one person of that country,
+        before or after, in a role that fits ("held talks with his Chinese counterpart ... Chinese Foreign
+        Minister X said"), or None: with none named, or several, the side is the country."""
+        if x.tag_ != "NN" or x.lower_ in GENERIC or x.lower_ in NOT_ONE_PERSON \
+                or not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in x.children):
+            return None  # ("a Ruritanian official" is one of many; "the Ruritanian side" a body)
+        found = {s.id_: s for s in self.index.spans if s.label_ == "person" and s._.kind != "pronoun"
+                 and s._.country == country}
+        if len(found) > 1:  # several: the one holding the role of the person whose counterpart it is
+            held = [s for s in phrase_actors(x.doc, x, self.index) if s.label_ == "person"]
+            return held[0] if len(held) == 1 else None
+        if not found:
+            return None
+        one = next(iter(found.values()))
+        owners = [self.index.at(c.i) for c in x.children if c.dep_ == "poss" and self.index.at(c.i) is not None]
+        theirs = self._role_heads(one.id_)
+        if x.lower_ not in COUNTERPARTS:  # "Iran's chief negotiator", "the Ruritanian leader": that role's holder
+            mine = {fold(c.lemma_) for c in x.subtree if c.i <= x.i} & self.roles - ANY_ROLE
+            return None if mine and theirs and not mine & theirs else one
+        mine = self._role_heads(owners[0].id_) if owners else set()
+        # "the Chilean foreign minister ... his Russian counterpart ... Russian President X": not X
+        return None if mine and theirs and not mine & theirs else one
+
+    def _role_heads(self, name: str) -> set:
+        """The role words ("minister", "president") of the roles the article gives a person."""
+        return {fold(w) for s in self.index.named(name) for r in s._.roles
+                for w in r.replace(".", "").replace("-", " ").split()} & self.roles
 
     def _named_before(self, name: str, x) -> bool:
         """A description stands for a person the article named before it ("the president" after "President
