@@ -62,7 +62,7 @@ SETTING_FORUMS = LEXICON["describable_forum_nouns"]  # nouns that name a gatheri
 FORUM_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"] | LEXICON["forum_org_heads"]
 FORUM_EVENTS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]
 _FRAME_KEYS = {"kind", "verbs", "nouns", "adjectives", "events_only", "object", "preps", "needs_cue", "verb_cue", "partner_types", "host_types",
-               "carriers", "requires", "cue_carriers"}
+               "carriers", "requires", "cue_carriers", "scene_nouns"}
 
 
 class FrameError(ValueError):
@@ -86,6 +86,7 @@ class Frame:
     adjectives: frozenset = frozenset()  # read like verbs ("who was present at the summit")
     events_only: bool = False  # the forum an event, not a body ("chairs the summit", not "chairs the commission")
     cue_carriers: frozenset = frozenset()  # verbs whose object needs no cue ("received a call from X")
+    scene_nouns: frozenset = frozenset()  # nouns needing no cue where they set a scene ("in a call on Tuesday")
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
             raise FrameError(f"{at}: unknown key(s) {', '.join(sorted(unknown))}")
         if obj.get("kind") not in MEETING_KINDS:
             raise FrameError(f"{at}: kind must be one of {', '.join(MEETING_KINDS)}")
-        for key in ("verbs", "nouns", "adjectives", "needs_cue", "carriers", "verb_cue", "cue_carriers"):
+        for key in ("verbs", "nouns", "adjectives", "needs_cue", "carriers", "verb_cue", "cue_carriers", "scene_nouns"):
             words = obj.get(key, [])
             if not isinstance(words, list) or not all(isinstance(w, str) and w == w.lower() and w for w in words):
                 raise FrameError(f"{at}: {key!r} must be a list of lower-case words")
@@ -146,7 +147,7 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
                             types["partner_types"], types["host_types"], frozenset(obj.get("carriers", [])),
                             frozenset(obj.get("verb_cue", [])), obj.get("requires"),
                             frozenset(obj.get("adjectives", [])), bool(obj.get("events_only", False)),
-                            frozenset(obj.get("cue_carriers", []))))
+                            frozenset(obj.get("cue_carriers", [])), frozenset(obj.get("scene_nouns", []))))
     by_verb, by_noun, by_adj = {}, {}, {}
     for f in frames:
         for w in f.adjectives:
@@ -255,7 +256,12 @@ def _frame_of(tok, data: FrameData):
         if f is not None and f.carriers and not (tok.dep_ == "dobj" and _lemma(tok.head) in f.carriers) and not scene:
             return None, "noun"
         carried = tok.dep_ == "dobj" and _lemma(tok.head) in f.cue_carriers if f is not None else False
-        if carried and any(c.dep_ in ("prep", "acl") and c.lower_ in ("for", "to") for c in tok.children):
+        # "in a call on Tuesday, X told Y", "discussed trade in a call": a scene only a conversation sets
+        # (and "held a call with Y": "a conversation" held may be face to face)
+        carried = carried or (f is not None and tok.lower_ in f.scene_nouns and (
+            tok.dep_ == "pobj" and tok.head.lower_ in CALL_SCENES or tok.dep_ == "dobj" and _lemma(tok.head) in ("hold", "have")))
+        if carried and any(c.dep_ in ("prep", "acl", "relcl") and c.lower_ in ("for", "to") or c.dep_ == "acl"
+                           for c in tok.children):
             carried = False  # "received a call for help", "a call to act": an appeal
         if f is not None and f.needs_cue and not carried and not any(
                 c.lower_ in f.needs_cue or _lemma(c) in f.needs_cue for c in tok.children
@@ -290,7 +296,8 @@ def _time_heads(tok) -> list:
     return [c for c in tok.children if c.dep_ == "compound" and not _is_time(c)] if _is_time(tok) else []
 
 
-CUE_PREPS = ("by", "on", "over", "via")
+CUE_PREPS = ("by", "on", "over", "via", "in", "during")  # "spoke by phone", "spoke in a call"
+CALL_SCENES = ("in", "during", "on", "after", "following")
 
 
 def _cue_phrase(verb, frame: Frame):

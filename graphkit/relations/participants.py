@@ -98,7 +98,10 @@ def _frame_verb(tok, limit: int = 6):
         if step and t.dep_ in SUBJECTS and t.pos_ in ("PROPN", "NOUN"):
             return t
         if t.dep_ in ("pobj", "pcomp") and t.head.dep_ in ("prep", "agent"):
-            via_frame = via_frame or t.head.lower_ in FRAME_PREPS
+            # ("announced his decision in a phone call with Y": an occurrence the parser hung on the object;
+            # not "interest in the talks")
+            via_frame = via_frame or t.head.lower_ in FRAME_PREPS or (
+                step == 0 and t.head.lower_ == "in" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children))
             t = t.head.head
         elif t.dep_ in ("prep", "advmod", "npadvmod", "appos", "acomp", "xcomp"):
             t = t.head

@@ -197,6 +197,11 @@ def status(trigger, frame) -> str | None:
     for i, x in enumerate(chain):
         lem = x.lemma_.lower()
         kids = list(x.children)
+        if lem == "look" and any(c.dep_ in ("advmod", "prt") and c.lower_ == "forward" for c in kids) and i > 0:
+            return None  # "looks forward to meeting X", "to having talks with X": a hope
+        if i == 2 and chain[1].lower_ == "in" and (x.lower_ == "interest" or any(
+                c.dep_ == "dobj" and c.lower_ == "interest" for c in kids)):
+            return None  # "expressed interest in a meeting with X" (the "in" on the noun or the verb): a wish
         if i > 0 and chain[i - 1].dep_ in ("prep", "agent") and chain[i - 1].lower_ not in COMPLEMENT_PREPS:
             background = True  # "after talks", "from his trip": not what a hope or a refusal is about
         if i > 0 and chain[i - 1].dep_ == "relcl" and past_verb(chain[i - 1]):
