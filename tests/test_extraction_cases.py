@@ -619,3 +619,22 @@ def test_a_received_call_is_a_call_an_appeal_is_not(nlp):
 def test_a_definite_role_of_a_country_is_the_one_person_of_it_named(nlp, text, pair):
     rec = _rec(nlp, text)
     assert {frozenset(m["participants"]) for m in rec["meetings"] if m["kind"] == "meeting"} == {frozenset(pair)}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("A high-level delegation of Chilean executives will travel to Kenya this week. The delegation will be led "
+     "by Acme chief executive Tomas Brill.", {"Tomas Brill", "Kenya"}),
+    ("The Chinese team arrived in Washington on Monday for talks with U.S. Trade Representative Karl Vandor. "
+     "The Chinese team is headed by Vice Premier Liu Wen.", {"Liu Wen", "Karl Vandor"}),
+    ("Anna Kessel, who leads the Chilean delegation, said talks went well. The delegation met Kenyan Interior "
+     "Minister Ivo Marek on Monday.", {"Anna Kessel", "Ivo Marek"}),
+])
+def test_a_delegation_is_the_leader_the_article_names(nlp, text, pair):
+    rec = _rec(nlp, text)
+    assert frozenset(pair) in {frozenset(m["participants"]) for m in rec["meetings"]}
+
+
+def test_a_delegation_led_by_a_person_of_another_country_is_not_theirs(nlp):
+    rec = _rec(nlp, "A Chilean delegation met Kenyan Interior Minister Ivo Marek on Monday. The Kenyan delegation "
+                    "was led by Kenyan Trade Minister Tomas Brill.")
+    assert frozenset({"Chile", "Ivo Marek"}) in {frozenset(m["participants"]) for m in rec["meetings"]}

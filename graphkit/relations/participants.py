@@ -705,6 +705,8 @@ class Resolver:
                                if p.type == "person"]
                         if led:
                             return led
+        if fold(x.lemma_) in LEXICON["delegation_nouns"] and (led := self._leader_named(x)):
+            return led  # "a delegation ... met Y. The delegation, led by X, praised ...": X is the side
         persons = [index.at(c.i) for c in x.children
                    if c.dep_ in ("compound", "flat") and index.at(c.i) is not None and index.at(c.i).label_ == "person"]
         if not persons:
@@ -779,6 +781,36 @@ class Resolver:
         found = [s for s in self.index.spans if s.label_ == "person" and s._.kind != "pronoun"
                  and s._.country == country and s.end <= x.left_edge.i]
         return found[-1] if found else None
+
+    def _leader_named(self, x) -> list[Participant]:
+        """The one person the article says leads a delegation (team, mission) of the same word: "The
+        delegation, led by X, ...", "the team is headed by X", "X, who leads the delegation", "X led the
+        delegation"; or none (none said, or several delegations led)."""
+        word = fold(x.lemma_)
+        found = {}
+        for t in x.doc:
+            if fold(t.lemma_) not in ("lead", "head") or t.pos_ not in ("VERB", "AUX"):
+                continue
+            kept = (t.dep_ == "acl" and fold(t.head.lemma_) == word) or any(
+                c.dep_ in ("nsubjpass", "dobj") and fold(c.lemma_) == word for c in t.children)
+            if not kept:
+                continue
+            by = [q for c in t.children if c.dep_ == "agent" for q in c.children if q.dep_ == "pobj"]
+            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            if subj and subj[0].lower_ in RELATIVE and t.dep_ == "relcl":
+                subj = [t.head]  # "X, who leads the delegation"
+            for q in by or subj:
+                s = self.index.at(q.i)
+                if s is not None and s.label_ == "person" and s._.kind != "pronoun":
+                    found.setdefault(s.id_, s)
+        if len(found) != 1:
+            return []
+        leader = next(iter(found.values()))
+        countries = {self.index.at(c.i).id_ for c in x.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                     and self.index.at(c.i) is not None and self.index.at(c.i).label_ == "country"}
+        if countries and leader._.country and leader._.country not in countries:
+            return []  # "the Chilean delegation" is not led by the Kenyan named
+        return [self.participant(leader)]
 
     def _one_person_of(self, country: str, x):
         """The person a definite singular role of a country stands for ("his Chinese counterpart", "Iran's
