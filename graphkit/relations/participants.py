@@ -31,6 +31,7 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")  # "there is ...": a clause w
 RELATIVE = ("who", "which", "that", "whom")
 DESCRIBED_FORUMS = LEXICON["described_forums"]  # event nouns any description names ("a regional summit")
 FORUM_DESCRIBERS = LEXICON["forum_describers"]  # words that make a conference one of governments
+PRIVATE_DESCRIBERS = LEXICON["private_describers"]  # words that make a summit one of no governments
 FORUM_NOUNS = LEXICON["describable_forum_nouns"]  # event nouns that may stand for a forum by description
 EVENT_WORDS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]  # nouns that may name a forum
 FORUM_NON_NAMES = LEXICON["forum_non_names"]  # words that say when, how big or how, not which
@@ -351,6 +352,8 @@ class Resolver:
         if not mods or (tok.lemma_.lower() not in DESCRIBED_FORUMS
                         and not any(m.lower_ in FORUM_DESCRIBERS for m in mods)):
             return []
+        if any(m.lower_ in PRIVATE_DESCRIBERS for m in mods):
+            return []  # "a business summit", "an investment conference": not of governments
         return [Participant(" ".join([m.lower_ for m in mods] + [tok.lower_]), "forum", None)]
 
     def places_in(self, tok) -> list[Participant]:
@@ -754,8 +757,9 @@ class Resolver:
                 continue  # "Dalton's spokesman": the possessor is not the participant
             if s.label_ == "country" and s.id_ in bodies:
                 continue  # "U.S. Congressional aides": the body, not its country besides
-            if x.lower_ in GENERIC and s.label_ == "country":
-                continue  # "Japanese banks", "the country's creditors" are not the country
+            if s.label_ == "country" and (x.lower_ in GENERIC or any(
+                    c.dep_ in ("compound", "amod") and c.lower_ in PRIVATE_DESCRIBERS for c in x.children)):
+                continue  # "Japanese banks", "the country's creditors", "Kenyan business leaders" are not the country
             if len(mods) == 1 and s.label_ in ("country", "organization") and specific:
                 name = index.person_with_role(specific, s.id_)
                 if name and self._named_before(name, x):

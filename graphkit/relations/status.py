@@ -176,6 +176,31 @@ def _completed_before(chain: list) -> bool:
     return False
 
 
+VAGUE_ADVERBS = frozenset({"someday", "sometime", "eventually", "ultimately"})
+
+
+def _vague_time(x) -> bool:
+    """Does ``x`` say its time only vaguely ("in the future", "in the near future", "at some point", "one
+    day", "someday")?  No concrete event: a prospect."""
+    stack, clause = list(x.children), []
+    while stack:  # the clause's own words, not those of clauses inside it
+        c = stack.pop()
+        if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"):
+            clause.append(c)
+            stack.extend(c.children)
+    for c in clause:
+        if c.dep_ == "advmod" and c.lower_ in VAGUE_ADVERBS:
+            return True
+        if c.dep_ == "npadvmod" and c.lower_ == "day" and any(d.lower_ in ("one", "some") for d in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+            for q in c.children:
+                if q.dep_ == "pobj" and (q.lower_ == "future" or q.lower_ == "point" and any(
+                        d.lower_ == "some" for d in q.children)):
+                    return True
+    return False
+
+
 def _dated(trigger, verb) -> bool:
     """Does the trigger's phrase, or the verb above it, say when ("next week", "in March")?"""
     return any(t.ent_type_ in ("DATE", "TIME") for t in trigger.subtree) or any(
@@ -275,6 +300,8 @@ def status(trigger, frame) -> str | None:
         scheduled = False  # "X, who visited A last week, will travel to B": a past verb keeps its own tense
     if scheduled and _completed_before(chain):
         scheduled = False  # "after completing a trip to A, X will fly to B": the legs behind are done
+    if scheduled and any(_vague_time(x) for x in chain[:3] + [frame]):
+        return None  # "would visit X in the future", "will meet Y at some point"
     for x in {trigger, frame}:
         for c in x.children:
             if c.lower_ in POSSIBLE and c.dep_ in ("amod", "compound", "advmod"):
