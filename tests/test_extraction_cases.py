@@ -638,3 +638,28 @@ def test_a_delegation_led_by_a_person_of_another_country_is_not_theirs(nlp):
     rec = _rec(nlp, "A Chilean delegation met Kenyan Interior Minister Ivo Marek on Monday. The Kenyan delegation "
                     "was led by Kenyan Trade Minister Tomas Brill.")
     assert frozenset({"Chile", "Ivo Marek"}) in {frozenset(m["participants"]) for m in rec["meetings"]}
+
+
+@pytest.mark.parametrize("text, members", [
+    # a group not yet named, then its members who "are expected to attend"
+    ("President Karel Vandor will meet with the top four party leaders at the palace on Monday, officials said. "
+     "Speaker Anna Kessel, Senator Tomas Brill and Deputy Lena Hart are expected to attend.",
+     {"Karel Vandor", "Anna Kessel", "Tomas Brill", "Lena Hart"}),
+    # a meeting told with both sides, then others who attended
+    ("Chilean President Karl Vandor met German Chancellor Anna Kessel on Monday. Peruvian President Tomas Brill "
+     "also attended.", {"Karl Vandor", "Anna Kessel", "Tomas Brill"}),
+])
+def test_a_bare_attend_joins_the_meeting_just_told(nlp, text, members):
+    rec = _rec(nlp, text)
+    assert any(set(m["participants"]) == members for m in rec["meetings"])
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean President Karl Vandor met German Chancellor Anna Kessel on Monday. Peruvian President Tomas Brill "
+    "did not attend.",
+    "Karl Vandor and Anna Breck will attend, officials said.",
+])
+def test_a_bare_attend_with_nothing_told_or_negated_is_no_meeting(nlp, text):
+    rec = _rec(nlp, text)
+    assert all("Tomas Brill" not in m["participants"] for m in rec["meetings"])
+    assert all(set(m["participants"]) != {"Karl Vandor", "Anna Breck"} for m in rec["meetings"])

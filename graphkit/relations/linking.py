@@ -452,6 +452,9 @@ def link_frames(doc) -> list[Link]:
                 elif not objs and tok.tag_ == "VBG" and not any(c.dep_ == "prep" for c in tok.children) \
                         and _opens_clause(tok, tok, data) and (obj := _np_after(tok)) is not None:
                     _add(link, frame.object, [obj])  # "Welcoming X to Oslo, ..." with X hung elsewhere
+                elif not objs and frame.object == "forum" and _lemma(tok) == "attend" and verbal(tok) \
+                        and not any(c.dep_ in ("prep", "ccomp", "xcomp", "advcl") for c in tok.children):
+                    link.rule = "bare"  # "A, B and C are expected to attend": the meeting just told (meetings)
             _prep_roles(link, frame, tok, data)
             for c in tok.children:  # "met one-on-one with X", "met privately with X": the 'with' on the adverb
                 if c.dep_ in ("npadvmod", "advmod") and c.i > tok.i:
@@ -569,7 +572,7 @@ def link_frames(doc) -> list[Link]:
         if not link.agents:
             index = index or actor_index(doc)
             _front(link, doc, data, index)
-        if any(link.roles[r] for r in ROLES) or together or link.agents:
+        if any(link.roles[r] for r in ROLES) or together or link.agents or link.rule == "bare":
             # ("A and B negotiated": the sides are the subjects; "A and B arrived" is no visit of anyone;
             # "during their meeting": the owners may be the sides)
             out.append(link)

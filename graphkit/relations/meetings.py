@@ -67,6 +67,7 @@ class _Match:
         self.seen: list[Participant] = []  # every participant the slots gave
         self.by_order = False  # a side was found by token order, the parse giving none
         self.joined: tuple | None = None  # (attendees, status) of "attended that meeting": the one just told
+        self.lone: tuple | None = None  # (agents, status) of a meeting with a group no one names yet
 
     def _subject_by_order(self, node) -> list:
         """The fallback when the parse links the trigger to no subject: the actor opening the sentence."""
@@ -350,6 +351,8 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
     partners = [a for a in m.slot("partner") if a.type != "location"]
     if p.partner_types:
         partners = [a for a in partners if a.type in p.partner_types]
+    if agents and not partners and p.kind in ("meeting", "talks") and _unnamed_group(m, "partner"):
+        m.lone = (agents, st)  # "X will meet the top four party leaders": those the next sentence names join
     groups: list[tuple[list[Participant], str | None, str, str | None]] = []  # (participants, hub, kind, place)
     for host in m.slot("host"):
         if p.host_types and host.type not in p.host_types:
@@ -393,8 +396,10 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         if agents and members:
             partners = partners + [x for x in members if x not in agents]
     forums = [] if between else m.slot("forum")
-    if not forums and agents and forum_node is not None and p.kind == "talks" and _told_before(forum_node):
-        m.joined = (agents, st)  # "A met B. C also attended that meeting": C met them too (see `extract`)
+    if not forums and agents and p.kind == "talks" and (
+            forum_node is not None and _told_before(forum_node) or p.id.endswith("-bare")):
+        # "A met B. C also attended that meeting", "C and D are expected to attend": C met them too (see `extract`)
+        m.joined = (agents, st)
     for forum in forums:
         if m.trigger.lemma_.lower() in SPEECH_VERBS and (_legislature(forum) or (
                 forum.type == "organization" and not load_gazetteer().members_of(forum.name)
@@ -428,7 +433,8 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         kind = "meeting" if p.kind == "visit" else p.kind
         parts = agents + [x for x in partners if x not in agents]
         groups.append((parts, _hub(agents, [x for x in partners if x not in agents]), kind, None))
-    elif not any(k in p.slots for k in ("partner", "members", "host", "forum")) and len(agents) >= 2:
+    elif not any(k in p.slots for k in ("partner", "members", "host", "forum")) and len(agents) >= 2 \
+            and not p.id.endswith("-bare"):
         groups.append((agents, None, p.kind, None))  # "A and B met"
     return _meetings(m, st, reference, groups)
 
@@ -441,6 +447,23 @@ def _told_before(noun) -> bool:
     return noun.lemma_.lower() in TOLD_MEETINGS and not any(
         c.dep_ in ("compound", "amod", "nmod", "prep", "poss") for c in noun.children) and any(
         c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children)
+
+
+def _unnamed_group(m: _Match, role: str) -> bool:
+    """Is the slot ``role`` a plural noun that named no actor ("the top four congressional leaders")?"""
+    ref = m.p.slots.get(role)
+    refs = ref if isinstance(ref, tuple) else (ref,) if ref is not None else ()
+    toks = [m.tok.get(r.node) for r in refs if r is not None]
+    return bool(toks) and all(t is not None and t.tag_ == "NNS" and t.pos_ == "NOUN" for t in toks)
+
+
+def _lone_meeting(m: _Match) -> Meeting:
+    """The meeting of a match whose other side is a group not yet named, as a meeting just told."""
+    agents, st = m.lone
+    sent = m.trigger.sent
+    return Meeting(participants=[a.name for a in agents], kind=m.p.kind, status=st, evidence=sent.text.strip(),
+                   evidence_all=[sent.text.strip()], spans=[[sent.start_char, sent.end_char]], trigger=m.trigger.text,
+                   pattern=m.p.id)
 
 
 def _joined(m: _Match, found: list[Meeting]) -> list[Meeting]:
@@ -596,7 +619,7 @@ def extract(doc) -> tuple[list[Meeting], list[Actor]]:
     reference = reference_date(doc)
     found, extra = [], {}
     matches = [(patterns[pid], nodes) for pid, nodes in frames] + [link_pattern(x) for x in link_frames(doc)]
-    joined = []
+    joined, lone = [], []
     for pattern, nodes in matches:
         match = _Match(pattern, nodes, doc, resolver)
         if match.p.void(match.tok):
@@ -604,13 +627,16 @@ def extract(doc) -> tuple[list[Meeting], list[Actor]]:
         meetings = _meetings_of(match, reference)
         if match.joined is not None:
             joined.append(match)
+        if match.lone is not None:
+            lone.append(match)
         for meeting in meetings:
             found.append(meeting)
             for p in match.seen:
                 if p.name in meeting.participants and not index.named(p.name):
                     extra.setdefault(p.name, Actor(p.name, p.type if p.type != "location" else "country",
                                                    country=p.country if p.type not in ("country", "forum") else None))
-    found.extend(x for match in joined for x in _joined(match, found))
+    told = found + [_lone_meeting(match) for match in lone]
+    found.extend(x for match in joined for x in _joined(match, told))
     return merge_same(found), list(extra.values())
 
 
