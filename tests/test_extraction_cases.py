@@ -663,3 +663,15 @@ def test_a_bare_attend_with_nothing_told_or_negated_is_no_meeting(nlp, text):
     rec = _rec(nlp, text)
     assert all("Tomas Brill" not in m["participants"] for m in rec["meetings"])
     assert all(set(m["participants"]) != {"Karl Vandor", "Anna Breck"} for m in rec["meetings"])
+
+
+@pytest.mark.parametrize("text, forum", [
+    # "the summit" stands for the one summit named before, whatever word of its name "summit" is
+    ("Chilean President Karl Vandor will not attend the Summit of the Americas in Lima. Foreign Minister Anna "
+     "Breck will attend the summit instead.", "Summit of the Americas"),
+    ("Chilean President Karl Vandor will not attend the Lakeside Summit in Lima. Foreign Minister Anna Breck "
+     "will attend the summit instead.", "Lakeside Summit"),
+])
+def test_the_summit_is_the_summit_named_before(nlp, text, forum):
+    rec = _rec(nlp, text)
+    assert {frozenset(m["participants"]) for m in rec["meetings"]} == {frozenset({"Anna Breck", forum})}

@@ -357,6 +357,15 @@ def test_a_town_name_with_a_cue_of_a_person_stays_a_person(nlp):
     ("A senior Chilean diplomat, Ana Ruiz, held talks in Moscow on Friday.", "Ana Ruiz"),
     ("The Chilean foreign minister, Ana Ruiz, held talks in Moscow on Friday.", "Ana Ruiz"),
     ("A senior North Korean diplomat, Choe Son Hui, held talks in Moscow.", "Choe Son Hui"),
+    # the name before its role, after a dateline the recognizer reads badly
+    ("BANGKOK (Reuters) - Ines Berglund, Italy's trade minister, traveled to Ankara on Monday.", "Ines Berglund"),
+    ("BANGKOK (Reuters) - Pavel Moreau, Greece's trade minister, said on Monday that trade would grow.",
+     "Pavel Moreau"),
 ])
 def test_a_name_the_recognizer_missed_in_apposition_to_a_role_is_a_person(nlp, text, name):
     assert (name, "person") in [(a[0], a[1]) for a in _actors(nlp, text)]
+
+
+def test_a_company_before_its_description_is_no_person(nlp):
+    spans = _actors(nlp, "LONDON (Reuters) - Royal Dutch Shell, the oil company, said on Monday that trade would grow.")
+    assert "person" not in [a[1] for a in spans]

@@ -284,15 +284,18 @@ def candidate_mentions(doc, gz, lookup, user_ok=lambda s: True) -> Candidates:
 
 def _role_appositions(doc, taken: set, heads: frozenset, lookup) -> list[tuple[int, int]]:
     """Names the recognizer missed in apposition to a role noun: "the Chilean foreign minister, Ana Ruiz,
-    said", "a senior North Korean diplomat, Choe Son Hui, held talks" (a run of two to four capitalised
-    words, none of them a table's entry)."""
+    said", "a senior North Korean diplomat, Choe Son Hui, held talks", "Ana Ruiz, Chile's foreign minister,
+    said" (a run of two to four capitalised words, none of them a table's entry)."""
     from spacy.attrs import DEP
 
     out = []
     appos = doc.vocab.strings["appos"]
     for i in (k for k, d in enumerate(doc.to_array([DEP]).tolist()) if d == appos) if len(doc) else ():
         tok = doc[i]  # (an apposition: the few tokens worth a look)
-        if tok.pos_ != "PROPN" or tok.i in taken or fold(tok.head.lemma_) not in heads or tok.head.i > tok.i:
+        if fold(tok.lemma_) in heads and tok.head.pos_ == "PROPN" and tok.head.i < tok.i \
+                and tok.head.i not in taken and doc[tok.head.i + 1].text == ",":
+            tok = tok.head  # "Ana Ruiz, Chile's foreign minister, said": the name before its role
+        elif tok.pos_ != "PROPN" or tok.i in taken or fold(tok.head.lemma_) not in heads or tok.head.i > tok.i:
             continue
         start = tok.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in (tok.i, start) \

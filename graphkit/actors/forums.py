@@ -21,6 +21,7 @@ FORUM_NOUNS = LEXICON["forum_nouns"]
 FORUM_GENERIC = LEXICON["forum_generic"] | FORUM_NOUNS
 DETERMINERS = LEXICON["determiners"]
 NOT_NAMES = LEXICON["forum_not_names"]
+TIMING = LEXICON["forum_timing_words"]
 
 
 def _forum_key(name: str, gz) -> tuple:
@@ -48,6 +49,8 @@ def add_forums(state: ArticleState) -> None:
         mods = list(range(j + 1, t.i))
         if mods and doc[mods[0]].lower_ in DETERMINERS:
             mods = mods[1:]
+        while mods and doc[mods[0]].lower_ in TIMING and doc[mods[0]].ent_type_ not in ("DATE", "TIME"):
+            mods = mods[1:]  # "the recent NATO summit", "the upcoming G20 summit": when, not which
         if not mods or any(doc[i].lower_ in NOT_NAMES for i in mods) or doc[mods[0]].text == "-":
             continue
         inside = [state.at(i) for i in mods if state.at(i) is not None]

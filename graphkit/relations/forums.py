@@ -26,6 +26,12 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "thei
                 "your"}
 
 
+_NOT_NAME = frozenset({"recent", "upcoming", "forthcoming", "planned", "scheduled", "proposed", "latest", "last",
+                       "next", "previous", "possible", "potential", "so-called", "crucial", "key", "important",
+                       "historic", "landmark", "ongoing", "rare", "unprecedented", "much-anticipated", "closely-watched",
+                       "high-profile", "hastily", "hastily-arranged"})
+
+
 def body_that_meets(index, noun):
     """The actor span of "a meeting of <body>" or "<body>'s meeting" when that body is a forum or meets
     as one."""
@@ -54,7 +60,7 @@ def forum_extent(noun, index=None) -> tuple[int, int]:
             break
     doc = noun.doc
     for k in range(noun.i + 1, end):  # never across a quotation, into a clause, or into a place
-        if doc[k].text in ('"', "“", "”") or doc[k].pos_ in ("VERB", "AUX") or doc[k].tag_ in ("WDT", "WP", "WP$"):
+        if doc[k].text in ('"', "“", "”") or doc[k].pos_ in ("VERB", "AUX") or doc[k].tag_ in ("WDT", "WP", "WP$", "WRB"):
             end = k
             break
         holder = doc[k].head
@@ -64,7 +70,9 @@ def forum_extent(noun, index=None) -> tuple[int, int]:
                 (s := index.at(c.i)) is not None and s._.stands_for == "place" for c in doc[k].children):
             end = k  # "the autumn meeting of the Bank in Lima": Lima is where, not its name
             break  # (a topic's place stays: "a summit on the unrest in Peru")
-    while start < noun.i and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+    # "the recent G7 summit", "an upcoming summit": when, or how it is judged, not which
+    while start < noun.i and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].lower_ in _NOT_NAME
+                                and doc[start].ent_type_ not in ("DATE", "TIME")):  # (not "next week's summit")
         start += 1
     while end > noun.i + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in TRAILERS):
         end -= 1

@@ -365,6 +365,9 @@ def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 
                 and "forum" not in frame.preps.values():
             # "A met B at the X summit": the summit both attend (a meeting at a hotel or an office is no forum)
             _add(link, "forum", [q for q in _pobjs(c) if _lemma(q) in SETTING_FORUMS])
+        if frame.kind == "visit" and low == "for" and only is None and holder.pos_ in ("VERB", "AUX"):
+            # "traveled to Seoul for the G20 summit": the gathering travelled for is attended
+            _add(link, "forum", [q for q in _pobjs(c) if _lemma(q) in SETTING_FORUMS])
         role = frame.preps.get(low)
         if role is None or only is not None and role != only:
             continue
@@ -375,6 +378,10 @@ def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 
             # "headed to the X summit in Y", "flew to the talks": the gathering is attended (its place visited)
             _add(link, "forum", [q for q in objs if _lemma(q) in FORUM_EVENTS])
             objs = [q for q in objs if _lemma(q) not in FORUM_EVENTS]
+            # ("traveled to Seoul, South Korea for the G20 summit": the 'for' hung on the place)
+            _add(link, "forum", [f for q in objs for x in (q, *(d for d in q.children if d.dep_ == "conj"))
+                                 for pp in x.children if pp.dep_ == "prep" and pp.lower_ == "for"
+                                 for f in _pobjs(pp) if _lemma(f) in SETTING_FORUMS])
         if role == "partner":
             objs = [q for q in objs if _lemma(q) not in data.not_partner_objects]
         _add(link, role, objs)

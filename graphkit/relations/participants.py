@@ -313,8 +313,8 @@ class Resolver:
         head = fold(tok.lemma_)
         if demonstrative(tok):
             return self._forum_just_named(tok)  # "at that meeting": the forum just named, whatever its word
-        found = {s.id_: s for s in self.index.spans if s.label_ == "forum" and s._.kind != "pronoun"
-                 and s.start < tok.i and fold(s.id_.split()[-1]).rstrip("s") == head.rstrip("s")}
+        found = {s.id_: s for s in self.index.spans if s.label_ in ("forum", "organization") and s._.kind != "pronoun"
+                 and s.start < tok.i and head.rstrip("s") in {fold(w).rstrip("s") for w in s.id_.split()}}
         if tok.lemma_.lower() not in FORUM_NOUNS:
             return []
         if len(found) == 1:
@@ -322,10 +322,12 @@ class Resolver:
         if found:
             return []
         # "The Nordic summit opened ... leaders attended the summit": the summit a name modified before
+        # (or a name of its own: "the Summit of the Americas ... will attend the summit instead")
         named = {p.name: p for t in tok.doc[tok.sent.start - min(tok.sent.start, 400):tok.i]
-                 if t.lemma_ == tok.lemma_ and t.i < tok.sent.start and t.dep_ != "compound"
-                 and any(c.dep_ in ("compound", "nmod", "amod") and self.index.at(c.i) is not None
-                         and self.index.at(c.i).label_ in ("forum", "organization") for c in t.children)
+                 if fold(t.lemma_) == head and t.i < tok.sent.start and t.dep_ != "compound"
+                 and (t.pos_ == "PROPN" and t.text[:1].isupper() and not headline(t) or any(
+                     c.dep_ in ("compound", "nmod", "amod") and self.index.at(c.i) is not None
+                     and self.index.at(c.i).label_ in ("forum", "organization") for c in t.children))
                  for p in self.forum_at(t) if p.type == "forum"}
         return list(named.values()) if len(named) == 1 else []
 

@@ -347,6 +347,12 @@ TEMPLATES = [
         {"A": TRAVELLING}),
     *_t("attend×there-for", ["{A} arrived{WHEN} for the {F}.", "{A} {A_is} in town for the {F}."], "A-F ?A>F@",
         {"A": TRAVELLING}),
+    # travelling to a place for a gathering attends it ("traveled to Osaka for the G20 summit")
+    *_t("attend×travel-for", ["{A} traveled to {C}{WHEN} for the {F}.", "{A} flew to {C} for the {F}{WHEN}."],
+        "A-F ?A>C ?A>F@", {"A": TRAVELLING}),
+    # a gathering judged or timed is the same gathering ("the recent G20 summit")
+    *_t("attend×modified-forum", ["{A} attended the recent {F}.", "{A} will attend the upcoming {F}."],
+        "A-F ?A>F@"),
     *_t("encounter×hospitality", ["{A} played host to {B}{PLACE}{WHEN}.", "{A} posed for photos with {B}{WHEN}.",
                                   "{A} met one-on-one with {B}{PLACE}{WHEN}."], "A-B ?B>A@", HOSTLIKE),
     *_t("talks×reported-owner", "{A} said talks with {B}{WHEN} went well.", "A-B", {"A": PERSONAL}),
