@@ -455,6 +455,12 @@ def link_frames(doc) -> list[Link]:
                     _add(link, frame.object, objs)
                     _add(link, frame.object, _gapped_objects(tok, objs[0]))
                 elif len(objs) > 1 and all(o.pos_ == "PROPN" for o in objs):
+                    # "met President of the X Assembly (XA) Y": the title of Y the parser made a second object
+                    objs = [o for o, nxt in zip(objs, objs[1:] + [None]) if not (
+                        nxt is not None and _lemma(o) in role_nouns() and o.i < nxt.i
+                        and all(t.is_punct or t.i in range(o.i, o.right_edge.i + 1)
+                                or t.dep_ in ("compound", "flat") and t.head.i == nxt.i
+                                for t in doc[o.i:nxt.i]))]
                     _add(link, frame.object, objs)  # "meet A on Monday and B on Tuesday", both made objects
                 elif not objs and tok.tag_ == "VBG" and not any(c.dep_ == "prep" for c in tok.children) \
                         and _opens_clause(tok, tok, data) and (obj := _np_after(tok)) is not None:

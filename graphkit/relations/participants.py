@@ -123,8 +123,16 @@ def verbal(t) -> bool:
                                          and any(c.dep_ == "nsubj" for c in t.children))
 
 
+def _then_now(first, second) -> bool:
+    """"then-CIA chief and now Secretary of State X": two roles of one person, the first a former one."""
+    return first.i < second.i and any(c.lower_ in ("then", "former") for c in first.children if c.dep_ == "advmod") \
+        and any(t.lower_ in ("now", "current") for t in first.doc[first.i:second.left_edge.i + 1])
+
+
 def _subjects_of(v) -> list:
     out = [c for c in v.children if c.dep_ in SUBJECTS]
+    if len(out) == 2 and _then_now(out[0], out[1]):
+        out = out[1:]  # "then-CIA chief and now Secretary of State X visited": one person, X
     # "Visiting Pakistani Prime Minister X met Y": the parser made "Visiting" the subject, X its object
     out = [o for c in out for o in ([d for d in c.children if d.dep_ == "dobj"] or [c]
                                     if c.dep_ == "csubj" and c.tag_ == "VBG" else [c])]
@@ -506,7 +514,10 @@ class Resolver:
         """The participants a phrase headed by ``tok`` names, conjuncts included."""
         seen = set() if seen is None else seen
         out: list[Participant] = []
-        for x in self.conjuncts(tok):
+        conj = self.conjuncts(tok)
+        if len(conj) == 2 and _then_now(conj[0], conj[1]):
+            conj = conj[1:]  # "then-CIA chief and now-Secretary of State X": one person, X
+        for x in conj:
             if x.i in seen:
                 continue
             seen.add(x.i)
