@@ -694,3 +694,18 @@ def test_an_organization_in_a_persons_title_is_no_side(nlp, text, pairs):
         [m["participants"]] if len(m["participants"]) == 2 else
         [[a, b] for a in m["participants"] for b in m["participants"] if a < b])}
     assert pairs <= got and all("CIA" not in p and "United Nations General Assembly" not in p for p in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Karel Vandor discussed trade with Peruvian President Tomas Brill by phone on Monday.",
+    "Karel Vandor said he had exchanged views on trade with Peruvian President Tomas Brill on the phone.",
+])
+def test_a_meeting_verb_by_phone_is_a_call(nlp, text):
+    rec = _rec(nlp, text)
+    assert [(set(m["participants"]), m["kind"]) for m in rec["meetings"]] == [({"Karel Vandor", "Tomas Brill"}, "call")]
+
+
+def test_calling_a_visit_important_is_no_call_for_it(nlp):
+    rec = _rec(nlp, "Foreign Minister Tomas Brill called the visit of Chilean Foreign Minister Karel Vandor to Peru "
+                    "very important.")
+    assert [(set(m["participants"]), m["kind"]) for m in rec["meetings"]] == [({"Karel Vandor", "Peru"}, "visit")]

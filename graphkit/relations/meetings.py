@@ -508,6 +508,16 @@ def _date_ahead(m: _Match, span) -> bool:
     return bool(iso) and iso > str(article)[:10]
 
 
+def _by_phone(verb) -> bool:
+    """Does a verb carry a "by phone", "on the phone", "over the telephone" phrase?"""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # ("exchanged views ... on the phone")
+    return any(c.dep_ == "prep" and c.lower_ in ("by", "on", "over", "via")
+               and any(q.lower_ in PHONE for q in c.children if q.dep_ == "pobj")
+               for h in holders for c in h.children)
+
+
 def _meetings(m: _Match, st: str, reference: str | None, groups: list) -> list[Meeting]:
     """The meetings of a match's participant groups: kind, place, date and evidence."""
     inferred = bool(reference) and reference != m.doc._.article_date
@@ -520,8 +530,9 @@ def _meetings(m: _Match, st: str, reference: str | None, groups: list) -> list[M
         if len(names) < 2:
             continue
         kind = _kind(kind, parts, m, hub if hub in names else None)
-        if kind == "meeting" and any(c.lower_ in PHONE for c in m.trigger.children):
-            kind = "call"
+        if kind == "meeting" and (any(c.lower_ in PHONE for c in m.trigger.children) or _by_phone(m.frame)
+                                  or _by_phone(m.trigger)):
+            kind = "call"  # "a phone meeting"; "discussed X with Y by phone", "exchanged views ... on the phone"
         location = None if kind == "call" else place or meeting_place(
             m.resolver.index, m.trigger, m.frame, names, st == "happened")
         span = meeting_date_span(m.trigger, m.frame)

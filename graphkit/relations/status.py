@@ -255,6 +255,8 @@ def status(trigger, frame) -> str | None:
             return None
         if i > 0 and near:
             blocking = bool(_forms(x) & BLOCKING)
+            if lem == "call" and any(c.dep_ in ("oprd", "acomp") for c in kids):
+                blocking = False  # "called the visit very important": a judgement of it, no call for it
             if x.pos_ in ("VERB", "ADJ") and blocking and lem not in _PLAN:
                 if not (x.i == frame.i and x.i != trigger.i):
                     return None
