@@ -709,3 +709,29 @@ def test_calling_a_visit_important_is_no_call_for_it(nlp):
     rec = _rec(nlp, "Foreign Minister Tomas Brill called the visit of Chilean Foreign Minister Karel Vandor to Peru "
                     "very important.")
     assert [(set(m["participants"]), m["kind"]) for m in rec["meetings"]] == [({"Karel Vandor", "Peru"}, "visit")]
+
+
+@pytest.mark.parametrize("text, members", [
+    ("President Karel Vandor of Chile is expected to meet with top party leaders on Tuesday, sources said. The "
+     "gathering is expected to include Senate leader Anna Kessel, Speaker Tomas Brill and their deputy Otto Marek, "
+     "the sources said.", {"Karel Vandor", "Anna Kessel", "Tomas Brill", "Otto Marek"}),
+    ("The meeting, held in Madrid on March 3, included Spanish minister Karel Vandor, his adviser Anna Kessel and "
+     "Turkish businessman Tomas Brill, a newspaper reported.", {"Karel Vandor", "Anna Kessel", "Tomas Brill"}),
+])
+def test_a_meetings_list_of_those_present_are_its_sides(nlp, text, members):
+    rec = _rec(nlp, text)
+    assert any(set(m["participants"]) == members for m in rec["meetings"])
+
+
+@pytest.mark.parametrize("text", [
+    "The package included loans from Chile, Peru and Bolivia.",
+    "The delegation included Karl Vandor and Anna Breck.",
+    "The talks included Chile, Peru and Bolivia.",
+    "Chilean President Karl Vandor held talks with Peruvian President Tomas Brill. Guests at the dinner included "
+    "Anna Breck and Otto Marek.",
+])
+def test_other_lists_are_no_meeting(nlp, text):
+    rec = _rec(nlp, text)
+    assert all(not ({"Anna Breck", "Otto Marek"} & set(m["participants"])) for m in rec["meetings"])
+    assert all(set(m["participants"]) not in ({"Chile", "Peru", "Bolivia"}, {"Karl Vandor", "Anna Breck"})
+               for m in rec["meetings"])

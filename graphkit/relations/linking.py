@@ -171,7 +171,7 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
                      lists["not_partner_objects"], lists["carry_verbs"], lists["setting_verbs"], lists["setting_preps"],
                      lists["attending_verbs"], lists["adjunct_openers"], lists["topic_preps"],
                      lists["discussion_verbs"], by_adj, by_verb, by_noun,
-                     frozenset(by_verb) | frozenset(by_noun) | frozenset(by_adj) | lists["carry_verbs"] | {"in", "at", "for"}
+                     frozenset(by_verb) | frozenset(by_noun) | frozenset(by_adj) | lists["carry_verbs"] | {"in", "at", "for", "include", "feature"}
                      | frozenset(_ing_forms(frames)) | frozenset(_past_forms(frames)), _ing_forms(frames),
                      _past_forms(frames))
 
@@ -403,7 +403,7 @@ def link_frames(doc) -> list[Link]:
         frame, how = _frame_of(tok, data)
         if frame is None:
             for found in (_carried_traveller(tok, data), _trip_start(tok, data), _there_for(tok, data),
-                          _present_at(tok, data), _opening_participle(tok, data)):
+                          _present_at(tok, data), _listed_attendees(tok, data), _opening_participle(tok, data)):
                 if found is not None and found.rule == "participle":
                     index = index or actor_index(doc)
                     _front(found, doc, data, index)
@@ -696,6 +696,29 @@ def _there_for(prep, data: FrameData):
     _add(link, "forum", [q for q in purpose if _lemma(q) in SETTING_FORUMS or _lemma(q) in FORUM_WORDS and any(
         c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in q.children)])
     return link if link.roles["host"] else None
+
+
+# (not the guests of a dinner: those at a state dinner are not the sides of the talks told before it)
+GATHERED = frozenset({"meeting", "meetings", "talks", "gathering", "session", "attendee", "attendees", "participant",
+                      "participants"})
+
+
+def _listed_attendees(verb, data: FrameData):
+    """"The meeting included A, B and C", "the attendees were to include A and B", "the gathering is
+    expected to include A": those a meeting's description lists attend it (the one just told, else they
+    meet each other; see `graphkit.relations.meetings`)."""
+    if _lemma(verb) not in ("include", "feature") or verb.pos_ != "VERB":
+        return None
+    holder = verb
+    while holder.dep_ in ("xcomp", "aux") and holder.head.i != holder.i:
+        holder = holder.head  # "were to include", "is expected to include"
+    subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if subj is None or not objs or subj.lower_ not in GATHERED and _lemma(subj) not in GATHERED:
+        return None
+    frame = data.by_verb["attend"]
+    return Link(frame.name, frame.kind, verb.i, verb.i, "listed", frame.partner_types, frame.host_types,
+                agents=[objs[0].i])
 
 
 def _present_at(prep, data: FrameData):

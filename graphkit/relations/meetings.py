@@ -397,7 +397,7 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
             partners = partners + [x for x in members if x not in agents]
     forums = [] if between else m.slot("forum")
     if not forums and agents and p.kind == "talks" and (
-            forum_node is not None and _told_before(forum_node) or p.id.endswith("-bare")):
+            forum_node is not None and _told_before(forum_node) or p.id.endswith(("-bare", "-listed"))):
         # "A met B. C also attended that meeting", "C and D are expected to attend": C met them too (see `extract`)
         m.joined = (agents, st)
     for forum in forums:
@@ -434,7 +434,7 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         parts = agents + [x for x in partners if x not in agents]
         groups.append((parts, _hub(agents, [x for x in partners if x not in agents]), kind, None))
     elif not any(k in p.slots for k in ("partner", "members", "host", "forum")) and len(agents) >= 2 \
-            and not p.id.endswith("-bare"):
+            and not p.id.endswith(("-bare", "-listed")):
         groups.append((agents, None, p.kind, None))  # "A and B met"
     return _meetings(m, st, reference, groups)
 
@@ -470,13 +470,23 @@ def _joined(m: _Match, found: list[Meeting]) -> list[Meeting]:
     """"A met B in June. C and D also attended that meeting": the meeting told last, in this sentence or
     the two before, with the attendees added to its sides."""
     attendees, st = m.joined
+    if m.p.id.endswith("-listed"):  # a description's list: only the persons in it are the ones present
+        attendees = [a for a in attendees if a.type == "person"]
+        if not attendees:
+            return []
     sent = m.trigger.sent
     window = sent.doc[max(0, sent.start - 1)].sent
     window = window.doc[max(0, window.start - 1)].sent.start_char
     told = [x for x in found if x.kind in ("meeting", "talks") and x.spans
             and window <= x.spans[0][0] < sent.start_char]
     if not told:
-        return []
+        names = list(dict.fromkeys(a.name for a in attendees))
+        if not m.p.id.endswith("-listed") or len(names) < 2:
+            return []
+        # "The meeting, held in Madrid, included A, B and C": a meeting told by its list of those present
+        return [Meeting(participants=names, kind="talks" if len(names) > 2 else "meeting", status=st,
+                        evidence=sent.text.strip(), evidence_all=[sent.text.strip()],
+                        spans=[[sent.start_char, sent.end_char]], trigger=m.trigger.text, pattern=m.p.id)]
     last = max(told, key=lambda x: x.spans[0][0])
     names = list(dict.fromkeys([a.name for a in attendees] + last.participants))
     if len(names) <= len(last.participants):
