@@ -715,10 +715,10 @@ def test_calling_a_visit_important_is_no_call_for_it(nlp):
     ("President Karel Vandor of Chile is expected to meet with top party leaders on Tuesday, sources said. The "
      "gathering is expected to include Senate leader Anna Kessel, Speaker Tomas Brill and their deputy Otto Marek, "
      "the sources said.", {"Karel Vandor", "Anna Kessel", "Tomas Brill", "Otto Marek"}),
-    ("The meeting, held in Madrid on March 3, included Spanish minister Karel Vandor, his adviser Anna Kessel and "
-     "Turkish businessman Tomas Brill, a newspaper reported.", {"Karel Vandor", "Anna Kessel", "Tomas Brill"}),
+    ("Chilean President Karel Vandor met Peruvian President Tomas Brill in Lima on Monday. The meeting also "
+     "included Chilean Foreign Minister Anna Kessel.", {"Karel Vandor", "Anna Kessel", "Tomas Brill"}),
 ])
-def test_a_meetings_list_of_those_present_are_its_sides(nlp, text, members):
+def test_a_meetings_list_of_those_present_joins_the_meeting_told(nlp, text, members):
     rec = _rec(nlp, text)
     assert any(set(m["participants"]) == members for m in rec["meetings"])
 
@@ -729,6 +729,9 @@ def test_a_meetings_list_of_those_present_are_its_sides(nlp, text, members):
     "The talks included Chile, Peru and Bolivia.",
     "Chilean President Karl Vandor held talks with Peruvian President Tomas Brill. Guests at the dinner included "
     "Anna Breck and Otto Marek.",
+    # a list with no meeting told: no evidence of who the sides were
+    "The meeting, held in Madrid on March 3, included Spanish minister Anna Breck, his adviser Otto Marek and "
+    "Turkish businessman Karl Vandor, a newspaper reported.",
 ])
 def test_other_lists_are_no_meeting(nlp, text):
     rec = _rec(nlp, text)

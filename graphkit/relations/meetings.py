@@ -480,13 +480,7 @@ def _joined(m: _Match, found: list[Meeting]) -> list[Meeting]:
     told = [x for x in found if x.kind in ("meeting", "talks") and x.spans
             and window <= x.spans[0][0] < sent.start_char]
     if not told:
-        names = list(dict.fromkeys(a.name for a in attendees))
-        if not m.p.id.endswith("-listed") or len(names) < 2:
-            return []
-        # "The meeting, held in Madrid, included A, B and C": a meeting told by its list of those present
-        return [Meeting(participants=names, kind="talks" if len(names) > 2 else "meeting", status=st,
-                        evidence=sent.text.strip(), evidence_all=[sent.text.strip()],
-                        spans=[[sent.start_char, sent.end_char]], trigger=m.trigger.text, pattern=m.p.id)]
+        return []  # (a list with no meeting told is no evidence of who the sides were)
     last = max(told, key=lambda x: x.spans[0][0])
     names = list(dict.fromkeys([a.name for a in attendees] + last.participants))
     if len(names) <= len(last.participants):
