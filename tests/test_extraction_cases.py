@@ -738,3 +738,15 @@ def test_other_lists_are_no_meeting(nlp, text):
     assert all(not ({"Anna Breck", "Otto Marek"} & set(m["participants"])) for m in rec["meetings"])
     assert all(set(m["participants"]) not in ({"Chile", "Peru", "Bolivia"}, {"Karl Vandor", "Anna Breck"})
                for m in rec["meetings"])
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Prime Minister Karel Vandor sat down with opposition leaders \u2014 Sen. Tomas Brill, Rep. Otto Marek, and "
+     "Sen. Lena Sorby \u2014 in Ottawa this afternoon to discuss the budget.",
+     {"Karel Vandor", "Tomas Brill", "Otto Marek", "Lena Sorby"}),
+    ("Prime Minister Karel Vandor met opposition leaders - including Sen. Tomas Brill - in Ottawa on Monday.",
+     {"Karel Vandor", "Tomas Brill"}),
+])
+def test_names_between_dashes_after_a_plural_role_are_its_sides(nlp, text, sides):
+    rec = _rec(nlp, text)
+    assert any(set(m["participants"]) == sides for m in rec["meetings"])

@@ -151,7 +151,8 @@ SENDING = LEXICON["sending_verbs"]  # "send X to do": X does it
 # roles any named official may be described by ("Iran's negotiator", "the Ruritanian leader")
 ANY_ROLE = frozenset({"official", "representative", "leader", "envoy", "negotiator", "delegate", "counterpart", "chief",
                       "head"})
-COUNTERPARTS = frozenset({"counterpart", "opposite"})  # singular: "counterparts" are several sides
+COUNTERPARTS = frozenset({"counterpart", "opposite"})
+DASHES = ("-", "--", "\u2013", "\u2014")  # singular: "counterparts" are several sides
 INVITATIONS, ACCEPTING = LEXICON["invitation_nouns"], LEXICON["accepting_verbs"]
 EVENT_NOUNS = (LEXICON["tour_nouns"] | LEXICON["talk_nouns"]) - LEXICON["delegation_nouns"]  # "a mission" may be people
 
@@ -572,11 +573,23 @@ class Resolver:
             # of the list on the verb and the rest on the role noun
             first = self._verb_attached_body(x, seen) if x.dep_ == "dobj" and low in self.roles else []
             return list(dict.fromkeys(first + [p for c in named for p in self.actors(c, seen)]))
+        if x.tag_ == "NNS" and low in self.roles and (listed := self._dash_list(x)):
+            return listed  # "opposition leaders - Sen. A, Rep. B and Sen. C -": the names between the dashes
         if (state := demonym_state(x)) is not None:
             return [state]  # "a Ruritanian-Freedonian summit": each demonym of the pair (no actor span on it)
         if low not in self.roles and fold(x.lemma_) not in self.roles:
             return []
         return self._role_phrase(x, seen, names_only)
+
+    def _dash_list(self, x) -> list[Participant]:
+        """The persons named between a dash right after a plural role noun and the next dash or the end of the
+        sentence, however the parser hung them ("met leaders - Sen. A, Rep. B and Sen. C - in Ottawa")."""
+        doc = x.doc
+        if x.i + 1 >= x.sent.end or doc[x.i + 1].text not in DASHES:
+            return []
+        end = next((k for k in range(x.i + 2, x.sent.end) if doc[k].text in DASHES), x.sent.end)
+        spans = [s for s in self.index.in_range(x.i + 2, end) if s.label_ == "person" and s._.kind != "pronoun"]
+        return [p for p in (self.participant(s) for s in spans) if p is not None]
 
     def _their_sides(self, pron, seen) -> list[Participant]:
         """"X raised the issue with Y during their meeting": "their" is the clause's subject and the one it
