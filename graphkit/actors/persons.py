@@ -18,7 +18,9 @@ from collections import Counter
 from graphkit.tokens import doc_text, line_of, token_hits
 
 from .candidates import looks_like_org, strip_determiners
+from .acronyms import ABBREVIATION, initials_fit
 from .cities import city_country
+from .coref import is_given_name
 from .gazetteer import fold
 from .lexicon import LEXICON
 from .mention import ArticleState, Mention
@@ -46,6 +48,8 @@ COMPANY_NOUNS = LEXICON["company_descriptions"] | LEXICON["company_appositions"]
 COMPANY_FIRST_WORDS = LEXICON["company_first_words"]
 FIRM_NOUNS = LEXICON["firm_nouns"]
 BUSINESS_NOUNS = LEXICON["business_nouns"]
+COMPANY_KINDS = LEXICON["company_kind_nouns"]
+DOCUMENT_WORDS = LEXICON["document_words"]
 _LOOSE_SUFFIXES = frozenset({"group", "sa", "ab", "ag", "co", "cos"})
 _HE_SHE = frozenset({"he", "she", "his", "her", "him"})
 _POSSESSIVE = ("'s", "’s")
@@ -230,7 +234,8 @@ def _company_cues(state: ArticleState, s: int, e: int) -> bool:
     last = fold(doc[e - 1].text).strip(".")
     return (e < len(doc) and doc[e].text in ("<", ">")) or (s > 0 and doc[s - 1].text == "<") \
         or (e - s >= 2 and (last in COMPANY_WORDS or fold(doc[s].text) in COMPANY_FIRST_WORDS)) \
-        or _says_pronoun(doc, s, e) == "it" or _runs_into_company(doc, e) or _described_as_company(doc, e)
+        or _says_pronoun(doc, s, e) == "it" or _runs_into_company(doc, e) or _described_as_company(doc, e) \
+        or _named_as_company(doc, s, e)
 
 
 def _corporate_suffix(tok) -> bool:
@@ -258,6 +263,26 @@ def _runs_into_company(doc, e: int) -> bool:
     while j < len(doc) and j - start < 2 and doc[j].is_title and not _corporate_suffix(doc[j]):
         j += 1
     return e < j < len(doc) and _corporate_suffix(doc[j])
+
+
+def _named_as_company(doc, s: int, e: int) -> bool:
+    """The sentence says the name is a company's or a body's: a kind of company as its head noun ("lobby
+    group Vesk", "merchant bank Holm Vesk"), the employer of a job of the markets ("forecaster for Karo
+    Weather", "analyst with Holm Vesk"), an abbreviation of its words in brackets after it ("Karo-Osake-Vesk
+    (KOV)": persons have no abbreviations)."""
+    head = doc[e - 1]
+    if any(c.dep_ == "compound" and c.i < s and c.is_lower and fold(c.lemma_) in COMPANY_KINDS for c in head.children):
+        return True
+    if head.dep_ == "appos" and head.head.i < s and head.head.is_lower and fold(head.head.lemma_) in COMPANY_KINDS:
+        return True  # "the lobby group Vesk", parsed as an apposition
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ in ("for", "with", "at") and prep.head.i < s \
+            and prep.head.lower_ in BUSINESS_NOUNS:
+        return True
+    # (persons have abbreviations too, "Khalid bin Faris (KBF)": a name that opens with a given name is left alone)
+    return e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" \
+        and bool(ABBREVIATION.match(doc[e + 1].text)) and initials_fit(doc[e + 1].text, doc[s:e].text) \
+        and not is_given_name(doc[s].text)
 
 
 def _in_angle_brackets(doc, s: int, e: int) -> bool:
@@ -361,8 +386,11 @@ def _thing_cues(state: ArticleState, s: int, e: int) -> int:
         votes += 3
     if _says_pronoun(doc, s, e) == "it":
         votes += 2
-    if _runs_into_company(doc, e) or _described_as_company(doc, e) or _in_angle_brackets(doc, s, e):
+    if _runs_into_company(doc, e) or _described_as_company(doc, e) or _in_angle_brackets(doc, s, e) \
+            or _named_as_company(doc, s, e):
         votes += 3
+    if e - s >= 2 and last in DOCUMENT_WORDS:
+        votes += 3  # "the Holm-Vesk Act": a law
     if e - s == 1 and s > 0 and doc[s - 1].lower_ in ("the", "a", "an") and head.dep_ not in ("compound", "amod"):
         votes += 2  # "the Karo will lend": a person's name takes no article
     return votes
@@ -625,6 +653,11 @@ def _companies_by_article(state: ArticleState, spans: list, rejected: list, cand
             if i != a and doc[i:i + n].text == doc[a:b].text and _strong_company_cue(state, i, i + n):
                 companies.add(doc[a:b].text)
                 break
+    # the recognizer's own company names, the name and a company word or suffix ("PHARMA AB" in a headline
+    # in capitals, "Karo Bank"), whatever their case
+    named = {fold(ent[:-1].text) for ent in doc.ents if ent.label_ == "ORG" and len(ent) >= 2 and (
+        fold(ent[-1].text).strip(".") in CORPORATE_SUFFIXES | COMPANY_WORDS)}
+    companies |= {doc[a:b].text for a, b in spans if fold(doc[a:b].text) in named}
     human, says_it = Counter(), set()
     for a, b in spans:
         human[doc[a:b].text] += _human_cues(doc, a, b, words)
@@ -772,4 +805,9 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
         key = core(t.text)
         if key in surnames:
             state.mentions.append(Mention(t.i, t.i + 1, "person", surnames[key], t.text))
+            if len(core_tokens(surnames[key])) == 1 and not _human_cues(doc, t.i, t.i + 1, words) \
+                    and not _reports(doc, t.i, t.i + 1):
+                # a one-word name found again ("the Karo will", a headline's "KARO") is no more a person's
+                # than where the recognizer named it: a cue here, or it stays a label-only name
+                state.label_only.add(t.i)
     state.index()

@@ -1,0 +1,53 @@
+"""Persons are persons, round four of issue 18: company cues of news style, laws, label-only names.
+
+Invented names only; each test fails without the rule it names.
+"""
+from __future__ import annotations
+
+from graphkit.actors.spans import ACTORS_KEY
+
+from test_person_cues import _decide
+
+
+def _persons(nlp, text):
+    return {s.id_ for s in nlp(text).spans[ACTORS_KEY] if s.label_ == "person" and s._.kind != "pronoun"}
+
+
+def test_a_kind_of_company_before_a_name_makes_a_company(nlp):
+    assert _decide(nlp, "Prices will rise, said the lobby group Verafor on Monday.", "Verafor") != "person"
+    assert _decide(nlp, "Merchant bank Holmquist said growth would slow.", "Holmquist") != "person"
+    # a maker of films is a person
+    assert _decide(nlp, "Noted film maker Tarvo Heskin will advise the studio.", "Tarvo Heskin") == "person"
+
+
+def test_the_employer_of_a_job_of_the_markets_is_a_company(nlp):
+    text = "Snow may have hurt the crop, said Tom Varga, senior forecaster for Karo Skyline."
+    assert _decide(nlp, text, "Karo Skyline") != "person"
+    text = "Rates will rise, said Tom Varga, an analyst with Karo Skyline."
+    assert _decide(nlp, text, "Karo Skyline") != "person"
+
+
+def test_an_abbreviation_of_its_words_in_brackets_makes_a_company(nlp):
+    text = "Rates will rise, said Pekka Virta of Vaaso Kaupo Pankko (VKP) on Monday."
+    assert _decide(nlp, text, "Vaaso Kaupo Pankko") != "person"
+    # a name opening with a given name is a person's, abbreviation or not
+    assert _decide(nlp, "Rates will rise, said Khalid bin Faris (KBF) on Monday.", "Khalid bin Faris") == "person"
+
+
+def test_a_law_is_no_person(nlp):
+    assert _decide(nlp, "Congress may change the Tarvik Act this year.", "Tarvik Act") != "person"
+
+
+def test_a_company_the_recognizer_names_with_a_suffix_in_a_capital_headline_is_no_person(nlp):
+    text = "KELMAR AB 1986 RESULTS\nProfit after tax, including a one-off writedown of 520 mln crowns for " \
+           "intangible assets, by the group, Kelmar said.\nOne ADR represents 0.75 pct of one B share in Kelmar.\n"
+    assert "Kelmar" not in _persons(nlp, text)
+
+
+def test_a_label_only_name_found_again_stays_label_only(nlp):
+    # the headline's "KELMAR" is found by the surname scan: it carries no cue of a person either
+    text = "NEW FEES AT KELMAR\nFor medium-term guarantees, Tom Hale said Kelmar will increase cover for exporters.\n" \
+           "It is a new program.\n"
+    doc = nlp(text)
+    marks = [s._.label_only for s in doc.spans[ACTORS_KEY] if s.id_ == "Kelmar"]
+    assert len(marks) == 2 and all(marks)
