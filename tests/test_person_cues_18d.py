@@ -51,3 +51,10 @@ def test_a_label_only_name_found_again_stays_label_only(nlp):
     doc = nlp(text)
     marks = [s._.label_only for s in doc.spans[ACTORS_KEY] if s.id_ == "Kelmar"]
     assert len(marks) == 2 and all(marks)
+
+
+def test_a_name_joined_by_a_foreign_and_is_no_person_s():
+    from graphkit.actors.names import looks_like_name
+    # "merchant bank Varnoko, Heskel en Varnoko": Dutch, German, French "and" joins a firm's partners
+    assert not looks_like_name("Heskel en Varnoko") and not looks_like_name("Heskel und Varnoko")
+    assert looks_like_name("Samuel arap Tanui") and looks_like_name("Tomas Ortega y Varga")

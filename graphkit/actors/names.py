@@ -93,7 +93,8 @@ def same_person(short: str, full: str) -> bool:
     return False
 
 
-_JOINING = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "at", "with", "by", "from", "vs"})
+# (and the "and" of Dutch, German and French firm names: "Holm en Vesk", "Holm und Vesk", "Holm et Vesk")
+_JOINING = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "at", "with", "by", "from", "vs", "en", "und", "et"})
 
 
 def looks_like_name(text: str) -> bool:
