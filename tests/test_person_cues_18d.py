@@ -58,3 +58,10 @@ def test_a_name_joined_by_a_foreign_and_is_no_person_s():
     # "merchant bank Varnoko, Heskel en Varnoko": Dutch, German, French "and" joins a firm's partners
     assert not looks_like_name("Heskel en Varnoko") and not looks_like_name("Heskel und Varnoko")
     assert looks_like_name("Samuel arap Tanui") and looks_like_name("Tomas Ortega y Varga")
+
+
+def test_a_one_word_name_after_an_article_is_no_person_whatever_it_does(nlp):
+    # "the Karo will lend": a person's name takes no article, even as the subject of a verb persons do
+    assert "Varnoko" not in _persons(nlp, "The Varnoko is asking the banks to reschedule debt, Tom Hale said.")
+    assert "Varnokos" not in _persons(nlp, "The Varnokos is asking the banks to reschedule 3.6 billion dlrs of debt.")
+    assert "Varnoko" in _persons(nlp, "Varnoko told the banks to reschedule debt, Tom Hale said.")
