@@ -37,3 +37,15 @@ def test_a_minister_in_a_story_naming_one_country_only_is_that_country_s(nlp):
     text = "The Chilean leader will hold talks with Prime Minister Tom Varga during the visit, his first to Norway."
     varga = next(s for s in nlp(text).spans[ACTORS_KEY] if s.id_ == "Tom Varga")
     assert varga._.guess != "Chile"
+
+
+def test_parties_of_several_countries_the_article_names_nowhere_else_give_no_country(nlp):
+    text = "The Socialist Party said it would accept only Tom Varga, Christian Democratic Party secretary, " \
+           "for the job. Talks with the Republicans and the Social Democrats are likely."
+    doc = nlp(text)
+    assert {s._.country for s in doc.spans[ACTORS_KEY] if s.label_ in ("organization", "members")} == {None}
+    varga = next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Tom Varga")
+    assert (varga._.country or varga._.guess) is None
+    # one country's party alone keeps its country
+    doc = nlp("The Liberal Democrats said Tom Varga would lead the campaign.")
+    assert {s._.country for s in doc.spans[ACTORS_KEY] if s.label_ == "organization"} == {"United Kingdom"}

@@ -53,6 +53,16 @@ def place_parties(state: ArticleState) -> None:
     for m in state.mentions:
         if m.kind == "party" and m.type == "organization" and m.actor in abroad:
             m.country = abroad[m.actor]
+    # parties of the tables of several countries that the article names nowhere else ("the Christian
+    # Democrats", "the Socialist Party", "the Republicans" in a story of a third country) say nothing of
+    # the story's country: their names are shared by parties of many countries
+    named = {m.actor for m in state.mentions if m.type == "country"} | {state.dateline_country} | {
+        m.country for m in state.mentions if m.kind != "party" and m.type in ("organization", "location")}
+    unnamed = {m.country for m in state.mentions if m.kind == "party" and m.country and m.country not in named}
+    if len(unnamed) > 1:
+        for m in state.mentions:
+            if m.kind == "party" and m.country in unnamed:
+                m.country = None
 
 
 def article_country(state: ArticleState) -> str | None:
