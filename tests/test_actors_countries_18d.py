@@ -49,3 +49,13 @@ def test_parties_of_several_countries_the_article_names_nowhere_else_give_no_cou
     # one country's party alone keeps its country
     doc = nlp("The Liberal Democrats said Tom Varga would lead the campaign.")
     assert {s._.country for s in doc.spans[ACTORS_KEY] if s.label_ == "organization"} == {"United Kingdom"}
+
+
+def test_a_party_name_before_a_minister_s_title_is_its_portfolio(nlp):
+    doc = nlp("Striking seamen held pay talks in Santos with Labour Minister Tom Varga, union officials said.")
+    varga = next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Tom Varga")
+    assert varga._.country != "United Kingdom" and varga._.roles == ("Labour Minister",)
+    assert not any(s.label_ == "organization" for s in doc.spans[ACTORS_KEY])
+    # a party's leader is the party's
+    doc = nlp("Labour leader Tom Varga said the Conservatives would lose.")
+    assert next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Tom Varga")._.country == "United Kingdom"

@@ -29,6 +29,7 @@ from .roles import context_country
 
 BUSINESS_NOUNS = LEXICON["business_nouns"]
 MINISTER_WORDS = LEXICON["minister_words"]
+PORTFOLIO_TITLES = MINISTER_WORDS | {"secretary"}
 
 MIN_SCORE = 3
 LEAD = 1.5
@@ -40,6 +41,11 @@ def place_parties(state: ArticleState) -> None:
     "the Norwegian Labour party") is a party of that name there: all its mentions in the article
     take that country (parties of one name live in many countries)."""
     doc = state.doc
+    # "Labour Minister X", "Labor Secretary X": the party's name is the portfolio of a title, no party
+    state.mentions = [m for m in state.mentions if not (
+        m.kind == "party" and m.end < len(doc) and doc[m.end].text[:1].isupper()
+        and fold(doc[m.end].text) in PORTFOLIO_TITLES)]
+    state.index()
     abroad: dict[str, str] = {}
     for m in state.mentions:
         if m.kind != "party" or m.type != "organization" or not m.country or m.actor in abroad:
