@@ -65,3 +65,11 @@ def test_a_one_word_name_after_an_article_is_no_person_whatever_it_does(nlp):
     assert "Varnoko" not in _persons(nlp, "The Varnoko is asking the banks to reschedule debt, Tom Hale said.")
     assert "Varnokos" not in _persons(nlp, "The Varnokos is asking the banks to reschedule 3.6 billion dlrs of debt.")
     assert "Varnoko" in _persons(nlp, "Varnoko told the banks to reschedule debt, Tom Hale said.")
+
+
+def test_a_name_of_ordinary_words_with_no_given_name_is_no_person(nlp):
+    assert _decide(nlp, "Custom Cruiser sales rose 10 pct, Tom Hale said.", "Custom Cruiser") != "person"
+    assert _decide(nlp, "Growth slowed, Glass Works said.", "Glass Works") != "person"
+    # given names and initials open persons' names made of ordinary words
+    assert _decide(nlp, "Rich Hall said the market was weak.", "Rich Hall") == "person"
+    assert _decide(nlp, "Backbencher Tom Pound said the vote was close.", "Backbencher Tom Pound") == "person"

@@ -369,7 +369,8 @@ def _thing_cues(state: ArticleState, s: int, e: int) -> int:
     """Votes that the name ``doc[s:e]`` is a company's, a place's or a thing's, not a person's: a stock
     ticker beside it ("Holm Vesk <HVK>", "<Karo Engineering"), a digit or a hashtag, a company word or a
     place noun ending it or a foreign company word opening it ("Karo Engineering", "Vesk Mountains",
-    "Gruppo Vesk"), a thing it modifies ("the Holm Vesk newspaper", "Karo stores"), "it" in what it says."""
+    "Gruppo Vesk"), a thing it modifies ("the Holm Vesk newspaper", "Karo stores"), "it" in what it says,
+    ordinary words with no given name ("Glass Works")."""
     doc = state.doc
     votes = 0
     if (e < len(doc) and doc[e].text in ("<", ">")) or (s > 0 and doc[s - 1].text == "<"):
@@ -391,11 +392,23 @@ def _thing_cues(state: ArticleState, s: int, e: int) -> int:
         votes += 3
     if e - s >= 2 and last in DOCUMENT_WORDS:
         votes += 3  # "the Holm-Vesk Act": a law
+    if e - s >= 2 and _ordinary_words(state, doc[s:e]):
+        votes += 3
     if e - s == 1 and s > 0 and doc[s - 1].lower_ in ("the", "a", "an") and head.dep_ not in ("compound", "amod"):
         # "the Karo will lend": a person's name takes no article, whatever it does ("The Karo is asking
         # banks ..."): it outweighs a human verb and the recognizer's label together
         votes += 4
     return votes
+
+
+def _ordinary_words(state: ArticleState, span) -> bool:
+    """A name that opens and ends with ordinary English words and has no given name in it ("Glass Works",
+    "Green Line", "Custom Cruiser", "Banking Bill") names a thing or a company ("Rich Hall", "Tom Glass",
+    "Backbencher Tom Pound" have given names; "O.C. Davis" opens with initials)."""
+    def word(t) -> bool:
+        return t.is_alpha and not t.is_upper and t.lower_ in state.common_words
+
+    return word(span[0]) and word(span[-1]) and not any(is_given_name(t.text) for t in span)
 
 
 def company_country(span, lookup) -> str | None:
