@@ -73,3 +73,29 @@ def test_a_name_of_ordinary_words_with_no_given_name_is_no_person(nlp):
     # given names and initials open persons' names made of ordinary words
     assert _decide(nlp, "Rich Hall said the market was weak.", "Rich Hall") == "person"
     assert _decide(nlp, "Backbencher Tom Pound said the vote was close.", "Backbencher Tom Pound") == "person"
+
+
+def test_a_currency_or_a_numbered_zone_is_no_person(nlp):
+    assert _decide(nlp, "The bank plans a 200 mln H.K. Dlr certificate of deposit issue.", "H.K. Dlr") != "person"
+    text = "Reidel will clean up sites in the agency's Zone IV, which covers 23 states."
+    assert _decide(nlp, text, "Zone IV") != "person"
+    assert _decide(nlp, "Tomas Paul II met President Karl Holm on Monday.", "Tomas Paul II") == "person"
+
+
+def test_a_name_a_distance_from_somewhere_is_a_place(nlp):
+    text = "Facilities of the company at Sidi Varnok, 32 km southeast of Alexandria, were closed."
+    assert _decide(nlp, text, "Sidi Varnok") == "place"
+
+
+def test_a_name_running_into_a_partners_company_name_is_the_company_s(nlp):
+    text = "The company completed its acquisition of Holm and Vesk Co's Pitman unit, a producer of health products."
+    assert _decide(nlp, text, "Holm") != "person"
+    # and "Holm Co" is no person's full name that would make a one-word "Holm" a person
+    text = "The company completed its acquisition of Holm and Holm Co's Pitman unit, a producer of health products."
+    assert "Holm" not in _persons(nlp, text)
+
+
+def test_a_name_modifying_a_label_or_a_weapon_is_no_person(nlp):
+    text = "Almaden sells table wines under the Karl Varnok Cellars label."
+    assert _decide(nlp, text, "Karl Varnok Cellars") != "person"
+    assert _decide(nlp, "The Army may buy French and German Varnok missiles.", "Varnok") != "person"

@@ -50,6 +50,9 @@ FIRM_NOUNS = LEXICON["firm_nouns"]
 BUSINESS_NOUNS = LEXICON["business_nouns"]
 COMPANY_KINDS = LEXICON["company_kind_nouns"]
 DOCUMENT_WORDS = LEXICON["document_words"]
+CURRENCY_WORDS = LEXICON["currency_words"]
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
+_DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "miles", "mile"})
 _LOOSE_SUFFIXES = frozenset({"group", "sa", "ab", "ag", "co", "cos"})
 _HE_SHE = frozenset({"he", "she", "his", "her", "him"})
 _POSSESSIVE = ("'s", "’s")
@@ -249,6 +252,9 @@ def _runs_into_company(doc, e: int) -> bool:
     j = e
     if j < len(doc) and doc[j].lower_ in ("and", "&", "et"):
         j += 1
+        # "Holm and Co", "Holm and Vesk Co" (one or two names more before the suffix)
+        while j < len(doc) and j - e <= 3 and doc[j].is_title and not _corporate_suffix(doc[j]):
+            j += 1
         return j < len(doc) and _corporate_suffix(doc[j])
     if j < len(doc) and _corporate_suffix(doc[j]) and fold(doc[j].text).strip(".") not in _LOOSE_SUFFIXES:
         return True  # "Holm B.V.", "Vesk GmbH" (not "Group", a word of many names)
@@ -394,6 +400,8 @@ def _thing_cues(state: ArticleState, s: int, e: int) -> int:
         votes += 3  # "the Holm-Vesk Act": a law
     if e - s >= 2 and _ordinary_words(state, doc[s:e]):
         votes += 3
+    if last in CURRENCY_WORDS:
+        votes += 3  # "200 mln H.K. Dlr", "Ecus": a currency
     if e - s == 1 and s > 0 and doc[s - 1].lower_ in ("the", "a", "an") and head.dep_ not in ("compound", "amod"):
         # "the Karo will lend": a person's name takes no article, whatever it does ("The Karo is asking
         # banks ..."): it outweighs a human verb and the recognizer's label together
@@ -408,7 +416,15 @@ def _ordinary_words(state: ArticleState, span) -> bool:
     def word(t) -> bool:
         return t.is_alpha and not t.is_upper and t.lower_ in state.common_words
 
-    return word(span[0]) and word(span[-1]) and not any(is_given_name(t.text) for t in span)
+    # (a number of a series counts as an ordinary word at the end: "Zone IV", "Phase II"; "Karl II" has a
+    # given name)
+    end = span[-1] if not _ROMAN.match(span[-1].text) or len(span) < 2 else span[-2]
+    return word(span[0]) and word(end) and not any(is_given_name(t.text) for t in span)
+
+
+def _at_a_distance(doc, e: int) -> bool:
+    """"at Sidi Karo, 32 km southeast of Vesk": a name a distance from somewhere is a place's."""
+    return e + 3 < len(doc) and doc[e].text == "," and doc[e + 1].like_num and doc[e + 2].lower_ in _DISTANCE_UNITS
 
 
 def company_country(span, lookup) -> str | None:
@@ -606,6 +622,8 @@ def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozense
     last = fold(doc[e - 1].text).strip(".")
     if e - s >= 2 and (last in CORPORATE_SUFFIXES or doc[e - 1].text.rstrip(".") in ("Co", "Cos")):
         return "organization"
+    if _at_a_distance(doc, e) and _human_cues(doc, s, e, words) <= 0:
+        return "place"
     if e - s >= 2:
         # a full name: the recognizer's label and the shape of a name, against what makes it a thing
         human = _human_cues(doc, s, e, words)
@@ -707,7 +725,8 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
     spans = [(s, e) for s, e in (_widen(doc, s, e, cands.taken, words) for s, e in found) if s < e]
     spans = _persons_only(state, spans, cands, words)
     spans = [(a, _cut_at_possessive(doc, a, b)) for a, b in spans]
-    full = {t for a, b in spans if b - a >= 2 for t in core_tokens(doc[a:b].text)}
+    # (the words of persons' full names: not "Holm Co", a company's, which makes "Holm" no person's surname)
+    full = {t for a, b in spans if b - a >= 2 and not _corporate_suffix(doc[b - 1]) for t in core_tokens(doc[a:b].text)}
     found_spans = list(spans)
     kept = []
     for a, b in spans:
