@@ -59,3 +59,14 @@ def test_a_party_name_before_a_minister_s_title_is_its_portfolio(nlp):
     # a party's leader is the party's
     doc = nlp("Labour leader Tom Varga said the Conservatives would lose.")
     assert next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Tom Varga")._.country == "United Kingdom"
+
+
+def test_a_demonym_in_the_phrase_a_name_stands_in_apposition_to_gives_its_country(nlp):
+    doc = nlp("They quoted an Iranian soldier, Hamid Varnoki, as saying heavy rainfall had paralysed the enemy.")
+    assert next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Hamid Varnoki")._.country == "Iran"
+    # a country merely named in the sentence is no stated country
+    doc = nlp("They quoted a soldier, Hamid Varnoki, as saying the Iranian army was ready.")
+    assert next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Hamid Varnoki")._.country is None
+    # nor a possessive country: where he acts, not whose he is
+    doc = nlp("Militants loyal to Chile's rebel frontman, Hamid Varnoki, said they attacked the convoy.")
+    assert next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Hamid Varnoki")._.country is None
