@@ -70,3 +70,10 @@ def test_a_demonym_in_the_phrase_a_name_stands_in_apposition_to_gives_its_countr
     # nor a possessive country: where he acts, not whose he is
     doc = nlp("Militants loyal to Chile's rebel frontman, Hamid Varnoki, said they attacked the convoy.")
     assert next(s for s in doc.spans[ACTORS_KEY] if s.id_ == "Hamid Varnoki")._.country is None
+
+
+def test_the_demonym_of_the_group_a_person_heads_gives_his_country(nlp):
+    text = "Tom Varga, who heads the Chilean team discussing the treaty, told reporters the text was ready."
+    assert next(s for s in nlp(text).spans[ACTORS_KEY] if s.id_ == "Tom Varga")._.country == "Chile"
+    text = "Tom Varga, who met the Chilean team discussing the treaty, told reporters the text was ready."
+    assert next(s for s in nlp(text).spans[ACTORS_KEY] if s.id_ == "Tom Varga")._.country is None
