@@ -237,7 +237,7 @@ def _company_cues(state: ArticleState, s: int, e: int) -> bool:
     last = fold(doc[e - 1].text).strip(".")
     return (e < len(doc) and doc[e].text in ("<", ">")) or (s > 0 and doc[s - 1].text == "<") \
         or (e - s >= 2 and (last in COMPANY_WORDS or fold(doc[s].text) in COMPANY_FIRST_WORDS)) \
-        or _says_pronoun(doc, s, e) == "it" or _runs_into_company(doc, e) or _described_as_company(doc, e) \
+        or _says_pronoun(doc, s, e) == "it" or _runs_into_company(doc, s, e) or _described_as_company(doc, e) \
         or _named_as_company(doc, s, e)
 
 
@@ -246,15 +246,17 @@ def _corporate_suffix(tok) -> bool:
                                        or fold(tok.text).replace(".", "") in CORPORATE_SUFFIXES)
 
 
-def _runs_into_company(doc, e: int) -> bool:
+def _runs_into_company(doc, s: int, e: int) -> bool:
     """A name the recognizer cut from the company name it opens: "Holm and Co", "Karl Vesk & Co",
     "Holm Vesk Garment Co Ltd", "Holm B.V.", "Holm et Cie", "Holm's Stores Inc", "Holm Vesk (Holdings) Ltd"."""
     j = e
     if j < len(doc) and doc[j].lower_ in ("and", "&", "et"):
         j += 1
-        # "Holm and Co", "Holm and Vesk Co" (one or two names more before the suffix)
-        while j < len(doc) and j - e <= 3 and doc[j].is_title and not _corporate_suffix(doc[j]):
-            j += 1
+        # "Holm and Vesk Co": partners' surnames before the suffix; not after a person's given name
+        # ("Karl Holm and Vesk Partners Inc" lists a person and a company)
+        if e - s == 1 or not is_given_name(doc[s].text):
+            while j < len(doc) and j - e <= 3 and doc[j].is_title and not _corporate_suffix(doc[j]):
+                j += 1
         return j < len(doc) and _corporate_suffix(doc[j])
     if j < len(doc) and _corporate_suffix(doc[j]) and fold(doc[j].text).strip(".") not in _LOOSE_SUFFIXES:
         return True  # "Holm B.V.", "Vesk GmbH" (not "Group", a word of many names)
@@ -393,7 +395,7 @@ def _thing_cues(state: ArticleState, s: int, e: int) -> int:
         votes += 3
     if _says_pronoun(doc, s, e) == "it":
         votes += 2
-    if _runs_into_company(doc, e) or _described_as_company(doc, e) or _in_angle_brackets(doc, s, e) \
+    if _runs_into_company(doc, s, e) or _described_as_company(doc, e) or _in_angle_brackets(doc, s, e) \
             or _named_as_company(doc, s, e):
         votes += 3
     if e - s >= 2 and last in DOCUMENT_WORDS:
@@ -668,7 +670,7 @@ def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozense
 
 def _strong_company_cue(state: ArticleState, s: int, e: int) -> bool:
     doc = state.doc
-    return (e < len(doc) and doc[e].text == "<") or _in_angle_brackets(doc, s, e) or _runs_into_company(doc, e)
+    return (e < len(doc) and doc[e].text == "<") or _in_angle_brackets(doc, s, e) or _runs_into_company(doc, s, e)
 
 
 def _companies_by_article(state: ArticleState, spans: list, rejected: list, cands, words, full) -> list:
