@@ -93,6 +93,8 @@ def test_a_name_running_into_a_partners_company_name_is_the_company_s(nlp):
     # and "Holm Co" is no person's full name that would make a one-word "Holm" a person
     text = "The company completed its acquisition of Holm and Holm Co's Pitman unit, a producer of health products."
     assert "Holm" not in _persons(nlp, text)
+    # a given name first: a person listed with a company, unless the partners are the family
+    assert _decide(nlp, "The company named Karl Varnok and Sons Inc as lead manager.", "Karl Varnok") != "person"
 
 
 def test_a_name_modifying_a_label_or_a_weapon_is_no_person(nlp):

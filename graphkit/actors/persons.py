@@ -54,6 +54,7 @@ CURRENCY_WORDS = LEXICON["currency_words"]
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 _DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "miles", "mile"})
 _LOOSE_SUFFIXES = frozenset({"group", "sa", "ab", "ag", "co", "cos"})
+_FIRM_TAILS = frozenset({"sons", "brothers", "bros", "associates", "partners"})
 _HE_SHE = frozenset({"he", "she", "his", "her", "him"})
 _POSSESSIVE = ("'s", "’s")
 
@@ -257,6 +258,8 @@ def _runs_into_company(doc, s: int, e: int) -> bool:
         if e - s == 1 or not is_given_name(doc[s].text):
             while j < len(doc) and j - e <= 3 and doc[j].is_title and not _corporate_suffix(doc[j]):
                 j += 1
+        elif j < len(doc) and doc[j].lower_ in _FIRM_TAILS:
+            j += 1  # "Karl Holm and Sons Inc": a family firm, whoever it is named after
         return j < len(doc) and _corporate_suffix(doc[j])
     if j < len(doc) and _corporate_suffix(doc[j]) and fold(doc[j].text).strip(".") not in _LOOSE_SUFFIXES:
         return True  # "Holm B.V.", "Vesk GmbH" (not "Group", a word of many names)
