@@ -15,7 +15,7 @@ import re
 
 from .mention import ArticleState, Mention
 
-_ABBREVIATION = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
+ABBREVIATION = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 _SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "de", "&"}
 # the words between a new name and its former one ("Y, which was formerly known as X")
 _FORMER = re.compile(r"^(?:(?:which|that|who) (?:was|were|is) |while )?(?:formerly|previously|once|then)"
@@ -24,7 +24,7 @@ _FORMER = re.compile(r"^(?:(?:which|that|who) (?:was|were|is) |while )?(?:former
                      r"^(?:while )?(?:trading|operating) under the name$", re.IGNORECASE)
 
 
-def _initials_fit(abbr: str, name: str) -> bool:
+def initials_fit(abbr: str, name: str) -> bool:
     """Do the abbreviation's capitals follow the name's words ("OSE": Oslo Stock Exchange)?"""
     caps = [c for c in abbr if c.isupper()]
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _SMALL_WORDS]
@@ -39,8 +39,8 @@ def add_abbreviations(state: ArticleState) -> None:
         if m.type not in ("organization", "forum") or m.end + 2 >= len(doc):
             continue
         opener, abbr, closer = doc[m.end], doc[m.end + 1], doc[m.end + 2]
-        if opener.text == "(" and closer.text == ")" and _ABBREVIATION.match(abbr.text) \
-                and _initials_fit(abbr.text, m.surface) and abbr.text not in defined:
+        if opener.text == "(" and closer.text == ")" and ABBREVIATION.match(abbr.text) \
+                and initials_fit(abbr.text, m.surface) and abbr.text not in defined:
             defined[abbr.text] = m
     if not defined:
         return

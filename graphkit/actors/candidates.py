@@ -81,8 +81,18 @@ def _role_not_org(doc, ent, gazetteer: list, title_words) -> bool:
     """"the United Nations Emergency Relief Coordinator" tagged ORG is a role of a known organization: the
     table's name at its start wins over it, and the title is read as a person's role."""
     start, _ = strip_determiners(doc, ent.start, ent.end)
-    return ent.label_ == "ORG" and fold(doc[ent.end - 1].text) in title_words and any(
-        g.start == start and g.end < ent.end for g in gazetteer)
+    if ent.label_ != "ORG":
+        return False
+    if fold(doc[ent.end - 1].text) in title_words:
+        return any(g.start == start and g.end < ent.end for g in gazetteer)
+    # or runs into a title that ends after it, before a person's name ("the European Union Farm |
+    # Commissioner Tom Varga"), with no word of an organization's name of its own ("the Holm Policy
+    # Council's Chairman Tom Varga" names the council)
+    if not (ent.end + 1 < len(doc) and doc[ent.end].is_title and fold(doc[ent.end].text) in title_words
+            and doc[ent.end + 1].ent_type_ == "PERSON"):
+        return False
+    return any(g.start == start and g.end < ent.end and not any(
+        fold(t.text) in ORG_WORDS or t.text in ("'s", "’s") for t in doc[g.end:ent.end]) for g in gazetteer)
 
 
 def _before_title_of_person(doc, ent, start: int, end: int, title_words) -> int:

@@ -38,7 +38,7 @@ from .descriptions import add_descriptions
 from .forums import add_forums
 from .gazetteer import load_gazetteer
 from .groups import add_groups
-from .home import assign_home_countries
+from .home import assign_home_countries, place_parties
 from .mention import ArticleState, Mention
 from .orgnames import merge_short_org_names
 from .persons import add_persons, heading_tokens
@@ -108,6 +108,7 @@ def resolve(doc, gz, dictionary=None, words: frozenset = frozenset()) -> Article
     resolve_places(state, city_country)
     apply_period(state, period)
     add_descriptions(state)
+    place_parties(state)
     state.build_actors()
     merge_short_org_names(state)
     parenthetical_aliases(state)

@@ -97,6 +97,11 @@ def name_gender(name: str) -> str | None:
     return {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}.get(g)
 
 
+def is_given_name(word: str) -> bool:
+    """Is ``word`` a given name of gender-guesser's tables ("Karl", "Anna"; not "Holm", "Vesk")?"""
+    return _gender_detector().get_gender(word) != "unknown"
+
+
 def _agrees(pron, actor: str | None) -> bool:
     """Does the person's given name allow the pronoun ("her" is not a man the text names "Karl")?"""
     if actor is None:

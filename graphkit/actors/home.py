@@ -28,10 +28,47 @@ from .persons import title_words
 from .roles import context_country
 
 BUSINESS_NOUNS = LEXICON["business_nouns"]
+MINISTER_WORDS = LEXICON["minister_words"]
+PORTFOLIO_TITLES = MINISTER_WORDS | {"secretary"}
 
 MIN_SCORE = 3
 LEAD = 1.5
 MIN_OWN, OWN_LEAD = 4, 2.0  # institutions alone
+
+
+def place_parties(state: ArticleState) -> None:
+    """A party of the tables that the article places in another country ("Norway's Labour government",
+    "the Norwegian Labour party") is a party of that name there: all its mentions in the article
+    take that country (parties of one name live in many countries)."""
+    doc = state.doc
+    # "Labour Minister X", "Labor Secretary X": the party's name is the portfolio of a title, no party
+    state.mentions = [m for m in state.mentions if not (
+        m.kind == "party" and m.end < len(doc) and doc[m.end].text[:1].isupper()
+        and fold(doc[m.end].text) in PORTFOLIO_TITLES)]
+    state.index()
+    abroad: dict[str, str] = {}
+    for m in state.mentions:
+        if m.kind != "party" or m.type != "organization" or not m.country or m.actor in abroad:
+            continue
+        tok = doc[m.end - 1]
+        here = state.country_modifying(tok)
+        if here is None and tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
+            here = state.country_modifying(tok.head)  # "Norway's Labour government"
+        if here is not None and here != m.country:
+            abroad[m.actor] = here
+    for m in state.mentions:
+        if m.kind == "party" and m.type == "organization" and m.actor in abroad:
+            m.country = abroad[m.actor]
+    # parties of the tables of several countries that the article names nowhere else ("the Christian
+    # Democrats", "the Socialist Party", "the Republicans" in a story of a third country) say nothing of
+    # the story's country: their names are shared by parties of many countries
+    named = {m.actor for m in state.mentions if m.type == "country"} | {state.dateline_country} | {
+        m.country for m in state.mentions if m.kind != "party" and m.type in ("organization", "location")}
+    unnamed = {m.country for m in state.mentions if m.kind == "party" and m.country and m.country not in named}
+    if len(unnamed) > 1:
+        for m in state.mentions:
+            if m.kind == "party" and m.country in unnamed:
+                m.country = None
 
 
 def article_country(state: ArticleState) -> str | None:
@@ -91,7 +128,25 @@ def assign_home_countries(state: ArticleState) -> None:
             markets = _of_the_markets(state, a)
             if home and markets and not (home == state.dateline_country or _works_in(state, a, home)):
                 continue  # an analyst in London on Japan's economy is not Japanese
-            a.guess = home or (context_country(state, a, countries=True) if a.roles and not markets else None)
+            a.guess = home or (context_country(state, a, countries=True) if a.roles and not markets else None) \
+                or (_sole_country(state) if _minister(a) else None)
+
+
+def _minister(a) -> bool:
+    return any(MINISTER_WORDS & set(fold(r).replace("-", " ").split()) for r in a.roles)
+
+
+def _sole_country(state: ArticleState) -> str | None:
+    """The one country the article names, if it names only one in any way, and names it as an actor (by its
+    name, demonym or capital, or one of its government bodies): "Primary Industry Minister Tom Varga" in
+    a story about "the Ruritanian wheat industry" and nothing abroad is Ruritania's minister (a minister
+    of another country would be introduced as such; "the Saudi leader ... talks with Prime Minister X
+    ... his first visit to Britain" names two; a city alone, where things happen, is no actor)."""
+    actors = {m.actor for m in state.mentions if m.type == "country" and not m.place}
+    actors |= {m.country for m in state.mentions if m.type == "organization" and m.kind == "body" and m.country}
+    named = actors | {m.actor for m in state.mentions if m.type == "country"}
+    named |= {m.country for m in state.mentions if m.type in ("organization", "location") and m.country}
+    return actors.pop() if len(actors) == 1 and len(named) == 1 else None
 
 
 def _works_in(state: ArticleState, a, country: str) -> bool:

@@ -23,6 +23,7 @@ from .lexicon import LEXICON
 
 NAME_PARTICLES = frozenset(LEXICON["name_particles"])
 PERSON_STOP = frozenset(LEXICON["person_stop"])
+GENERATIONS = LEXICON["generation_suffixes"]
 
 
 def name_tokens(name: str) -> list[str]:
@@ -39,11 +40,25 @@ def core(token: str) -> str:
 def core_tokens(name: str) -> tuple[str, ...]:
     """The tokens that identify a person: ``core_tokens("Omar al-Hakim") == ("omar", "hakim")``."""
     out = []
-    for t in name_tokens(name):
+    toks = name_tokens(name)
+    if generation(name) not in (None, "jr"):
+        # "Karl Holm II", "Karl Holm Sr.": the surname is Holm, and a bare "Holm" may be he.  Not "Karl Holm
+        # Jr.": news copy writes the son "Holm Jr." wherever a bare "Holm" could be his father (the one
+        # it names by surname), so his name keeps the suffix as its last token
+        toks = toks[:-1]
+    for t in toks:
         c = core(t)
         if c and c not in NAME_PARTICLES:
             out.append(c)
     return tuple(out)
+
+
+def generation(name: str) -> str | None:
+    """The generation suffix after a given name and a surname ("Karl Holm Jr." -> "jr"), or None ("Karl
+    Jr." is a given name and a suffix: its "Karl" is no surname)."""
+    toks = name_tokens(name)
+    last = core(toks[-1]) if len(toks) >= 3 else ""
+    return last if last in GENERATIONS else None
 
 
 def variant(a: str, b: str) -> bool:
@@ -65,6 +80,12 @@ def same_person(short: str, full: str) -> bool:
     s, f = core_tokens(short), core_tokens(full)
     if not s or not f:
         return False
+    st = name_tokens(short)
+    if len(st) == 2 and core(st[-1]) in GENERATIONS and generation(full) == core(st[-1]):
+        # "Holm Jr." is Karl Holm Jr.
+        return core(st[0]) == core_tokens(" ".join(name_tokens(full)[:-1]))[-1]
+    if generation(short) != generation(full) and len(s) >= 2:
+        return False  # "Karl Holm Sr" and "Karl Holm Jr", "Karl Holm" and "Karl Holm Jr": father and son
     if len(s) < len(f):
         return f[-len(s):] == s or (len(s) == 1 and s[0] == f[-1])
     if len(s) == len(f):
@@ -72,7 +93,8 @@ def same_person(short: str, full: str) -> bool:
     return False
 
 
-_JOINING = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "at", "with", "by", "from", "vs"})
+# (and the "and" of Dutch, German and French firm names: "Holm en Vesk", "Holm und Vesk", "Holm et Vesk")
+_JOINING = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "at", "with", "by", "from", "vs", "en", "und", "et"})
 
 
 def looks_like_name(text: str) -> bool:

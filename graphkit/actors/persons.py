@@ -18,7 +18,9 @@ from collections import Counter
 from graphkit.tokens import doc_text, line_of, token_hits
 
 from .candidates import looks_like_org, strip_determiners
+from .acronyms import ABBREVIATION, initials_fit
 from .cities import city_country
+from .coref import is_given_name
 from .gazetteer import fold
 from .lexicon import LEXICON
 from .mention import ArticleState, Mention
@@ -46,7 +48,13 @@ COMPANY_NOUNS = LEXICON["company_descriptions"] | LEXICON["company_appositions"]
 COMPANY_FIRST_WORDS = LEXICON["company_first_words"]
 FIRM_NOUNS = LEXICON["firm_nouns"]
 BUSINESS_NOUNS = LEXICON["business_nouns"]
+COMPANY_KINDS = LEXICON["company_kind_nouns"]
+DOCUMENT_WORDS = LEXICON["document_words"]
+CURRENCY_WORDS = LEXICON["currency_words"]
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
+_DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "miles", "mile"})
 _LOOSE_SUFFIXES = frozenset({"group", "sa", "ab", "ag", "co", "cos"})
+_FIRM_TAILS = frozenset({"sons", "brothers", "bros", "associates", "partners"})
 _HE_SHE = frozenset({"he", "she", "his", "her", "him"})
 _POSSESSIVE = ("'s", "’s")
 
@@ -230,7 +238,8 @@ def _company_cues(state: ArticleState, s: int, e: int) -> bool:
     last = fold(doc[e - 1].text).strip(".")
     return (e < len(doc) and doc[e].text in ("<", ">")) or (s > 0 and doc[s - 1].text == "<") \
         or (e - s >= 2 and (last in COMPANY_WORDS or fold(doc[s].text) in COMPANY_FIRST_WORDS)) \
-        or _says_pronoun(doc, s, e) == "it" or _runs_into_company(doc, e) or _described_as_company(doc, e)
+        or _says_pronoun(doc, s, e) == "it" or _runs_into_company(doc, s, e) or _described_as_company(doc, e) \
+        or _named_as_company(doc, s, e)
 
 
 def _corporate_suffix(tok) -> bool:
@@ -238,12 +247,19 @@ def _corporate_suffix(tok) -> bool:
                                        or fold(tok.text).replace(".", "") in CORPORATE_SUFFIXES)
 
 
-def _runs_into_company(doc, e: int) -> bool:
+def _runs_into_company(doc, s: int, e: int) -> bool:
     """A name the recognizer cut from the company name it opens: "Holm and Co", "Karl Vesk & Co",
     "Holm Vesk Garment Co Ltd", "Holm B.V.", "Holm et Cie", "Holm's Stores Inc", "Holm Vesk (Holdings) Ltd"."""
     j = e
     if j < len(doc) and doc[j].lower_ in ("and", "&", "et"):
         j += 1
+        # "Holm and Vesk Co": partners' surnames before the suffix; not after a person's given name
+        # ("Karl Holm and Vesk Partners Inc" lists a person and a company)
+        if e - s == 1 or not is_given_name(doc[s].text):
+            while j < len(doc) and j - e <= 3 and doc[j].is_title and not _corporate_suffix(doc[j]):
+                j += 1
+        elif j < len(doc) and doc[j].lower_ in _FIRM_TAILS:
+            j += 1  # "Karl Holm and Sons Inc": a family firm, whoever it is named after
         return j < len(doc) and _corporate_suffix(doc[j])
     if j < len(doc) and _corporate_suffix(doc[j]) and fold(doc[j].text).strip(".") not in _LOOSE_SUFFIXES:
         return True  # "Holm B.V.", "Vesk GmbH" (not "Group", a word of many names)
@@ -258,6 +274,26 @@ def _runs_into_company(doc, e: int) -> bool:
     while j < len(doc) and j - start < 2 and doc[j].is_title and not _corporate_suffix(doc[j]):
         j += 1
     return e < j < len(doc) and _corporate_suffix(doc[j])
+
+
+def _named_as_company(doc, s: int, e: int) -> bool:
+    """The sentence says the name is a company's or a body's: a kind of company as its head noun ("lobby
+    group Vesk", "merchant bank Holm Vesk"), the employer of a job of the markets ("forecaster for Karo
+    Weather", "analyst with Holm Vesk"), an abbreviation of its words in brackets after it ("Karo-Osake-Vesk
+    (KOV)": persons have no abbreviations)."""
+    head = doc[e - 1]
+    if any(c.dep_ == "compound" and c.i < s and c.is_lower and fold(c.lemma_) in COMPANY_KINDS for c in head.children):
+        return True
+    if head.dep_ == "appos" and head.head.i < s and head.head.is_lower and fold(head.head.lemma_) in COMPANY_KINDS:
+        return True  # "the lobby group Vesk", parsed as an apposition
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ in ("for", "with", "at") and prep.head.i < s \
+            and prep.head.lower_ in BUSINESS_NOUNS:
+        return True
+    # (persons have abbreviations too, "Khalid bin Faris (KBF)": a name that opens with a given name is left alone)
+    return e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" \
+        and bool(ABBREVIATION.match(doc[e + 1].text)) and initials_fit(doc[e + 1].text, doc[s:e].text) \
+        and not is_given_name(doc[s].text)
 
 
 def _in_angle_brackets(doc, s: int, e: int) -> bool:
@@ -321,7 +357,7 @@ def _acts_as_person(doc, s: int, e: int) -> bool:
     if _says_pronoun(doc, s, e) in ("he", "she"):
         return True
     return tok.dep_ == "nsubj" and fold(tok.head.lemma_) in HUMAN_VERBS and not (
-        s > 0 and doc[s - 1].pos_ in ("NOUN", "PROPN", "ADJ"))
+        s > 0 and (doc[s - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[s - 1].lower_ in ("the", "a", "an")))
 
 
 def _says_pronoun(doc, s: int, e: int) -> str | None:
@@ -344,7 +380,8 @@ def _thing_cues(state: ArticleState, s: int, e: int) -> int:
     """Votes that the name ``doc[s:e]`` is a company's, a place's or a thing's, not a person's: a stock
     ticker beside it ("Holm Vesk <HVK>", "<Karo Engineering"), a digit or a hashtag, a company word or a
     place noun ending it or a foreign company word opening it ("Karo Engineering", "Vesk Mountains",
-    "Gruppo Vesk"), a thing it modifies ("the Holm Vesk newspaper", "Karo stores"), "it" in what it says."""
+    "Gruppo Vesk"), a thing it modifies ("the Holm Vesk newspaper", "Karo stores"), "it" in what it says,
+    ordinary words with no given name ("Glass Works")."""
     doc = state.doc
     votes = 0
     if (e < len(doc) and doc[e].text in ("<", ">")) or (s > 0 and doc[s - 1].text == "<"):
@@ -361,11 +398,38 @@ def _thing_cues(state: ArticleState, s: int, e: int) -> int:
         votes += 3
     if _says_pronoun(doc, s, e) == "it":
         votes += 2
-    if _runs_into_company(doc, e) or _described_as_company(doc, e) or _in_angle_brackets(doc, s, e):
+    if _runs_into_company(doc, s, e) or _described_as_company(doc, e) or _in_angle_brackets(doc, s, e) \
+            or _named_as_company(doc, s, e):
         votes += 3
+    if e - s >= 2 and last in DOCUMENT_WORDS:
+        votes += 3  # "the Holm-Vesk Act": a law
+    if e - s >= 2 and _ordinary_words(state, doc[s:e]):
+        votes += 3
+    if last in CURRENCY_WORDS:
+        votes += 3  # "200 mln H.K. Dlr", "Ecus": a currency
     if e - s == 1 and s > 0 and doc[s - 1].lower_ in ("the", "a", "an") and head.dep_ not in ("compound", "amod"):
-        votes += 2  # "the Karo will lend": a person's name takes no article
+        # "the Karo will lend": a person's name takes no article, whatever it does ("The Karo is asking
+        # banks ..."): it outweighs a human verb and the recognizer's label together
+        votes += 4
     return votes
+
+
+def _ordinary_words(state: ArticleState, span) -> bool:
+    """A name that opens and ends with ordinary English words and has no given name in it ("Glass Works",
+    "Green Line", "Custom Cruiser", "Banking Bill") names a thing or a company ("Rich Hall", "Tom Glass",
+    "Backbencher Tom Pound" have given names; "O.C. Davis" opens with initials)."""
+    def word(t) -> bool:
+        return t.is_alpha and not t.is_upper and t.lower_ in state.common_words
+
+    # (a number of a series counts as an ordinary word at the end: "Zone IV", "Phase II"; "Karl II" has a
+    # given name)
+    end = span[-1] if not _ROMAN.match(span[-1].text) or len(span) < 2 else span[-2]
+    return word(span[0]) and word(end) and not any(is_given_name(t.text) for t in span)
+
+
+def _at_a_distance(doc, e: int) -> bool:
+    """"at Sidi Karo, 32 km southeast of Vesk": a name a distance from somewhere is a place's."""
+    return e + 3 < len(doc) and doc[e].text == "," and doc[e + 1].like_num and doc[e + 2].lower_ in _DISTANCE_UNITS
 
 
 def company_country(span, lookup) -> str | None:
@@ -563,6 +627,8 @@ def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozense
     last = fold(doc[e - 1].text).strip(".")
     if e - s >= 2 and (last in CORPORATE_SUFFIXES or doc[e - 1].text.rstrip(".") in ("Co", "Cos")):
         return "organization"
+    if _at_a_distance(doc, e) and _human_cues(doc, s, e, words) <= 0:
+        return "place"
     if e - s >= 2:
         # a full name: the recognizer's label and the shape of a name, against what makes it a thing
         human = _human_cues(doc, s, e, words)
@@ -607,7 +673,7 @@ def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozense
 
 def _strong_company_cue(state: ArticleState, s: int, e: int) -> bool:
     doc = state.doc
-    return (e < len(doc) and doc[e].text == "<") or _in_angle_brackets(doc, s, e) or _runs_into_company(doc, e)
+    return (e < len(doc) and doc[e].text == "<") or _in_angle_brackets(doc, s, e) or _runs_into_company(doc, s, e)
 
 
 def _companies_by_article(state: ArticleState, spans: list, rejected: list, cands, words, full) -> list:
@@ -625,6 +691,11 @@ def _companies_by_article(state: ArticleState, spans: list, rejected: list, cand
             if i != a and doc[i:i + n].text == doc[a:b].text and _strong_company_cue(state, i, i + n):
                 companies.add(doc[a:b].text)
                 break
+    # the recognizer's own company names, the name and a company word or suffix ("PHARMA AB" in a headline
+    # in capitals, "Karo Bank"), whatever their case
+    named = {fold(ent[:-1].text) for ent in doc.ents if ent.label_ == "ORG" and len(ent) >= 2 and (
+        fold(ent[-1].text).strip(".") in CORPORATE_SUFFIXES | COMPANY_WORDS)}
+    companies |= {doc[a:b].text for a, b in spans if fold(doc[a:b].text) in named}
     human, says_it = Counter(), set()
     for a, b in spans:
         human[doc[a:b].text] += _human_cues(doc, a, b, words)
@@ -659,7 +730,8 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
     spans = [(s, e) for s, e in (_widen(doc, s, e, cands.taken, words) for s, e in found) if s < e]
     spans = _persons_only(state, spans, cands, words)
     spans = [(a, _cut_at_possessive(doc, a, b)) for a, b in spans]
-    full = {t for a, b in spans if b - a >= 2 for t in core_tokens(doc[a:b].text)}
+    # (the words of persons' full names: not "Holm Co", a company's, which makes "Holm" no person's surname)
+    full = {t for a, b in spans if b - a >= 2 and not _corporate_suffix(doc[b - 1]) for t in core_tokens(doc[a:b].text)}
     found_spans = list(spans)
     kept = []
     for a, b in spans:
@@ -772,4 +844,9 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
         key = core(t.text)
         if key in surnames:
             state.mentions.append(Mention(t.i, t.i + 1, "person", surnames[key], t.text))
+            if len(core_tokens(surnames[key])) == 1 and not _human_cues(doc, t.i, t.i + 1, words) \
+                    and not _reports(doc, t.i, t.i + 1):
+                # a one-word name found again ("the Karo will", a headline's "KARO") is no more a person's
+                # than where the recognizer named it: a cue here, or it stays a label-only name
+                state.label_only.add(t.i)
     state.index()

@@ -194,9 +194,13 @@ def _party_state_tag(state: ArticleState, m: Mention) -> str | None:
     return None
 
 
+_LEADING_VERBS = frozenset({"head", "lead", "chair"})
+
+
 def _appositive_demonym(state: ArticleState, m: Mention) -> str | None:
-    """"Karl Holm, a Peruvian banker": the country modifying the head of a phrase in apposition to the
-    name is the person's, whatever the noun ("Karl Holm, a critic of Russia" says nothing of Holm's)."""
+    """"Karl Holm, a Peruvian banker", "a Peruvian banker, Karl Holm": the country modifying the head of a
+    phrase in apposition to the name is the person's, whatever the noun ("Karl Holm, a critic of Russia"
+    says nothing of Holm's)."""
     root = state.doc[m.end - 1]
     for c in root.children:
         if c.dep_ != "appos" or c.i < root.i or c.pos_ not in ("NOUN", "PROPN") or state.at(c.i) is not None \
@@ -205,6 +209,24 @@ def _appositive_demonym(state: ArticleState, m: Mention) -> str | None:
         country = state.country_modifying(c)
         if country is not None:
             return country
+    for c in root.children:  # "Karl Holm, who heads the Peruvian delegation": the group he leads is his country's
+        if c.dep_ == "relcl" and c.i > root.i and c.lemma_.lower() in _LEADING_VERBS \
+                and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children):
+            for obj in (w for w in c.children if w.dep_ == "dobj"):
+                for d in obj.children:
+                    mm = state.at(d.i)
+                    if d.i < obj.i and d.dep_ == "amod" and mm is not None and mm.type == "country" \
+                            and mm.kind == "demonym" and not mm.place:
+                        return mm.actor
+    head = root.head  # "an Iranian soldier, Karl Holm": the name in apposition to the phrase before it
+    if root.dep_ == "appos" and head.i < m.start and head.pos_ == "NOUN" and state.at(head.i) is None \
+            and not any(g.dep_ in ("cc", "conj") for g in head.children):
+        # by a demonym only: "Ruritania's rebel frontman, Karl Holm" is where he acts, not whose he is
+        for c in head.children:
+            mm = state.at(c.i)
+            if c.i < head.i and c.dep_ in ("amod", "compound") and mm is not None and mm.type == "country" \
+                    and mm.kind == "demonym" and not mm.place:
+                return mm.actor
     return None
 
 
