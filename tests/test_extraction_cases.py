@@ -750,3 +750,32 @@ def test_other_lists_are_no_meeting(nlp, text):
 def test_names_between_dashes_after_a_plural_role_are_its_sides(nlp, text, sides):
     rec = _rec(nlp, text)
     assert any(set(m["participants"]) == sides for m in rec["meetings"])
+
+
+def test_summoning_an_ambassador_is_meeting_them(nlp):
+    rec = _rec(nlp, "Turkish Deputy Foreign Minister Ahmet Yilmaz on Thursday summoned Greek Ambassador Nikos "
+                    "Papadakis to protest against the arrest of two soldiers.")
+    assert {frozenset(m["participants"]) for m in rec["meetings"]} == {frozenset({"Ahmet Yilmaz", "Nikos Papadakis"})}
+
+
+@pytest.mark.parametrize("text, members", [
+    ("Spanish Foreign Minister Pablo Ortega met with Moroccan Foreign Minister Youssef Alami on Friday. After the "
+     "20-minute meeting, they were joined by Portuguese Foreign Minister Rui Costa.",
+     {"Pablo Ortega", "Youssef Alami", "Rui Costa"}),
+    ("Swedish Prime Minister Erik Lind held talks with Finnish President Mikko Virtanen in Stockholm, and they were "
+     "later joined by Norwegian Prime Minister Ola Berg.", {"Erik Lind", "Mikko Virtanen", "Ola Berg"}),
+])
+def test_those_who_joined_the_sides_of_a_meeting_met_them(nlp, text, members):
+    rec = _rec(nlp, text)
+    assert any(set(m["participants"]) == members for m in rec["meetings"])
+
+
+def test_a_proposal_joined_by_someone_is_no_meeting(nlp):
+    rec = _rec(nlp, "Karl Vandor met Anna Breck on Monday. The proposal was later joined by Tomas Brill.")
+    assert all("Tomas Brill" not in m["participants"] for m in rec["meetings"])
+
+
+def test_talks_between_two_on_the_sidelines_of_a_summit_attend_it(nlp):
+    rec = _rec(nlp, "The talks between Kenyan President Daniel Otieno and Indonesian President Budi Santoso took "
+                    "place on the sidelines of the G20 summit in Osaka.")
+    assert any(set(m["participants"]) == {"Daniel Otieno", "Budi Santoso", "G20 summit"} for m in rec["meetings"])

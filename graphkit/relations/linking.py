@@ -425,6 +425,13 @@ def link_frames(doc) -> list[Link]:
                 if frame.object == "forum" and _unnamed_meeting(passive[0], data, index):
                     link.agents = [by[0].i]  # "a meeting was attended by A, B and C": they met
                     _add(link, "partner", by)
+                elif frame.requires == "forum" and frame.kind == "talks" and not any(
+                        c.dep_ == "prep" and c.lower_ in frame.preps for c in tok.children) and (
+                        passive[0].lower_ in ("they", "both", "he", "she") or _lemma(passive[0]) in role_nouns()
+                        or (sp := index.at(passive[0].i)) is not None and sp.label_ == "person"):
+                    # "(A met B.) They were later joined by C": C joins the meeting just told (meetings)
+                    link.agents = [by[0].i]
+                    link.rule = "bare"
                 else:
                     link.agents = [t.i for t in by]  # "X was met by Y"
                     _add(link, frame.object, passive)
@@ -556,7 +563,7 @@ def link_frames(doc) -> list[Link]:
         if frame.events_only:
             link.roles["forum"] = [i for i in link.roles["forum"] if doc[i].lemma_.lower() in FORUM_EVENTS
                                    or doc[i].lower_ in FORUM_EVENTS]
-        if frame.requires and not link.roles[frame.requires] and link.rule != "setting":
+        if frame.requires and not link.roles[frame.requires] and link.rule not in ("setting", "bare"):
             continue  # (a scene holding coordinated subjects has its sides in them)
         if how == "noun" and frame.kind == "visit" and link.agents and not link.roles["host"]:
             index = index or actor_index(doc)

@@ -396,6 +396,13 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         if agents and members:
             partners = partners + [x for x in members if x not in agents]
     forums = [] if between else m.slot("forum")
+    if between and forum_node is not None and forum_node.i != m.trigger.i \
+            and not any(c.lower_ in ("between", "among") for c in forum_node.children if c.dep_ == "prep"):
+        # "talks between A and B took place on the sidelines of the X summit": the summit is still attended,
+        # by both
+        forums = m.slot("forum")
+        members_present = [x for q in between for x in m.resolver.members(q)]
+        agents = agents + [x for x in members_present if x not in agents]
     if not forums and agents and p.kind == "talks" and (
             forum_node is not None and _told_before(forum_node) or p.id.endswith(("-bare", "-listed"))):
         # "A met B. C also attended that meeting", "C and D are expected to attend": C met them too (see `extract`)
@@ -466,6 +473,13 @@ def _lone_meeting(m: _Match) -> Meeting:
                    pattern=m.p.id)
 
 
+def _told_earlier_in(x: Meeting, m: _Match, sent) -> bool:
+    """Is ``x`` a meeting told earlier in the sentence of a bare "joined" ("A held talks with B, and they
+    were later joined by C")?"""
+    return m.p.id.endswith("-bare") and x.spans[0][0] == sent.start_char and bool(x.trigger) \
+        and not (x.pattern or "").endswith("+told") and 0 <= sent.text.find(x.trigger) < m.trigger.idx - sent.start_char
+
+
 def _joined(m: _Match, found: list[Meeting]) -> list[Meeting]:
     """"A met B in June. C and D also attended that meeting": the meeting told last, in this sentence or
     the two before, with the attendees added to its sides."""
@@ -477,11 +491,14 @@ def _joined(m: _Match, found: list[Meeting]) -> list[Meeting]:
     sent = m.trigger.sent
     window = sent.doc[max(0, sent.start - 1)].sent
     window = window.doc[max(0, window.start - 1)].sent.start_char
-    told = [x for x in found if x.kind in ("meeting", "talks") and x.spans
-            and window <= x.spans[0][0] < sent.start_char]
+    told = [x for x in found if x.kind in ("meeting", "talks") and x.spans and (
+        window <= x.spans[0][0] < sent.start_char or _told_earlier_in(x, m, sent))]
     if not told:
         return []  # (a list with no meeting told is no evidence of who the sides were)
-    last = max(told, key=lambda x: x.spans[0][0])
+    latest = max(x.spans[0][0] for x in told)
+    # the meeting itself, not the summit it was held at ("talks between A and B on the sidelines of the X
+    # summit ... The meeting was also attended by C")
+    last = min((x for x in told if x.spans[0][0] == latest), key=lambda x: len(x.participants))
     names = list(dict.fromkeys([a.name for a in attendees] + last.participants))
     if len(names) <= len(last.participants):
         return []
