@@ -39,7 +39,9 @@ def body_that_meets(index, noun):
               if p.dep_ == "pobj"] + [c for c in noun.children if c.dep_ == "poss"]
     for p in bodies:
         # (or the name the parser made a modifier of the head: "the Group of 20 advanced and emerging economies")
-        s = index.at(p.i) or next((index.at(t.i) for t in p.subtree if t.i < p.i and index.at(t.i) is not None
+        # (not a compound: "the WTO steel committee" is the committee's own)
+        s = index.at(p.i) or next((index.at(t.i) for c in p.children if c.dep_ == "nmod" and c.i < p.i
+                                   for t in c.subtree if index.at(t.i) is not None
                                    and index.at(t.i).label_ in ("forum", "organization")), None)
         if s is not None and s.label_ in ("forum", "organization"):
             words = {w.lower() for w in re.split(r"[\s-]+", s.id_)}
