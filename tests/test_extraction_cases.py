@@ -779,3 +779,11 @@ def test_talks_between_two_on_the_sidelines_of_a_summit_attend_it(nlp):
     rec = _rec(nlp, "The talks between Kenyan President Daniel Otieno and Indonesian President Budi Santoso took "
                     "place on the sidelines of the G20 summit in Osaka.")
     assert any(set(m["participants"]) == {"Daniel Otieno", "Budi Santoso", "G20 summit"} for m in rec["meetings"])
+
+
+def test_a_summit_that_also_involved_someone_joins_them(nlp):
+    rec = _rec(nlp, "Polish President Jan Kowalczyk and Czech Prime Minister Pavel Dvorak met on Tuesday. The meeting "
+                    "came shortly after the two leaders attended a three-way summit that also involved Slovak Prime "
+                    "Minister Milan Horvath.")
+    assert any({"Jan Kowalczyk", "Pavel Dvorak", "Milan Horvath"} <= set(m["participants"]) for m in rec["meetings"])
+    assert all("way summit" not in m["participants"] for m in rec["meetings"])

@@ -171,7 +171,7 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
                      lists["not_partner_objects"], lists["carry_verbs"], lists["setting_verbs"], lists["setting_preps"],
                      lists["attending_verbs"], lists["adjunct_openers"], lists["topic_preps"],
                      lists["discussion_verbs"], by_adj, by_verb, by_noun,
-                     frozenset(by_verb) | frozenset(by_noun) | frozenset(by_adj) | lists["carry_verbs"] | {"in", "at", "for", "include", "feature"}
+                     frozenset(by_verb) | frozenset(by_noun) | frozenset(by_adj) | lists["carry_verbs"] | {"in", "at", "for", "include", "feature", "involve"}
                      | frozenset(_ing_forms(frames)) | frozenset(_past_forms(frames)), _ing_forms(frames),
                      _past_forms(frames))
 
@@ -707,19 +707,21 @@ def _there_for(prep, data: FrameData):
 
 # (not the guests of a dinner: those at a state dinner are not the sides of the talks told before it)
 GATHERED = frozenset({"meeting", "meetings", "talks", "gathering", "session", "attendee", "attendees", "participant",
-                      "participants"})
+                      "participants", "summit", "conference"})
 
 
 def _listed_attendees(verb, data: FrameData):
     """"The meeting included A, B and C", "the attendees were to include A and B", "the gathering is
     expected to include A": those a meeting's description lists attend it (the one just told, else they
     meet each other; see `graphkit.relations.meetings`)."""
-    if _lemma(verb) not in ("include", "feature") or verb.pos_ != "VERB":
+    if _lemma(verb) not in ("include", "feature", "involve") or verb.pos_ != "VERB":
         return None
     holder = verb
     while holder.dep_ in ("xcomp", "aux") and holder.head.i != holder.i:
         holder = holder.head  # "were to include", "is expected to include"
     subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if holder.dep_ in ("relcl", "acl") and (subj is None or subj.lower_ in ("that", "which")):
+        subj = holder.head  # "a three-way summit that also involved X", "the summit, also involving X"
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if subj is None or not objs or subj.lower_ not in GATHERED and _lemma(subj) not in GATHERED:
         return None

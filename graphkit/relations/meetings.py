@@ -476,7 +476,7 @@ def _lone_meeting(m: _Match) -> Meeting:
 def _told_earlier_in(x: Meeting, m: _Match, sent) -> bool:
     """Is ``x`` a meeting told earlier in the sentence of a bare "joined" ("A held talks with B, and they
     were later joined by C")?"""
-    return m.p.id.endswith("-bare") and x.spans[0][0] == sent.start_char and bool(x.trigger) \
+    return m.p.id.endswith(("-bare", "-listed")) and x.spans[0][0] == sent.start_char and bool(x.trigger) \
         and not (x.pattern or "").endswith("+told") and 0 <= sent.text.find(x.trigger) < m.trigger.idx - sent.start_char
 
 

@@ -18,6 +18,7 @@ adverbial and infinitive clauses.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from graphkit.actors.gazetteer import fold, load_gazetteer
@@ -365,7 +366,9 @@ class Resolver:
             return []
         if any(m.lower_ in PRIVATE_DESCRIBERS for m in mods):
             return []  # "a business summit", "an investment conference": not of governments
-        return [Participant(" ".join([m.lower_ for m in mods] + [tok.lower_]), "forum", None)]
+        # (a hyphenated word whole: "a three-way summit", not "way summit")
+        start = min(m.left_edge.i for m in mods)
+        return [Participant(re.sub(r"\s*-\s*", "-", tok.doc[start:tok.i + 1].text.lower()), "forum", None)]
 
     def places_in(self, tok) -> list[Participant]:
         """Places a common noun is in or of ("Kenya's biggest shantytown", "an orphanage in Tanzania")."""
