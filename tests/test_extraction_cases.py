@@ -787,3 +787,30 @@ def test_a_summit_that_also_involved_someone_joins_them(nlp):
                     "Minister Milan Horvath.")
     assert any({"Jan Kowalczyk", "Pavel Dvorak", "Milan Horvath"} <= set(m["participants"]) for m in rec["meetings"])
     assert all("way summit" not in m["participants"] for m in rec["meetings"])
+
+
+@pytest.mark.parametrize("text, pair", [
+    # "here" in a datelined story is the dateline's place
+    ("NEW DELHI (Reuters) - Sri Lankan Foreign Secretary Ravi Perera arrived here on Monday.", {"Ravi Perera", "India"}),
+    ("NEW DELHI (Reuters) - Sri Lankan Foreign Secretary Ravi Perera is here for talks on trade.",
+     {"Ravi Perera", "India"}),
+    # a side called visiting visits the place its clause names
+    ("A visiting Nepalese delegation held talks on trade in Dhaka on Monday.", {"Nepal", "Bangladesh"}),
+    ("Visiting Pakistani Prime Minister Ram Thapa met Indian Prime Minister Anil Kumar in New Delhi on Monday.",
+     {"Ram Thapa", "India"}),
+    # the delegation's leader named in apposition to a role
+    ("A visiting delegation of Nepalese officials to Dhaka held talks on Monday. The delegation, led by the "
+     "permanent secretary of Nepal's Foreign Ministry, Ram Thapa, met Bangladeshi officials.", {"Ram Thapa", "Bangladesh"}),
+])
+def test_visits_told_without_a_travel_verb(nlp, text, pair):
+    rec = _rec(nlp, text)
+    assert frozenset(pair) in {frozenset(m["participants"]) for m in rec["meetings"] if m["kind"] == "visit"}
+
+
+@pytest.mark.parametrize("text", [
+    "NEW DELHI (Reuters) - Indian Foreign Secretary Ravi Perera arrived here on Monday.",  # at home
+    "NEW DELHI (Reuters) - The Sri Lankan ambassador here said on Monday that trade would grow.",
+    "The visiting team won the match in Dhaka.",
+])
+def test_here_and_visiting_that_are_no_visit(nlp, text):
+    assert not [m for m in _rec(nlp, text)["meetings"] if m["kind"] == "visit"]

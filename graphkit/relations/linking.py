@@ -171,7 +171,7 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
                      lists["not_partner_objects"], lists["carry_verbs"], lists["setting_verbs"], lists["setting_preps"],
                      lists["attending_verbs"], lists["adjunct_openers"], lists["topic_preps"],
                      lists["discussion_verbs"], by_adj, by_verb, by_noun,
-                     frozenset(by_verb) | frozenset(by_noun) | frozenset(by_adj) | lists["carry_verbs"] | {"in", "at", "for", "include", "feature", "involve"}
+                     frozenset(by_verb) | frozenset(by_noun) | frozenset(by_adj) | lists["carry_verbs"] | {"in", "at", "for", "include", "feature", "involve", "here"}
                      | frozenset(_ing_forms(frames)) | frozenset(_past_forms(frames)), _ing_forms(frames),
                      _past_forms(frames))
 
@@ -400,8 +400,20 @@ def link_frames(doc) -> list[Link]:
     out, index = [], None
     for i in starts:
         tok = doc[i]
-        frame, how = _frame_of(tok, data)
+        frame, how = (None, "") if _visiting_modifier(tok) else _frame_of(tok, data)
         if frame is None:
+            if _visiting_modifier(tok):
+                index = index or actor_index(doc)
+                found = _visiting_side(tok, data, index)
+                if found is not None:
+                    out.append(found)
+                continue
+            if tok.lower_ == "here":
+                index = index or actor_index(doc)
+                found = _here_visit(tok, data, index)
+                if found is not None:
+                    out.append(found)
+                continue
             for found in (_carried_traveller(tok, data), _trip_start(tok, data), _there_for(tok, data),
                           _present_at(tok, data), _listed_attendees(tok, data), _opening_participle(tok, data)):
                 if found is not None and found.rule == "participle":
@@ -728,6 +740,69 @@ def _listed_attendees(verb, data: FrameData):
     frame = data.by_verb["attend"]
     return Link(frame.name, frame.kind, verb.i, verb.i, "listed", frame.partner_types, frame.host_types,
                 agents=[objs[0].i])
+
+
+HERE_VERBS = frozenset({"be", "arrive", "come", "fly", "travel", "land", "stop"})
+
+
+def _here_visit(adv, data: FrameData, index):
+    """"X arrived here on Monday", "X is here for talks", "X was here to attend a conference": in a story
+    with a dateline, "here" is the dateline's place; a copula's subject there needs a purpose to be
+    visiting (not "the ambassador here")."""
+    head = adv.head
+    if adv.lower_ != "here" or adv.dep_ != "advmod" or _lemma(head) not in HERE_VERBS or head.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or (_lemma(head) == "be" and not any(
+            c.dep_ == "prep" and c.lower_ == "for" or c.dep_ in ("xcomp", "advcl") and any(a.tag_ == "TO" for a in c.children)
+            for c in head.children)):
+        return None
+    place = _dateline_place(adv.doc, index)
+    if not place:
+        return None
+    visit = next(f for f in data.frames if f.kind == "visit")
+    link = Link(visit.name, "visit", head.i, head.i, "here", agents=[subjects[0].i],
+                host_types=frozenset({"country", "location"}))
+    _add(link, "host", place)
+    return link
+
+
+def _visiting_modifier(tok) -> bool:
+    """"a visiting delegation", "Visiting Pakistani Prime Minister X met ..." (the parser's clausal subject)."""
+    return tok.lower_ == "visiting" and (tok.dep_ == "amod" or tok.dep_ == "csubj" and tok.i == tok.sent.start)
+
+
+def _visiting_side(adj, data: FrameData, index):
+    """"A visiting Nepalese delegation held talks in Dhaka", "a visiting delegation ... to Dhaka": a side
+    called visiting visits the place its clause (or its own "to" phrase, or the dateline) names."""
+    noun = adj.head
+    if adj.dep_ == "csubj":  # "Visiting Pakistani Prime Minister X met Y": the parser made X its object
+        noun = next((c for c in adj.children if c.dep_ == "dobj"), None)
+        if noun is None:
+            return None
+        noun_verb = adj.head
+    else:
+        noun_verb = None
+    if adj.lower_ != "visiting" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
+        noun = noun.head  # "Visiting Pakistani Prime Minister X": X
+    places = [q for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for q in _pobjs(c)]
+    verb = noun_verb or (noun.head if noun.dep_ in SUBJECT_DEPS else None)
+    if not places and verb is not None:
+        # the first place its clause names after the verb, outside the side itself ("held talks in Dhaka")
+        inside = {t.i for t in noun.subtree}
+        places = [adj.doc[sp.end - 1] for sp in index.in_range(verb.i, verb.sent.end)
+                  if sp.label_ in ("location", "country") and sp.start not in inside
+                  and adj.doc[sp.start - 1].lower_ in ("in", "at")]
+    places = places or _dateline_place(adj.doc, index)
+    if not places:
+        return None
+    visit = next(f for f in data.frames if f.kind == "visit")
+    link = Link(visit.name, "visit", adj.i, verb.i if verb is not None else adj.i, "visiting", agents=[noun.i],
+                host_types=frozenset({"country", "location"}))
+    _add(link, "host", places[:1])
+    return link
 
 
 def _present_at(prep, data: FrameData):

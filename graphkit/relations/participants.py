@@ -833,9 +833,12 @@ class Resolver:
             if subj and subj[0].lower_ in RELATIVE and t.dep_ == "relcl":
                 subj = [t.head]  # "X, who leads the delegation"
             for q in by or subj:
-                s = self.index.at(q.i)
-                if s is not None and s.label_ == "person" and s._.kind != "pronoun":
-                    found.setdefault(s.id_, s)
+                # (or the name in apposition to a role: "led by the permanent secretary of X's ministry, Y")
+                for y in [q] + [c for c in q.subtree if c.dep_ == "appos"]:
+                    s = self.index.at(y.i)
+                    if s is not None and s.label_ == "person" and s._.kind != "pronoun":
+                        found.setdefault(s.id_, s)
+                        break
         if len(found) != 1:
             return []
         leader = next(iter(found.values()))
