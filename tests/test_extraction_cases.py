@@ -814,3 +814,22 @@ def test_visits_told_without_a_travel_verb(nlp, text, pair):
 ])
 def test_here_and_visiting_that_are_no_visit(nlp, text):
     assert not [m for m in _rec(nlp, text)["meetings"] if m["kind"] == "visit"]
+
+
+def test_the_latter_is_the_second_of_the_two_named_before(nlp):
+    rec = _rec(nlp, "Egyptian envoy Karel Vandor met with Saudi Foreign Minister Tomas Brill on Monday. The envoy said "
+                    "the talks were the first since the latter met Iraqi Prime Minister Anna Kessel in Baghdad in June.")
+    assert {frozenset(m["participants"]) for m in rec["meetings"]} == {
+        frozenset({"Karel Vandor", "Tomas Brill"}), frozenset({"Tomas Brill", "Anna Kessel"})}
+
+
+def test_a_headline_role_without_article_is_the_person_the_story_names(nlp):
+    rec = _rec(nlp, "Egyptian envoy meets Saudi minister\n\nEgyptian envoy Karel Vandor met with Saudi Foreign Minister "
+                    "Tomas Brill on Monday.")
+    assert {frozenset(m["participants"]) for m in rec["meetings"]} == {frozenset({"Karel Vandor", "Tomas Brill"})}
+
+
+def test_heading_toward_a_summit_attends_it(nlp):
+    rec = _rec(nlp, "Brazilian President Karel Vandor told reporters on Wednesday before heading toward the G20 summit "
+                    "in the Japanese city of Osaka that he would press for trade reform.")
+    assert frozenset({"Karel Vandor", "G20 summit"}) in {frozenset(m["participants"]) for m in rec["meetings"]}

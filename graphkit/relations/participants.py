@@ -557,6 +557,8 @@ class Resolver:
             return [Participant(self.doc._.home_country, "country", self.doc._.home_country, None)]
         if low in STATE_NOUNS and self._bare_definite(x):
             return self._last_country(x)  # "a visit to the country": the country just named
+        if low in ("latter", "former") and any(c.lower_ == "the" for c in x.children):
+            return self._former_latter(x)
         if low in GROUP_REFS:
             return self._group(x)
         if (low in PERSON_GROUPS or (low in COUNT_WORDS and x.dep_ in SUBJECTS)) and (
@@ -583,6 +585,18 @@ class Resolver:
         if low not in self.roles and fold(x.lemma_) not in self.roles:
             return []
         return self._role_phrase(x, seen, names_only)
+
+    def _former_latter(self, x) -> list[Participant]:
+        """"the latter", "the former": the second or the first of the last two persons named before, in the
+        sentence or the one before it."""
+        sents = [s for s in x.doc.sents if s.end <= x.sent.start][-1:]
+        start = sents[0].start if sents else x.sent.start
+        names = list(dict.fromkeys(s.id_ for s in self.index.in_range(start, x.i)
+                                   if s.label_ == "person" and s._.kind != "pronoun"))
+        if len(names) < 2:
+            return []
+        name = names[-1] if x.lower_ == "latter" else names[-2]
+        return [self.participant(self.index.named(name)[0])]
 
     def _dash_list(self, x) -> list[Participant]:
         """The persons named between a dash right after a plural role noun and the next dash or the end of the
@@ -853,9 +867,10 @@ class Resolver:
         chief negotiator", "the Ruritanian leader") when the article names just one person of that country,
         before or after, in a role that fits ("held talks with his Chinese counterpart ... Chinese Foreign
         Minister X said"), or None: with none named, or several, the side is the country."""
-        if x.tag_ != "NN" or x.lower_ in GENERIC or x.lower_ in NOT_ONE_PERSON \
-                or not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in x.children):
-            return None  # ("a Ruritanian official" is one of many; "the Ruritanian side" a body)
+        if x.tag_ not in ("NN", "NNP") or x.lower_ in GENERIC or x.lower_ in NOT_ONE_PERSON \
+                or not (headline(x) or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in x.children)):
+            return None  # ("a Ruritanian official" is one of many; "the Ruritanian side" a body; a headline drops
+            # its articles: "Ruritanian minister meets ...")
         found = {s.id_: s for s in self.index.spans if s.label_ == "person" and s._.kind != "pronoun"
                  and s._.country == country}
         if len(found) > 1:  # several: the one holding the role of the person whose counterpart it is
