@@ -40,8 +40,9 @@ def body_that_meets(index, noun):
     for p in bodies:
         # (or the name the parser made a modifier of the head: "the Group of 20 advanced and emerging economies")
         # (not a compound: "the WTO steel committee" is the committee's own)
+        # (a name written out, not an acronym modifying the head: "a meeting of EC foreign ministers")
         s = index.at(p.i) or next((index.at(t.i) for c in p.children if c.dep_ == "nmod" and c.i < p.i
-                                   for t in c.subtree if index.at(t.i) is not None
+                                   for t in c.subtree if index.at(t.i) is not None and len(index.at(t.i)) > 1
                                    and index.at(t.i).label_ in ("forum", "organization")), None)
         if s is not None and s.label_ in ("forum", "organization"):
             words = {w.lower() for w in re.split(r"[\s-]+", s.id_)}

@@ -485,7 +485,8 @@ def link_frames(doc) -> list[Link]:
                         and _opens_clause(tok, tok, data) and (obj := _np_after(tok)) is not None:
                     _add(link, frame.object, [obj])  # "Welcoming X to Oslo, ..." with X hung elsewhere
                 elif not objs and frame.object == "forum" and _lemma(tok) == "attend" and verbal(tok) \
-                        and not any(c.dep_ in ("prep", "ccomp", "xcomp", "advcl") for c in tok.children):
+                        and not any(c.dep_ in ("prep", "ccomp", "xcomp", "advcl") and c.lower_ != "according"
+                                    for c in tok.children):
                     link.rule = "bare"  # "A, B and C are expected to attend": the meeting just told (meetings)
             _prep_roles(link, frame, tok, data)
             for c in tok.children:  # "met one-on-one with X", "met privately with X": the 'with' on the adverb

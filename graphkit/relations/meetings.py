@@ -533,10 +533,16 @@ def _by_phone(verb) -> bool:
     """Does a verb carry a "by phone", "on the phone", "over the telephone" phrase?"""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # ("exchanged views ... on the phone")
+    # anywhere in the verb's own clause ("exchanged views ... on the phone", "... with Y on the phone": the
+    # phrase hung on the object or on the partner), not in a clause inside it
+    stack, clause = list(verb.children), []
+    while stack:
+        c = stack.pop()
+        if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"):
+            clause.append(c)
+            stack.extend(c.children)
     return any(c.dep_ == "prep" and c.lower_ in ("by", "on", "over", "via")
-               and any(q.lower_ in PHONE for q in c.children if q.dep_ == "pobj")
-               for h in holders for c in h.children)
+               and any(q.lower_ in PHONE for q in c.children if q.dep_ == "pobj") for c in clause)
 
 
 def _meetings(m: _Match, st: str, reference: str | None, groups: list) -> list[Meeting]:

@@ -248,6 +248,10 @@ TEMPLATES = [
     *_t("call×reported", "{A} said {A_pron} spoke by phone with {B}{WHEN}.", "A~B", {"A": PERSONAL, "B": PERSONAL}),
     *_t("call×participle", "speaking by phone with {B}{WHEN}, {A} said trade would grow.", "A~B",
         {"A": PERSONAL, "B": PERSONAL}),
+    # a meeting verb with a phone phrase is a call
+    *_t("call×phone-phrase", ["{A} discussed trade with {B} by phone{WHEN}.",
+                              "{A} exchanged views with {B} on the phone{WHEN}."], "A~B",
+        {"A": PERSONAL, "B": PERSONAL}),
     # a call with no "phone": a scene only a conversation sets, a call held, one the object was announced in
     *_t("call×scene", ["{A} and {B} discussed trade in a call{WHEN}.",
                        "in a call{WHEN}, {A} told {B} that trade would grow.",
@@ -256,6 +260,12 @@ TEMPLATES = [
                        "{A} announced the decision in a phone call with {B}{WHEN}.",
                        "the telephonic conversation between {A} and {B} took place{WHEN}."], "A~B",
         {"A": PERSONAL, "B": PERSONAL}),
+    # those who join a meeting just told meet its sides ("they were later joined by C", "the meeting also
+    # included C")
+    *_t("meet×joined-later", ["{A1} met {A2}{WHEN}, and they were later joined by {A3}.",
+                              "{A1} met {A2}{WHEN}. The meeting also included {A3}.",
+                              "{A1} held talks with {A2}{WHEN}. {A3} also attended."], "A1-A2 A1-A3 A2-A3",
+        {"A1": ("titled", "org-titled"), "A2": ("titled", "org-titled"), "A3": ("titled", "org-titled")}),
     # attendance at a forum: the attendee and the forum (a visit to the host country allowed)
     *_t("attend×svo", "{A} attended the {F}{WHEN}.", "A-F ?A>F@"),
     *_t("attend×joined", ["{A} joined leaders at the {F}{WHEN}.", "{A} joined other leaders at the {F}."],
