@@ -169,18 +169,23 @@ FUZZY_SURNAME = 88  # rapidfuzz ratio from which two surnames of 6+ letters are 
 FUZZY_GIVEN = 80
 
 
-def _misspelt(a: str, b: str) -> bool:
-    """Two surnames that are one name spelt two ways ("Kowalczyk" / "Kowalczik")."""
+@functools.cache
+def _ratio():
+    # imported on first use, then kept: an import statement costs three times the comparison, and the
+    # surnames are compared pair by pair
     from rapidfuzz.fuzz import ratio
 
-    return a != b and min(len(a), len(b)) >= 6 and a[0] == b[0] and ratio(a, b) >= FUZZY_SURNAME
+    return ratio
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """Two surnames that are one name spelt two ways ("Kowalczyk" / "Kowalczik")."""
+    return a != b and min(len(a), len(b)) >= 6 and a[0] == b[0] and _ratio()(a, b) >= FUZZY_SURNAME
 
 
 def _same_given(a: str, b: str) -> bool:
-    from rapidfuzz.fuzz import ratio
-
     ga, gb = core_tokens(a)[:-1], core_tokens(b)[:-1]
-    return bool(ga and gb) and ga[0][:1] == gb[0][:1] and ratio(ga[0], gb[0]) >= FUZZY_GIVEN
+    return bool(ga and gb) and ga[0][:1] == gb[0][:1] and _ratio()(ga[0], gb[0]) >= FUZZY_GIVEN
 
 
 def _merge_misspelt(fulls: dict, of: dict) -> None:

@@ -26,6 +26,7 @@ from graphkit.corpus import Article
 from graphkit.records import Record
 from graphkit.relations.agreements import extract_agreements
 from graphkit.relations.meetings import extract, reference_date
+from graphkit.tokens import keep_text
 
 # Bump when extraction rules change, so a store re-extracts unchanged articles.
 EXTRACTOR_VERSION = "0.2.0"
@@ -64,7 +65,8 @@ def use_dictionary(nlp, dictionary):
 
 def article_doc(nlp, article: Article, text: str | None = None):
     """An unparsed Doc for ``article`` that carries its id and date for the pipeline components."""
-    doc = nlp.make_doc(article.text if text is None else text)
+    text = article.text if text is None else text
+    doc = keep_text(nlp.make_doc(text), text)
     doc._.article_id = article.id
     doc._.article_date = article.date
     return doc

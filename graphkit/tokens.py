@@ -75,6 +75,18 @@ def doc_text(doc) -> str:
     return text
 
 
+def keep_text(doc, text: str):
+    """``doc``, made by the tokenizer from ``text``, told its text: :func:`doc_text` need not join its
+    tokens (spaCy's tokenizer loses no character, so the two are equal).
+
+    >>> import spacy
+    >>> doc_text(keep_text(spacy.blank("en")("A met B."), "A met B."))
+    'A met B.'
+    """
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
 def char_length(doc) -> int:
     """The length of the Doc's text, without joining it.
 

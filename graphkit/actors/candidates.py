@@ -12,6 +12,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+import numpy
+
 from graphkit.tokens import line_of
 
 from .bodies import country_body
@@ -74,7 +76,7 @@ _TITLE_OPENERS = frozenset({"general", "chief", "deputy", "senior", "executive",
 
 def role_heads(gz) -> frozenset[str]:
     """The word that names the person in every title and role noun ("minister", "coordinator", "envoy")."""
-    return _heads(frozenset(gz.titles | gz.role_nouns))
+    return _heads(gz.titles_and_roles())
 
 
 def _role_not_org(doc, ent, gazetteer: list, title_words) -> bool:
@@ -300,7 +302,7 @@ def _role_appositions(doc, taken: set, heads: frozenset, lookup) -> list[tuple[i
 
     out = []
     appos = doc.vocab.strings["appos"]
-    for i in (k for k, d in enumerate(doc.to_array([DEP]).tolist()) if d == appos) if len(doc) else ():
+    for i in numpy.flatnonzero(doc.to_array([DEP]) == appos).tolist() if len(doc) else ():
         tok = doc[i]  # (an apposition: the few tokens worth a look)
         if fold(tok.lemma_) in heads and tok.head.pos_ == "PROPN" and tok.head.i < tok.i \
                 and tok.head.i not in taken and doc[tok.head.i + 1].text == ",":

@@ -165,20 +165,21 @@ def spans_of(doc, state: ArticleState) -> list[Span]:
         a = state.actors.get(m.actor) if m.is_actor else None
         label = a.type if a is not None else m.type
         span = Span(doc, m.start, m.end, label=label, span_id=m.actor or m.surface)
+        ext = span._  # (one extension view per span: each `span._` makes a new one)
         if label == "country":
-            span._.country = m.actor
+            ext.country = m.actor
         elif a is not None:
-            span._.country = a.country or m.country
+            ext.country = a.country or m.country
         else:
-            span._.country = m.country
+            ext.country = m.country
         if a is not None and a.type == "person":
-            span._.roles = tuple(sorted(a.roles))
-            span._.guess = a.guess
-            span._.via = a.via
-            span._.label_only = a.country is None and not a.roles and all(
+            ext.roles = tuple(sorted(a.roles))
+            ext.guess = a.guess
+            ext.via = a.via
+            ext.label_only = a.country is None and not a.roles and all(
                 x.start in state.label_only for x in a.mentions if x.kind != "pronoun")
         if m.type in ("country", "location") and m.kind in ("name", "capital", "seat", "demonym"):
-            span._.stands_for = "place" if m.place else "government"
-        span._.kind = m.kind
+            ext.stands_for = "place" if m.place else "government"
+        ext.kind = m.kind
         out.append(span)
     return out

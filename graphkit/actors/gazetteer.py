@@ -106,6 +106,15 @@ class Gazetteer:
         members = self.forum_members.get(forum, ())
         return frozenset(members) | {self.predecessor[c][0] for c in members if c in self.predecessor}
 
+    def titles_and_roles(self) -> frozenset[str]:
+        """Every title and role noun as one frozenset, made again only when either table is replaced or
+        resized: the rules ask for it several times per article, and the union cost more than they do."""
+        key = (self.titles, self.role_nouns, len(self.titles), len(self.role_nouns))
+        kept = self.__dict__.get("_titles_and_roles")
+        if kept is None or kept[0] is not key[0] or kept[1] is not key[1] or kept[2:4] != key[2:]:
+            kept = self.__dict__["_titles_and_roles"] = (*key, frozenset(self.titles | self.role_nouns))
+        return kept[4]
+
     def demonym(self, country: str) -> str:
         """The adjective for a country, used to name its bodies ("Russian Foreign Ministry")."""
         return self.demonym_of.get(country, country)

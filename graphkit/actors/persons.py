@@ -88,7 +88,7 @@ def _title_words(titles: frozenset) -> frozenset[str]:
 
 def title_words(gz) -> frozenset[str]:
     """Every word of every title and role noun ("foreign", "minister", "envoy", ...)."""
-    return _title_words(frozenset(gz.titles | gz.role_nouns))
+    return _title_words(gz.titles_and_roles())
 
 
 class PersonNames:
@@ -176,11 +176,11 @@ class _LowerWords:
         if self.words is None:
             from spacy.attrs import IS_LOWER, LOWER
 
-            # from the Doc's arrays: no Token object made per word
+            # from the Doc's arrays: no Token object made per word, and the words kept as their keys (the
+            # word asked about is hashed, not every word of the Doc spelt out)
             arr = self.doc.to_array([IS_LOWER, LOWER])
-            strings = self.doc.vocab.strings
-            self.words = {strings[h] for h in set(arr[arr[:, 0] == 1][:, 1].tolist())} if len(arr) else set()
-        return word in self.words
+            self.words = set(arr[arr[:, 0] == 1][:, 1].tolist()) if len(arr) else set()
+        return self.doc.vocab.strings[word] in self.words
 
 
 def _capitalised_word(state: ArticleState, s: int, e: int, lookup, lowered, words) -> bool:

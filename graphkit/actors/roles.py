@@ -43,7 +43,8 @@ def parenthetical_aliases(state: ArticleState) -> None:
     for a, b in zip(ms, ms[1:]):
         if a.type not in ("organization", "forum") or b.type not in ("organization", "forum", "person"):
             continue
-        between = doc[a.end:b.start].text
+        # (from the Doc's text: `doc[i:j].text` makes a Token of every word between)
+        between = doc_text(doc)[doc[a.end].idx:doc[b.start - 1].idx + len(doc[b.start - 1])] if a.end < b.start else ""
         if between.strip().startswith("(") and ")" not in between and b.end < len(doc) and ")" in doc[b.end:b.end + 2].text:
             if b.actor != a.actor and b.actor in state.actors and a.actor in state.actors:
                 state.merge(b.actor, a.actor)

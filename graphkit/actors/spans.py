@@ -151,13 +151,14 @@ def actors_of_doc(doc) -> list[Actor]:
     sent_starts = [s.start for s in doc.sents]
     out: dict[str, Actor] = {}
     for s in sorted(doc.spans[ACTORS_KEY], key=lambda s: s.start):
-        if s.label_ not in ACTOR_TYPES or s._.kind == "pronoun":
+        ext = s._  # (one extension view per span: each `s._` makes a new one)
+        if s.label_ not in ACTOR_TYPES or ext.kind == "pronoun":
             continue
         a = out.get(s.id_)
         if a is None:
-            a = out[s.id_] = Actor(s.id_, s.label_, country=None if s.label_ == "country" else s._.country,
-                                   roles=sorted(s._.roles), country_guess=s._.guess, country_via=s._.via,
-                                   label_only=s._.label_only)
+            a = out[s.id_] = Actor(s.id_, s.label_, country=None if s.label_ == "country" else ext.country,
+                                   roles=sorted(ext.roles), country_guess=ext.guess, country_via=ext.via,
+                                   label_only=ext.label_only)
         if s.text != a.name and s.text not in a.aliases:
             a.aliases.append(s.text)
         a.mentions.append([s.start_char, s.end_char, bisect.bisect_right(sent_starts, s.start) - 1])
