@@ -833,3 +833,21 @@ def test_heading_toward_a_summit_attends_it(nlp):
     rec = _rec(nlp, "Brazilian President Karel Vandor told reporters on Wednesday before heading toward the G20 summit "
                     "in the Japanese city of Osaka that he would press for trade reform.")
     assert frozenset({"Karel Vandor", "G20 summit"}) in {frozenset(m["participants"]) for m in rec["meetings"]}
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Nigerian President Musa Bello's envoys to Ghana, Ahmed Yusuf and Grace Okafor, met with Ghanaian President "
+     "Kofi Mensah in Accra on Monday.", {"Ahmed Yusuf", "Grace Okafor", "Kofi Mensah"}),
+    ("Lebanese Prime Minister Samir Khoury also met with heads of delegations including Egyptian President Adel "
+     "Fawzi, Iraqi President Omar Salih and Palestinian President Yusuf Nasser.",
+     {"Samir Khoury", "Adel Fawzi", "Omar Salih", "Yusuf Nasser"}),
+])
+def test_the_names_a_plural_role_is_given_past_its_own_phrase(nlp, text, sides):
+    rec = _rec(nlp, text)
+    assert any(set(m["participants"]) == sides for m in rec["meetings"])
+
+
+def test_places_listed_after_a_role_are_no_names(nlp):
+    rec = _rec(nlp, "Nigerian envoys to Ghana, Togo and Benin met with Ghanaian President Kofi Mensah in Accra.")
+    assert {frozenset(m["participants"]) for m in rec["meetings"] if m["kind"] != "visit"} == {
+        frozenset({"Nigeria", "Kofi Mensah"})}

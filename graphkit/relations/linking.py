@@ -884,8 +884,12 @@ def inclusion_members(tok) -> list:
     """The pobjs of "including" phrases on ``tok`` ("Asia, including A, B and C")."""
     inclusion = load_frames().inclusion
     # ("a tour of the region that includes A and B": the relative clause too)
-    return [q for c in tok.children if c.dep_ in ("prep", "acl", "advcl", "relcl")
-            and (c.lower_ in inclusion or _lemma(c) in inclusion) for q in c.children if q.dep_ in ("pobj", "dobj")]
+    found = [q for c in tok.children if c.dep_ in ("prep", "acl", "advcl", "relcl")
+             and (c.lower_ in inclusion or _lemma(c) in inclusion) for q in c.children if q.dep_ in ("pobj", "dobj")]
+    if not found and tok.tag_ == "NNS":  # "heads of delegations including A, B and C": the 'including' on the of-phrase
+        found = [q for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj" and p.tag_ == "NNS" for q in inclusion_members(p)]
+    return found
 
 
 # --- an opening adjunct read by token order -----------------------------------------------------------

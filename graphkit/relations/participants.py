@@ -573,6 +573,14 @@ class Resolver:
         # every name in apposition
         named = [c for c in x.children if c.dep_ == "appos" and (s := self.index.at(c.i)) is not None
                  and s.label_ in ACTOR_TYPES and not self._listed_person(x, c)]
+        if not named and x.tag_ == "NNS" and low in self.roles:
+            # "X's envoys to Ghana, A and B, met": the names the parser made conjuncts of the role's place
+            named = [q for c in x.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+                     for q in p.children if q.dep_ == "conj" and q.i > p.i and (s := self.index.at(q.i)) is not None
+                     and s.label_ == "person" and (sp := self.index.at(p.i)) is not None and sp.label_ != "person"
+                     and x.doc[p.i + 1].text == ","]
+            if named:
+                return [pp for q in named for pp in self.actors(q, {p.i for c in x.children for p in c.children})]
         if named:
             # "officials in the Finance Ministry, the Trade Ministry ...": the parser may hang the first
             # of the list on the verb and the rest on the role noun
