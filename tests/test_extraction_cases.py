@@ -851,3 +851,13 @@ def test_places_listed_after_a_role_are_no_names(nlp):
     rec = _rec(nlp, "Nigerian envoys to Ghana, Togo and Benin met with Ghanaian President Kofi Mensah in Accra.")
     assert {frozenset(m["participants"]) for m in rec["meetings"] if m["kind"] != "visit"} == {
         frozenset({"Nigeria", "Kofi Mensah"})}
+
+
+@pytest.mark.parametrize("text", [
+    "Speaker of the National Assembly of Pakistan Assad Qaiser met Iranian Foreign Minister Javad Zarif.",
+    "Iranian Foreign Minister Javad Zarif held a meeting with Speaker of the National Assembly of Pakistan Assad "
+    "Qaiser on Thursday.",
+])
+def test_a_title_whose_of_phrase_ends_in_its_holder_is_the_holder(nlp, text):
+    rec = _rec(nlp, text)
+    assert {frozenset(m["participants"]) for m in rec["meetings"]} == {frozenset({"Assad Qaiser", "Javad Zarif"})}

@@ -765,6 +765,10 @@ class Resolver:
                    if c.dep_ in ("compound", "flat") and index.at(c.i) is not None and index.at(c.i).label_ == "person"]
         if not persons:
             persons = [s for s in (self._name_after(x),) if s is not None]
+        if not persons and not x.tag_.endswith("S") and any(c.dep_ == "prep" and c.lower_ == "of" for c in x.children):
+            # "Speaker of the National Assembly of Pakistan A met ...": the title's of-phrase ends in its holder
+            persons = [sp for sp in index.in_range(x.i + 1, x.right_edge.i + 1) if sp.label_ == "person"
+                       and sp._.kind != "pronoun" and sp.end - 1 == x.right_edge.i]
         if persons:
             return [self.participant(s) for s in persons]
         out = []
