@@ -861,3 +861,19 @@ def test_places_listed_after_a_role_are_no_names(nlp):
 def test_a_title_whose_of_phrase_ends_in_its_holder_is_the_holder(nlp, text):
     rec = _rec(nlp, text)
     assert {frozenset(m["participants"]) for m in rec["meetings"]} == {frozenset({"Assad Qaiser", "Javad Zarif"})}
+
+
+@pytest.mark.parametrize("text, pair, kind", [
+    ("Chilean Prime Minister Anna Breck praised Kenyan Speaker Ivo Marek, with whom she was scheduled to meet on "
+     "Friday.", {"Anna Breck", "Ivo Marek"}, "meeting"),
+    ("Mr. Vandor then traveled to Seoul, South Korea for the G20 summit.", {"Vandor", "G20 summit"}, "talks"),
+])
+def test_pied_piped_partner_and_a_gathering_after_a_place_in_apposition(nlp, text, pair, kind):
+    rec = _rec(nlp, text)
+    assert (frozenset(pair), kind) in {(frozenset(m["participants"]), m["kind"]) for m in rec["meetings"]}
+
+
+def test_with_whom_one_hoped_to_meet_is_no_meeting(nlp):
+    rec = _rec(nlp, "Chilean Prime Minister Anna Breck praised Kenyan Speaker Ivo Marek, with whom she had hoped to "
+                    "meet on Friday.")
+    assert not rec["meetings"]

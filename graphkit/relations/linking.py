@@ -296,6 +296,7 @@ def _time_heads(tok) -> list:
     return [c for c in tok.children if c.dep_ == "compound" and not _is_time(c)] if _is_time(tok) else []
 
 
+SCHEDULING = frozenset({"schedule", "set", "plan", "expect", "due", "arrange", "hope", "want", "be"})
 CUE_PREPS = ("by", "on", "over", "via", "in", "during")  # "spoke by phone", "spoke in a call"
 CALL_SCENES = ("in", "during", "on", "after", "following")
 
@@ -379,7 +380,7 @@ def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 
             _add(link, "forum", [q for q in objs if _lemma(q) in FORUM_EVENTS])
             objs = [q for q in objs if _lemma(q) not in FORUM_EVENTS]
             # ("traveled to Seoul, South Korea for the G20 summit": the 'for' hung on the place)
-            _add(link, "forum", [f for q in objs for x in (q, *(d for d in q.children if d.dep_ == "conj"))
+            _add(link, "forum", [f for q in objs for x in (q, *(d for d in q.children if d.dep_ in ("conj", "appos")))
                                  for pp in x.children if pp.dep_ == "prep" and pp.lower_ == "for"
                                  for f in _pobjs(pp) if _lemma(f) in SETTING_FORUMS])
         if role == "partner":
@@ -489,6 +490,10 @@ def link_frames(doc) -> list[Link]:
                                     for c in tok.children):
                     link.rule = "bare"  # "A, B and C are expected to attend": the meeting just told (meetings)
             _prep_roles(link, frame, tok, data)
+            if tok.dep_ == "xcomp" and _lemma(tok.head) in SCHEDULING and any(
+                    c.dep_ == "prep" and c.i < tok.head.i for c in tok.head.children):
+                # "Y, with whom X was scheduled to meet": the 'with' fronted onto the verb of planning
+                _prep_roles(link, frame, tok.head, data, only="partner")
             for c in tok.children:  # "met one-on-one with X", "met privately with X": the 'with' on the adverb
                 if c.dep_ in ("npadvmod", "advmod") and c.i > tok.i:
                     _prep_roles(link, frame, c, data, only="partner")

@@ -549,6 +549,9 @@ class Resolver:
         if x.tag_ in ("WP", "WDT") and x.dep_ in ("dobj", "pobj", "dative") and x.head.dep_ == "relcl" \
                 and x.head.head.i not in seen:
             return self.actors(x.head.head, seen)  # "Y, whom X met": Y
+        if x.tag_ == "WP" and x.dep_ == "pobj" and x.head.dep_ == "prep" and x.head.head.dep_ == "relcl" \
+                and x.head.i < x.head.head.i and x.head.head.head.i not in seen:
+            return self.actors(x.head.head.head, seen)  # "Y, with whom X was scheduled to meet": Y
         if low in SUBJECT_PRONOUNS and x.dep_ in SUBJECTS:
             return self._reporter(x, seen)
         if low == "their" and x.dep_ == "poss" and (sides := self._their_sides(x, seen)):
