@@ -877,3 +877,19 @@ def test_with_whom_one_hoped_to_meet_is_no_meeting(nlp):
     rec = _rec(nlp, "Chilean Prime Minister Anna Breck praised Kenyan Speaker Ivo Marek, with whom she had hoped to "
                     "meet on Friday.")
     assert not rec["meetings"]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Chilean President Karl Vandor arrived in Lima on Sunday after a 16-hour trip from Manila, the Chilean "
+     "leader's fourth and final stop.", {"Karl Vandor", "Philippines"}),
+    ("Chilean President Karl Vandor began a tour of Asia last week. The trip began in India, where Mr. Vandor signed "
+     "several trade deals.", {"Karl Vandor", "India"}),
+    ("Chilean President Karl Vandor's tour began in Oslo on Monday.", {"Karl Vandor", "Norway"}),
+])
+def test_the_legs_of_a_trip_told_without_a_travel_verb(nlp, text, pair):
+    rec = _rec(nlp, text)
+    assert frozenset(pair) in {frozenset(m["participants"]) for m in rec["meetings"] if m["kind"] == "visit"}
+
+
+def test_talks_that_began_somewhere_are_no_visit(nlp):
+    assert not _rec(nlp, "The talks began in Oslo on Monday.")["meetings"]

@@ -171,7 +171,7 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
                      lists["not_partner_objects"], lists["carry_verbs"], lists["setting_verbs"], lists["setting_preps"],
                      lists["attending_verbs"], lists["adjunct_openers"], lists["topic_preps"],
                      lists["discussion_verbs"], by_adj, by_verb, by_noun,
-                     frozenset(by_verb) | frozenset(by_noun) | frozenset(by_adj) | lists["carry_verbs"] | {"in", "at", "for", "include", "feature", "involve", "here"}
+                     frozenset(by_verb) | frozenset(by_noun) | frozenset(by_adj) | lists["carry_verbs"] | {"in", "at", "for", "include", "feature", "involve", "here", "begin", "start"}
                      | frozenset(_ing_forms(frames)) | frozenset(_past_forms(frames)), _ing_forms(frames),
                      _past_forms(frames))
 
@@ -296,6 +296,7 @@ def _time_heads(tok) -> list:
     return [c for c in tok.children if c.dep_ == "compound" and not _is_time(c)] if _is_time(tok) else []
 
 
+STOP_NOUNS = frozenset({"stop", "leg", "stopover"})
 SCHEDULING = frozenset({"schedule", "set", "plan", "expect", "due", "arrange", "hope", "want", "be"})
 CUE_PREPS = ("by", "on", "over", "via", "in", "during")  # "spoke by phone", "spoke in a call"
 CALL_SCENES = ("in", "during", "on", "after", "following")
@@ -415,7 +416,8 @@ def link_frames(doc) -> list[Link]:
                 if found is not None:
                     out.append(found)
                 continue
-            for found in (_carried_traveller(tok, data), _trip_start(tok, data), _there_for(tok, data),
+            for found in (_carried_traveller(tok, data), _trip_start(tok, data), _trip_began(tok, data),
+                          _there_for(tok, data),
                           _present_at(tok, data), _listed_attendees(tok, data), _opening_participle(tok, data)):
                 if found is not None and found.rule == "participle":
                     index = index or actor_index(doc)
@@ -537,6 +539,12 @@ def link_frames(doc) -> list[Link]:
             if owners and all(o.tag_ == "PRP$" and index.at(o.i) is None for o in owners) \
                     and _opens_clause(tok, doc[link.carrier], data):
                 owners = []  # "During his trip to X, Y will meet ...": the pronoun is the fronted clause's subject
+            if frame.kind == "visit" and _lemma(tok) in STOP_NOUNS and tok.left_edge.i >= 2 \
+                    and doc[tok.left_edge.i - 1].text == "," \
+                    and (place := index.at(tok.left_edge.i - 2)) is not None and place.label_ in ("location", "country"):
+                # "... from Manila, the leader's fourth and final stop": the place the stop is said of, by token
+                # order (the parser may make the stop an object of the verb)
+                _add(link, "host", [doc[place.end - 1]])
             if frame.kind == "visit" and (again := _visit_in_apposition(tok)) is not None:
                 _prep_roles(link, frame, again, data, only="host")  # "the visit, his first to Ruritania since ..."
             if owners or by:
@@ -873,6 +881,28 @@ def _trip_start(verb, data: FrameData):
     if trip is None or trip.kind != "visit" or len(travellers) != 1 or not places:
         return None
     link = Link(trip.name, trip.kind, start.i, start.i, "carry", agents=[travellers[0].i],
+                host_types=frozenset({"country", "location"}))
+    _add(link, "host", places)
+    return link
+
+
+def _trip_began(verb, data: FrameData):
+    """"The trip began in India, where X signed deals" / "His tour began in Oslo": where a trip began, its
+    maker went (the trip's owner, or the one a "where" clause on the place names)."""
+    if verb.pos_ != "VERB" or _lemma(verb) not in TRIP_STARTS or verb.dep_ == "relcl":
+        return None
+    trip = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    frame = data.by_noun.get(trip.lemma_.lower()) if trip is not None else None
+    places = [q for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for q in _pobjs(c)]
+    if frame is None or frame.kind != "visit" or not places:
+        return None
+    owners = [c for c in trip.children if c.dep_ == "poss"]
+    if not owners:  # "..., where X signed ...": the one the clause on the place names
+        owners = [c for q in places for r in q.children if r.dep_ == "relcl"
+                  and any(a.lower_ == "where" for a in r.children) for c in r.children if c.dep_ == "nsubj"]
+    if len(owners) != 1:
+        return None
+    link = Link(frame.name, frame.kind, verb.i, verb.i, "began", agents=[owners[0].i],
                 host_types=frozenset({"country", "location"}))
     _add(link, "host", places)
     return link
