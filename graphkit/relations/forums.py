@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from graphkit.actors.lexicon import LEXICON as ACTORS_LEXICON
+
 from .lexicon import LEXICON
 
 FORUM_ORG_HEADS = LEXICON["forum_org_heads"]
@@ -26,10 +28,7 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "thei
                 "your"}
 
 
-_NOT_NAME = frozenset({"recent", "upcoming", "forthcoming", "planned", "scheduled", "proposed", "latest", "last",
-                       "next", "previous", "possible", "potential", "so-called", "crucial", "key", "important",
-                       "historic", "landmark", "ongoing", "rare", "unprecedented", "much-anticipated", "closely-watched",
-                       "high-profile", "hastily", "hastily-arranged"})
+_NOT_NAME = ACTORS_LEXICON["forum_timing_words"]  # when a forum is, or how it is judged: not its name
 
 
 def body_that_meets(index, noun):

@@ -55,7 +55,7 @@ from graphkit.records import ACTOR_TYPES, MEETING_KINDS
 from graphkit.actors.spans import actor_index
 
 from .lexicon import LEXICON
-from .participants import demonstrative, demonym_state, headline, role_nouns, verbal
+from .participants import DASHES, demonstrative, demonym_state, headline, role_nouns, verbal
 
 ROLES = ("partner", "host", "forum", "members")
 SETTING_FORUMS = LEXICON["describable_forum_nouns"]  # nouns that name a gathering a meeting may be held at
@@ -402,17 +402,12 @@ def link_frames(doc) -> list[Link]:
     out, index = [], None
     for i in starts:
         tok = doc[i]
-        frame, how = (None, "") if _visiting_modifier(tok) else _frame_of(tok, data)
+        visiting = _visiting_modifier(tok)
+        frame, how = (None, "") if visiting else _frame_of(tok, data)
         if frame is None:
-            if _visiting_modifier(tok):
+            if visiting or tok.lower_ == "here":  # ("a visiting delegation", "arrived here": read with the actors)
                 index = index or actor_index(doc)
-                found = _visiting_side(tok, data, index)
-                if found is not None:
-                    out.append(found)
-                continue
-            if tok.lower_ == "here":
-                index = index or actor_index(doc)
-                found = _here_visit(tok, data, index)
+                found = (_visiting_side if visiting else _here_visit)(tok, data, index)
                 if found is not None:
                     out.append(found)
                 continue
@@ -701,6 +696,11 @@ def _setting(link: Link, frame: Frame, noun, data: FrameData) -> None:
         _add(link, "partner", addressees[:1])
 
 
+def _visit_frame(data: FrameData) -> Frame:
+    """The frame whose link the visit rules below build (read from the data, not named in code)."""
+    return next(f for f in data.frames if f.kind == "visit")
+
+
 def _there_for(prep, data: FrameData):
     """"X, in Oslo for talks with Y, said": a person in a place for talks (a visit, a summit) is visiting it
     (the verbless phrase the parser hangs on the person)."""
@@ -721,7 +721,7 @@ def _there_for(prep, data: FrameData):
                                       if f.dep_ == "prep" and f.lower_ == "for" for q in _pobjs(f)]
     if not any(data.by_noun.get(q.lower_) or data.by_noun.get(_lemma(q)) or _lemma(q) in FORUM_WORDS for q in purpose):
         return None  # (for talks, a visit; for a gathering: "in town for the General Assembly")
-    visit = next(f for f in data.frames if f.kind == "visit")
+    visit = _visit_frame(data)
     link = Link(visit.name, "visit", prep.i, prep.i, "there-for", agents=[traveller.i],
                 host_types=frozenset({"country", "location"}))
     _add(link, "host", _pobjs(prep))
@@ -774,7 +774,7 @@ def _here_visit(adv, data: FrameData, index):
     place = _dateline_place(adv.doc, index)
     if not place:
         return None
-    visit = next(f for f in data.frames if f.kind == "visit")
+    visit = _visit_frame(data)
     link = Link(visit.name, "visit", head.i, head.i, "here", agents=[subjects[0].i],
                 host_types=frozenset({"country", "location"}))
     _add(link, "host", place)
@@ -789,20 +789,16 @@ def _visiting_modifier(tok) -> bool:
 def _visiting_side(adj, data: FrameData, index):
     """"A visiting Nepalese delegation held talks in Dhaka", "a visiting delegation ... to Dhaka": a side
     called visiting visits the place its clause (or its own "to" phrase, or the dateline) names."""
-    noun = adj.head
     if adj.dep_ == "csubj":  # "Visiting Pakistani Prime Minister X met Y": the parser made X its object
-        noun = next((c for c in adj.children if c.dep_ == "dobj"), None)
-        if noun is None:
-            return None
-        noun_verb = adj.head
+        noun, verb = next((c for c in adj.children if c.dep_ == "dobj"), None), adj.head
     else:
-        noun_verb = None
-    if adj.lower_ != "visiting" or noun.pos_ not in ("NOUN", "PROPN"):
+        noun, verb = adj.head, None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
         noun = noun.head  # "Visiting Pakistani Prime Minister X": X
     places = [q for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for q in _pobjs(c)]
-    verb = noun_verb or (noun.head if noun.dep_ in SUBJECT_DEPS else None)
+    verb = verb or (noun.head if noun.dep_ in SUBJECT_DEPS else None)
     if not places and verb is not None:
         # the first place its clause names after the verb, outside the side itself ("held talks in Dhaka")
         inside = {t.i for t in noun.subtree}
@@ -812,7 +808,7 @@ def _visiting_side(adj, data: FrameData, index):
     places = places or _dateline_place(adj.doc, index)
     if not places:
         return None
-    visit = next(f for f in data.frames if f.kind == "visit")
+    visit = _visit_frame(data)
     link = Link(visit.name, "visit", adj.i, verb.i if verb is not None else adj.i, "visiting", agents=[noun.i],
                 host_types=frozenset({"country", "location"}))
     _add(link, "host", places[:1])
@@ -936,7 +932,6 @@ def inclusion_members(tok) -> list:
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 RELATIVE_WORDS = ("who", "which", "whose", "whom")
-DASHES = ("-", "\u2013", "\u2014", "--")
 
 
 def _clause_start(tok) -> int:

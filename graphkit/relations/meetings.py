@@ -32,7 +32,7 @@ from .linking import ROLES, Link, inclusion_members, link_frames
 from .participants import Participant, Resolver, clause_subject
 from .patterns import MeetingPattern, SlotRef, load_patterns
 from .place_date import date_on, meeting_date_span, meeting_place, places_near
-from .status import past_verb, status
+from .status import own_clause, past_verb, status
 
 NEGOTIATION = LEXICON["negotiation_cues"]
 NOT_MEETING = LEXICON["not_meeting_modifiers"]
@@ -535,14 +535,8 @@ def _by_phone(verb) -> bool:
         return False
     # anywhere in the verb's own clause ("exchanged views ... on the phone", "... with Y on the phone": the
     # phrase hung on the object or on the partner), not in a clause inside it
-    stack, clause = list(verb.children), []
-    while stack:
-        c = stack.pop()
-        if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"):
-            clause.append(c)
-            stack.extend(c.children)
     return any(c.dep_ == "prep" and c.lower_ in ("by", "on", "over", "via")
-               and any(q.lower_ in PHONE for q in c.children if q.dep_ == "pobj") for c in clause)
+               and any(q.lower_ in PHONE for q in c.children if q.dep_ == "pobj") for c in own_clause(verb))
 
 
 def _meetings(m: _Match, st: str, reference: str | None, groups: list) -> list[Meeting]:

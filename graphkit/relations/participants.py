@@ -152,8 +152,8 @@ SENDING = LEXICON["sending_verbs"]  # "send X to do": X does it
 # roles any named official may be described by ("Iran's negotiator", "the Ruritanian leader")
 ANY_ROLE = frozenset({"official", "representative", "leader", "envoy", "negotiator", "delegate", "counterpart", "chief",
                       "head"})
-COUNTERPARTS = frozenset({"counterpart", "opposite"})
-DASHES = ("-", "--", "\u2013", "\u2014")  # singular: "counterparts" are several sides
+COUNTERPARTS = frozenset({"counterpart", "opposite"})  # singular: "counterparts" are several sides
+DASHES = ("-", "--", "\u2013", "\u2014")
 INVITATIONS, ACCEPTING = LEXICON["invitation_nouns"], LEXICON["accepting_verbs"]
 EVENT_NOUNS = (LEXICON["tour_nouns"] | LEXICON["talk_nouns"]) - LEXICON["delegation_nouns"]  # "a mission" may be people
 

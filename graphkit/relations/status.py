@@ -179,16 +179,24 @@ def _completed_before(chain: list) -> bool:
 VAGUE_ADVERBS = frozenset({"someday", "sometime", "eventually", "ultimately"})
 
 
+INNER_CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"})
+
+
+def own_clause(x) -> list:
+    """The words below ``x`` in its own clause, not in the clauses inside it."""
+    stack, clause = list(x.children), []
+    while stack:
+        c = stack.pop()
+        if c.dep_ not in INNER_CLAUSES:
+            clause.append(c)
+            stack.extend(c.children)
+    return clause
+
+
 def _vague_time(x) -> bool:
     """Does ``x`` say its time only vaguely ("in the future", "in the near future", "at some point", "one
     day", "someday")?  No concrete event: a prospect."""
-    stack, clause = list(x.children), []
-    while stack:  # the clause's own words, not those of clauses inside it
-        c = stack.pop()
-        if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"):
-            clause.append(c)
-            stack.extend(c.children)
-    for c in clause:
+    for c in own_clause(x):
         if c.dep_ == "advmod" and c.lower_ in VAGUE_ADVERBS:
             return True
         if c.dep_ == "npadvmod" and c.lower_ == "day" and any(d.lower_ in ("one", "some") for d in c.children):
