@@ -893,3 +893,24 @@ def test_the_legs_of_a_trip_told_without_a_travel_verb(nlp, text, pair):
 
 def test_talks_that_began_somewhere_are_no_visit(nlp):
     assert not _rec(nlp, "The talks began in Oslo on Monday.")["meetings"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Chilean President Karl Vandor and Kenyan Speaker Ivo Marek, meeting in Geneva, agreed to expand trade.",
+     "meeting"),
+    ("Meeting in Geneva, Chilean President Karl Vandor and Kenyan Speaker Ivo Marek agreed to expand trade.",
+     "meeting"),
+    ("Chilean President Karl Vandor and Kenyan Speaker Ivo Marek, speaking by phone on Tuesday, agreed to expand "
+     "trade.", "call"),
+    ("Speaking by phone on Tuesday, Chilean President Karl Vandor and Kenyan Speaker Ivo Marek agreed to expand "
+     "trade.", "call"),
+])
+def test_a_participle_set_off_by_commas_is_its_own_event(nlp, text, kind):
+    # the verb of the main clause ("agreed to") is no plan of the meeting the participle tells
+    (m,) = _rec(nlp, text)["meetings"]
+    assert set(m["participants"]) == {"Karl Vandor", "Ivo Marek"} and m["kind"] == kind and m["status"] == "happened"
+
+
+def test_refusing_in_an_opening_participle_still_blocks_its_meeting(nlp):
+    rec = _rec(nlp, "Refusing to meet Kenyan Speaker Ivo Marek, Chilean President Karl Vandor flew home.")
+    assert not any(m["kind"] != "visit" for m in rec["meetings"])

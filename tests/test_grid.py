@@ -26,7 +26,12 @@ FLOOR = 0.96
 #: pass rate every capability, side form, destination form and modifier must keep (target 0.90) ...
 CAP_FLOOR = 0.85
 #: ... except these, below it today (each at the rate reached minus CAP_MARGIN)
-CAP_FLOORS: dict[str, float] = {}
+CAP_FLOORS: dict[str, float] = {
+    # a participle set off by commas: the tagger reads a bare ", meeting in Geneva," after a list as a noun in
+    # apposition, and a list of names with appositions after an opening participle loses its later members
+    "meet×participle-reciprocal": 0.64,
+    "call×participle-reciprocal": 0.70,
+}
 #: margins below the rates reached (``scripts/grid_report.py --floors``)
 MARGIN = 0.02
 CAP_MARGIN = 0.05

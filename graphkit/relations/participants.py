@@ -27,6 +27,7 @@ from graphkit.records import ACTOR_TYPES
 
 from .forums import TOPIC_PREPS, body_that_meets, forum_extent, forum_name, is_topic, names_forum
 from .lexicon import LEXICON
+from .status import set_off_participle
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")  # "there is ...": a clause with a subject of its own
 RELATIVE = ("who", "which", "that", "whom")
@@ -212,8 +213,11 @@ def _clause_subject(tok, depth: int = 0) -> list:
     if v.dep_ == "acl" and v.head.lower_ in INVITATIONS and v.head.dep_ == "dobj" \
             and v.head.head.lemma_.lower() in ACCEPTING:
         return clause_subject(v.head.head, depth + 1)  # "X accepted an invitation to visit Y": X goes
-    if v.dep_ == "acl":  # "officials attending the summit": the participle's noun
+    if v.dep_ == "acl" or v.dep_ == "appos" and v.tag_ == "VBG":
+        # "officials attending the summit", "X and Y, meeting in Oslo, agreed": the participle's noun
         return _predicated(v.head) or [v.head]
+    if (where := set_off_participle(v)) is not None:
+        return _set_off_subject(v, where)
     for c in v.children:
         if c.dep_ == "agent":
             return [p for p in c.children if p.dep_ == "pobj"]
@@ -243,6 +247,27 @@ def headline(tok) -> bool:
     """Is ``tok`` in an article's headline: its first sentence, with no closing punctuation?"""
     sent = tok.sent
     return sent.start == 0 and not sent[-1].is_punct
+
+
+def _set_off_subject(v, where: str) -> list:
+    """The subject of a participle set off by commas that the parse hung on the wrong word, by token order:
+    the noun phrase right before the opening comma ("X and Y, meeting in Oslo, ..."), or for an opening
+    participle the first noun phrase after its closing comma ("Meeting in Oslo, X and Y agreed") -- the
+    one whose head lies back in the participle's phrase or on the main verb."""
+    doc = v.doc
+    if where == "inside":
+        t = doc[v.i - 2] if v.i - 2 >= v.sent.start else None
+        while t is not None and t.dep_ in ("conj", "appos") and t.head.i < t.i:
+            t = t.head  # "A and B, meeting": the list's first member stands for the list
+        return [t] if t is not None and t.pos_ in ("PROPN", "NOUN", "PRON") else []
+    comma = next(t for t in doc[v.i + 1:v.sent.end] if t.text == ",")
+    for t in doc[comma.i + 1:v.sent.end]:
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.i <= comma.i or t.head.pos_ in ("VERB", "AUX")) \
+                and t.dep_ not in ("compound", "poss", "amod", "pobj", "npadvmod"):
+            return [t]
+    return []
 
 
 def _predicated(noun) -> list:

@@ -61,6 +61,22 @@ def _heads(tok, limit: int = 6) -> list:
     return chain
 
 
+def set_off_participle(v) -> str | None:
+    """Is ``v`` a participle set off by commas ("X and Y, meeting in Oslo, agreed"; "Meeting in Oslo, X
+    and Y agreed") that the parser hung on a word it does not modify (made it the main verb's subject, a
+    preposition of the comma, an apposition)?  ``"opening"`` or ``"inside"``; None otherwise."""
+    if v.tag_ != "VBG" or v.dep_ not in ("nsubj", "csubj", "prep", "appos", "dep", "npadvmod"):
+        return None
+    doc, start = v.doc, v.sent.start
+    before = doc[v.i - 1] if v.i > start else None
+    after = next((t for t in doc[v.i + 1:v.sent.end] if t.text == ","), None)
+    if after is None:
+        return None
+    if before is None or before.text in ("-", "--", "\u2013", "\u2014"):
+        return "opening"
+    return "inside" if before.text == "," else None
+
+
 def _forms(tok) -> set[str]:
     """The token's lemma and the stems its inflection suggests: the lemmatizer reads "hopes" and
     "hoped" as "hop"."""
@@ -239,6 +255,16 @@ def status(trigger, frame) -> str | None:
             background = True  # "after talks", "from his trip": not what a hope or a refusal is about
         if i > 0 and chain[i - 1].dep_ == "relcl" and past_verb(chain[i - 1]):
             background = True  # "at the request of Y, whom he had met": a relative clause states its own past
+        if i > 0 and chain[i - 1].dep_ in ("acl", "appos") and chain[i - 1].tag_ in ("VBG", "VBN") \
+                and chain[i - 1].pos_ == "VERB":
+            background = True  # "X and Y, meeting in Oslo, agreed to ...": a participle on a noun tells its own event
+        if i > 0 and chain[i - 1].tag_ == "VBG" and (
+                chain[i - 1].dep_ == "advcl" and chain[i - 1].i < x.i
+                and not any(c.dep_ == "mark" for c in chain[i - 1].children)
+                or set_off_participle(chain[i - 1]) is not None):
+            # "Meeting in Oslo, X and Y agreed to ...": an opening participle is an adjunct of its own (the
+            # parser may make it the subject, with the real subject its apposition), not what is agreed
+            background = True
         if i > 0 and chain[i - 1].dep_ == "advcl" and any(
                 c.dep_ in ("advmod", "mark") and c.lower_ in TIME_LINKS for c in chain[i - 1].children):
             background = True  # "agreed to expand trade when they met": when, not what was agreed
