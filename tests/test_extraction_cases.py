@@ -914,3 +914,71 @@ def test_a_participle_set_off_by_commas_is_its_own_event(nlp, text, kind):
 def test_refusing_in_an_opening_participle_still_blocks_its_meeting(nlp):
     rec = _rec(nlp, "Refusing to meet Kenyan Speaker Ivo Marek, Chilean President Karl Vandor flew home.")
     assert not any(m["kind"] != "visit" for m in rec["meetings"])
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean President Karl Vandor said a deal was possible after a meeting with Kenyan Speaker Ivo Marek.",
+    "Chilean President Karl Vandor said on Tuesday that trade would grow, following talks with Kenyan Speaker Ivo "
+    "Marek.",
+])
+def test_a_thing_reported_after_a_meeting_leaves_the_speaker_as_the_side(nlp, text):
+    assert set(_meetings(_rec(nlp, text))) == {frozenset({"Karl Vandor", "Ivo Marek"})}
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean President Karl Vandor met Kenyan Speaker Ivo Marek at the Group of 20 summit in Japan last month.",
+    "Chilean President Karl Vandor flew to Osaka for the Group of 20 summit.",
+])
+def test_a_summit_of_a_group_named_in_full_is_attended(nlp, text):
+    # the parser makes "summit" the object of the name's own "of" ("Group of [20 summit]")
+    talks = [m for m in _rec(nlp, text)["meetings"] if m["kind"] == "talks"]
+    assert any({"Karl Vandor", "G20"} <= set(m["participants"]) for m in talks)
+
+
+def test_each_gathering_coordinated_is_attended(nlp):
+    rec = _rec(nlp, "On Tuesday, Chilean President Karl Vandor will chair the Andes Summit, the Chile-Kenya "
+                    "Commemorative Summit and the 5th Pacific Summit.")
+    attended = {p for m in rec["meetings"] if m["kind"] == "talks" for p in m["participants"]} - {"Karl Vandor"}
+    assert attended == {"Andes Summit", "Chile-Kenya Commemorative Summit", "5th Pacific Summit"}
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean President Karl Vandor and Kenyan Speaker Ivo Marek met on Wednesday in a meeting attended by Peruvian "
+    "Prime Minister Anna Kessel.",
+    "Chilean President Karl Vandor met Kenyan Speaker Ivo Marek on Wednesday in a meeting also attended by Peruvian "
+    "Prime Minister Anna Kessel.",
+])
+def test_one_attending_the_meeting_a_clause_tells_joins_it(nlp, text):
+    groups = {frozenset(m["participants"]) for m in _rec(nlp, text)["meetings"]}
+    assert frozenset({"Karl Vandor", "Ivo Marek", "Anna Kessel"}) in groups
+
+
+@pytest.mark.parametrize("text, visitor, status", [
+    ("Kenya sent Foreign Minister Anna Breck to Chile on Monday.", "Anna Breck", "happened"),
+    ("Kenya will send Foreign Minister Anna Breck to Chile next week.", "Anna Breck", "scheduled"),
+    ("Kenyan President Omar Lando sent his foreign minister to Chile on Monday.", "Kenya", "happened"),
+])
+def test_the_one_sent_to_a_country_visits_it(nlp, text, visitor, status):
+    (m,) = _rec(nlp, text)["meetings"]
+    assert (m["kind"], set(m["participants"]), m["status"]) == ("visit", {visitor, "Chile"}, status)
+
+
+@pytest.mark.parametrize("text", ["Kenya sent troops to Somalia.", "Kenya sent a letter to Chile."])
+def test_things_sent_make_no_visit(nlp, text):
+    assert not _rec(nlp, text)["meetings"]
+
+
+def test_a_leaders_minister_stands_for_his_state(nlp):
+    rec = _rec(nlp, "Chilean President Karl Vandor met Omar Lando's foreign minister on Monday. Kenyan President "
+                    "Omar Lando praised the talks.")
+    assert frozenset({"Kenya", "Karl Vandor"}) in set(_meetings(rec))
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("Chilean President Karl Vandor, but not Kenyan Speaker Ivo Marek, is due to attend the Andes Summit.",
+     {frozenset({"Karl Vandor", "Andes Summit"})}),
+    ("The International Monetary Fund met Indonesia's trade minister but not Spain's defence minister.",
+     {frozenset({"International Monetary Fund", "Indonesia"})}),
+])
+def test_a_conjunct_excluded_by_not_is_no_side(nlp, text, pairs):
+    assert {k for k, m in _meetings(_rec(nlp, text)).items() if m["kind"] != "visit"} == pairs

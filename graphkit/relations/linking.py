@@ -55,7 +55,7 @@ from graphkit.records import ACTOR_TYPES, MEETING_KINDS
 from graphkit.actors.spans import actor_index
 
 from .lexicon import LEXICON
-from .participants import DASHES, demonstrative, demonym_state, headline, role_nouns, verbal
+from .participants import DASHES, demonstrative, demonym_state, headline, negated_conjunct, role_nouns, verbal
 
 ROLES = ("partner", "host", "forum", "members")
 SETTING_FORUMS = LEXICON["describable_forum_nouns"]  # nouns that name a gathering a meeting may be held at
@@ -366,10 +366,10 @@ def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 
         if c.dep_ == "prep" and low in ("at", "during") and frame.kind in ("meeting", "talks") \
                 and "forum" not in frame.preps.values():
             # "A met B at the X summit": the summit both attend (a meeting at a hotel or an office is no forum)
-            _add(link, "forum", [q for q in _pobjs(c) if _lemma(q) in SETTING_FORUMS])
+            _add(link, "forum", [q for q in _pobjs(c) if _lemma(q) in SETTING_FORUMS or _named_event(q)])
         if frame.kind == "visit" and low == "for" and only is None and holder.pos_ in ("VERB", "AUX"):
             # "traveled to Seoul for the G20 summit": the gathering travelled for is attended
-            _add(link, "forum", [q for q in _pobjs(c) if _lemma(q) in SETTING_FORUMS])
+            _add(link, "forum", [q for q in _pobjs(c) if _lemma(q) in SETTING_FORUMS or _named_event(q)])
         role = frame.preps.get(low)
         if role is None or only is not None and role != only:
             continue
@@ -583,7 +583,7 @@ def link_frames(doc) -> list[Link]:
                                or doc[i].lemma_.lower() in FORUM_WORDS or doc[i].lower_ in FORUM_WORDS]
         if frame.events_only:
             link.roles["forum"] = [i for i in link.roles["forum"] if doc[i].lemma_.lower() in FORUM_EVENTS
-                                   or doc[i].lower_ in FORUM_EVENTS]
+                                   or doc[i].lower_ in FORUM_EVENTS or _named_event(doc[i])]
         if frame.requires and not link.roles[frame.requires] and link.rule not in ("setting", "bare"):
             continue  # (a scene holding coordinated subjects has its sides in them)
         if how == "noun" and frame.kind == "visit" and link.agents and not link.roles["host"]:
@@ -610,6 +610,8 @@ def link_frames(doc) -> list[Link]:
                 _add(link, role, [q for c in doc[i].children if c.dep_ == "conj" for q in _time_heads(c)])
                 if role != "members":
                     _add(link, role, _list_tail(doc[i], index) + _appos_list(doc[i], index))
+        for role in ROLES:  # "met A but not B": B is left out, however the parser hung it
+            link.roles[role] = [i for i in link.roles[role] if not (doc[i].dep_ == "conj" and negated_conjunct(doc[i]))]
         if not link.agents:
             index = index or actor_index(doc)
             _front(link, doc, data, index)
@@ -620,6 +622,14 @@ def link_frames(doc) -> list[Link]:
             if link.kind == "visit" and (talk := _discussed_on_visit(tok, data)) is not None:
                 out.append(talk)
     return out
+
+
+def _named_event(tok) -> bool:
+    """"at the Group of 20 summit": an event noun the parser made the object of the name's own "of" (the
+    name's head stands for the event)."""
+    return tok.pos_ == "PROPN" and any(
+        t.lemma_.lower() in FORUM_EVENTS and t.dep_ == "pobj" and t.head.head.i == tok.i and t.head.lower_ == "of"
+        for t in tok.subtree)
 
 
 def _gapped_objects(verb, obj) -> list:
@@ -854,6 +864,9 @@ def _carried_traveller(verb, data: FrameData):
     travellers = [c for c in verb.children if c.dep_ == "dobj"]
     hosts = [q for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "through", "across")
              for q in _pobjs(c)]
+    if visit is None and _lemma(verb) in SENDING_VERBS and len(travellers) == 1 and hosts \
+            and _personal(travellers[0], None):
+        visit = _visit_frame(data)  # "Ruritania sent its foreign minister (a delegation) to X": the one sent goes
     if visit is None or visit.kind != "visit" or len(travellers) != 1 or not hosts:
         return None
     link = Link(visit.name, visit.kind, verb.i, verb.i, "carry", agents=[travellers[0].i])
@@ -1137,6 +1150,7 @@ def _personal(tok, index) -> bool:
 
 
 DELEGATION_NOUNS = LEXICON["delegation_nouns"] | {"official", "officials"}
+SENDING_VERBS = LEXICON["sending_verbs"]
 SAYING = LEXICON["reporting_verbs"]
 
 

@@ -36,6 +36,7 @@ from .status import own_clause, past_verb, status
 
 NEGOTIATION = LEXICON["negotiation_cues"]
 NOT_MEETING = LEXICON["not_meeting_modifiers"]
+FORUM_EVENT_NOUNS = LEXICON["forum_event_nouns"]
 NOT_MEETING_UNLESS_OF = LEXICON["not_meeting_unless_of_body"]
 PHONE = LEXICON["phone_nouns"]
 FORUM_NOUNS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]
@@ -104,7 +105,10 @@ class _Match:
                 continue
             for h in heads:
                 if name == "forum":
-                    out.extend(self.resolver.forum_at(h))
+                    # "chaired the X summit, the Y summit and the Z forum": each gathering coordinated is attended
+                    for g in (h, *(c for c in h.conjuncts if c.i > h.i and c.pos_ in ("NOUN", "PROPN"))):
+                        out.extend(x for x in self.resolver.forum_at(g) if g is h or x.type == "forum"
+                                   or g.lemma_.lower() in FORUM_EVENT_NOUNS)
                 elif name == "members":
                     out.extend(self.resolver.members(h))
                 elif name == "host":

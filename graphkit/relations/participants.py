@@ -208,6 +208,8 @@ def _clause_subject(tok, depth: int = 0) -> list:
     if v.dep_ == "relcl" and (not subs or subs[0].lower_ in RELATIVE):
         # "X is the first minister to visit Y": the copula's subject is the one who visits
         return (_predicated(v.head) if not subs and any(c.tag_ == "TO" for c in v.children) else []) or [v.head]
+    if subs and _thing_reported_after_meeting(tok, v, subs):
+        return clause_subject(v.head, depth + 1)
     if subs:
         return subs
     if v.dep_ == "acl" and v.head.lower_ in INVITATIONS and v.head.dep_ == "dobj" \
@@ -247,6 +249,31 @@ def headline(tok) -> bool:
     """Is ``tok`` in an article's headline: its first sentence, with no closing punctuation?"""
     sent = tok.sent
     return sent.start == 0 and not sent[-1].is_punct
+
+
+REPORTING_VERBS = LEXICON["reporting_verbs"]
+#: roles that serve a state, not a person ("his foreign minister" is his country's; "his spokesman" is his own)
+STATE_ROLES = frozenset({"minister", "ambassador", "envoy", "negotiator", "emissary"})
+PEOPLE_WORDS = LEXICON["person_group_nouns"] | LEXICON["delegation_nouns"] | frozenset(
+    {"side", "government", "country", "nation", "state", "party", "administration"})
+AFTER_PREPS = frozenset({"after", "following", "during", "at"})
+
+
+def _thing_reported_after_meeting(tok, v, subs) -> bool:
+    """"X said a deal was possible after (following) a meeting with Y": the reported clause's subject is a
+    thing, which meets no one; the one who met Y is the speaker."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in AFTER_PREPS and tok.pos_ == "NOUN" \
+        and v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING_VERBS \
+        and all(t.pos_ == "NOUN" and t.lemma_.lower() not in role_nouns() and t.lower_ not in PEOPLE_WORDS
+                and t.lemma_.lower() not in PEOPLE_WORDS for t in subs)
+
+
+def negated_conjunct(c) -> bool:
+    """Is the conjunct ``c`` excluded by a "not" ("A, but not B", "A and not the B minister"), wherever the
+    parser hung the negation in its phrase?"""
+    doc = c.doc
+    return any(t.lower_ == "not" for t in doc[c.left_edge.i:c.i]) or (
+        c.left_edge.i > 0 and doc[c.left_edge.i - 1].lower_ == "not")
 
 
 def _set_off_subject(v, where: str) -> list:
@@ -488,6 +515,8 @@ class Resolver:
                                    g.dep_ == "cc" and g.i > y.i for g in y.children))
                                and (s := self.index.at(y.i)) is not None and s.label_ == "person"
                                and s != own and y.i == s.end - 1)
+                if c.dep_ == "conj" and negated_conjunct(c):
+                    continue  # "A, but not B, will attend": B is left out
                 if c.dep_ == "conj" or (c.dep_ == "appos" and self.index.at(c.i) is None and c.lower_ not in self.roles) \
                         or self._listed_person(t, c):
                     out.append(c)
@@ -837,7 +866,12 @@ class Resolver:
         bodies = {s._.country for s in mods if s.label_ == "organization" and s._.country}
         for s in mods:
             if s.label_ == "person":
-                continue  # "Dalton's spokesman": the possessor is not the participant
+                # "Dalton's spokesman": the possessor is not the participant; "his foreign minister", "X's
+                # envoy": a minister of the state the possessor leads stands for that state
+                if s._.country and role_words & STATE_ROLES and len(mods) == 1 and not x.tag_.endswith("S") \
+                        and (e := load_gazetteer().lookup(s._.country)) is not None and e.type == "country":
+                    out.append(Participant(s._.country, "country", s._.country))
+                continue
             if s.label_ == "country" and s.id_ in bodies:
                 continue  # "U.S. Congressional aides": the body, not its country besides
             if s.label_ == "country" and (x.lower_ in GENERIC or any(
