@@ -982,3 +982,27 @@ def test_a_leaders_minister_stands_for_his_state(nlp):
 ])
 def test_a_conjunct_excluded_by_not_is_no_side(nlp, text, pairs):
     assert {k for k, m in _meetings(_rec(nlp, text)).items() if m["kind"] != "visit"} == pairs
+
+
+def test_a_trip_a_visit_is_part_of_is_the_visitors(nlp):
+    rec = _rec(nlp, "Kenyan officials are preparing for Karl Vandor's visit as part of a trip that also included "
+                    "Poland.")
+    assert set(_meetings(rec)) == {frozenset({"Karl Vandor", "Poland"})}
+
+
+def test_a_stay_gives_no_country_of_a_meeting_not_held(nlp):
+    rec = _rec(nlp, "Analysts noted that Chilean President Karl Vandor is not scheduled to travel to Nairobi to meet "
+                    "Kenyan leaders during his three-day stay.")
+    assert not rec["meetings"]
+
+
+def test_an_institution_toured_is_no_one_met(nlp):
+    assert not _rec(nlp, "Chilean President Karl Vandor has visited the Kodokan Judo Museum in Tokyo.")["meetings"]
+
+
+def test_a_separate_summit_is_not_the_one_named_before(nlp):
+    rec = _rec(nlp, "Officials will meet on March 29 to prepare an April summit between Chile and Kenya. Chilean "
+                    "President Karl Vandor and Kenyan President Anna Breck are also set to meet at a separate summit "
+                    "before the end of May.")
+    assert not any("April summit" in m["participants"] for m in rec["meetings"])
+    assert frozenset({"Karl Vandor", "Anna Breck"}) in set(_meetings(rec))

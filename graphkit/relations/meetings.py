@@ -43,6 +43,7 @@ FORUM_NOUNS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]
 FORUM_HEADS = LEXICON["forum_org_heads"]
 MEETING_NOUNS = LEXICON["meeting_nouns"]
 PLACE_NOUNS = LEXICON["place_nouns"]
+VENUE_NOUNS = LEXICON["venue_nouns"]  # institutions one tours: visiting one meets no one
 SAYING = LEXICON["reporting_verbs"]
 HOST_VERBS = LEXICON["host_verbs"]
 WORLD_REGIONS = LEXICON["world_regions"]
@@ -344,6 +345,9 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
     st = status(m.trigger, m.frame)
     if st is None:
         return []
+    host_ref = p.slots.get("host")
+    if getattr(host_ref, "country", False) and m.frame.i != m.trigger.i and status(m.frame, m.frame) is None:
+        return []  # "X is not scheduled to meet Y during his stay": no meeting, so no country of Y's visited
     agents = [a for a in m.slot("agent") + m.slot("co_agent") if a.type != "location"]
     if p.session:  # attendance the clause names is read by the attendance patterns
         forums = [f for f in m.slot("forum") if f.type == "forum"]
@@ -364,6 +368,8 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         if host.type in ("person", "organization") and p.kind == "visit":
             # a visit to a person is a meeting with them; a one-word "person" no title names may well be a
             # place the tables do not know ("will visit Ruritz")
+            if host.type == "organization" and fold(host.name.split()[-1]) in VENUE_NOUNS:
+                continue  # "visited the X Institute (Museum, Shrine)": a place toured, no one met
             if host.type == "organization" or len(host.name.split()) >= 2:
                 partners.append(host)
             continue

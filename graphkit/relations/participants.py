@@ -163,19 +163,39 @@ def clause_subject(tok, depth: int = 0) -> list:
     """The subject tokens of ``tok``'s clause (a noun: of the verb framing it).  A subject that is itself
     a trip or a meeting ("a trip that will begin with a visit to X", "the talks ended with a dinner")
     stands for whoever makes that trip or holds those talks."""
-    found = _clause_subject(tok, depth)
+    found = (tok.pos_ == "NOUN" and tok.lemma_.lower() in EVENT_NOUNS and _owners_of_part(tok)) \
+        or _clause_subject(tok, depth)
     if depth > 4 or not any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in EVENT_NOUNS for t in found):
         return found
     out = []
     for t in found:
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in EVENT_NOUNS:
-            owners = [c for c in t.children if c.dep_ == "poss"] + [
-                q for c in t.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-                for q in c.children if q.dep_ == "pobj"]
+            owners = _event_owners(t) or _owners_of_part(t)
             out.extend(owners or clause_subject(t, depth + 1))
         else:
             out.append(t)
     return out
+
+
+def _event_owners(event) -> list:
+    """Who makes a trip or holds a meeting a noun names: its possessor or its by-agent ("X's trip", "a visit
+    by X")."""
+    return [c for c in event.children if c.dep_ == "poss"] + [
+        q for c in event.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        for q in c.children if q.dep_ == "pobj"]
+
+
+def _owners_of_part(trip) -> list:
+    """"officials prepared for X's visit as part of a trip that also included Y": the trip is the one the
+    visit is part of, so its maker is the visit's (wherever the parser hung "as part of")."""
+    of = trip.head
+    if not (trip.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ == "part"):
+        return []
+    part = of.head
+    for t in reversed(trip.doc[trip.sent.start:part.i]):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_NOUNS and (owners := _event_owners(t)):
+            return owners
+    return []
 
 
 def _included_in(tok) -> list:
@@ -252,6 +272,7 @@ def headline(tok) -> bool:
 
 
 REPORTING_VERBS = LEXICON["reporting_verbs"]
+OTHER_WORDS = frozenset({"separate", "another", "different", "second", "other"})
 #: roles that serve a state, not a person ("his foreign minister" is his country's; "his spokesman" is his own)
 STATE_ROLES = frozenset({"minister", "ambassador", "envoy", "negotiator", "emissary"})
 PEOPLE_WORDS = LEXICON["person_group_nouns"] | LEXICON["delegation_nouns"] | frozenset(
@@ -373,6 +394,8 @@ class Resolver:
     def _forum_named_before(self, tok) -> list[Participant]:
         """The one forum of this kind ("summit", "conference") the article names before ``tok``."""
         head = fold(tok.lemma_)
+        if any(c.lower_ in OTHER_WORDS for c in tok.children if c.dep_ in ("amod", "det")):
+            return []  # "at a separate summit", "another summit": not the one named before
         if demonstrative(tok):
             return self._forum_just_named(tok)  # "at that meeting": the forum just named, whatever its word
         found = {s.id_: s for s in self.index.spans if s.label_ in ("forum", "organization") and s._.kind != "pronoun"
