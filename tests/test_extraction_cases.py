@@ -1006,3 +1006,15 @@ def test_a_separate_summit_is_not_the_one_named_before(nlp):
                     "before the end of May.")
     assert not any("April summit" in m["participants"] for m in rec["meetings"])
     assert frozenset({"Karl Vandor", "Anna Breck"}) in set(_meetings(rec))
+
+
+def test_a_with_of_another_verb_is_no_partner_of_a_call_that_names_its_own(nlp):
+    rec = _rec(nlp, "Chilean President Karl Vandor called for restraint when dealing with Kenya during a telephone "
+                    "call with Peruvian President Anna Breck.")
+    assert set(_meetings(rec)) == {frozenset({"Karl Vandor", "Anna Breck"})}
+
+
+def test_lawmakers_met_at_an_office_are_not_that_office(nlp):
+    assert not _rec(nlp, "Chilean President Karl Vandor met top lawmakers at the White House on Monday.")["meetings"]
+    rec = _rec(nlp, "Chilean President Karl Vandor met officials at the World Bank on Monday.")
+    assert set(_meetings(rec)) == {frozenset({"Karl Vandor", "World Bank"})}

@@ -272,6 +272,8 @@ def headline(tok) -> bool:
 
 
 REPORTING_VERBS = LEXICON["reporting_verbs"]
+LEGISLATORS = frozenset({"lawmaker", "lawmakers", "legislator", "legislators", "senator", "senators", "congressman",
+                         "congressmen", "congresswoman", "parliamentarian", "parliamentarians", "mp", "mps"})
 OTHER_WORDS = frozenset({"separate", "another", "different", "second", "other"})
 #: roles that serve a state, not a person ("his foreign minister" is his country's; "his spokesman" is his own)
 STATE_ROLES = frozenset({"minister", "ambassador", "envoy", "negotiator", "emissary"})
@@ -1003,6 +1005,8 @@ class Resolver:
         on the verb; right after the role noun, an organization there is still whose officials they are
         (a place is not: "met officials in Lima" is where)."""
         out = []
+        if fold(x.lemma_) in LEGISLATORS or x.lower_ in LEGISLATORS:
+            return out  # "met lawmakers at the White House": members of a legislature, wherever they met
         # ("met congressional leaders at the White House": leaders a word already places; "at" is where)
         for c in x.head.children:
             if c.dep_ == "prep" and c.lower_ in (("from", "in") if self._affiliated(x) else ("from", "in", "at")) \
