@@ -1018,3 +1018,14 @@ def test_lawmakers_met_at_an_office_are_not_that_office(nlp):
     assert not _rec(nlp, "Chilean President Karl Vandor met top lawmakers at the White House on Monday.")["meetings"]
     rec = _rec(nlp, "Chilean President Karl Vandor met officials at the World Bank on Monday.")
     assert set(_meetings(rec)) == {frozenset({"Karl Vandor", "World Bank"})}
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Iranian Foreign Minister Tomas Vell met Pakistani Speaker Anna Brek on Monday. During the meeting, the two "
+     "sides discussed trade.", {"Tomas Vell", "Anna Brek"}),
+    ("Tomas Vell met Anna Brek on Monday. Kenya and Chile signed a deal. The two sides met again on Tuesday.",
+     {"Kenya", "Chile"}),
+])
+def test_the_two_sides_are_the_nearest_pair_named(nlp, text, sides):
+    assert frozenset(sides) in set(_meetings(_rec(nlp, text)))
+    assert all(len(k) == 2 for k in _meetings(_rec(nlp, text)))

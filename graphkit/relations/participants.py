@@ -641,6 +641,8 @@ class Resolver:
             return self._last_country(x)  # "a visit to the country": the country just named
         if low in ("latter", "former") and any(c.lower_ == "the" for c in x.children):
             return self._former_latter(x)
+        if low in ("sides", "parties") and (found := self._sides(x)):
+            return found  # "A met B. During the meeting, the two sides discussed ...": A and B, as they were named
         if low in GROUP_REFS:
             return self._group(x)
         if (low in PERSON_GROUPS or (low in COUNT_WORDS and x.dep_ in SUBJECTS)) and (
@@ -802,6 +804,28 @@ class Resolver:
                 return [self.participant(next(p for p in persons if p.id_ == name)) for name in names]
             if names and s is not sent:
                 return []  # the sentence before names other people: no telling which
+        return []
+
+    def _sides(self, x) -> list[Participant]:
+        """"The two sides": the nearest sentence (this one, or up to two before) naming that many persons or
+        coordinated countries gives them, persons first (the sides as the text named them)."""
+        n = next((COUNT_WORDS[c.lower_] for c in x.children if c.lower_ in COUNT_WORDS), None)
+        if not n:
+            return []
+        sents, k = [x.sent], x.sent.start
+        while k > 0 and len(sents) < 3:
+            sents.append(self.doc[k - 1].sent)
+            k = sents[-1].start
+        for s in sents:
+            persons = [p for p in self.index.in_range(s.start, min(s.end, x.i)) if p.label_ == "person"]
+            names = list(dict.fromkeys(p.id_ for p in persons))
+            if len(names) == n:
+                return [self.participant(next(p for p in persons if p.id_ == name)) for name in names]
+            group = next((g for g in self._country_groups(s, before=x.i) if len(g) == n), None)
+            if group:
+                return list(group)
+            if names:
+                return []  # other persons named nearer: no telling which
         return []
 
     def _country_groups(self, sent, before: int):
