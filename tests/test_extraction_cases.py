@@ -1029,3 +1029,15 @@ def test_lawmakers_met_at_an_office_are_not_that_office(nlp):
 def test_the_two_sides_are_the_nearest_pair_named(nlp, text, sides):
     assert frozenset(sides) in set(_meetings(_rec(nlp, text)))
     assert all(len(k) == 2 for k in _meetings(_rec(nlp, text)))
+
+
+def test_a_receiving_line_at_the_gathering_just_told_is_its_attendance(nlp):
+    rec = _rec(nlp, "The 12th Andes Summit opened in Santiago on Monday. Chilean President Karl Vandor welcomed Kenyan "
+                    "President Anna Breck, Norwegian Prime Minister Ivo Marek and Peruvian President Lena Kross.")
+    talks = [m for m in rec["meetings"] if m["kind"] == "talks"]
+    assert [(set(m["participants"]), m["hub"]) for m in talks] == [
+        ({"Karl Vandor", "Anna Breck", "Ivo Marek", "Lena Kross", "12th Andes Summit"}, "12th Andes Summit")]
+    # one guest welcomed is a meeting of two, no attendance
+    rec = _rec(nlp, "The 12th Andes Summit opened in Santiago on Monday. Chilean President Karl Vandor welcomed Kenyan "
+                    "President Anna Breck.")
+    assert [m["kind"] for m in rec["meetings"]] == ["meeting"]

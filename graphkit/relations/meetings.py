@@ -37,6 +37,7 @@ from .status import own_clause, past_verb, status
 NEGOTIATION = LEXICON["negotiation_cues"]
 NOT_MEETING = LEXICON["not_meeting_modifiers"]
 FORUM_EVENT_NOUNS = LEXICON["forum_event_nouns"]
+RECEIVING = frozenset({"welcome", "greet", "receive"})  # a host receiving guests, one by one
 NOT_MEETING_UNLESS_OF = LEXICON["not_meeting_unless_of_body"]
 PHONE = LEXICON["phone_nouns"]
 FORUM_NOUNS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]
@@ -446,6 +447,11 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         members = []  # "talks between banks and A, B and C": one side is no one, and A, B, C are the other
     if len(members) >= 2:
         groups.append((members, None, p.kind if p.kind != "visit" else "meeting", None))
+    if len(partners) >= 2 and agents and not forums and m.trigger.lemma_.lower() in RECEIVING \
+            and (told := m.resolver.forum_just_named(m.trigger)):
+        # "The 31st X Summit opened in Y ... The host welcomed A, B and C": a receiving line at the gathering
+        # just told; all of them attend it
+        groups.append((agents + [x for x in partners if x not in agents] + told[:1], told[0].name, "talks", None))
     if partners and agents:
         kind = "meeting" if p.kind == "visit" else p.kind
         parts = agents + [x for x in partners if x not in agents]

@@ -399,7 +399,7 @@ class Resolver:
         if any(c.lower_ in OTHER_WORDS for c in tok.children if c.dep_ in ("amod", "det")):
             return []  # "at a separate summit", "another summit": not the one named before
         if demonstrative(tok):
-            return self._forum_just_named(tok)  # "at that meeting": the forum just named, whatever its word
+            return self.forum_just_named(tok)  # "at that meeting": the forum just named, whatever its word
         found = {s.id_: s for s in self.index.spans if s.label_ in ("forum", "organization") and s._.kind != "pronoun"
                  and s.start < tok.i and head.rstrip("s") in {fold(w).rstrip("s") for w in s.id_.split()}}
         if tok.lemma_.lower() not in FORUM_NOUNS:
@@ -418,14 +418,15 @@ class Resolver:
                  for p in self.forum_at(t) if p.type == "forum"}
         return list(named.values()) if len(named) == 1 else []
 
-    def _forum_just_named(self, tok) -> list[Participant]:
+    def forum_just_named(self, tok) -> list[Participant]:
         """The last forum an event noun before ``tok`` names ("Strelsau hosted the X summit, and at that
         meeting ..."), within the sentence or the two before it."""
         sents = [s for s in tok.doc.sents if s.end <= tok.sent.start][-2:]
         start = sents[0].start if sents else tok.sent.start
         for t in reversed(tok.doc[start:tok.i]):
             if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in EVENT_WORDS and not demonstrative(t):
-                found = [p for p in self.forum_at(t) if p.type == "forum"]
+                # (a gathering with a name of its own the actors call an organization: "the World Economic Forum")
+                found = [p for p in self.forum_at(t) if p.type == "forum" or p.type == "organization" and t.pos_ == "PROPN"]
                 if found:
                     return found
         return []
