@@ -1041,3 +1041,9 @@ def test_a_receiving_line_at_the_gathering_just_told_is_its_attendance(nlp):
     rec = _rec(nlp, "The 12th Andes Summit opened in Santiago on Monday. Chilean President Karl Vandor welcomed Kenyan "
                     "President Anna Breck.")
     assert [m["kind"] for m in rec["meetings"]] == ["meeting"]
+
+
+def test_a_summit_is_not_the_short_form_of_a_longer_gathering_named_after_it(nlp):
+    rec = _rec(nlp, "Karl Vandor chairs this year's Pacific Summit. The leaders will attend the Pacific Summit Plenary "
+                    "on Tuesday.")
+    assert {"Pacific Summit", "Pacific Summit Plenary"} <= {a["name"] for a in rec["actors"]}

@@ -14,6 +14,7 @@ from .lexicon import LEXICON
 from .mention import ArticleState
 
 CORPORATE_SUFFIXES = LEXICON["corporate_suffixes"]
+FORUM_NOUNS = LEXICON["forum_nouns"]
 
 _SKIP = {"of", "and", "the", "for", "&", "de", "la", "'s", "’s"}
 
@@ -31,7 +32,8 @@ def _shortens(short: list[str], full: list[str], how: str) -> bool:
     if n >= len(full):
         return False
     if how == "start":
-        return full[:n] == short and full[n] not in ("'s",)
+        # (a gathering's name is whole: "the X Summit" is not the "X Summit Plenary" named after it)
+        return full[:n] == short and full[n] not in ("'s",) and short[-1] not in FORUM_NOUNS
     return full[-n:] == short
 
 
