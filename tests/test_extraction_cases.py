@@ -1047,3 +1047,16 @@ def test_a_summit_is_not_the_short_form_of_a_longer_gathering_named_after_it(nlp
     rec = _rec(nlp, "Karl Vandor chairs this year's Pacific Summit. The leaders will attend the Pacific Summit Plenary "
                     "on Tuesday.")
     assert {"Pacific Summit", "Pacific Summit Plenary"} <= {a["name"] for a in rec["actors"]}
+
+
+@pytest.mark.parametrize("text, visit", [
+    ("US President Donald Trump hosted Italian Prime Minister Giuseppe Conte at the White House Monday.",
+     {"Giuseppe Conte", "United States"}),
+    ("Chilean President Karl Vandor hosted Kenyan President Anna Breck in Santiago on Monday.", {"Anna Breck", "Chile"}),
+    ("Russian President Vladimir Putin welcomed Chilean President Karl Vandor to Moscow on Monday.",
+     {"Karl Vandor", "Russia"}),
+    ("Chilean President Karl Vandor hosted Kenyan President Anna Breck at the World Bank on Monday.", None),
+])
+def test_a_guest_hosted_at_a_place_of_the_hosts_country_visits_it(nlp, text, visit):
+    visits = [set(m["participants"]) for m in _rec(nlp, text)["meetings"] if m["kind"] == "visit"]
+    assert visits == ([visit] if visit else [])

@@ -447,6 +447,8 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         members = []  # "talks between banks and A, B and C": one side is no one, and A, B, C are the other
     if len(members) >= 2:
         groups.append((members, None, p.kind if p.kind != "visit" else "meeting", None))
+    if partners and agents and m.trigger.lemma_.lower() in RECEIVING | HOST_VERBS:
+        groups.extend(_guests_visit(m, agents, partners))
     if len(partners) >= 2 and agents and not forums and m.trigger.lemma_.lower() in RECEIVING \
             and (told := m.resolver.forum_just_named(m.trigger)):
         # "The 31st X Summit opened in Y ... The host welcomed A, B and C": a receiving line at the gathering
@@ -460,6 +462,26 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
             and not p.id.endswith(("-bare", "-listed")):
         groups.append((agents, None, p.kind, None))  # "A and B met"
     return _meetings(m, st, reference, groups)
+
+
+def _guests_visit(m: _Match, hosts: list[Participant], guests: list[Participant]) -> list:
+    """"X hosted (welcomed) Y at the White House (to Moscow)": a place of the host's own country, so a guest
+    from abroad has come to that country."""
+    home = {_own_country(h) for h in hosts} - {None}
+    if len(home) != 1:
+        return []
+    country = home.pop()
+    holders = [m.trigger] + [c for c in m.trigger.children if c.dep_ in ("dobj", "dative")]  # (or on the guest)
+    places = [x for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "to", "in")
+              for q in c.children if q.dep_ == "pobj" for x in m.resolver.actors(q)]
+    place = next((x for x in places if x.type in ("location", "country", "organization")
+                  and _own_country(x) == country), None)
+    visitors = [g for g in guests if g.type in ("person", "country") and _own_country(g) not in (None, country)]
+    if place is None or not visitors:
+        return []
+    host_p = Participant(country, "country", country)
+    m.seen.append(host_p)
+    return [(visitors + [host_p], country if len(visitors) > 1 else None, "visit", place.surface)]
 
 
 TOLD_MEETINGS = frozenset({"meeting", "talks", "dinner", "lunch", "breakfast", "session"})
