@@ -1060,3 +1060,16 @@ def test_a_summit_is_not_the_short_form_of_a_longer_gathering_named_after_it(nlp
 def test_a_guest_hosted_at_a_place_of_the_hosts_country_visits_it(nlp, text, visit):
     visits = [set(m["participants"]) for m in _rec(nlp, text)["meetings"] if m["kind"] == "visit"]
     assert visits == ([visit] if visit else [])
+
+
+def test_shuttling_between_countries_visits_each(nlp):
+    rec = _rec(nlp, "Kenyan envoy Ivo Marek will shuttle between Kuwait, Qatar and Saudi Arabia this week.")
+    assert {frozenset(k) for k, m in _meetings(rec).items() if m["kind"] == "visit"} == {
+        frozenset({"Ivo Marek", c}) for c in ("Kuwait", "Qatar", "Saudi Arabia")}
+
+
+def test_a_plain_noun_before_the_names_gives_the_names(nlp):
+    rec = _rec(nlp, "Chilean President Karl Vandor made telephonic calls to leaders of immediate neighbours Peru and "
+                    "Bolivia on Saturday.")
+    (m,) = rec["meetings"]
+    assert (m["kind"], set(m["participants"])) == ("call", {"Karl Vandor", "Peru", "Bolivia"})

@@ -644,8 +644,8 @@ class Resolver:
             return self._former_latter(x)
         if low in ("sides", "parties") and (found := self._sides(x)):
             return found  # "A met B. During the meeting, the two sides discussed ...": A and B, as they were named
-        if low in GROUP_REFS:
-            return self._group(x)
+        if low in GROUP_REFS and (found := self._group(x)):
+            return found  # (else the names it is given: "its neighbours Peru and Bolivia")
         if (low in PERSON_GROUPS or (low in COUNT_WORDS and x.dep_ in SUBJECTS)) and (
                 found := self._person_group(x)):
             return found

@@ -207,6 +207,8 @@ TEMPLATES = [
     *_t("visit×possessive", "{A_poss} visit to {C}{WHEN} was the first in a decade.", "A>C", {"A": TRAVELLING}),
     *_t("visit×tour", ["{A} set off on a tour of {C1}, {C2} and {C3}{WHEN}.",
                        "{A} began a tour of {C1} and {C2}{WHEN}."], "A>C1 A>C2 A>C3", {"A": TRAVELLING}),
+    *_t("visit×shuttle", ["{A} will shuttle between {C1}, {C2} and {C3}{WHEN}.",
+                          "{A} hopped between {C1} and {C2}{WHEN}."], "A>C1 A>C2 A>C3", {"A": TRAVELLING}),
     *_t("visit×including", ["{A} left{WHEN} for a trip to {REGION}, including {C1}, {C2} and {C3}.",
                             "{A} left{WHEN} for a trip to {REGION} \u2013 including {C1}, {C2} and {C3}.",
                             "{A} {A_is} on a tour of {REGION} that includes {C1} and {C2}."], "A>C1 A>C2 A>C3",
