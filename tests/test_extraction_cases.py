@@ -1073,3 +1073,32 @@ def test_a_plain_noun_before_the_names_gives_the_names(nlp):
                     "Bolivia on Saturday.")
     (m,) = rec["meetings"]
     assert (m["kind"], set(m["participants"])) == ("call", {"Karl Vandor", "Peru", "Bolivia"})
+
+
+def test_a_place_on_a_plain_meeting_is_no_forum(nlp):
+    rec = _rec(nlp, "Chilean President Karl Vandor and Kenyan President Anna Breck left their Vietnam meeting early.")
+    assert all(m["kind"] != "talks" for m in rec["meetings"])
+
+
+def test_being_at_a_summit_is_as_hypothetical_as_the_meeting_there(nlp):
+    assert not _rec(nlp, "Chilean President Karl Vandor and Kenyan President Anna Breck could meet at the G20 "
+                         "summit.")["meetings"]
+    assert not _rec(nlp, "Chilean President Karl Vandor hopes to meet Kenyan President Anna Breck on the sidelines "
+                         "of the G20 summit.")["meetings"]
+    rec = _rec(nlp, "Chilean President Karl Vandor will meet Kenyan President Anna Breck at the G20 summit.")
+    assert {m["status"] for m in rec["meetings"]} == {"scheduled"} and len(rec["meetings"]) == 2
+
+
+def test_the_one_called_on_to_act_is_the_side(nlp):
+    rec = _rec(nlp, "Amnesty International called on Chilean President Anna Breck to raise the issue during her talks "
+                    "with Chinese officials.")
+    assert set(_meetings(rec)) == {frozenset({"Anna Breck", "China"})}
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean President Anna Breck met Kenyan President Li Wei, highlighting the importance of dialogue between China "
+    "and Germany.",
+    "Chilean President Anna Breck renewed calls for talks between Kenya and Peru.",
+])
+def test_a_kind_of_event_named_is_no_event(nlp, text):
+    assert all("Germany" not in k and "Peru" not in k for k in _meetings(_rec(nlp, text)))

@@ -83,13 +83,21 @@ def forum_extent(noun, index=None) -> tuple[int, int]:
     return start, end
 
 
+PLAIN_MEETINGS = frozenset({"meeting", "meetings"})
+
+
 def names_forum(doc, start: int, end: int, index=None) -> bool:
     """Does the phrase ``doc[start:end]`` hold a word that names a forum: a proper noun, an actor, or a
     topic ("on X", "about X")?  Sizes and durations ("a two-day meeting") do not."""
+    # "their Vietnam meeting": a place on a plain meeting says where, not which ("the Astana talks" is a name)
+    plain = end > start and doc[end - 1].lemma_.lower() in PLAIN_MEETINGS
     for t in doc[start:end]:
         if t.ent_type_ in ("DATE", "TIME"):
             continue  # "a March 2016 meeting": when, not which
-        if t.pos_ == "PROPN" or (index is not None and index.at(t.i) is not None):
+        span = index.at(t.i) if index is not None else None
+        if plain and span is not None and span.label_ in ("location", "country"):
+            continue
+        if t.pos_ == "PROPN" or span is not None:
             return True
         if t.dep_ == "prep" and t.lower_ in TOPIC_PREPS and is_topic(t):
             return True

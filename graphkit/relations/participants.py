@@ -150,6 +150,7 @@ def _subjects_of(v) -> list:
 TOUR_INCLUDE = LEXICON["tour_include_verbs"]
 OBJECT_CONTROL = LEXICON["object_control_for_verbs"]  # "thank X for doing": X does it
 SENDING = LEXICON["sending_verbs"]  # "send X to do": X does it
+URGING = frozenset({"urge", "ask", "call", "press", "encourage", "persuade", "tell", "invite", "push", "implore"})
 # roles any named official may be described by ("Iran's negotiator", "the Ruritanian leader")
 ANY_ROLE = frozenset({"official", "representative", "leader", "envoy", "negotiator", "delegate", "counterpart", "chief",
                       "head"})
@@ -249,6 +250,12 @@ def _clause_subject(tok, depth: int = 0) -> list:
         objs = [c for c in v.head.head.children if c.dep_ == "dobj"]
         if objs:
             return objs  # "thanked X for raising the issue with Y": X raised it
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in URGING and any(c.tag_ == "TO" for c in v.children):
+        # "urged X to meet Y", "called on X to raise it during her talks": X is the one to do it
+        urged = [c for c in v.head.children if c.dep_ == "dobj"] or [
+            q for c in v.head.children if c.dep_ == "prep" and c.lower_ == "on" for q in c.children if q.dep_ == "pobj"]
+        if urged:
+            return urged
     if v.dep_ in ("advcl", "xcomp") and v.head.lemma_.lower() in SENDING and any(c.tag_ == "TO" for c in v.children):
         objs = [c for c in v.head.children if c.dep_ == "dobj"]
         if objs:

@@ -40,6 +40,11 @@ WILLING = LEXICON["willing_words"]
 DIRECTIVE = LEXICON["directive_verbs"]
 PROSPECT = LEXICON["prospect_nouns"]
 CONSEQUENCE = LEXICON["consequence_verbs"]
+MEET_VERBS = LEXICON["meet_verbs"]
+#: nouns whose of / for / to phrase names a kind of event, not one that took place
+ABSTRACT_HEADS = frozenset({"importance", "need", "value", "necessity", "significance", "benefit", "benefits",
+                            "prospect", "prospects", "possibility", "idea", "call", "calls", "commitment",
+                            "willingness", "readiness"})
 COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on", "about", "into", "towards", "toward"})
 CARRIERS = LEXICON["frame_carriers"]
 OCCURRENCE = LEXICON["occurrence_verbs"]  # verbs saying whether a meeting takes place
@@ -241,6 +246,9 @@ def status(trigger, frame) -> str | None:
     presupposed = _presupposed(trigger)
     if any(x.dep_ in ("pcomp", "pobj") and x.head.lower_ == "without" for x in chain[:2]):
         return None  # "left without attending the summit", "ended without a meeting with X"
+    if len(chain) > 2 and chain[1].dep_ == "prep" and chain[1].lower_ in ("of", "for", "to") \
+            and chain[2].pos_ == "NOUN" and chain[2].lemma_.lower() in ABSTRACT_HEADS:
+        return None  # "the importance of dialogue between A and B", "calls for talks": no event told
     if _under_condition(trigger):
         return None  # "If the talks go well, X is likely to have a meeting with Y"
     for i, x in enumerate(chain):
@@ -251,8 +259,11 @@ def status(trigger, frame) -> str | None:
         if i == 2 and chain[1].lower_ == "in" and (x.lower_ == "interest" or any(
                 c.dep_ == "dobj" and c.lower_ == "interest" for c in kids)):
             return None  # "expressed interest in a meeting with X" (the "in" on the noun or the verb): a wish
-        if i > 0 and chain[i - 1].dep_ in ("prep", "agent") and chain[i - 1].lower_ not in COMPLEMENT_PREPS:
-            background = True  # "after talks", "from his trip": not what a hope or a refusal is about
+        if i > 0 and chain[i - 1].dep_ in ("prep", "agent") and chain[i - 1].lower_ not in COMPLEMENT_PREPS \
+                and not (chain[i - 1].lower_ in ("at", "on") and lem in MEET_VERBS):
+            # "after talks", "from his trip": not what a hope or a refusal is about (but "could meet at the
+            # summit": being at the summit is that meeting, as hypothetical as it)
+            background = True
         if i > 0 and chain[i - 1].dep_ == "relcl" and past_verb(chain[i - 1]):
             background = True  # "at the request of Y, whom he had met": a relative clause states its own past
         if i > 0 and chain[i - 1].dep_ in ("acl", "appos") and chain[i - 1].tag_ in ("VBG", "VBN") \
