@@ -1102,3 +1102,16 @@ def test_the_one_called_on_to_act_is_the_side(nlp):
 ])
 def test_a_kind_of_event_named_is_no_event(nlp, text):
     assert all("Germany" not in k and "Peru" not in k for k in _meetings(_rec(nlp, text)))
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("Leaders meet\n\nNew Delhi: Prime Minister Narendra Modi, who is on a two-day visit to China, has met Chinese "
+     "President Xi Jinping in Wuhan.", "New Delhi"),
+    ("Talks\n2022-08-04\n\nTEHRAN - Iran's Agriculture Minister Mahmood Hojjati held talks in Beijing.", "Tehran"),
+    ("Summary\n\nNote: Karl Vandor met Anna Breck in Oslo.", None),
+    ("Kenya: talks fail", None),
+])
+def test_a_dateline_without_an_agency_is_a_known_place_opening_the_body(nlp, text, dateline):
+    doc = nlp(text)
+    assert doc._.dateline == dateline
+    assert not any("India" in m["participants"] for m in _rec(nlp, text)["meetings"])

@@ -33,7 +33,7 @@ from .bodies import compose_bodies
 from .candidates import candidate_mentions
 from .cities import city_country
 from .coref import add_pronouns, name_gender
-from .dateline import find_dateline
+from .dateline import find_dateline, find_loose_dateline
 from .descriptions import add_descriptions
 from .forums import add_forums
 from .gazetteer import load_gazetteer
@@ -122,7 +122,7 @@ def resolve(doc, gz, dictionary=None, words: frozenset = frozenset()) -> Article
 
 def _dateline(state: ArticleState, cands, lookup) -> None:
     """The dateline's place ("TOKYO (Reuters) -") is a place, whatever the recognizer made of it."""
-    found = find_dateline(state.doc)
+    found = find_dateline(state.doc) or find_loose_dateline(state.doc, lambda w: _known_place(w, lookup))
     if found is None:
         return
     s, e, place = found
@@ -137,6 +137,11 @@ def _dateline(state: ArticleState, cands, lookup) -> None:
     cands.taken.update(range(s, e))
     state.doc._.dateline = place
     state.dateline_country = country
+
+
+def _known_place(words: str, lookup) -> bool:
+    entry = lookup(words)
+    return entry is not None and entry.type == "country" or city_country(words) is not None
 
 
 def alias_binds(doc, dictionary):
