@@ -1115,3 +1115,17 @@ def test_a_dateline_without_an_agency_is_a_known_place_opening_the_body(nlp, tex
     doc = nlp(text)
     assert doc._.dateline == dateline
     assert not any("India" in m["participants"] for m in _rec(nlp, text)["meetings"])
+
+
+def test_a_record_of_a_kind_of_visitor_is_no_ones_visit(nlp):
+    rec = _rec(nlp, "Israeli Prime Minister Karl Vandor has made the first visit to Oman by an Israeli premier in over "
+                    "20 years.")
+    assert set(_meetings(rec)) == {frozenset({"Karl Vandor", "Oman"})}
+    assert not _rec(nlp, "The arrival marks the first time a South Korean leader has visited the North Korean capital "
+                         "in 11 years.")["meetings"]
+
+
+def test_shuttling_between_leaders_visits_no_country_of_theirs(nlp):
+    rec = _rec(nlp, "French President Karl Vandor had shuttled between the US and Iranian leaders in a bid to arrange "
+                    "an encounter.")
+    assert not any(m["kind"] == "visit" for m in rec["meetings"])

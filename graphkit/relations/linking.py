@@ -374,7 +374,8 @@ def _prep_roles(link: Link, frame: Frame, holder, data: FrameData, depth: int = 
         if role is None or only is not None and role != only:
             continue
         objs = [q for p in _pobjs(c) or _lost_object(c) for q in ([p] if not _is_time(p) else _time_heads(p))]
-        if role == "host" and low == "of":  # "the visit of X": the visitor, not a host
+        if role == "host" and low in ("of", "between"):
+            # "the visit of X": the visitor, not a host; "shuttled between the two leaders": whom, not where
             objs = [q for q in objs if not _personal(q, None)]
         if role == "host" and frame.kind == "visit" and only is None:
             # "headed to the X summit in Y", "flew to the talks": the gathering is attended (its place visited)
@@ -523,6 +524,10 @@ def link_frames(doc) -> list[Link]:
                                     and sp.label_ in ("country", "location")])
             by = [q for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                   for q in _pobjs(c)]
+            if any(c.lower_ in RECORD_WORDS for c in tok.children if c.dep_ == "amod"):
+                # "made the first visit to X by an Ruritanian premier in 20 years": a record, the by-phrase the
+                # kind of visitor, not who made this one
+                by = [q for q in by if not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in q.children)]
             if not owners and not by:
                 owners = _purpose_owners(tok, data) or _reported_owners(tok, frame)
             if frame.kind in ("meeting", "talks"):  # "a Ruritanian-Freedonian summit": the pair's states
@@ -1151,6 +1156,7 @@ def _personal(tok, index) -> bool:
 
 DELEGATION_NOUNS = LEXICON["delegation_nouns"] | {"official", "officials"}
 SENDING_VERBS = LEXICON["sending_verbs"]
+RECORD_WORDS = frozenset({"first", "last", "only"})
 SAYING = LEXICON["reporting_verbs"]
 
 

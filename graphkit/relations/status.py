@@ -249,6 +249,14 @@ def status(trigger, frame) -> str | None:
     if len(chain) > 2 and chain[1].dep_ == "prep" and chain[1].lower_ in ("of", "for", "to") \
             and chain[2].pos_ == "NOUN" and chain[2].lemma_.lower() in ABSTRACT_HEADS:
         return None  # "the importance of dialogue between A and B", "calls for talks": no event told
+    if trigger.dep_ in ("relcl", "acl") and trigger.head.lemma_.lower() == "time" and any(
+            c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in trigger.children) and any(
+            c.dep_ == "amod" and c.lower_ in ("first", "last", "only") for c in trigger.head.children) and any(
+            c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+            for c in trigger.children):
+        # "the first time a Ruritanian leader has visited X": a record of a kind, no one's visit (not "the first time
+        # a delegation will negotiate with Y": what is about to happen)
+        return None
     if _under_condition(trigger):
         return None  # "If the talks go well, X is likely to have a meeting with Y"
     for i, x in enumerate(chain):
