@@ -1129,3 +1129,19 @@ def test_shuttling_between_leaders_visits_no_country_of_theirs(nlp):
     rec = _rec(nlp, "French President Karl Vandor had shuttled between the US and Iranian leaders in a bid to arrange "
                     "an encounter.")
     assert not any(m["kind"] == "visit" for m in rec["meetings"])
+
+
+def test_those_present_during_the_meeting_just_told_join_it(nlp):
+    rec = _rec(nlp, "US Secretary of State Karl Vandor called on Prime Minister Anna Breck in Washington on Tuesday. "
+                    "Foreign Minister Ivo Marek and Ambassador Lena Kross were present during the meeting.")
+    assert frozenset({"Karl Vandor", "Anna Breck", "Ivo Marek", "Lena Kross"}) in set(_meetings(rec))
+
+
+@pytest.mark.parametrize("text, visit", [
+    ("Kenyan Prime Minister Anna Breck reached Saudi Arabia on her first foreign visit.", {"Anna Breck", "Saudi Arabia"}),
+    ("Kenyan President Anna Breck reached out to Chile.", None),
+    ("Kenya and Chile reached an agreement on Monday.", None),
+])
+def test_reaching_a_country_visits_it_reaching_out_does_not(nlp, text, visit):
+    visits = [set(m["participants"]) for m in _rec(nlp, text)["meetings"] if m["kind"] == "visit"]
+    assert visits == ([visit] if visit else [])

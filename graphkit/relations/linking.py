@@ -240,6 +240,8 @@ def _is_time(tok) -> bool:
 def _frame_of(tok, data: FrameData):
     low, lem = tok.lower_, _lemma(tok)
     if _verbal(tok):
+        if any(c.dep_ == "prt" and (lem, c.lower_) in NOT_TRAVEL for c in tok.children):
+            return None, "verb"  # "reached out to X": an overture, no journey
         f = data.by_verb.get(lem) or (data.past.get(low) if not verbal(tok) else None)
         if f is not None and f.verb_cue and not _cue_phrase(tok, f):
             return None, "verb"
@@ -1157,6 +1159,7 @@ def _personal(tok, index) -> bool:
 DELEGATION_NOUNS = LEXICON["delegation_nouns"] | {"official", "officials"}
 SENDING_VERBS = LEXICON["sending_verbs"]
 RECORD_WORDS = frozenset({"first", "last", "only"})
+NOT_TRAVEL = frozenset({("reach", "out"), ("come", "out"), ("go", "out")})  # verb + particle: no trip
 SAYING = LEXICON["reporting_verbs"]
 
 
