@@ -1145,3 +1145,9 @@ def test_those_present_during_the_meeting_just_told_join_it(nlp):
 def test_reaching_a_country_visits_it_reaching_out_does_not(nlp, text, visit):
     visits = [set(m["participants"]) for m in _rec(nlp, text)["meetings"] if m["kind"] == "visit"]
     assert visits == ([visit] if visit else [])
+
+
+def test_meetings_on_ones_itinerary_are_ones_own(nlp):
+    rec = _rec(nlp, "Chilean President Anna Breck's itinerary includes talks with Kenyan President Ivo Marek on Monday.")
+    assert set(_meetings(rec)) == {frozenset({"Anna Breck", "Ivo Marek"})}
+    assert not _rec(nlp, "The itinerary includes talks with Kenyan President Ivo Marek on Monday.")["meetings"]

@@ -157,6 +157,7 @@ ANY_ROLE = frozenset({"official", "representative", "leader", "envoy", "negotiat
 COUNTERPARTS = frozenset({"counterpart", "opposite"})  # singular: "counterparts" are several sides
 DASHES = ("-", "--", "\u2013", "\u2014")
 INVITATIONS, ACCEPTING = LEXICON["invitation_nouns"], LEXICON["accepting_verbs"]
+PLAN_NOUNS = frozenset({"itinerary", "schedule", "programme", "program", "agenda", "calendar"})
 EVENT_NOUNS = (LEXICON["tour_nouns"] | LEXICON["talk_nouns"]) - LEXICON["delegation_nouns"]  # "a mission" may be people
 
 
@@ -166,11 +167,13 @@ def clause_subject(tok, depth: int = 0) -> list:
     stands for whoever makes that trip or holds those talks."""
     found = (tok.pos_ == "NOUN" and tok.lemma_.lower() in EVENT_NOUNS and _owners_of_part(tok)) \
         or _clause_subject(tok, depth)
-    if depth > 4 or not any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in EVENT_NOUNS for t in found):
+    if depth > 4 or not any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in EVENT_NOUNS | PLAN_NOUNS for t in found):
         return found
     out = []
     for t in found:
-        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in EVENT_NOUNS:
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in PLAN_NOUNS:
+            out.extend(_event_owners(t) or [t])  # "X's itinerary includes meetings with Y": X's meetings
+        elif t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in EVENT_NOUNS:
             owners = _event_owners(t) or _owners_of_part(t)
             out.extend(owners or clause_subject(t, depth + 1))
         else:
@@ -203,7 +206,7 @@ def _included_in(tok) -> list:
     """"X's trip includes stops in A and B": the stops are the trip's, so its maker's."""
     head = tok.head
     if tok.dep_ == "dobj" and head.lemma_.lower() in TOUR_INCLUDE:
-        return [c for c in head.children if c.dep_ == "nsubj" and c.lemma_.lower() in EVENT_NOUNS]
+        return [c for c in head.children if c.dep_ == "nsubj" and c.lemma_.lower() in EVENT_NOUNS | PLAN_NOUNS]
     return []
 
 
