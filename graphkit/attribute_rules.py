@@ -43,6 +43,10 @@ from spacy.tokens._retokenize import set_token_attrs
 COMPONENT = "graphkit_attribute_rules"
 STOCK = "attribute_ruler"
 
+#: signatures remembered at most (some 10 MB): the table is emptied when full, so memory stays bounded
+#: on any corpus (about 26,000 signatures on 1,000 news stories, 62,000 on 4,000)
+MAX_SIGNATURES = 50_000
+
 #: attributes the Matcher reads differently from ``Doc.to_array`` (or not from the token at all)
 _NOT_INDEXED = {"SENT_START", "IS_SENT_START", "ENT_IOB", "_", "OP"}
 
@@ -130,6 +134,8 @@ class IndexedAttributeRules:
             else:
                 self.by_value.setdefault(first, []).append((rule, tests))
         self._by_signature: dict[tuple, tuple] = {}
+        # the outcomes themselves are few (some hundreds): one object each, shared by its signatures
+        self._outcomes: dict[tuple, tuple] = {}
 
     def _rules_of(self, signature: tuple) -> tuple[tuple[int, ...], dict | None, frozenset]:
         """For a token signature: the one-token rules it matches (in rule order), what they set together,
@@ -147,7 +153,10 @@ class IndexedAttributeRules:
                 merged.update(self.attrs[rule])
             parts = frozenset((n, k) for n, (_, seq) in enumerate(self.sequences)
                               for k, tests in enumerate(seq) if _passes(tests, values, strings))
-            known = self._by_signature[signature] = (rules, merged or None, parts)
+            known = self._outcomes.setdefault((rules, parts), (rules, merged or None, parts))
+            if len(self._by_signature) >= MAX_SIGNATURES:
+                self._by_signature.clear()
+            self._by_signature[signature] = known
         return known
 
     def _sequence_matches(self, doc, looked_up) -> list[tuple[int, int, int]]:

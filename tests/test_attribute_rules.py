@@ -11,6 +11,7 @@ import spacy
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
+import graphkit.attribute_rules as attribute_rules
 from graphkit.attribute_rules import COMPONENT, STOCK, IndexedAttributeRules, replace_attribute_ruler
 from graphkit.nlp import model_name
 
@@ -72,3 +73,17 @@ def test_overlapping_rules_apply_in_rule_order_after_all_are_matched():
                                                   ("", ""), ("NOUN", "thing")]
     assert [str(t.morph) for t in want] == ["", "", "", "", "", "Number=Sing"]
     assert got.to_array(ATTRS).tolist() == want.to_array(ATTRS).tolist()
+
+
+def test_the_table_of_signatures_stays_small(pipelines, monkeypatch):
+    stock, _ = pipelines
+    monkeypatch.setattr(attribute_rules, "MAX_SIGNATURES", 20)
+    rules = IndexedAttributeRules(stock.get_pipe(STOCK))
+    with stock.select_pipes(disable=[STOCK, "lemmatizer", "ner"]):
+        for text in TEXTS:
+            want, got = stock.get_pipe(STOCK)(stock(text)), rules(stock(text))
+            assert got.to_array(ATTRS).tolist() == want.to_array(ATTRS).tolist()
+            assert len(rules._by_signature) <= 20  # emptied when full, still right after
+    # signatures with the same outcome share one object, not a copy each
+    outcomes = list(rules._by_signature.values())
+    assert len({id(o) for o in outcomes}) == len({(o[0], o[2]) for o in outcomes}) < len(outcomes)
