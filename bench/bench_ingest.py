@@ -21,10 +21,22 @@ time (``graphkit.graph.load_graph``) and centrality time (betweenness and
 pagerank on both layers) of the store.  The model is loaded before the clock
 starts in both cases.  Results also go to ``bench/results.json``.
 
+Two clocks, because the machine is shared: **wall** (``time.perf_counter``) is
+what a user waits for, but other jobs on the same cores stretch it by chance;
+**cpu** (``resource.getrusage``, user + system time of the run's process and of
+its parser worker processes) is the work the run itself did, which load on the
+machine hardly moves.  Each size and ``--jobs`` is measured in ``--rounds``
+interleaved rounds (bare, graphkit, then graphkit, bare, ...: the order flips
+each round so a drift in the machine's load does not favour one side); the
+ratios printed and stored (``ratio`` wall, ``cpu_ratio``) are the medians of
+the rounds' ratios, the seconds and rates the medians of the rounds' figures,
+and ``wall_ratios`` / ``cpu_ratios`` keep every round's.
+
 Run::
 
     .venv/bin/python bench/bench_ingest.py                 # 100 1000 10000
     .venv/bin/python bench/bench_ingest.py 100 1000 --jobs 1 2
+    .venv/bin/python bench/bench_ingest.py 1000 --jobs 1 --rounds 5
 """
 from __future__ import annotations
 
@@ -33,6 +45,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -45,6 +58,8 @@ SHARED = Path(os.environ.get("GRAPHKIT_SHARED") or REPO.parent / "shared")
 REUTERS = SHARED / "corpora" / "reuters21578.jsonl"
 SEEDS = REPO / "seeds"
 BATCH_SIZE = 32
+#: interleaved rounds of bare and graphkit per size and --jobs (the median ratio is reported)
+ROUNDS = 3
 
 
 # --------------------------------------------------------------------------
@@ -102,6 +117,12 @@ def _peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def _cpu_seconds() -> float:
+    """User + system CPU time of this process and of its waited-for children (the parser workers), s."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _texts(corpus: Path) -> list[str]:
     from graphkit.corpus import read_articles
 
@@ -121,16 +142,18 @@ def child(kind: str, corpus: Path, jobs: int, db: Path | None) -> dict:
         texts = _texts(corpus)
         out["articles"] = len(texts)
         out["words"] = sum(len(t.split()) for t in texts)
-        t0 = time.perf_counter()
+        c0, t0 = _cpu_seconds(), time.perf_counter()
         for _doc in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=jobs):
             pass
         out["seconds"] = time.perf_counter() - t0
+        out["cpu_seconds"] = _cpu_seconds() - c0
     else:
         from graphkit.pipeline import ingest_paths
 
-        t0 = time.perf_counter()
+        c0, t0 = _cpu_seconds(), time.perf_counter()
         report = ingest_paths([corpus], db, model=nlp, jobs=jobs, batch_size=BATCH_SIZE)
         out["seconds"] = time.perf_counter() - t0
+        out["cpu_seconds"] = _cpu_seconds() - c0
         out["report"] = report.counts()
         out["articles"] = report.ingested + report.updated + report.unchanged
     out["peak_kib"] = _peak_kib()
@@ -161,28 +184,85 @@ def run_child(kind: str, corpus: Path, jobs: int, db: Path | None = None) -> dic
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def round_order(i: int) -> tuple[str, str]:
+    """Which side runs first in round ``i``: bare in even rounds, graphkit in odd ones (A/B, B/A, ...)."""
+    return ("bare", "graphkit") if i % 2 == 0 else ("graphkit", "bare")
+
+
+def measure_rounds(corpus: Path, jobs: int, db: Path, rounds: int, run=None) -> tuple[list[dict], list[dict]]:
+    """``rounds`` interleaved pairs of runs: (bare runs, graphkit runs), round i at index i of each.
+
+    Each graphkit run ingests into a fresh store ``db``.  ``run``: how a child
+    run is made (default :func:`run_child`; tests pass a stand-in).
+    """
+    run = run or run_child
+    bares: list[dict] = []
+    gks: list[dict] = []
+    for i in range(rounds):
+        for kind in round_order(i):
+            print(f"{corpus.name}, jobs {jobs}, round {i + 1}/{rounds}: {kind} ...", file=sys.stderr, flush=True)
+            if kind == "bare":
+                bares.append(run("bare", corpus, jobs))
+            else:
+                for p in db.parent.glob(db.name + "*"):
+                    p.unlink()
+                gks.append(run("graphkit", corpus, jobs, db))
+        print(f"{corpus.name}, jobs {jobs}, round {i + 1}/{rounds}: wall ratio "
+              f"{bares[-1]['seconds'] / gks[-1]['seconds']:.3f}, cpu ratio "
+              f"{bares[-1]['cpu_seconds'] / gks[-1]['cpu_seconds']:.3f}", file=sys.stderr, flush=True)
+    return bares, gks
+
+
 # --------------------------------------------------------------------------
 # main
 # --------------------------------------------------------------------------
 
-def _row(n, jobs, bare, gk, words) -> dict:
+#: what the two ratios of a row are (also written into each row of the results file)
+RATIO_IS = ("wall clock (time.perf_counter): bare seconds / graphkit seconds, the median of the rounds' ratios")
+CPU_RATIO_IS = ("CPU time (resource.getrusage, user + system of the run's process and its parser workers): "
+                "bare CPU seconds / graphkit CPU seconds, the median of the rounds' ratios")
+
+
+def _median(runs: list[dict], key: str):
+    values = [r[key] for r in runs if r.get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def _rounded(value, digits: int):
+    return None if value is None else round(value, digits)
+
+
+def _row(n, jobs, bares: list[dict], gks: list[dict], words) -> dict:
+    """One size and --jobs: ``bares[i]`` and ``gks[i]`` are round i's runs; figures are medians over the rounds."""
+    wall_ratios = [b["seconds"] / g["seconds"] for b, g in zip(bares, gks)]
+    cpu_ratios = [b["cpu_seconds"] / g["cpu_seconds"] for b, g in zip(bares, gks)]
+    bare_s, gk_s = _median(bares, "seconds"), _median(gks, "seconds")
+    gk = gks[-1]
     return {
         "size": n,
         "jobs": jobs,
         "words": words,
-        "bare_seconds": round(bare["seconds"], 2),
-        "bare_articles_per_s": round(n / bare["seconds"], 2),
-        "bare_words_per_s": round(words / bare["seconds"]),
-        "graphkit_seconds": round(gk["seconds"], 2),
-        "graphkit_articles_per_s": round(gk["articles"] / gk["seconds"], 2),
-        "graphkit_words_per_s": round(words / gk["seconds"]),
-        "ratio": round(bare["seconds"] / gk["seconds"], 3),
-        "graphkit_peak_mib": round(gk["peak_kib"] / 1024, 1),
-        "graphkit_worker_peak_mib": round(gk["worker_peak_kib"] / 1024, 1),
-        "bare_peak_mib": round(bare["peak_kib"] / 1024, 1),
-        "graph_seconds": round(gk["graph_seconds"], 2) if "graph_seconds" in gk else None,
-        "betweenness_seconds": round(gk["betweenness_seconds"], 2) if "betweenness_seconds" in gk else None,
-        "pagerank_seconds": round(gk["pagerank_seconds"], 2) if "pagerank_seconds" in gk else None,
+        "rounds": len(wall_ratios),
+        "bare_seconds": round(bare_s, 2),
+        "bare_articles_per_s": round(n / bare_s, 2),
+        "bare_words_per_s": round(words / bare_s),
+        "graphkit_seconds": round(gk_s, 2),
+        "graphkit_articles_per_s": round(gk["articles"] / gk_s, 2),
+        "graphkit_words_per_s": round(words / gk_s),
+        "ratio": round(statistics.median(wall_ratios), 3),
+        "ratio_is": RATIO_IS,
+        "wall_ratios": [round(r, 3) for r in wall_ratios],
+        "bare_cpu_seconds": round(_median(bares, "cpu_seconds"), 2),
+        "graphkit_cpu_seconds": round(_median(gks, "cpu_seconds"), 2),
+        "cpu_ratio": round(statistics.median(cpu_ratios), 3),
+        "cpu_ratio_is": CPU_RATIO_IS,
+        "cpu_ratios": [round(r, 3) for r in cpu_ratios],
+        "graphkit_peak_mib": round(max(g["peak_kib"] for g in gks) / 1024, 1),
+        "graphkit_worker_peak_mib": round(max(g["worker_peak_kib"] for g in gks) / 1024, 1),
+        "bare_peak_mib": round(max(b["peak_kib"] for b in bares) / 1024, 1),
+        "graph_seconds": _rounded(_median(gks, "graph_seconds"), 2),
+        "betweenness_seconds": _rounded(_median(gks, "betweenness_seconds"), 2),
+        "pagerank_seconds": _rounded(_median(gks, "pagerank_seconds"), 2),
         "nodes": gk.get("nodes"),
         "edges": gk.get("edges"),
         "report": gk.get("report"),
@@ -193,7 +273,8 @@ COLUMNS = [
     ("size", "size", "{:>6}"), ("jobs", "jobs", "{:>4}"),
     ("bare art/s", "bare_articles_per_s", "{:>10.1f}"), ("bare words/s", "bare_words_per_s", "{:>12,}"),
     ("gk art/s", "graphkit_articles_per_s", "{:>9.1f}"), ("gk words/s", "graphkit_words_per_s", "{:>11,}"),
-    ("ratio", "ratio", "{:>6.3f}"), ("gk peak MiB", "graphkit_peak_mib", "{:>11.1f}"),
+    ("wall ratio", "ratio", "{:>10.3f}"), ("cpu ratio", "cpu_ratio", "{:>9.3f}"),
+    ("gk peak MiB", "graphkit_peak_mib", "{:>11.1f}"),
     ("worker MiB", "graphkit_worker_peak_mib", "{:>10.1f}"),
     ("graph s", "graph_seconds", "{:>8}"), ("betw. s", "betweenness_seconds", "{:>8}"),
     ("pagerank s", "pagerank_seconds", "{:>10}"),
@@ -209,6 +290,11 @@ def print_table(rows: list[dict]) -> None:
             v = r.get(key)
             cells.append(("-" if v is None else fmt.format(v)).rjust(w))
         print("  ".join(cells))
+    print(f"wall ratio: {RATIO_IS}\ncpu ratio: {CPU_RATIO_IS}")
+    for r in rows:
+        print(f"size {r['size']}, jobs {r['jobs']}, {r['rounds']} rounds: wall ratios {r['wall_ratios']}, "
+              f"cpu ratios {r['cpu_ratios']}; seconds bare / graphkit: wall {r['bare_seconds']} / "
+              f"{r['graphkit_seconds']}, cpu {r['bare_cpu_seconds']} / {r['graphkit_cpu_seconds']}")
     sys.stdout.flush()
 
 
@@ -221,10 +307,14 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
     ap.add_argument("--jobs", nargs="+", type=int, default=[1, 2], help="parser processes to compare")
+    ap.add_argument("--rounds", type=int, default=ROUNDS,
+                    help=f"interleaved bare/graphkit rounds per size and --jobs; medians reported (default {ROUNDS})")
     ap.add_argument("--out", default=str(REPO / "bench" / "results.json"), help="JSON results file")
     ap.add_argument("--reuters", default=str(REUTERS), help="JSON Lines corpus of real articles")
     ap.add_argument("--keep", metavar="DIR", help="build corpora and stores in DIR and keep them")
     args = ap.parse_args(argv)
+    if args.rounds < 1:
+        ap.error("--rounds must be at least 1")
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="graphkit-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -234,16 +324,11 @@ def main(argv=None) -> int:
             corpus = build_corpus(n, work, Path(args.reuters))
             for jobs in args.jobs:
                 db = work / f"store_{n}_j{jobs}.db"
-                for p in work.glob(db.name + "*"):
-                    p.unlink()
-                print(f"size {n}, jobs {jobs}: bare nlp.pipe ...", file=sys.stderr, flush=True)
-                bare = run_child("bare", corpus, jobs)
-                print(f"size {n}, jobs {jobs}: graphkit ingest ...", file=sys.stderr, flush=True)
-                gk = run_child("graphkit", corpus, jobs, db)
-                rows.append(_row(n, jobs, bare, gk, bare["words"]))
-                if gk["articles"] != bare["articles"]:
-                    print(f"warning: graphkit stored {gk['articles']} articles, bare parsed "
-                          f"{bare['articles']}", file=sys.stderr)
+                bares, gks = measure_rounds(corpus, jobs, db, args.rounds)
+                rows.append(_row(n, jobs, bares, gks, bares[0]["words"]))
+                if gks[-1]["articles"] != bares[-1]["articles"]:
+                    print(f"warning: graphkit stored {gks[-1]['articles']} articles, bare parsed "
+                          f"{bares[-1]['articles']}", file=sys.stderr)
                 Path(args.out).write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
         print_table(rows)
         by = {(r["size"], r["jobs"]): r for r in rows}
