@@ -1151,3 +1151,13 @@ def test_meetings_on_ones_itinerary_are_ones_own(nlp):
     rec = _rec(nlp, "Chilean President Anna Breck's itinerary includes talks with Kenyan President Ivo Marek on Monday.")
     assert set(_meetings(rec)) == {frozenset({"Anna Breck", "Ivo Marek"})}
     assert not _rec(nlp, "The itinerary includes talks with Kenyan President Ivo Marek on Monday.")["meetings"]
+
+
+def test_a_meeting_noun_heading_its_clause_is_held_by_the_one_the_sentence_before_is_about(nlp):
+    rec = _rec(nlp, "Kenyan envoy Karl Vandor arrived in the region on Monday. The meeting with Chilean Foreign Minister "
+                    "Anna Breck was useful.")
+    assert frozenset({"Karl Vandor", "Anna Breck"}) in set(_meetings(rec))
+    # two persons before: no telling whose meeting it was
+    rec = _rec(nlp, "Kenyan envoy Karl Vandor and Peruvian envoy Ivo Marek arrived in the region on Monday. The meeting "
+                    "with Chilean Foreign Minister Anna Breck was useful.")
+    assert not any("Anna Breck" in k and len(k) == 2 for k in _meetings(rec))

@@ -80,6 +80,20 @@ class _Match:
         self.by_order = True
         return [self.doc[span.end - 1]]
 
+    def _previous_subject(self, node) -> list:
+        """"X arrived in Y on Monday. The meeting with Z on Tuesday ...": a meeting noun heading its own clause,
+        no one's in the text, is held by the one person the sentence before is about (its subject)."""
+        if node.pos_ != "NOUN" or node.dep_ not in ("nsubj", "nsubjpass") or node.sent.start == 0 \
+                or any(c.dep_ == "poss" for c in node.children):
+            return []
+        before = self.doc[node.sent.start - 1].sent
+        subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+        found = [x for t in subjects for x in self.resolver.actors(t)]
+        if len(found) != 1 or found[0].type != "person":
+            return []
+        self.by_order = True
+        return subjects
+
     def slot(self, name: str) -> list[Participant]:
         ref = self.p.slots.get(name)
         if ref is None:
@@ -89,7 +103,7 @@ class _Match:
         for r in refs:
             heads = clause_subject(self.tok[r.node]) if r.subject else [self.tok[r.node]]
             if r.subject and not heads and name == "agent":
-                heads = self._subject_by_order(self.tok[r.node])
+                heads = self._subject_by_order(self.tok[r.node]) or self._previous_subject(self.tok[r.node])
             heads = heads + [q for h in heads for q in _second_objects(h)]
             listed = [q for h in heads for q in inclusion_members(h) + _verb_inclusion(h, r.subject)
                       if not (r.subject and _included_after(q, self.trigger))]
