@@ -1161,3 +1161,11 @@ def test_a_meeting_noun_heading_its_clause_is_held_by_the_one_the_sentence_befor
     rec = _rec(nlp, "Kenyan envoy Karl Vandor and Peruvian envoy Ivo Marek arrived in the region on Monday. The meeting "
                     "with Chilean Foreign Minister Anna Breck was useful.")
     assert not any("Anna Breck" in k and len(k) == 2 for k in _meetings(rec))
+
+
+def test_a_name_in_apposition_to_another_of_its_kind_is_one_more_in_the_list(nlp):
+    rec = _rec(nlp, "Chilean President Karl Vandor will meet foreign ministers from all five ex-Soviet Central Asian "
+                    "countries - Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan.")
+    (m,) = rec["meetings"]
+    assert set(m["participants"]) == {"Karl Vandor", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan",
+                                      "Uzbekistan"}

@@ -554,7 +554,7 @@ class Resolver:
                 if c.dep_ == "conj" and negated_conjunct(c):
                     continue  # "A, but not B, will attend": B is left out
                 if c.dep_ == "conj" or (c.dep_ == "appos" and self.index.at(c.i) is None and c.lower_ not in self.roles) \
-                        or self._listed_person(t, c):
+                        or self._listed_person(t, c) or self._listed_name(t, c):
                     out.append(c)
                     stack.append(c)
                 if c.dep_ == "prep" and c.lower_ in ("along", "together"):
@@ -565,6 +565,15 @@ class Resolver:
                                     out.append(p)
                                     stack.append(p)
         return sorted(out, key=lambda t: t.i)
+
+    def _listed_name(self, t, c) -> bool:
+        """"countries - A, B, C and D" parsed with B an apposition of A: a state (a body, a forum) is no
+        description of another, so a name in apposition to a different name of its kind is one more in the list."""
+        if c.dep_ != "appos" or c.i < t.i:
+            return False
+        mine, theirs = self.index.at(t.i), self.index.at(c.i)
+        return mine is not None and theirs is not None and mine.label_ == theirs.label_ \
+            and mine.label_ in ("country", "organization", "forum") and mine.id_ != theirs.id_
 
     def _holder_after(self, span):
         """The person named right after an organization and a role noun ("ORG (ABBR) head NAME"), or None."""
