@@ -544,6 +544,11 @@ FORUMS = [
         "Denmark.",
         # the unnamed regulators are their countries; each attends the council
         P(*hub("Nordic Council", "Norway", "Finland", "Denmark")), kind="talks", status="scheduled"),
+    row("meeting-attended-by-bare",
+        "Swedish Prime Minister Lina Osk met Chilean President Karl Holm on Monday in a meeting also attended by "
+        "Norwegian Foreign Minister Anna Berg.",
+        # the one attending the meeting the clause tells joins it: three who met
+        P(*clique("Lina Osk", "Karl Holm", "Anna Berg"))),
     # a session of a grouping of states whose clause names no attendee: the members the article names
     # attend, each by its person where the article names one; a small round table pairs everyone
     row("session-of-forum",

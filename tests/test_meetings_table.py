@@ -108,8 +108,10 @@ POSITIVE = [
         P(("Anna Berg", "Chile")), kind="visit", status="happened", pattern="visit-noun-poss"),
     row("hosted",
         "Egyptian President Omar Nasri hosted Lina Osk, the Swedish prime minister, in Cairo on Monday.",
-        P(("Omar Nasri", "Lina Osk")), kind="meeting", location="Cairo", status="happened",
-        pattern="host-person"),
+        # (hosted in the host's own capital: the guest from abroad visits the host's country)
+        P(("Omar Nasri", "Lina Osk"), ("Lina Osk", "Egypt")), kind={("Omar Nasri", "Lina Osk"): "meeting",
+                                                                ("Lina Osk", "Egypt"): "visit"},
+        location="Cairo", status="happened", pattern="host-person"),
     row("conferred",
         "Norwegian Foreign Minister Anna Berg conferred with Chilean President Karl Holm in Oslo.",
         P(("Anna Berg", "Karl Holm")), kind="meeting", location="Oslo", status="happened",
