@@ -1,0 +1,59 @@
+"""Actors of modern news, issue 18 round f: what the recognizer calls an organization that names none
+(a title's field, a law, a pair of countries), and titles of Congress and the White House.
+
+Invented names only; each test fails without the rule it names.
+"""
+from __future__ import annotations
+
+from graphkit.actors.spans import ACTORS_KEY
+
+
+def _actors(nlp, text):
+    return {s.id_: s.label_ for s in nlp(text).spans[ACTORS_KEY] if s._.kind != "pronoun"}
+
+
+def _organizations(nlp, text):
+    return {n for n, label in _actors(nlp, text).items() if label == "organization"}
+
+
+def test_the_field_before_a_ministers_title_is_no_organization(nlp):
+    text = "Mr. Kanto will be joined by External Affairs Minister S. Varadh on Saturday."
+    assert "External Affairs" not in _organizations(nlp, text)
+    text = "Earlier this week, National Security Adviser John Boldon stated that the two presidents would meet."
+    assert "National Security" not in _organizations(nlp, text)
+
+
+def test_the_fields_after_minister_of_are_no_organizations(nlp):
+    text = "The ceremony was attended by Minister of Housing, Urban-Rural Development of the PRC Ni Tong."
+    assert not {"Housing", "Urban-Rural Development"} & _organizations(nlp, text)
+    text = "Karl Holm also met Chile's Secretary of Foreign Affairs, Alicia Barra."
+    assert "Foreign Affairs" not in _organizations(nlp, text)
+
+
+def test_a_role_with_no_name_is_no_organization(nlp):
+    assert "Cabinet Spokesman" not in _organizations(nlp, "The visit was confirmed by the Cabinet Spokesman on Tuesday.")
+
+
+def test_a_field_the_article_names_as_a_ministry_stays_the_ministrys(nlp):
+    # the short name is how the minister is tied to his ministry (and its country)
+    text = ("India's Ministry of External Affairs said the talks went well. "
+            "Holm met External Affairs Minister S. Varadh in Delhi.")
+    doc = nlp(text)
+    field = [s for s in doc.spans[ACTORS_KEY] if s.text == "External Affairs"]
+    assert field and field[0].label_ == "organization"
+
+
+def test_a_treaty_is_no_organization(nlp):
+    text = "Canada and Chile signed the Vesk Karo Free Trade Agreement with Peru on Monday, Karl Holm said."
+    assert not any("Agreement" in n for n in _organizations(nlp, text))
+
+
+def test_two_countries_joined_by_a_hyphen_are_no_organization(nlp):
+    text = "The U.S.-Japan alliance is strong, Karl Holm said on Monday."
+    assert "U.S.-Japan" not in _organizations(nlp, text)
+
+
+def test_whips_and_strategists_are_titles_not_names(nlp):
+    text = "Holm met Senate Majority Whip John Corwin of Texas and White House Chief Strategist Stephen K. Bannock."
+    persons = {n for n, label in _actors(nlp, text).items() if label == "person"}
+    assert {"John Corwin", "Stephen K. Bannock"} <= persons
