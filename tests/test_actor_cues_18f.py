@@ -57,3 +57,16 @@ def test_whips_and_strategists_are_titles_not_names(nlp):
     text = "Holm met Senate Majority Whip John Corwin of Texas and White House Chief Strategist Stephen K. Bannock."
     persons = {n for n, label in _actors(nlp, text).items() if label == "person"}
     assert {"John Corwin", "Stephen K. Bannock"} <= persons
+
+
+def _countries(nlp, text):
+    return {s.id_: s._.country for s in nlp(text).spans[ACTORS_KEY] if s.label_ == "person"}
+
+
+def test_a_title_other_governments_share_gives_its_country_only_where_the_story_names_it(nlp):
+    text = ("The meeting with Foreign Secretary Luis Varga in Washington came a week after Tom Holm was "
+            "sworn in as U.S. secretary of state. In a video released by Mexico's foreign ministry, Varga "
+            "called the meeting cordial.")
+    assert _countries(nlp, text).get("Luis Varga") != "United Kingdom"
+    text = "Foreign Secretary Luis Varga said Britain would send more aid to the region."
+    assert _countries(nlp, text).get("Luis Varga") == "United Kingdom"

@@ -299,9 +299,18 @@ def _country_title(state: ArticleState, a: ActorState) -> str | None:
     gz = state.gazetteer
     # (a title the name keeps as its first word counts too: "Pope X")
     titles = sorted(a.roles) + ([a.name.split()[0]] if len(a.name.split()) > 1 else [])
-    found = next((c for r in titles for t, c in gz.country_titles.items()
-                  if re.sub(r"[^a-z ]+", " ", fold(r)).split() == t.split()), None)
-    return gz.in_period(found, state.period)
+    title, found = next(((t, c) for r in titles for t, c in gz.country_titles.items()
+                         if re.sub(r"[^a-z ]+", " ", fold(r)).split() == t.split()), (None, None))
+    found = gz.in_period(found, state.period)
+    if title in gz.shared_country_titles:
+        # other governments use the words too (Mexico's and India's "Foreign Secretary"): a story that
+        # names countries, none of them the title's nor the country of any of its institutions, is
+        # about another one's
+        named = {m.actor for m in state.mentions if m.type == "country"} | {
+            m.country for m in state.mentions if m.type == "organization" and m.country}
+        if named and found not in named:
+            return None
+    return found
 
 
 def person_roles(state: ArticleState) -> None:
