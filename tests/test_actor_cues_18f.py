@@ -70,3 +70,10 @@ def test_a_title_other_governments_share_gives_its_country_only_where_the_story_
     assert _countries(nlp, text).get("Luis Varga") != "United Kingdom"
     text = "Foreign Secretary Luis Varga said Britain would send more aid to the region."
     assert _countries(nlp, text).get("Luis Varga") == "United Kingdom"
+
+
+def test_an_institution_named_of_a_country_is_that_countrys(nlp):
+    text = "Chilean President Ana Ruiz met Kamal Qaisar, Speaker of the National Assembly of Pakistan, in Santiago."
+    assert _countries(nlp, text).get("Kamal Qaisar") == "Pakistan"
+    text = "He was received by Premier of the State Council of the PRC Li Tang on Monday."
+    assert _countries(nlp, text).get("Li Tang") == "China"

@@ -24,6 +24,7 @@ from .coref import is_given_name
 from .gazetteer import fold
 from .lexicon import LEXICON
 from .mention import ArticleState, Mention
+from .institutions import institution_country
 from .not_orgs import country_pair, document_name
 from .title_fields import title_field
 from .names import NAME_PARTICLES, PERSON_STOP, core, core_tokens, looks_like_name, same_person
@@ -809,7 +810,8 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
                 fold(text) in words or fold(text).strip(".") in CORPORATE_SUFFIXES)) \
                 and not _capitalised_word(state, s, e, lookup, lowered, words) and not _not_an_org_name(doc, s, e, surnames) \
                 and not title_field(doc, s, e) and not document_name(doc, s, e) and not country_pair(text, lookup):
-            state.mentions.append(Mention(s, e, "organization", text, text, country=company_country(doc[s:e], lookup)))
+            state.mentions.append(Mention(s, e, "organization", text, text, country=company_country(
+                doc[s:e], lookup) or institution_country(doc[s:e], lookup)))
     for s, e in cands.places:
         text = doc[s:e].text
         ct = core_tokens(text)
