@@ -77,3 +77,8 @@ def test_an_institution_named_of_a_country_is_that_countrys(nlp):
     assert _countries(nlp, text).get("Kamal Qaisar") == "Pakistan"
     text = "He was received by Premier of the State Council of the PRC Li Tang on Monday."
     assert _countries(nlp, text).get("Li Tang") == "China"
+
+
+def test_a_countrys_possessive_before_a_role_with_several_modifiers_is_the_persons_country(nlp):
+    text = "The US president arrived on Sunday. He met Chile's feted democracy leader Ana Ruiz on Monday."
+    assert _countries(nlp, text).get("Ana Ruiz") == "Chile"

@@ -234,13 +234,14 @@ def _appositive_demonym(state: ArticleState, m: Mention) -> str | None:
 def _country_before(state: ArticleState, m: Mention, title_words) -> str | None:
     """"Tunisia's Karl Holm", "British industrialist Sir Karl Holm", "Ohio Governor Karl Holm": a country
     (its name with a possessive, its demonym) or a place of a country right before the name, with only a
-    title or a few lower-case words describing the person between, is the person's country."""
+    title or a few lower-case words describing the person between ("Chile's feted democracy leader X": each
+    modifying a word after it up to the name), is the person's country."""
     doc = state.doc
     j = m.start - 1
     words = 0
     while j >= 0 and words <= 3 and state.at(j) is None and (
             fold(doc[j].text).strip(".") in title_words | PERSON_STOP_WORDS
-            or (doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ") and doc[j].head.i >= m.start)):
+            or (doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ") and j < doc[j].head.i < m.end)):
         j, words = j - 1, words + 1
     if j >= 0 and doc[j].text in _POSSESSIVE:
         j -= 1
