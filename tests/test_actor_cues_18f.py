@@ -82,3 +82,14 @@ def test_an_institution_named_of_a_country_is_that_countrys(nlp):
 def test_a_countrys_possessive_before_a_role_with_several_modifiers_is_the_persons_country(nlp):
     text = "The US president arrived on Sunday. He met Chile's feted democracy leader Ana Ruiz on Monday."
     assert _countries(nlp, text).get("Ana Ruiz") == "Chile"
+
+
+def test_a_long_headline_in_title_case_is_a_headline(nlp):
+    text = ("Chilean Prime Minister Tomas Vega arrives in Lima on a Weekend Visit for Bi-lateral talks with "
+            "Peruvian President Ana Ruiz and Signing of Key Agreements\n\n"
+            "Chilean Prime Minister Tomas Vega met Peruvian President Ana Ruiz in Lima on Saturday, and the two "
+            "leaders signed several agreements.\n")
+    names = _actors(nlp, text)
+    # (the recognizer's reading of a headline in title case is no evidence: its "talks" are no forum)
+    assert not any("Signing" in n or "talks" in n for n in names)
+    assert names.get("Tomas Vega") == "person" and names.get("Ana Ruiz") == "person"

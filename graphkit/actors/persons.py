@@ -62,11 +62,19 @@ _HE_SHE = frozenset({"he", "she", "his", "her", "him"})
 _POSSESSIVE = ("'s", "’s")
 
 
+def _title_case(line: str) -> bool:
+    """A line in title case ("Leader Arrives in Oslo on a Weekend Visit for Talks and Signing of Agreements"):
+    a headline however long, as running text capitalises few of its longer words."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def heading_tokens(doc) -> set[int]:
     """Token indices on short lines with no final punctuation that stand alone (headlines, section heads)."""
     out = set()
     lines = doc_text(doc).split("\n")
-    short = [bool(ln.strip()) and len(ln.strip()) < 120 and not re.search(r"[.!?\"”:]$", ln.strip()) for ln in lines]
+    short = [bool(ln.strip()) and (len(ln.strip()) < 120 or _title_case(ln)) and not re.search(r"[.!?\"”:]$", ln.strip())
+             for ln in lines]
     body = [bool(ln.strip()) and not sh for ln, sh in zip(lines, short)]
     last_body = max((i for i, b in enumerate(body) if b), default=-1)
     pos = 0
