@@ -93,3 +93,10 @@ def test_a_long_headline_in_title_case_is_a_headline(nlp):
     # (the recognizer's reading of a headline in title case is no evidence: its "talks" are no forum)
     assert not any("Signing" in n or "talks" in n for n in names)
     assert names.get("Tomas Vega") == "person" and names.get("Ana Ruiz") == "person"
+
+
+def test_a_family_name_written_first_tagged_as_an_organization_is_the_person(nlp):
+    text = ("Chinese Foreign Minister Wang Tao arrived in Seoul on Monday. Wang is also likely to be briefed on "
+            "the outcome of the talks. According to the Post, Wang could make the case for four-party talks.")
+    doc = nlp(text)
+    assert {(s.label_, s.id_) for s in doc.spans[ACTORS_KEY] if s.text == "Wang"} == {("person", "Wang Tao")}

@@ -164,6 +164,15 @@ def _widen(doc, s: int, e: int, taken: set[int], words: frozenset[str]) -> tuple
     return strip_determiners(doc, s, e)
 
 
+def _family_name_first(names: PersonNames, ct: tuple, surnames) -> str | None:
+    """The one full name of the article that opens with the one word ``ct`` (a family name written first:
+    "Wang Tao" ... "Wang"), where no full name ends with it."""
+    if len(ct) != 1 or ct[0] in surnames:
+        return None
+    firsts = [p for p in names.names if len(core_tokens(p)) >= 2 and core_tokens(p)[0] == ct[0]]
+    return firsts[0] if len(firsts) == 1 else None
+
+
 def _possessor_of_role(doc, end: int) -> bool:
     """Is the span ending at ``end`` followed by "'s" and a role one person has towards another
     ("Dalton's adviser"; not "Norcom's chief operating officer")?"""
@@ -792,6 +801,10 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
             if target:
                 state.mentions.append(Mention(s, e, "person", target, text))
                 continue
+        target = _family_name_first(names, ct, surnames)
+        if target:  # "Foreign Minister Wang Tao ... Wang said" with "Wang" tagged ORG
+            state.mentions.append(Mention(s, e, "person", target, text))
+            continue
         if s in state.headings:  # NER on title-case headlines is unreliable
             continue
         if e - s == 1 and _acts_as_person(doc, s, e) and looks_like_name(text) and not text.isupper() and lookup(text) is None \
