@@ -100,3 +100,13 @@ def test_a_family_name_written_first_tagged_as_an_organization_is_the_person(nlp
             "the outcome of the talks. According to the Post, Wang could make the case for four-party talks.")
     doc = nlp(text)
     assert {(s.label_, s.id_) for s in doc.spans[ACTORS_KEY] if s.text == "Wang"} == {("person", "Wang Tao")}
+
+
+def test_a_unit_after_a_time_is_no_organization(nlp):
+    text = "Karo One landed at Karo Base at 12:30 am (5:30 GMT), Karl Holm said."
+    assert "GMT" not in _organizations(nlp, text)
+
+
+def test_a_craft_one_travels_aboard_is_no_organization_anywhere_in_the_article(nlp):
+    text = "Karo One landed at Karo Base at midnight, said a reporter aboard Karo One."
+    assert "Karo One" not in _organizations(nlp, text)

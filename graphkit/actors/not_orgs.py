@@ -1,5 +1,6 @@
 """Names the recognizer calls organizations that name no actor: a law or a treaty ("the Vesk Free Trade
-Agreement"), a pair of countries modifying a noun ("the U.S.-Japan alliance")."""
+Agreement"), a pair of countries modifying a noun ("the U.S.-Japan alliance"), a unit after a number
+("5:30 GMT"), a craft one travels aboard ("aboard Karo One")."""
 from __future__ import annotations
 
 from .gazetteer import fold
@@ -23,3 +24,17 @@ def country_pair(text: str, lookup) -> bool:
         return False
     entries = [lookup(p) for p in parts]
     return all(en is not None and en.type in _COUNTRY_KINDS for en in entries)
+
+
+_ABOARD = frozenset({"aboard", "onboard", "on-board"})
+
+
+def unit_after_number(doc, s: int, e: int) -> bool:
+    """"at 3:46 p.m. (1946 GMT)": a one-word name in capitals right after a number is its unit."""
+    return e - s == 1 and doc[s].text.isupper() and s > 0 and (doc[s - 1].like_num or any(
+        c.isdigit() for c in doc[s - 1].text))
+
+
+def craft(doc, s: int, e: int) -> bool:
+    """"a reporter aboard Karo One said": what one travels aboard is a craft, not an actor."""
+    return s > 0 and doc[s - 1].lower_ in _ABOARD

@@ -25,7 +25,7 @@ from .gazetteer import fold
 from .lexicon import LEXICON
 from .mention import ArticleState, Mention
 from .institutions import institution_country
-from .not_orgs import country_pair, document_name
+from .not_orgs import country_pair, craft, document_name, unit_after_number
 from .title_fields import title_field
 from .names import NAME_PARTICLES, PERSON_STOP, core, core_tokens, looks_like_name, same_person
 
@@ -788,6 +788,8 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
 
     surnames = names.surname_keys()
     lowered = _LowerWords(doc)
+    # one sense per article: "Karo One landed ..." is the craft a reporter was aboard
+    crafts = {doc[s:e].text for s, e, _ in cands.organizations if craft(doc, s, e)}
     for s, e, label in cands.organizations:
         text = doc[s:e].text
         if _town(doc, s, e):
@@ -830,7 +832,8 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
         if label == "ORG" and looks_like_org(text) and not (e - s == 1 and (
                 fold(text) in words or fold(text).strip(".") in CORPORATE_SUFFIXES)) \
                 and not _capitalised_word(state, s, e, lookup, lowered, words) and not _not_an_org_name(doc, s, e, surnames) \
-                and not title_field(doc, s, e) and not document_name(doc, s, e) and not country_pair(text, lookup):
+                and not title_field(doc, s, e) and not document_name(doc, s, e) and not country_pair(text, lookup) \
+                and not unit_after_number(doc, s, e) and text not in crafts:
             state.mentions.append(Mention(s, e, "organization", text, text, country=company_country(
                 doc[s:e], lookup) or institution_country(doc[s:e], lookup)))
     for s, e in cands.places:
