@@ -110,3 +110,10 @@ def test_a_unit_after_a_time_is_no_organization(nlp):
 def test_a_craft_one_travels_aboard_is_no_organization_anywhere_in_the_article(nlp):
     text = "Karo One landed at Karo Base at midnight, said a reporter aboard Karo One."
     assert "Karo One" not in _organizations(nlp, text)
+
+
+def test_a_summit_the_recognizer_calls_an_organization_is_a_forum_and_one_with_its_other_spellings(nlp):
+    text = "Karl Holm attended the Fourteenth Vesk Summit in Oslo. The 14th Vesk Summit ended on Friday."
+    doc = nlp(text)
+    forums = {(s.text, s.label_, s.id_) for s in doc.spans[ACTORS_KEY] if "Summit" in s.text}
+    assert {label for _, label, _ in forums} == {"forum"} and len({i for _, _, i in forums}) == 1

@@ -54,6 +54,7 @@ BUSINESS_NOUNS = LEXICON["business_nouns"]
 COMPANY_KINDS = LEXICON["company_kind_nouns"]
 DOCUMENT_WORDS = LEXICON["document_words"]
 CURRENCY_WORDS = LEXICON["currency_words"]
+FORUM_ORG_NOUNS = frozenset({"summit", "conference", "talks", "dialogue", "negotiations"})
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 _DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "miles", "mile"})
 _LOOSE_SUFFIXES = frozenset({"group", "sa", "ab", "ag", "co", "cos"})
@@ -808,6 +809,13 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
             state.mentions.append(Mention(s, e, "person", target, text))
             continue
         if s in state.headings:  # NER on title-case headlines is unreliable
+            continue
+        if e - s >= 2 and fold(doc[e - 1].text) in FORUM_ORG_NOUNS and looks_like_org(text):
+            # "the G20 Summit", "the Fourteenth Islamic Summit": a forum (one with "the G20 summit"), with
+            # the ordinal the recognizer left out of it ("the 14th | Islamic Summit")
+            if s > 0 and doc[s - 1].ent_type_ == "ORDINAL" and (s - 1) not in state.covered():
+                s, text = s - 1, doc[s - 1:e].text
+            state.mentions.append(Mention(s, e, "forum", text, text))
             continue
         if e - s == 1 and _acts_as_person(doc, s, e) and looks_like_name(text) and not text.isupper() and lookup(text) is None \
                 and fold(text) not in ORG_WORDS | CORPORATE_SUFFIXES:
