@@ -117,3 +117,17 @@ def test_a_summit_the_recognizer_calls_an_organization_is_a_forum_and_one_with_i
     doc = nlp(text)
     forums = {(s.text, s.label_, s.id_) for s in doc.spans[ACTORS_KEY] if "Summit" in s.text}
     assert {label for _, label, _ in forums} == {"forum"} and len({i for _, _, i in forums}) == 1
+
+
+def test_a_full_name_without_its_middle_initial_is_the_same_person():
+    from graphkit.corpus_resolution import resolve_corpus
+    from graphkit.records import Actor, Record
+
+    recs = [Record("a", actors=[Actor("Tomas K. Varga", "person", country="Chile", mentions=[[0, 14, 0]])]),
+            Record("b", actors=[Actor("Tomas Varga", "person", mentions=[[0, 11, 0]])])]
+    _, actors, index = resolve_corpus(recs)
+    assert index[("b", "Tomas Varga")] == index[("a", "Tomas K. Varga")]
+    # a given name that differs is another person
+    recs.append(Record("c", actors=[Actor("Anna Varga", "person", mentions=[[0, 10, 0]])]))
+    _, actors, index = resolve_corpus(recs)
+    assert index[("c", "Anna Varga")] != index[("a", "Tomas K. Varga")]
