@@ -131,3 +131,16 @@ def test_a_full_name_without_its_middle_initial_is_the_same_person():
     recs.append(Record("c", actors=[Actor("Anna Varga", "person", mentions=[[0, 10, 0]])]))
     _, actors, index = resolve_corpus(recs)
     assert index[("c", "Anna Varga")] != index[("a", "Tomas K. Varga")]
+
+
+def test_an_embassy_is_no_sign_of_the_country_of_the_story_or_its_persons():
+    from graphkit.extract import extract_text
+
+    text = ("Chile appears to be nearing a political crossroads over measures to deregulate its protected "
+            "economy, the U.S. Embassy says in a new report.\n"
+            "To counter falling copper revenues, the government has launched a series of measures to boost "
+            "exports.\nChile, a leading commodity producer, has been severely hit by the fall in world copper "
+            "prices.\nBut the U.S. Embassy report says President Tomas Varga's government appears to be "
+            "divided over what direction to lead the economy.\n")
+    varga = next(a for a in extract_text(text).actors if a.name == "Tomas Varga")
+    assert "United States" not in (varga.country, varga.country_guess)

@@ -25,7 +25,7 @@ from .gazetteer import fold
 from .lexicon import LEXICON
 from .mention import ArticleState
 from .persons import title_words
-from .roles import context_country
+from .roles import body_abroad, context_country
 
 BUSINESS_NOUNS = LEXICON["business_nouns"]
 MINISTER_WORDS = LEXICON["minister_words"]
@@ -89,7 +89,7 @@ def _countries(state: ArticleState) -> tuple[str | None, str | None]:
     for m in state.mentions:
         if m.type in ("organization", "members") and m.kind == "party" and m.country:
             own[m.country] += 3  # a country's own parties: the surest sign of a domestic story
-        elif m.type == "organization" and m.kind == "body" and m.country:
+        elif m.type == "organization" and m.kind == "body" and m.country and not body_abroad(m):
             own[m.country] += 2  # a government body (a company's country says little about the story's)
         elif m.type == "country" and not m.place:
             score[m.actor] += _headline_weight(state, m, titles) if m.start in state.headings else 1

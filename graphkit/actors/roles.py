@@ -609,6 +609,15 @@ def _destination(tok) -> bool:
     return tok.dep_ == "pobj" and h.head.lemma_.lower() in TRIP_NOUNS | TRIP_VERBS
 
 
+_ABROAD_BODIES = frozenset({"embassy", "embassies", "consulate", "consulates", "mission", "legation"})
+
+
+def body_abroad(m) -> bool:
+    """An embassy, a consulate or a mission is a country's body in another one ("Chile is at a crossroads,
+    the U.S. Embassy says"): no sign of the country of the story or of the persons around it."""
+    return bool(_ABROAD_BODIES & set(fold(f"{m.actor} {m.surface}").split()))
+
+
 def context_country(state: ArticleState, a: ActorState, countries: bool = False) -> str | None:
     """Guess a person's country from the government bodies and parties in their sentences.  A country
     merely named in the same sentence says little of whose the person is ("Vargas said Ruritania ..."):
@@ -631,7 +640,7 @@ def context_country(state: ArticleState, a: ActorState, countries: bool = False)
             prep = head.head.lower_ if head.dep_ == "pobj" else ""
             if _destination(head):
                 continue  # "a U.S. visit", "visited Kenya": where one goes is not one's country
-            if mm.type == "organization" and mm.kind in ("body", "party"):
+            if mm.type == "organization" and mm.kind in ("body", "party") and not body_abroad(mm):
                 c = state.actors.get(mm.actor).country if mm.actor in state.actors else None
                 if c:
                     score[c] += 2  # the government bodies and parties around a person, not companies
