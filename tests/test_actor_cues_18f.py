@@ -144,3 +144,27 @@ def test_an_embassy_is_no_sign_of_the_country_of_the_story_or_its_persons():
             "divided over what direction to lead the economy.\n")
     varga = next(a for a in extract_text(text).actors if a.name == "Tomas Varga")
     assert "United States" not in (varga.country, varga.country_guess)
+
+
+def _persons(nlp, text):
+    return {n for n, label in _actors(nlp, text).items() if label == "person"}
+
+
+def test_a_one_word_company_that_said_it_is_no_person_where_it_only_reports(nlp):
+    text = ("Vekkotek said it is forming a products division which will be located in Dallas. The new "
+            "division will market software products, Vekkotek said.")
+    assert "Vekkotek" not in _persons(nlp, text)
+
+
+def test_a_name_written_with_a_company_suffix_elsewhere_in_the_article_is_the_companys(nlp):
+    text = ("The firms said Paine Verity originally planned to offer 3.6 mln shares. They added the shares "
+            "are convertible into Paine Verity Group's common stock.")
+    assert "Paine Verity" not in _persons(nlp, text)
+    # a person's own group: a name with a given name stays a person
+    text = "Karl Holm said the shares are convertible into Karl Holm Group's common stock."
+    assert "Karl Holm" in _persons(nlp, text)
+
+
+def test_an_abbreviated_rank_ends_no_name(nlp):
+    text = "The two others are Vice Adm. Tom Vesker who resigned and Marine Lt. Col. Karl Norberg who was fired."
+    assert not any(n.endswith("Lt") for n in _persons(nlp, text))

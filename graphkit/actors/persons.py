@@ -103,6 +103,16 @@ def title_words(gz) -> frozenset[str]:
     return _title_words(gz.titles_and_roles())
 
 
+@functools.lru_cache(maxsize=4)
+def _abbreviated_titles(titles: frozenset) -> frozenset[str]:
+    return frozenset(t[:-1] for t in titles if t.endswith(".") and "." not in t[:-1] and " " not in t)
+
+
+def abbreviated_titles(gz) -> frozenset[str]:
+    """Titles written short with a full stop ("lt", "col", "gen", "adm"): no name ends in one."""
+    return _abbreviated_titles(gz.titles_and_roles())
+
+
 class PersonNames:
     """The article's person names so far; ``canonical(name)`` files a new one."""
 
@@ -650,6 +660,8 @@ def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozense
         return "organization"
     if _at_a_distance(doc, e) and _human_cues(doc, s, e, words) <= 0:
         return "place"
+    if e - s >= 2 and last in abbreviated_titles(state.gazetteer):
+        return "none"  # "Marine Lt. Col. X": the recognizer's "Marine Lt" is a rank
     if e - s >= 2:
         # a full name: the recognizer's label and the shape of a name, against what makes it a thing
         human = _human_cues(doc, s, e, words)
@@ -709,7 +721,11 @@ def _companies_by_article(state: ArticleState, spans: list, rejected: list, cand
         for t in token_hits(doc, {words_[0].lower()}):
             i = t.i
             n = len(words_)
-            if i != a and doc[i:i + n].text == doc[a:b].text and _strong_company_cue(state, i, i + n):
+            if i != a and doc[i:i + n].text == doc[a:b].text and (_strong_company_cue(state, i, i + n) or (
+                    # "... into Karo Vesk Group's stock": any suffix, "Group" too, after a name that
+                    # opens with no given name
+                    b - a >= 2 and i + n < len(doc) and _corporate_suffix(doc[i + n])
+                    and not is_given_name(words_[0]))):
                 companies.add(doc[a:b].text)
                 break
     # the recognizer's own company names, the name and a company word or suffix ("PHARMA AB" in a headline
@@ -770,7 +786,9 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
     # Vesk subsidiary", "Vesk said it") is that elsewhere too, where only the label calls it a person
     things = {doc[a].text for a, b in spans if b - a == 1 and (a, b) not in kept
               and _thing_cues(state, a, b) >= 2 and core(doc[a].text) not in full}
-    spans = [(a, b) for a, b in kept if not (a in state.label_only and doc[a].text in things)]
+    # (and where it only reports: "Karo said it is forming a unit ... , Karo said" — companies say things too)
+    spans = [(a, b) for a, b in kept if not (doc[a].text in things and (
+        a in state.label_only or b - a == 1 and _human_cues(doc, a, b, words) <= 0))]
     spans = _companies_by_article(state, spans, [se for se in found_spans if se not in kept], cands, words, full)
     body = [(s, e) for s, e in spans if s not in state.headings]
     body_keys = {t for s, e in body for t in core_tokens(doc[s:e].text)}
