@@ -168,3 +168,9 @@ def test_a_name_written_with_a_company_suffix_elsewhere_in_the_article_is_the_co
 def test_an_abbreviated_rank_ends_no_name(nlp):
     text = "The two others are Vice Adm. Tom Vesker who resigned and Marine Lt. Col. Karl Norberg who was fired."
     assert not any(n.endswith("Lt") for n in _persons(nlp, text))
+
+
+def test_a_law_firms_partners_are_the_firm_wherever_the_article_names_them(nlp):
+    text = ("The memo had been hired to conduct legal research on Holmgren by Barker and Hostwick law firm. Two "
+            "sources said the Fusion work for Barker and Hostwick that produced the information was paid.")
+    assert not {"Barker", "Hostwick"} & _persons(nlp, text)

@@ -534,6 +534,15 @@ def _firm_names(state: ArticleState, cands) -> None:
         if doc[end - 1].dep_ in ("nsubj", "nsubjpass") or end - (t.i + 1) > 4:
             continue  # "the firm Tom Varga founded"
         _firm_name(cands, t.i + 1, end)
+    # one sense per article: the partners' names of a firm found above ("Holm and Kessler law firm") are the
+    # firm's wherever the article writes them so ("the work for Holm and Kessler that ...")
+    partners = {tuple(t.text for t in doc[a:b]) for a, b, _ in cands.organizations
+                if b - a >= 3 and any(t.lower_ in ("and", "&") for t in doc[a + 1:b - 1])}
+    for words in partners:
+        for t in token_hits(doc, {words[0].lower()}):
+            a, b = t.i, t.i + len(words)
+            if tuple(x.text for x in doc[a:b]) == words and not any(o[:2] == (a, b) for o in cands.organizations):
+                _firm_name(cands, a, b)
 
 
 def _firm_name(cands, s: int, end: int) -> None:
