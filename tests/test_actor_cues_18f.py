@@ -174,3 +174,8 @@ def test_a_law_firms_partners_are_the_firm_wherever_the_article_names_them(nlp):
     text = ("The memo had been hired to conduct legal research on Holmgren by Barker and Hostwick law firm. Two "
             "sources said the Fusion work for Barker and Hostwick that produced the information was paid.")
     assert not {"Barker", "Hostwick"} & _persons(nlp, text)
+
+
+def test_a_son_called_by_his_given_name_and_jr_is_the_full_name(nlp):
+    doc = nlp("Karl Holm Jr. met the lawyer in June. Karl Jr. later said the meeting was short.")
+    assert {s.id_ for s in doc.spans[ACTORS_KEY] if s.label_ == "person"} == {"Karl Holm Jr."}

@@ -94,8 +94,8 @@ def same_person(short: str, full: str) -> bool:
         return False
     st = name_tokens(short)
     if len(st) == 2 and core(st[-1]) in GENERATIONS and generation(full) == core(st[-1]):
-        # "Holm Jr." is Karl Holm Jr.
-        return core(st[0]) == core_tokens(" ".join(name_tokens(full)[:-1]))[-1]
+        # "Holm Jr." is Karl Holm Jr., and so is "Karl Jr." (the son called by his given name)
+        return core(st[0]) == core_tokens(" ".join(name_tokens(full)[:-1]))[-1] or core(st[0]) == f[0]
     if generation(short) != generation(full) and len(s) >= 2:
         return False  # "Karl Holm Sr" and "Karl Holm Jr", "Karl Holm" and "Karl Holm Jr": father and son
     if len(s) < len(f):
