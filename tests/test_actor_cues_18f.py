@@ -179,3 +179,14 @@ def test_a_law_firms_partners_are_the_firm_wherever_the_article_names_them(nlp):
 def test_a_son_called_by_his_given_name_and_jr_is_the_full_name(nlp):
     doc = nlp("Karl Holm Jr. met the lawyer in June. Karl Jr. later said the meeting was short.")
     assert {s.id_ for s in doc.spans[ACTORS_KEY] if s.label_ == "person"} == {"Karl Holm Jr."}
+
+
+def test_a_ship_named_after_a_person_is_no_person(nlp):
+    text = "Loading of a cargo on the Soviet freighter Nikolay Kuzmin for shipment to Odessa was completed, he said."
+    assert "Nikolay Kuzmin" not in _persons(nlp, text)
+
+
+def test_the_employer_after_a_named_analyst_is_no_person(nlp):
+    text = "Karo shares rose after analyst Tom Varga of Selwyn Maher Deitz raised earnings estimates, traders said."
+    persons = _persons(nlp, text)
+    assert "Tom Varga" in persons and "Selwyn Maher Deitz" not in persons

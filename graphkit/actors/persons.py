@@ -54,6 +54,7 @@ BUSINESS_NOUNS = LEXICON["business_nouns"]
 COMPANY_KINDS = LEXICON["company_kind_nouns"]
 DOCUMENT_WORDS = LEXICON["document_words"]
 CURRENCY_WORDS = LEXICON["currency_words"]
+CRAFT_NOUNS = LEXICON["craft_nouns"]
 FORUM_ORG_NOUNS = frozenset({"summit", "conference", "talks", "dialogue", "negotiations"})
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 _DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "miles", "mile"})
@@ -321,6 +322,14 @@ def _named_as_company(doc, s: int, e: int) -> bool:
     if head.dep_ == "pobj" and prep.lower_ in ("for", "with", "at") and prep.head.i < s \
             and prep.head.lower_ in BUSINESS_NOUNS:
         return True
+    # "analyst Maryann Holm of Karo Vesk and Birney": the employer of a person of the markets named right
+    # before (read by tokens: the parser tangles such runs of names)
+    if s >= 3 and doc[s - 1].lower_ in ("of", "at", "with"):
+        k = s - 2
+        while k > 0 and s - 2 - k < 4 and doc[k].is_title and doc[k].pos_ == "PROPN":
+            k -= 1
+        if k < s - 2 and doc[k].is_lower and doc[k].lower_ in BUSINESS_NOUNS:
+            return True
     # (persons have abbreviations too, "Khalid bin Faris (KBF)": a name that opens with a given name is left alone)
     return e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" \
         and bool(ABBREVIATION.match(doc[e + 1].text)) and initials_fit(doc[e + 1].text, doc[s:e].text) \
@@ -438,6 +447,10 @@ def _thing_cues(state: ArticleState, s: int, e: int) -> int:
         votes += 3
     if last in CURRENCY_WORDS:
         votes += 3  # "200 mln H.K. Dlr", "Ecus": a currency
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.i < s and c.is_lower and fold(c.lemma_) in CRAFT_NOUNS
+           for c in head.children) or (head.dep_ == "appos" and head.head.i < s and head.head.is_lower
+                                       and fold(head.head.lemma_) in CRAFT_NOUNS):
+        votes += 4  # "the Soviet freighter Nikolay X": a ship's name, whatever "he said" follows
     if e - s == 1 and s > 0 and doc[s - 1].lower_ in ("the", "a", "an") and head.dep_ not in ("compound", "amod"):
         # "the Karo will lend": a person's name takes no article, whatever it does ("The Karo is asking
         # banks ..."): it outweighs a human verb and the recognizer's label together
