@@ -190,3 +190,20 @@ def test_the_employer_after_a_named_analyst_is_no_person(nlp):
     text = "Karo shares rose after analyst Tom Varga of Selwyn Maher Deitz raised earnings estimates, traders said."
     persons = _persons(nlp, text)
     assert "Tom Varga" in persons and "Selwyn Maher Deitz" not in persons
+
+
+def test_a_bill_is_no_person(nlp):
+    text = "The new Banking Bill, updating the 1979 Banking Act, is the third leg of the government's legislation."
+    assert "Banking Bill" not in _persons(nlp, text)
+
+
+def test_what_is_owned_is_no_person(nlp):
+    text = ("Jacoby was not available for comment on the report. Ted Batesby is now owned by Saatchi and "
+            "Saatchi, the world's largest advertising agency.")
+    assert "Ted Batesby" not in _persons(nlp, text)
+
+
+def test_a_french_holding_company_is_no_person(nlp):
+    text = ("Nobel and Financiere Robin are issuing French franc domestic bonds with share warrants. In a separate "
+            "operation, Financiere Robin is issuing a 147.73 mln French franc eight-year bond.")
+    assert "Financiere Robin" not in _persons(nlp, text)

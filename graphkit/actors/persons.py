@@ -55,6 +55,7 @@ COMPANY_KINDS = LEXICON["company_kind_nouns"]
 DOCUMENT_WORDS = LEXICON["document_words"]
 CURRENCY_WORDS = LEXICON["currency_words"]
 CRAFT_NOUNS = LEXICON["craft_nouns"]
+OWNED_VERBS = LEXICON["owned_verbs"]
 FORUM_ORG_NOUNS = frozenset({"summit", "conference", "talks", "dialogue", "negotiations"})
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 _DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "miles", "mile"})
@@ -447,6 +448,8 @@ def _thing_cues(state: ArticleState, s: int, e: int) -> int:
         votes += 3
     if last in CURRENCY_WORDS:
         votes += 3  # "200 mln H.K. Dlr", "Ecus": a currency
+    if head.dep_ == "nsubjpass" and fold(head.head.lemma_) in OWNED_VERBS:
+        votes += 4  # "Ted Holmby is now owned by X": a company
     if any(c.dep_ in ("compound", "amod", "nmod") and c.i < s and c.is_lower and fold(c.lemma_) in CRAFT_NOUNS
            for c in head.children) or (head.dep_ == "appos" and head.head.i < s and head.head.is_lower
                                        and fold(head.head.lemma_) in CRAFT_NOUNS):
