@@ -207,3 +207,16 @@ def test_a_french_holding_company_is_no_person(nlp):
     text = ("Nobel and Financiere Robin are issuing French franc domestic bonds with share warrants. In a separate "
             "operation, Financiere Robin is issuing a 147.73 mln French franc eight-year bond.")
     assert "Financiere Robin" not in _persons(nlp, text)
+
+
+def test_a_state_before_a_long_description_or_a_party_gives_the_country(nlp):
+    assert _countries(nlp, "Texas savings and loan commissioner Tom Varga said the agency would act.") \
+        .get("Tom Varga") == "United States"
+    text = "Nebraska Republican Reps. Karl Holmby and Tom Varga were said to be among those being considered."
+    assert _countries(nlp, text).get("Karl Holmby") == "United States"
+
+
+def test_a_description_before_a_name_runs_over_the_full_stop_of_an_abbreviation_only(nlp):
+    text = ("Officials of Peru and Brazil met on Monday. Tom Varga said he had lost trust over the Chile War. "
+            "Mr Varga then changed his mind.")
+    assert _countries(nlp, text).get("Tom Varga") != "Chile"

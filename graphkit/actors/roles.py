@@ -231,6 +231,35 @@ def _appositive_demonym(state: ArticleState, m: Mention) -> str | None:
     return None
 
 
+def _title(tok, title_words) -> bool:
+    word = fold(tok.text).strip(".")
+    return word in title_words | PERSON_STOP_WORDS or (word.endswith("s") and word[:-1] in title_words)
+
+
+def _describes(state: ArticleState, j: int, m: Mention, title_words) -> bool:
+    """Is token ``j`` a word of the description between a place and a person's name: a title (or titles:
+    "Reps."), a lower-case word modifying one after it ("savings and loan commissioner"), a party's
+    name ("Nebraska Republican Reps. X")?"""
+    doc, tok = state.doc, state.doc[j]
+    if tok.text == "." and j > 0 and doc[j - 1].text[:1].isupper() and _title(
+            doc[j - 1], persons.abbreviated_titles(state.gazetteer)):
+        return True  # the full stop of an abbreviated title the tokenizer split off ("Reps | . X"); any other
+        # ends the sentence ("... over the Chile War. Mr X": "War" is a word of titles, not an abbreviation)
+    at = state.at(j)
+    if at is not None:
+        return at.type == "members" or at.kind == "party"
+    party = state.gazetteer.lookup(tok.text + "s") if tok.text[:1].isupper() else None
+    if party is not None and party.kind == "party":
+        return True  # "Republican", one of the party's "Republicans"
+    if _title(tok, title_words):
+        return True
+    if tok.lower_ == "and" and 0 < j and doc[j - 1].is_lower and doc[j + 1].is_lower:
+        return True  # "savings and loan"
+    # (each modifying a word after it, or a conjunct of one: "savings and loan commissioner")
+    return tok.is_lower and tok.pos_ in ("NOUN", "ADJ") and tok.head.i < m.end and (
+        tok.head.i > j or tok.dep_ == "conj")
+
+
 def _country_before(state: ArticleState, m: Mention, title_words) -> str | None:
     """"Tunisia's Karl Holm", "British industrialist Sir Karl Holm", "Ohio Governor Karl Holm": a country
     (its name with a possessive, its demonym) or a place of a country right before the name, with only a
@@ -239,9 +268,7 @@ def _country_before(state: ArticleState, m: Mention, title_words) -> str | None:
     doc = state.doc
     j = m.start - 1
     words = 0
-    while j >= 0 and words <= 3 and state.at(j) is None and (
-            fold(doc[j].text).strip(".") in title_words | PERSON_STOP_WORDS
-            or (doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ") and j < doc[j].head.i < m.end)):
+    while j >= 0 and words <= 4 and _describes(state, j, m, title_words):
         j, words = j - 1, words + 1
     if j >= 0 and doc[j].text in _POSSESSIVE:
         j -= 1
