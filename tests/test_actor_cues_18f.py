@@ -220,3 +220,13 @@ def test_a_description_before_a_name_runs_over_the_full_stop_of_an_abbreviation_
     text = ("Officials of Peru and Brazil met on Monday. Tom Varga said he had lost trust over the Chile War. "
             "Mr Varga then changed his mind.")
     assert _countries(nlp, text).get("Tom Varga") != "Chile"
+
+
+def test_a_minister_with_no_country_is_of_the_one_country_of_the_articles_other_ministers():
+    from graphkit.extract import extract_text
+
+    text = ("Chile's Finance Minister Tomas Varga is expected to announce a neutral budget tomorrow, bankers told "
+            "Reuters. A banker at Union Bank of Switzerland said the plan was sound. Deputy Prime Minister Karl "
+            "Holmberg has already announced the government will try to encourage larger families.")
+    holmberg = next(a for a in extract_text(text).actors if a.name == "Karl Holmberg")
+    assert (holmberg.country or holmberg.country_guess) == "Chile"

@@ -129,7 +129,15 @@ def assign_home_countries(state: ArticleState) -> None:
             if home and markets and not (home == state.dateline_country or _works_in(state, a, home)):
                 continue  # an analyst in London on Japan's economy is not Japanese
             a.guess = home or (context_country(state, a, countries=True) if a.roles and not markets else None) \
-                or (_sole_country(state) if _minister(a) else None)
+                or (_sole_country(state) or _fellow_ministers(state, a) if _minister(a) else None)
+
+
+def _fellow_ministers(state: ArticleState, a) -> str | None:
+    """The one country of the article's other ministers, where the text states theirs: "Ruritania's Finance
+    Minister X ... Deputy Prime Minister Y has announced" (a foreign minister would be introduced as such;
+    banks and companies of other countries named beside them say nothing of a government's members)."""
+    countries = {p.country for p in state.persons() if p is not a and p.country and _minister(p)}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _minister(a) -> bool:
