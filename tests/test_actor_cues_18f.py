@@ -230,3 +230,9 @@ def test_a_minister_with_no_country_is_of_the_one_country_of_the_articles_other_
             "Holmberg has already announced the government will try to encourage larger families.")
     holmberg = next(a for a in extract_text(text).actors if a.name == "Karl Holmberg")
     assert (holmberg.country or holmberg.country_guess) == "Chile"
+
+
+def test_a_name_of_titles_only_is_no_person(nlp):
+    text = ("Holm held a meeting on Thursday with Saudi Deputy Crown Prince, Second Deputy Prime Minister and "
+            "Defense Minister Mohammed bin Salwan in Riyadh.")
+    assert not any("Minister" in p for p in _persons(nlp, text))

@@ -687,6 +687,9 @@ def person_decision(state: ArticleState, s: int, e: int, lookup, words: frozense
         return "place"
     if e - s >= 2 and last in abbreviated_titles(state.gazetteer):
         return "none"  # "Marine Lt. Col. X": the recognizer's "Marine Lt" is a rank
+    if e - s >= 2 and all(fold(t.text).strip(".") in words or t.ent_type_ == "ORDINAL" or not t.is_alpha
+                          for t in doc[s:e]):
+        return "none"  # "Second Deputy Prime Minister": titles only name no one
     if e - s >= 2:
         # a full name: the recognizer's label and the shape of a name, against what makes it a thing
         human = _human_cues(doc, s, e, words)
