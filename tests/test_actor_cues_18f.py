@@ -236,3 +236,12 @@ def test_a_name_of_titles_only_is_no_person(nlp):
     text = ("Holm held a meeting on Thursday with Saudi Deputy Crown Prince, Second Deputy Prime Minister and "
             "Defense Minister Mohammed bin Salwan in Riyadh.")
     assert not any("Minister" in p for p in _persons(nlp, text))
+
+
+def test_a_venue_where_something_happens_is_a_place_not_an_actor(nlp):
+    text = "Addressing the Karo Economic Club at Vesk Technological University on October 27, the ambassador said."
+    assert "Vesk Technological University" not in _organizations(nlp, text)
+    assert "Karo Capital International Airport" not in _organizations(
+        nlp, "The plane landed at Karo Capital International Airport on Monday.")
+    # a university that acts is an actor
+    assert "Vesk Technological University" in _organizations(nlp, "Vesk Technological University said it would raise fees.")

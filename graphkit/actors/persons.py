@@ -56,6 +56,7 @@ DOCUMENT_WORDS = LEXICON["document_words"]
 CURRENCY_WORDS = LEXICON["currency_words"]
 CRAFT_NOUNS = LEXICON["craft_nouns"]
 OWNED_VERBS = LEXICON["owned_verbs"]
+VENUE_NOUNS = LEXICON["venue_nouns"]
 FORUM_ORG_NOUNS = frozenset({"summit", "conference", "talks", "dialogue", "negotiations"})
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 _DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "miles", "mile"})
@@ -175,6 +176,23 @@ def _widen(doc, s: int, e: int, taken: set[int], words: frozenset[str]) -> tuple
             break
         e += 2 if particle else 1
     return strip_determiners(doc, s, e)
+
+
+def _venue(doc, s: int, e: int) -> bool:
+    """A venue's name ("Karo International Airport", "the Holm Primary School") as the object of a place
+    preposition, or a conjunct of one ("at the University of Karo and Vesk Law School")."""
+    words = [fold(t.text) for t in doc[s:e] if t.is_alpha]
+    if not any(w in VENUE_NOUNS for w in words[-1:] + words[:1]):  # "X University", "University of X"
+        return False
+    tok = doc[e - 1]
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    while tok.dep_ in ("compound", "prep", "pobj") and tok.head.i > tok.i and tok.head.i < e:
+        tok = tok.head  # the head of "University of X" is "University"
+    if tok.dep_ == "pobj" and tok.head.i < s and tok.head.lower_ in PLACE_PREPS:
+        return True
+    head = doc[s:e].root
+    return head.dep_ == "pobj" and head.head.i < s and head.head.lower_ in PLACE_PREPS
 
 
 def _family_name_first(names: PersonNames, ct: tuple, surnames) -> str | None:
@@ -877,6 +895,10 @@ def add_persons(state: ArticleState, cands, lookup) -> None:
                 lookup(doc[i].text) is not None or fold(doc[i].text) in ORG_WORDS for i in range(s, e)):
             # "Dalton's national security adviser": an organization has no advisers of its own name
             state.mentions.append(Mention(s, e, "person", names.canonical(text), text))
+            continue
+        if _venue(doc, s, e) and lookup(text) is None:
+            # "at Vesk Technological University", "landed at Karo International Airport": where it happens
+            state.mentions.append(Mention(s, e, "location", text, text, place=True))
             continue
         if label == "ORG" and city_country(text) is not None and _where_governed(doc[e - 1]) \
                 and lookup(text) is None:
