@@ -24,6 +24,11 @@ NOT_NAMES = LEXICON["forum_not_names"]
 TIMING = LEXICON["forum_timing_words"]
 
 
+_ORDINALS = {w: f"{i}th" for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+
+
 def _forum_key(name: str, gz) -> tuple:
     countries, rest = set(), set()
     for w in re.split(r"[\s\-]+", name):
@@ -31,7 +36,9 @@ def _forum_key(name: str, gz) -> tuple:
         if e is not None and e.type == "country":
             countries.add(e.canonical)
         elif w and fold(w) not in FORUM_GENERIC:
-            rest.add(fold(w))
+            # "the Fourteenth Islamic Summit" is "the 14th Islamic Summit"
+            f = fold(w)
+            rest.add(_ORDINALS.get(f) or re.sub(r"^(\d+)(?:st|nd|rd|th)$", r"\1th", f))
     return frozenset(countries), frozenset(rest)
 
 
@@ -68,7 +75,12 @@ def add_forums(state: ArticleState) -> None:
         found.append(Mention(mods[0], t.i + 1, "forum", name, span.text))
         covered.update(range(mods[0], t.i + 1))
     canon = {}
-    for m in found:
+    named = [m for m in state.mentions if m.type == "forum"]
+    for m in named:  # the tables' forums keep their names; the recognizer's "the G20 Summit" takes theirs
+        entry = gz.lookup(m.actor)
+        if entry is not None and entry.type == "forum":
+            canon.setdefault(_forum_key(m.actor, gz), m.actor)
+    for m in named + found:
         m.actor = canon.setdefault(_forum_key(m.actor, gz), m.actor)
     state.mentions.extend(found)
     state.index()

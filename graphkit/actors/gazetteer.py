@@ -64,6 +64,7 @@ class Gazetteer:
     role_nouns: set[str] = field(default_factory=set)
     org_titles: dict[str, str] = field(default_factory=dict)
     country_titles: dict[str, str] = field(default_factory=dict)  # folded title one country uses -> country
+    shared_country_titles: frozenset = frozenset()  # of those, the ones other governments use too
     capitals: set[str] = field(default_factory=set)
     ended: dict[str, str] = field(default_factory=dict)  # historical state -> the day it ended
     predecessor: dict[str, tuple[str, str]] = field(default_factory=dict)  # present state -> (historical, until)
@@ -200,4 +201,5 @@ def load_gazetteer() -> Gazetteer:
     gz.role_nouns = {fold(x) for x in t.get("role_nouns", [])}
     gz.org_titles = {fold(k): v for k, v in t.get("org_titles", {}).items()}
     gz.country_titles = {fold(k): v for k, v in t.get("country_titles", {}).get("titles", {}).items()}
+    gz.shared_country_titles = frozenset(fold(k) for k in t.get("country_titles", {}).get("shared", {}).get("titles", []))
     return gz

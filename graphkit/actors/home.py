@@ -25,7 +25,7 @@ from .gazetteer import fold
 from .lexicon import LEXICON
 from .mention import ArticleState
 from .persons import title_words
-from .roles import context_country
+from .roles import body_abroad, context_country
 
 BUSINESS_NOUNS = LEXICON["business_nouns"]
 MINISTER_WORDS = LEXICON["minister_words"]
@@ -89,7 +89,7 @@ def _countries(state: ArticleState) -> tuple[str | None, str | None]:
     for m in state.mentions:
         if m.type in ("organization", "members") and m.kind == "party" and m.country:
             own[m.country] += 3  # a country's own parties: the surest sign of a domestic story
-        elif m.type == "organization" and m.kind == "body" and m.country:
+        elif m.type == "organization" and m.kind == "body" and m.country and not body_abroad(m):
             own[m.country] += 2  # a government body (a company's country says little about the story's)
         elif m.type == "country" and not m.place:
             score[m.actor] += _headline_weight(state, m, titles) if m.start in state.headings else 1
@@ -129,7 +129,15 @@ def assign_home_countries(state: ArticleState) -> None:
             if home and markets and not (home == state.dateline_country or _works_in(state, a, home)):
                 continue  # an analyst in London on Japan's economy is not Japanese
             a.guess = home or (context_country(state, a, countries=True) if a.roles and not markets else None) \
-                or (_sole_country(state) if _minister(a) else None)
+                or (_sole_country(state) or _fellow_ministers(state, a) if _minister(a) else None)
+
+
+def _fellow_ministers(state: ArticleState, a) -> str | None:
+    """The one country of the article's other ministers, where the text states theirs: "Ruritania's Finance
+    Minister X ... Deputy Prime Minister Y has announced" (a foreign minister would be introduced as such;
+    banks and companies of other countries named beside them say nothing of a government's members)."""
+    countries = {p.country for p in state.persons() if p is not a and p.country and _minister(p)}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _minister(a) -> bool:

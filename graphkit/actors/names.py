@@ -75,6 +75,18 @@ def variant(a: str, b: str) -> bool:
     return skeleton(a) == skeleton(b) or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+_INITIAL = re.compile(r"^[a-z](?:\.?[a-z])?$")
+
+
+def _without_initials(s: tuple, f: tuple) -> bool:
+    """"James Crosby" is "James M. Crosby": the full name with its middle initials left out (a given name
+    written out, not an initial: "J. Crosby" may be another Crosby)."""
+    if len(s) < 2 or s[-1] != f[-1] or not variant(s[0], f[0]) or len(s[0]) <= 2:
+        return False
+    middle = f[1:len(f) - len(s) + 1]
+    return all(_INITIAL.match(t) for t in middle) and f[len(f) - len(s) + 1:] == s[1:]
+
+
 def same_person(short: str, full: str) -> bool:
     """Does the (partial) name ``short`` refer to ``full``?"""
     s, f = core_tokens(short), core_tokens(full)
@@ -82,12 +94,12 @@ def same_person(short: str, full: str) -> bool:
         return False
     st = name_tokens(short)
     if len(st) == 2 and core(st[-1]) in GENERATIONS and generation(full) == core(st[-1]):
-        # "Holm Jr." is Karl Holm Jr.
-        return core(st[0]) == core_tokens(" ".join(name_tokens(full)[:-1]))[-1]
+        # "Holm Jr." is Karl Holm Jr., and so is "Karl Jr." (the son called by his given name)
+        return core(st[0]) == core_tokens(" ".join(name_tokens(full)[:-1]))[-1] or core(st[0]) == f[0]
     if generation(short) != generation(full) and len(s) >= 2:
         return False  # "Karl Holm Sr" and "Karl Holm Jr", "Karl Holm" and "Karl Holm Jr": father and son
     if len(s) < len(f):
-        return f[-len(s):] == s or (len(s) == 1 and s[0] == f[-1])
+        return f[-len(s):] == s or (len(s) == 1 and s[0] == f[-1]) or _without_initials(s, f)
     if len(s) == len(f):
         return s[-1] == f[-1] and all(variant(x, y) for x, y in zip(s[:-1], f[:-1]))
     return False

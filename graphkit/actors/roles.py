@@ -231,16 +231,44 @@ def _appositive_demonym(state: ArticleState, m: Mention) -> str | None:
     return None
 
 
+def _title(tok, title_words) -> bool:
+    word = fold(tok.text).strip(".")
+    return word in title_words | PERSON_STOP_WORDS or (word.endswith("s") and word[:-1] in title_words)
+
+
+def _describes(state: ArticleState, j: int, m: Mention, title_words) -> bool:
+    """Is token ``j`` a word of the description between a place and a person's name: a title (or titles:
+    "Reps."), a lower-case word modifying one after it ("savings and loan commissioner"), a party's
+    name ("Nebraska Republican Reps. X")?"""
+    doc, tok = state.doc, state.doc[j]
+    if tok.text == "." and j > 0 and doc[j - 1].text[:1].isupper() and _title(
+            doc[j - 1], persons.abbreviated_titles(state.gazetteer)):
+        return True  # the full stop of an abbreviated title the tokenizer split off ("Reps | . X"); any other
+        # ends the sentence ("... over the Chile War. Mr X": "War" is a word of titles, not an abbreviation)
+    at = state.at(j)
+    if at is not None:
+        return at.type == "members" or at.kind == "party"
+    party = state.gazetteer.lookup(tok.text + "s") if tok.text[:1].isupper() else None
+    if party is not None and party.kind == "party":
+        return True  # "Republican", one of the party's "Republicans"
+    if _title(tok, title_words):
+        return True
+    if tok.lower_ == "and" and 0 < j and doc[j - 1].is_lower and doc[j + 1].is_lower:
+        return True  # "savings and loan"
+    # (each modifying a word after it, or a conjunct of one: "savings and loan commissioner")
+    return tok.is_lower and tok.pos_ in ("NOUN", "ADJ") and tok.head.i < m.end and (
+        tok.head.i > j or tok.dep_ == "conj")
+
+
 def _country_before(state: ArticleState, m: Mention, title_words) -> str | None:
     """"Tunisia's Karl Holm", "British industrialist Sir Karl Holm", "Ohio Governor Karl Holm": a country
     (its name with a possessive, its demonym) or a place of a country right before the name, with only a
-    title or a few lower-case words describing the person between, is the person's country."""
+    title or a few lower-case words describing the person between ("Chile's feted democracy leader X": each
+    modifying a word after it up to the name), is the person's country."""
     doc = state.doc
     j = m.start - 1
     words = 0
-    while j >= 0 and words <= 3 and state.at(j) is None and (
-            fold(doc[j].text).strip(".") in title_words | PERSON_STOP_WORDS
-            or (doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ") and doc[j].head.i >= m.start)):
+    while j >= 0 and words <= 4 and _describes(state, j, m, title_words):
         j, words = j - 1, words + 1
     if j >= 0 and doc[j].text in _POSSESSIVE:
         j -= 1
@@ -299,9 +327,18 @@ def _country_title(state: ArticleState, a: ActorState) -> str | None:
     gz = state.gazetteer
     # (a title the name keeps as its first word counts too: "Pope X")
     titles = sorted(a.roles) + ([a.name.split()[0]] if len(a.name.split()) > 1 else [])
-    found = next((c for r in titles for t, c in gz.country_titles.items()
-                  if re.sub(r"[^a-z ]+", " ", fold(r)).split() == t.split()), None)
-    return gz.in_period(found, state.period)
+    title, found = next(((t, c) for r in titles for t, c in gz.country_titles.items()
+                         if re.sub(r"[^a-z ]+", " ", fold(r)).split() == t.split()), (None, None))
+    found = gz.in_period(found, state.period)
+    if title in gz.shared_country_titles:
+        # other governments use the words too (Mexico's and India's "Foreign Secretary"): a story that
+        # names countries, none of them the title's nor the country of any of its institutions, is
+        # about another one's
+        named = {m.actor for m in state.mentions if m.type == "country"} | {
+            m.country for m in state.mentions if m.type == "organization" and m.country}
+        if named and found not in named:
+            return None
+    return found
 
 
 def person_roles(state: ArticleState) -> None:
@@ -599,6 +636,15 @@ def _destination(tok) -> bool:
     return tok.dep_ == "pobj" and h.head.lemma_.lower() in TRIP_NOUNS | TRIP_VERBS
 
 
+_ABROAD_BODIES = frozenset({"embassy", "embassies", "consulate", "consulates", "mission", "legation"})
+
+
+def body_abroad(m) -> bool:
+    """An embassy, a consulate or a mission is a country's body in another one ("Chile is at a crossroads,
+    the U.S. Embassy says"): no sign of the country of the story or of the persons around it."""
+    return bool(_ABROAD_BODIES & set(fold(f"{m.actor} {m.surface}").split()))
+
+
 def context_country(state: ArticleState, a: ActorState, countries: bool = False) -> str | None:
     """Guess a person's country from the government bodies and parties in their sentences.  A country
     merely named in the same sentence says little of whose the person is ("Vargas said Ruritania ..."):
@@ -621,7 +667,7 @@ def context_country(state: ArticleState, a: ActorState, countries: bool = False)
             prep = head.head.lower_ if head.dep_ == "pobj" else ""
             if _destination(head):
                 continue  # "a U.S. visit", "visited Kenya": where one goes is not one's country
-            if mm.type == "organization" and mm.kind in ("body", "party"):
+            if mm.type == "organization" and mm.kind in ("body", "party") and not body_abroad(mm):
                 c = state.actors.get(mm.actor).country if mm.actor in state.actors else None
                 if c:
                     score[c] += 2  # the government bodies and parties around a person, not companies
