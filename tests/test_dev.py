@@ -23,12 +23,12 @@ EVAL = SHARED / "eval"  # ../shared beside the clone (or $GRAPHKIT_SHARED)
 
 #: metric -> floor, per gold set (reached figures minus 0.03)
 FLOORS = {
-    "dev_gold": {"meetings_f1": 0.909, "meetings_p": 0.943, "countries_f1": 0.921, "actors_f1": 0.886, "affiliation": 0.866},
+    "dev_gold": {"meetings_f1": 0.909, "meetings_p": 0.943, "countries_f1": 0.921, "actors_f1": 0.891, "affiliation": 0.871},
     "dev_sentences_gold": {"meetings_f1": 0.91, "meetings_p": 0.921, "countries_f1": 0.938, "actors_f1": 0.905, "affiliation": 0.644},
     # the 2017 Reuters halves: the open one is read for error analysis, the blind one only ever scored whole
     # (this test asserts its floors and prints nothing of it)
-    "dev_modern_open_gold": {"meetings_f1": 0.805, "meetings_p": 0.97, "countries_f1": 0.75, "actors_f1": 0.895, "affiliation": 0.9},
-    "dev_modern_blind_gold": {"meetings_f1": 0.551, "meetings_p": 0.72, "countries_f1": 0.703, "actors_f1": 0.856, "affiliation": 0.877},
+    "dev_modern_open_gold": {"meetings_f1": 0.805, "meetings_p": 0.97, "countries_f1": 0.75, "actors_f1": 0.905, "affiliation": 0.9},
+    "dev_modern_blind_gold": {"meetings_f1": 0.551, "meetings_p": 0.72, "countries_f1": 0.703, "actors_f1": 0.857, "affiliation": 0.877},
 }
 SOURCES = {"dev_gold": "dev/articles", "dev_sentences_gold": "dev/sentences",
            "dev_modern_open_gold": "dev/modern_open", "dev_modern_blind_gold": "dev/modern_blind"}
