@@ -1170,3 +1170,11 @@ def test_a_name_in_apposition_to_another_of_its_kind_is_one_more_in_the_list(nlp
     (m,) = rec["meetings"]
     assert set(m["participants"]) == {"Karl Vandor", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan",
                                       "Uzbekistan"}
+
+
+def test_a_list_whose_members_carry_descriptions_runs_past_its_semicolons(nlp):
+    rec = _rec(nlp, "Chilean President Karl Vandor arrived in Washington on Monday.\n\nDuring his stay at the US, "
+                    "Vandor met with President Barack Obama, Joe Biden, the vice-president; John Kerry, the secretary "
+                    "of state and other top government officials of the country.")
+    met = {p for m in rec["meetings"] if m["kind"] != "visit" for p in m["participants"]}
+    assert {"Karl Vandor", "Barack Obama", "Joe Biden", "John Kerry"} <= met

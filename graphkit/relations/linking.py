@@ -1115,16 +1115,17 @@ def _list_tail(obj, index) -> list:
     k = obj.right_edge.i + 1
     units, closed = [], False
     while k < end and not closed:
-        if doc[k].text == ",":
+        if doc[k].text in (",", ";"):  # (a list whose members carry descriptions: "A, the X; B, the Y and C")
             k += 1
         if k < end and doc[k].lower_ == "and":
             closed = True
             k += 1
-        elif not units and doc[k - 1].text != ",":
+        elif not units and doc[k - 1].text not in (",", ";"):
             return []
         j = k
-        while j < end and (doc[j].pos_ in NP_POS or doc[j].tag_ == "POS" or doc[j].text == "-") and not (
-                _is_time(doc[j]) and j > k):
+        while j < end and (doc[j].pos_ in NP_POS or doc[j].tag_ == "POS" or doc[j].text == "-"
+                           or doc[j].lower_ == "of" and j > k) and not (_is_time(doc[j]) and j > k):
+            # ("the secretary of state": a description's of-phrase stays in its unit)
             j += 1
         if j == k:
             return []
