@@ -1178,3 +1178,17 @@ def test_a_list_whose_members_carry_descriptions_runs_past_its_semicolons(nlp):
                     "of state and other top government officials of the country.")
     met = {p for m in rec["meetings"] if m["kind"] != "visit" for p in m["participants"]}
     assert {"Karl Vandor", "Barack Obama", "Joe Biden", "John Kerry"} <= met
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("The Andes Summit will take place in Lima next week. Chilean President Karl Vandor will attend.",
+     {frozenset({"Karl Vandor", "Andes Summit"})}),
+    ("The Andes Summit opens in Lima on Monday. Chilean President Karl Vandor will be there too.",
+     {frozenset({"Karl Vandor", "Andes Summit"})}),
+    ("Chilean President Karl Vandor met Kenyan President Anna Breck in Lima on Monday. Peruvian Foreign Minister "
+     "Ivo Marek was also there.", {frozenset({"Karl Vandor", "Anna Breck"}),
+                                    frozenset({"Karl Vandor", "Anna Breck", "Ivo Marek"})}),
+    ("There were no talks on Monday. Chilean President Karl Vandor was there.", set()),
+])
+def test_one_who_will_attend_or_be_there_is_at_the_gathering_just_told(nlp, text, pairs):
+    assert {k for k, m in _meetings(_rec(nlp, text)).items() if m["kind"] != "visit"} == pairs

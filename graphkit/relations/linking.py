@@ -171,7 +171,7 @@ def parse_frames(raw: dict, where: str = "frames.json") -> FrameData:
                      lists["not_partner_objects"], lists["carry_verbs"], lists["setting_verbs"], lists["setting_preps"],
                      lists["attending_verbs"], lists["adjunct_openers"], lists["topic_preps"],
                      lists["discussion_verbs"], by_adj, by_verb, by_noun,
-                     frozenset(by_verb) | frozenset(by_noun) | frozenset(by_adj) | lists["carry_verbs"] | {"in", "at", "for", "include", "feature", "involve", "here", "begin", "start"}
+                     frozenset(by_verb) | frozenset(by_noun) | frozenset(by_adj) | lists["carry_verbs"] | {"in", "at", "for", "include", "feature", "involve", "here", "there", "begin", "start"}
                      | frozenset(_ing_forms(frames)) | frozenset(_past_forms(frames)), _ing_forms(frames),
                      _past_forms(frames))
 
@@ -408,6 +408,10 @@ def link_frames(doc) -> list[Link]:
         visiting = _visiting_modifier(tok)
         frame, how = (None, "") if visiting else _frame_of(tok, data)
         if frame is None:
+            if tok.lower_ == "there":
+                if (found := _there_present(tok, data)) is not None:
+                    out.append(found)
+                continue
             if visiting or tok.lower_ == "here":  # ("a visiting delegation", "arrived here": read with the actors)
                 index = index or actor_index(doc)
                 found = (_visiting_side if visiting else _here_visit)(tok, data, index)
@@ -796,6 +800,19 @@ def _here_visit(adv, data: FrameData, index):
                 host_types=frozenset({"country", "location"}))
     _add(link, "host", place)
     return link
+
+
+def _there_present(adv, data: FrameData):
+    """"The X Summit opens in Y on Monday. Z will be there too": one who will be there is present at the
+    gathering (or the meeting) just told (read as a bare attendance, see `meetings`)."""
+    head = adv.head
+    if adv.dep_ != "advmod" or _lemma(head) != "be" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    frame = next((f for f in data.frames if f.adjectives and f.kind == "talks"), None)
+    if len(subjects) != 1 or frame is None:
+        return None
+    return Link(frame.name, frame.kind, head.i, head.i, "bare", agents=[subjects[0].i])
 
 
 def _visiting_modifier(tok) -> bool:

@@ -546,7 +546,19 @@ def _joined(m: _Match, found: list[Meeting]) -> list[Meeting]:
     told = [x for x in found if x.kind in ("meeting", "talks") and x.spans and (
         window <= x.spans[0][0] < sent.start_char or _told_earlier_in(x, m, sent))]
     if not told:
-        return []  # (a list with no meeting told is no evidence of who the sides were)
+        # (a list with no meeting told is no evidence of who the sides were) but a bare "will attend" after a
+        # gathering just named attends it ("The X Summit opens in Y on Monday. Z will attend.")
+        forum = m.resolver.forum_just_named(m.trigger) if m.p.id.endswith("-bare") else []
+        if not forum:
+            return []
+        names = list(dict.fromkeys([a.name for a in attendees] + [forum[0].name]))
+        if len(names) < 2:
+            return []
+        text = sent.text.strip()
+        return [Meeting(participants=names, kind="talks", status=st, location=None, date=None, date_iso=None,
+                        evidence=text, evidence_all=[text], spans=[[sent.start_char, sent.end_char]],
+                        hub=forum[0].name if len(names) > 2 else None, trigger=m.trigger.text,
+                        pattern=m.p.id + "+forum")]
     latest = max(x.spans[0][0] for x in told)
     # the meeting itself, not the summit it was held at ("talks between A and B on the sidelines of the X
     # summit ... The meeting was also attended by C")

@@ -297,6 +297,8 @@ TEMPLATES = [
     *_t("attend×receiving-line", "the {F} opened{WHEN}. On its first day, {A} welcomed {B1}, {B2} and {B3}.",
         "A-F B1-F B2-F B3-F ?A-B1 ?A-B2 ?A-B3 ?B1-B2 ?B1-B3 ?B2-B3 ?A>F@ ?B1>F@ ?B2>F@ ?B3>F@",
         {"A": PERSONAL, "B1": LISTABLE, "B2": LISTABLE, "B3": LISTABLE}),
+    *_t("attend×bare-after-forum", ["the {F} opens{WHEN}. {A} will attend.",
+                                    "the {F} opens{WHEN}. {A} will be there too."], "A-F ?A>F@", {"A": TRAVELLING}),
     *_t("attend×list", "{A1}, {A2} and {A3} attended the {F}{WHEN}.",
         "A1-F A2-F A3-F ?A1-A2 ?A1-A3 ?A2-A3 ?A1>F@ ?A2>F@ ?A3>F@",
         {"A1": LISTABLE, "A2": LISTABLE, "A3": LISTABLE}),
