@@ -1192,3 +1192,12 @@ def test_a_list_whose_members_carry_descriptions_runs_past_its_semicolons(nlp):
 ])
 def test_one_who_will_attend_or_be_there_is_at_the_gathering_just_told(nlp, text, pairs):
     assert {k for k, m in _meetings(_rec(nlp, text)).items() if m["kind"] != "visit"} == pairs
+
+
+@pytest.mark.parametrize("text, met", [
+    ("Opposition leader Karl Vandor said he would not engage in dialogue with President Anna Breck.", False),
+    ("Karl Vandor refused to take part in talks with Anna Breck.", False),
+    ("Karl Vandor engaged in talks with Anna Breck on Monday.", True),
+])
+def test_what_one_engages_in_is_what_a_refusal_is_about(nlp, text, met):
+    assert bool(_rec(nlp, text)["meetings"]) is met

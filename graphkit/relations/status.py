@@ -41,6 +41,8 @@ DIRECTIVE = LEXICON["directive_verbs"]
 PROSPECT = LEXICON["prospect_nouns"]
 CONSEQUENCE = LEXICON["consequence_verbs"]
 MEET_VERBS = LEXICON["meet_verbs"]
+#: verbs whose "in" phrase is what they are about ("engage in dialogue", "take part in talks"), not a setting
+IN_COMPLEMENT_VERBS = frozenset({"engage", "participate", "partake", "take", "join", "enter", "involve"})
 #: nouns whose of / for / to phrase names a kind of event, not one that took place
 ABSTRACT_HEADS = frozenset({"importance", "need", "value", "necessity", "significance", "benefit", "benefits",
                             "prospect", "prospects", "possibility", "idea", "call", "calls", "commitment",
@@ -268,7 +270,8 @@ def status(trigger, frame) -> str | None:
                 c.dep_ == "dobj" and c.lower_ == "interest" for c in kids)):
             return None  # "expressed interest in a meeting with X" (the "in" on the noun or the verb): a wish
         if i > 0 and chain[i - 1].dep_ in ("prep", "agent") and chain[i - 1].lower_ not in COMPLEMENT_PREPS \
-                and not (chain[i - 1].lower_ in ("at", "on") and lem in MEET_VERBS):
+                and not (chain[i - 1].lower_ in ("at", "on") and lem in MEET_VERBS) \
+                and not (chain[i - 1].lower_ == "in" and lem in IN_COMPLEMENT_VERBS):
             # "after talks", "from his trip": not what a hope or a refusal is about (but "could meet at the
             # summit": being at the summit is that meeting, as hypothetical as it)
             background = True
