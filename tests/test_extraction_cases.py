@@ -1201,3 +1201,10 @@ def test_one_who_will_attend_or_be_there_is_at_the_gathering_just_told(nlp, text
 ])
 def test_what_one_engages_in_is_what_a_refusal_is_about(nlp, text, met):
     assert bool(_rec(nlp, text)["meetings"]) is met
+
+
+def test_a_second_gathering_hung_on_the_verb_is_attended_too(nlp):
+    rec = _rec(nlp, "Chilean President Karl Vandor and Kenyan President Anna Breck earlier met on the sidelines of the "
+                    "Andes Summit in Peru in July and the Pacific Forum in Lima last month.")
+    forums = {p for m in rec["meetings"] if m["kind"] == "talks" for p in m["participants"]} - {"Karl Vandor", "Anna Breck"}
+    assert forums == {"Andes Summit", "Pacific Forum"}

@@ -621,6 +621,13 @@ def link_frames(doc) -> list[Link]:
                 _add(link, role, [q for c in doc[i].children if c.dep_ == "conj" for q in _time_heads(c)])
                 if role != "members":
                     _add(link, role, _list_tail(doc[i], index) + _appos_list(doc[i], index))
+        if link.roles["forum"] and how == "verb":
+            # "met on the sidelines of the X summit in July and the Y forum last month": a second gathering the
+            # parser made a conjunct of the verb (no verb of its own) is attended too
+            last = max(link.roles["forum"])
+            _add(link, "forum", [c for c in tok.children if c.dep_ == "conj" and c.i > last
+                                 and (_lemma(c) in FORUM_WORDS or c.lower_ in FORUM_WORDS)
+                                 and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "dobj") for g in c.children)])
         for role in ROLES:  # "met A but not B": B is left out, however the parser hung it
             link.roles[role] = [i for i in link.roles[role] if not (doc[i].dep_ == "conj" and negated_conjunct(doc[i]))]
         if not link.agents:
