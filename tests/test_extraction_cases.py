@@ -1208,3 +1208,14 @@ def test_a_second_gathering_hung_on_the_verb_is_attended_too(nlp):
                     "Andes Summit in Peru in July and the Pacific Forum in Lima last month.")
     forums = {p for m in rec["meetings"] if m["kind"] == "talks" for p in m["participants"]} - {"Karl Vandor", "Anna Breck"}
     assert forums == {"Andes Summit", "Pacific Forum"}
+
+
+@pytest.mark.parametrize("text, calls", [
+    ("Chilean President Karl Vandor phoned Kenyan President Anna Breck and Peruvian President Ivo Marek on Monday.",
+     [{"Karl Vandor", "Anna Breck"}, {"Karl Vandor", "Ivo Marek"}]),
+    ("Chilean President Karl Vandor held a phone call with Kenyan President Anna Breck and Peruvian President Ivo "
+     "Marek on Monday.", [{"Karl Vandor", "Anna Breck", "Ivo Marek"}]),
+])
+def test_calls_to_several_are_a_call_each_a_call_with_several_is_one(nlp, text, calls):
+    got = [set(m["participants"]) for m in _rec(nlp, text)["meetings"] if m["kind"] == "call"]
+    assert sorted(got, key=sorted) == sorted(calls, key=sorted)

@@ -22,6 +22,8 @@ then merges one meeting reported twice into one (both sentences kept as evidence
 """
 from __future__ import annotations
 
+import dataclasses
+
 from graphkit.actors.gazetteer import fold, load_gazetteer
 from graphkit.actors.spans import actor_index
 from graphkit.records import Actor, Meeting
@@ -636,6 +638,21 @@ def _meetings(m: _Match, st: str, reference: str | None, groups: list) -> list[M
     return out
 
 
+def _separate_calls(found: list[Meeting]) -> list[Meeting]:
+    """"X made calls to A and B", "X phoned A and B": a call is between two, so each one called is a call of its
+    own (not "a call with A and B", which may be one conference call)."""
+    out = []
+    for m in found:
+        if m.kind != "call" or not m.hub or len(m.participants) <= 2 or not (
+                m.trigger.lower().endswith("s") or m.trigger.lower().endswith("ed")):
+            out.append(m)
+            continue
+        for other in (p for p in m.participants if p != m.hub):
+            out.append(dataclasses.replace(m, participants=[m.hub, other], hub=None, evidence_all=list(m.evidence_all),
+                                           spans=[list(s) for s in m.spans]))
+    return out
+
+
 def _same_value(a, b) -> bool:
     return a is None or b is None or fold(a) == fold(b)
 
@@ -733,7 +750,7 @@ def extract(doc) -> tuple[list[Meeting], list[Actor]]:
                                                    country=p.country if p.type not in ("country", "forum") else None))
     told = found + [_lone_meeting(match) for match in lone]
     found.extend(x for match in joined for x in _joined(match, told))
-    return merge_same(found), list(extra.values())
+    return _separate_calls(merge_same(found)), list(extra.values())
 
 
 def extract_meetings(doc) -> list[Meeting]:
