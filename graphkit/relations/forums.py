@@ -83,7 +83,7 @@ def forum_extent(noun, index=None) -> tuple[int, int]:
     return start, end
 
 
-PLAIN_MEETINGS = frozenset({"meeting", "meetings"})
+PLAIN_MEETINGS = LEXICON["plain_meeting_nouns"]
 
 
 def names_forum(doc, start: int, end: int, index=None) -> bool:

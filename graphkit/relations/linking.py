@@ -1183,8 +1183,8 @@ def _personal(tok, index) -> bool:
 
 DELEGATION_NOUNS = LEXICON["delegation_nouns"] | {"official", "officials"}
 SENDING_VERBS = LEXICON["sending_verbs"]
-RECORD_WORDS = frozenset({"first", "last", "only"})
-NOT_TRAVEL = frozenset({("reach", "out"), ("come", "out"), ("go", "out")})  # verb + particle: no trip
+RECORD_WORDS = LEXICON["record_words"]
+NOT_TRAVEL = frozenset((v, p) for v, ps in LEXICON["not_travel_particles"].items() for p in ps)  # verb + particle: no trip
 SAYING = LEXICON["reporting_verbs"]
 
 

@@ -39,7 +39,7 @@ from .status import own_clause, past_verb, status
 NEGOTIATION = LEXICON["negotiation_cues"]
 NOT_MEETING = LEXICON["not_meeting_modifiers"]
 FORUM_EVENT_NOUNS = LEXICON["forum_event_nouns"]
-RECEIVING = frozenset({"welcome", "greet", "receive"})  # a host receiving guests, one by one
+RECEIVING = LEXICON["receiving_verbs"]  # a host receiving guests, one by one
 NOT_MEETING_UNLESS_OF = LEXICON["not_meeting_unless_of_body"]
 PHONE = LEXICON["phone_nouns"]
 FORUM_NOUNS = LEXICON["forum_event_nouns"] | LEXICON["talk_nouns"]
@@ -237,9 +237,7 @@ def _visit_to_forum(m: _Match, attendees: list[Participant], forum_node) -> list
     visitors = [a for a in attendees if a.type == "person" and (_own_country(a) or a.guess) not in (None, country)]
     if not visitors:
         return []
-    host = Participant(country, "country", country)
-    m.seen.append(host)
-    return [(visitors + [host], country if len(visitors) > 1 else None, "visit", spans[0].text)]
+    return [_visit_group(m, visitors, country, spans[0].text)]
 
 
 def _homonym_abroad(m: _Match, host: Participant, country: str, visitors: list[Participant]) -> bool:
@@ -409,9 +407,7 @@ def _meetings_of(m: _Match, reference: str | None) -> list[Meeting]:
         if visitors and host.type == "location" and _homonym_abroad(m, host, country, visitors):
             continue
         if visitors:
-            host_p = Participant(country, "country", country)
-            m.seen.append(host_p)
-            groups.append((visitors + [host_p], country if len(visitors) > 1 else None, "visit", host.surface))
+            groups.append(_visit_group(m, visitors, country, host.surface))
     forum_ref = p.slots.get("forum")
     forum_ref = forum_ref[0] if isinstance(forum_ref, tuple) else forum_ref
     forum_node = m.tok.get(forum_ref.node) if forum_ref is not None else None
@@ -495,9 +491,14 @@ def _guests_visit(m: _Match, hosts: list[Participant], guests: list[Participant]
     visitors = [g for g in guests if g.type in ("person", "country") and _own_country(g) not in (None, country)]
     if place is None or not visitors:
         return []
-    host_p = Participant(country, "country", country)
-    m.seen.append(host_p)
-    return [(visitors + [host_p], country if len(visitors) > 1 else None, "visit", place.surface)]
+    return [_visit_group(m, visitors, country, place.surface)]
+
+
+def _visit_group(m: _Match, visitors: list[Participant], country: str, place: str | None) -> tuple:
+    """The participant group of the visitors' visit to ``country`` (hub the country when several go)."""
+    host = Participant(country, "country", country)
+    m.seen.append(host)
+    return visitors + [host], country if len(visitors) > 1 else None, "visit", place
 
 
 TOLD_MEETINGS = frozenset({"meeting", "talks", "dinner", "lunch", "breakfast", "session"})
@@ -521,10 +522,15 @@ def _unnamed_group(m: _Match, role: str) -> bool:
 def _lone_meeting(m: _Match) -> Meeting:
     """The meeting of a match whose other side is a group not yet named, as a meeting just told."""
     agents, st = m.lone
+    return _in_sentence(m, [a.name for a in agents], m.p.kind, st, m.p.id)
+
+
+def _in_sentence(m: _Match, names: list[str], kind: str, status: str, pattern: str, **more) -> Meeting:
+    """A meeting told by the match's sentence: that sentence its evidence, the trigger's word its trigger."""
     sent = m.trigger.sent
-    return Meeting(participants=[a.name for a in agents], kind=m.p.kind, status=st, evidence=sent.text.strip(),
-                   evidence_all=[sent.text.strip()], spans=[[sent.start_char, sent.end_char]], trigger=m.trigger.text,
-                   pattern=m.p.id)
+    text = sent.text.strip()
+    return Meeting(participants=names, kind=kind, status=status, evidence=text, evidence_all=[text],
+                   spans=[[sent.start_char, sent.end_char]], trigger=m.trigger.text, pattern=pattern, **more)
 
 
 def _told_earlier_in(x: Meeting, m: _Match, sent) -> bool:
@@ -556,11 +562,7 @@ def _joined(m: _Match, found: list[Meeting]) -> list[Meeting]:
         names = list(dict.fromkeys([a.name for a in attendees] + [forum[0].name]))
         if len(names) < 2:
             return []
-        text = sent.text.strip()
-        return [Meeting(participants=names, kind="talks", status=st, location=None, date=None, date_iso=None,
-                        evidence=text, evidence_all=[text], spans=[[sent.start_char, sent.end_char]],
-                        hub=forum[0].name if len(names) > 2 else None, trigger=m.trigger.text,
-                        pattern=m.p.id + "+forum")]
+        return [_in_sentence(m, names, "talks", st, m.p.id + "+forum", hub=forum[0].name if len(names) > 2 else None)]
     latest = max(x.spans[0][0] for x in told)
     # the meeting itself, not the summit it was held at ("talks between A and B on the sidelines of the X
     # summit ... The meeting was also attended by C")
@@ -568,10 +570,8 @@ def _joined(m: _Match, found: list[Meeting]) -> list[Meeting]:
     names = list(dict.fromkeys([a.name for a in attendees] + last.participants))
     if len(names) <= len(last.participants):
         return []
-    return [Meeting(participants=names, kind="talks" if len(names) > 2 else "meeting", status=last.status,
-                    location=last.location, date=last.date, date_iso=last.date_iso, evidence=sent.text.strip(),
-                    evidence_all=[sent.text.strip()], spans=[[sent.start_char, sent.end_char]],
-                    trigger=m.trigger.text, pattern=m.p.id + "+told")]
+    return [_in_sentence(m, names, "talks" if len(names) > 2 else "meeting", last.status, m.p.id + "+told",
+                         location=last.location, date=last.date, date_iso=last.date_iso)]
 
 
 def _own_past(m: _Match) -> bool:
@@ -626,15 +626,12 @@ def _meetings(m: _Match, st: str, reference: str | None, groups: list) -> list[M
         date = span.text if span is not None else None
         if st == "happened" and date and (future_phrase(date) or _date_ahead(m, span)):
             st = "scheduled"  # "a summit in Oslo next month", "a May 3 summit" in an April story
-        sent = m.trigger.sent
-        out.append(Meeting(
-            participants=names, kind=kind, status=st, location=location, date=date,
+        out.append(_in_sentence(
+            m, names, kind, st, m.p.id + ("+order" if m.by_order else ""), location=location, date=date,
             date_iso=normalize_date(date, reference, future=st == "scheduled", inferred=inferred),
             date_inferred=bool(date and inferred and not has_year(date) and normalize_date(
                 date, reference, inferred=True)),
-            hub=hub if hub in names else None, evidence=sent.text.strip(), evidence_all=[sent.text.strip()],
-            spans=[[sent.start_char, sent.end_char]], trigger=m.trigger.text,
-            pattern=m.p.id + ("+order" if m.by_order else "")))
+            hub=hub if hub in names else None))
     return out
 
 

@@ -150,14 +150,14 @@ def _subjects_of(v) -> list:
 TOUR_INCLUDE = LEXICON["tour_include_verbs"]
 OBJECT_CONTROL = LEXICON["object_control_for_verbs"]  # "thank X for doing": X does it
 SENDING = LEXICON["sending_verbs"]  # "send X to do": X does it
-URGING = frozenset({"urge", "ask", "call", "press", "encourage", "persuade", "tell", "invite", "push", "implore"})
+URGING = LEXICON["urging_verbs"]  # "urged X to meet Y": X is the one to meet
 # roles any named official may be described by ("Iran's negotiator", "the Ruritanian leader")
 ANY_ROLE = frozenset({"official", "representative", "leader", "envoy", "negotiator", "delegate", "counterpart", "chief",
                       "head"})
 COUNTERPARTS = frozenset({"counterpart", "opposite"})  # singular: "counterparts" are several sides
 DASHES = ("-", "--", "\u2013", "\u2014")
 INVITATIONS, ACCEPTING = LEXICON["invitation_nouns"], LEXICON["accepting_verbs"]
-PLAN_NOUNS = frozenset({"itinerary", "schedule", "programme", "program", "agenda", "calendar"})
+PLAN_NOUNS = LEXICON["plan_nouns"]  # "X's itinerary includes talks with Y": X's talks
 EVENT_NOUNS = (LEXICON["tour_nouns"] | LEXICON["talk_nouns"]) - LEXICON["delegation_nouns"]  # "a mission" may be people
 
 
@@ -282,20 +282,19 @@ def headline(tok) -> bool:
 
 
 REPORTING_VERBS = LEXICON["reporting_verbs"]
-LEGISLATORS = frozenset({"lawmaker", "lawmakers", "legislator", "legislators", "senator", "senators", "congressman",
-                         "congressmen", "congresswoman", "parliamentarian", "parliamentarians", "mp", "mps"})
-OTHER_WORDS = frozenset({"separate", "another", "different", "second", "other"})
+LEGISLATORS = LEXICON["legislator_nouns"]
+OTHER_WORDS = LEXICON["other_event_words"]  # "a separate summit": not the one named
 #: roles that serve a state, not a person ("his foreign minister" is his country's; "his spokesman" is his own)
-STATE_ROLES = frozenset({"minister", "ambassador", "envoy", "negotiator", "emissary"})
+STATE_ROLES = LEXICON["state_roles"]
 PEOPLE_WORDS = LEXICON["person_group_nouns"] | LEXICON["delegation_nouns"] | frozenset(
     {"side", "government", "country", "nation", "state", "party", "administration"})
-AFTER_PREPS = frozenset({"after", "following", "during", "at"})
+ADJUNCT_PREPS = frozenset({"after", "following", "during", "at"})
 
 
 def _thing_reported_after_meeting(tok, v, subs) -> bool:
     """"X said a deal was possible after (following) a meeting with Y": the reported clause's subject is a
     thing, which meets no one; the one who met Y is the speaker."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in AFTER_PREPS and tok.pos_ == "NOUN" \
+    return tok.dep_ == "pobj" and tok.head.lower_ in ADJUNCT_PREPS and tok.pos_ == "NOUN" \
         and v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING_VERBS \
         and all(t.pos_ == "NOUN" and t.lemma_.lower() not in role_nouns() and t.lower_ not in PEOPLE_WORDS
                 and t.lemma_.lower() not in PEOPLE_WORDS for t in subs)

@@ -42,11 +42,9 @@ PROSPECT = LEXICON["prospect_nouns"]
 CONSEQUENCE = LEXICON["consequence_verbs"]
 MEET_VERBS = LEXICON["meet_verbs"]
 #: verbs whose "in" phrase is what they are about ("engage in dialogue", "take part in talks"), not a setting
-IN_COMPLEMENT_VERBS = frozenset({"engage", "participate", "partake", "take", "join", "enter", "involve"})
+IN_COMPLEMENT_VERBS = LEXICON["in_complement_verbs"]
 #: nouns whose of / for / to phrase names a kind of event, not one that took place
-ABSTRACT_HEADS = frozenset({"importance", "need", "value", "necessity", "significance", "benefit", "benefits",
-                            "prospect", "prospects", "possibility", "idea", "call", "calls", "commitment",
-                            "willingness", "readiness"})
+ABSTRACT_HEADS = LEXICON["abstract_event_heads"]
 COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on", "about", "into", "towards", "toward"})
 CARRIERS = LEXICON["frame_carriers"]
 OCCURRENCE = LEXICON["occurrence_verbs"]  # verbs saying whether a meeting takes place
