@@ -169,3 +169,21 @@ def test_a_meeting_in_a_when_clause_is_when_not_what_was_agreed_or_refused(nlp, 
 def test_a_refused_meeting_stays_refused(nlp):
     text = "Norwegian Foreign Minister Anna Berg refused to meet Chilean President Karl Holm when she visited Lima."
     assert pair("Anna Berg", "Karl Holm") not in meetings(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Norwegian Foreign Minister Anna Berg and Chilean President Karl Holm are set to meet sometime before the end "
+    "of June.",
+    "Norwegian Foreign Minister Anna Berg will meet Chilean President Karl Holm sometime in June.",
+    "Norwegian Foreign Minister Anna Berg will meet Chilean President Karl Holm sometime next week.",
+])
+def test_sometime_hedging_a_date_still_dates_the_meeting(nlp, text):
+    assert meetings(nlp, text).get(pair("Anna Berg", "Karl Holm")) == "scheduled"
+
+
+@pytest.mark.parametrize("text", [
+    "Norwegian Foreign Minister Anna Berg will meet Chilean President Karl Holm sometime.",
+    "Norwegian Foreign Minister Anna Berg will meet Chilean President Karl Holm sometime in the future.",
+])
+def test_sometime_alone_is_a_prospect(nlp, text):
+    assert pair("Anna Berg", "Karl Holm") not in meetings(nlp, text)

@@ -1199,15 +1199,40 @@ def _unnamed_meeting(noun, data: FrameData, index) -> bool:
 def _reported_owners(noun, frame: Frame) -> list:
     """"X said talks with Y went well": talks with someone, whose own clause a side reports, are the
     reporter's (not "X said talks between A and B ...", which name their own sides)."""
-    if frame.kind not in ("meeting", "talks", "call") or noun.dep_ not in ("nsubj", "nsubjpass") \
+    if frame.kind not in ("meeting", "talks", "call") or noun.dep_ not in ("nsubj", "nsubjpass", "dobj") \
             or not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children) \
             or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children):
         # ("the talks with Y", "his talks": talks told before or owned; read where they are told)
         return []
     clause = noun.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING:
+    if noun.dep_ == "dobj":
+        # "X said talks with Y, who took office in March, went well": the reported clause's subject
+        # parsed as the object of "said", its verb as a clause of "said" with no subject of its own
+        if clause.lemma_.lower() not in SAYING or not any(
+                c.dep_ == "ccomp" and c.i > noun.i and not any(d.dep_ in ("nsubj", "nsubjpass", "expl")
+                                                                for d in c.children) for c in clause.children):
+            return []
+        reporter = clause
+    elif clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING:
         return []
-    return [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+    else:
+        reporter = _report_owner_verb(clause.head, noun)
+    return [c for c in reporter.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+
+
+def _report_owner_verb(reporter, noun):
+    """The reporting verb whose subject reports ``noun``'s clause: past an attribution tacked on after it
+    ("X said talks with Y went well, a spokesman said"), parsed as the clause's head, to the report it
+    vouches for (its head, or a report beside the clause)."""
+    while reporter.i > noun.i and reporter.dep_ == "ccomp" and reporter.head.i < noun.i \
+            and reporter.head.lemma_.lower() in SAYING:
+        reporter = reporter.head
+    if reporter.i > noun.i:
+        earlier = [c for c in reporter.children if c.dep_ == "ccomp" and c.i < noun.i and c.lemma_.lower() in SAYING
+                   and any(d.dep_ == "nsubj" and d.i < c.i for d in c.children)]
+        if earlier:
+            return earlier[-1]
+    return reporter
 
 
 def _purpose_owners(noun, data: FrameData) -> list:

@@ -214,11 +214,24 @@ def own_clause(x) -> list:
     return clause
 
 
+def _bounds_a_date(adverb) -> bool:
+    """"sometime before the end of May", "sometime next week": the adverb only hedges a concrete time."""
+    head = adverb.head
+    if head.i == adverb.i:
+        return False
+    if head.pos_ not in ("VERB", "AUX"):
+        return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree)
+    # "will meet sometime in May": a dated phrase beside it (not "in the future": no date)
+    return any(c.dep_ in ("prep", "npadvmod") and c.i > adverb.i and any(
+        t.ent_type_ in ("DATE", "TIME") and t.lower_ not in ("future", "day") for t in c.subtree)
+        for c in head.children)
+
+
 def _vague_time(x) -> bool:
     """Does ``x`` say its time only vaguely ("in the future", "in the near future", "at some point", "one
     day", "someday")?  No concrete event: a prospect."""
     for c in own_clause(x):
-        if c.dep_ == "advmod" and c.lower_ in VAGUE_ADVERBS:
+        if c.dep_ == "advmod" and c.lower_ in VAGUE_ADVERBS and not _bounds_a_date(c):
             return True
         if c.dep_ == "npadvmod" and c.lower_ == "day" and any(d.lower_ in ("one", "some") for d in c.children):
             return True

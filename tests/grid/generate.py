@@ -22,6 +22,7 @@ MODIFIERS = {
     "none": "the template as it is",
     "weekday": 'a bare weekday: "... met X Tuesday."',
     "on-weekday": '"... met X on Tuesday."',
+    "hedged-date": '"... met X sometime in May" (a date hedged by "sometime" is still a date)',
     "attribution": '", officials said" at the end',
     "according-to": '"according to a statement" at the start or the end',
     "relative-clause": 'a relative clause on a side: "X, who took office in March, ..."',
@@ -31,6 +32,7 @@ MODIFIERS = {
     "fronted-weekday": '"On Tuesday, ..." before the sentence',
 }
 
+MONTHS = ["March", "May", "June", "October"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 ATTRIBUTIONS = [", officials said", ", a spokesman said", ", diplomats said", ", the ministry said"]
 ACCORDING = [("according to a statement, ", ""), ("", ", according to a statement"),
@@ -171,7 +173,7 @@ def _modifiers_for(t: T, rel_slots) -> list:
     if t.text.startswith("{") and not t.text.startswith("{C_UP}"):
         out.append("reported")
     if "{WHEN}" in t.text:  # the template's event admits a day
-        out += ["weekday", "on-weekday"]
+        out += ["weekday", "on-weekday", "hedged-date"]
         if t.text.startswith("{") and not t.text.startswith("{C_UP}"):
             out.append("fronted-weekday")
     if "{PLACE}" in t.text:
@@ -284,6 +286,8 @@ def make_case(t: T, i: int, form_decks: dict, modifier: str, dest_form: str) -> 
         when = " " + rng.choice(WEEKDAYS)
     elif modifier == "on-weekday":
         when = " on " + rng.choice(WEEKDAYS)
+    elif modifier == "hedged-date":
+        when = " sometime in " + rng.choice(MONTHS)
     elif modifier == "place":
         place = rng.choice(PLACES)
     elif modifier == "relative-clause":
