@@ -263,11 +263,32 @@ def _clause_subject(tok, depth: int = 0) -> list:
         objs = [c for c in v.head.children if c.dep_ == "dobj"]
         if objs:
             return objs  # "X sent his ministers to Strelsau to meet Y": the ones sent meet Y, not X
+    if v.dep_ == "conj" and (first := _interrupted_clause(v)) is not None:
+        return clause_subject(first, depth + 1)
     if v.dep_ in ("advcl", "xcomp", "pcomp", "conj", "prep", "pobj", "ccomp", "acomp") and v.head.i != v.i:
         return clause_subject(v.head, depth + 1)
     if v.dep_ == "csubj" and v.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in v.head.children):
         return clause_subject(v.head, depth + 1)  # "Addressing the council, X said": a participle adjunct
     return _subject_by_order(v)
+
+
+def _interrupted_clause(v):
+    """"X arrived on Monday, officials said, and will meet Y": an attribution set off inside a list of
+    verbs, which the parse made the head of both; the verb after it shares the first verb's subject, not
+    the attribution's.  The first verb (a clause reported before the attribution), or None."""
+    said = v.head
+    if said.lemma_.lower() not in REPORTING_VERBS or said.i > v.i:
+        return None
+    reporters = [c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")]
+    reported = [c for c in said.children if c.dep_ == "ccomp" and c.i < said.i] or (
+        [said.head] if said.dep_ == "parataxis" and said.head.i < said.i else [])
+    if not reporters or not reported or reporters[0].i < reported[-1].i:
+        return None
+    doc = v.doc
+    start = reporters[0].left_edge.i
+    if start == 0 or doc[start - 1].text not in (",", "--", "\u2013", "\u2014"):
+        return None  # (set off: "..., officials said, and ...")
+    return reported[-1]
 
 
 def demonstrative(noun) -> bool:

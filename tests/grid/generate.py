@@ -182,6 +182,8 @@ def _modifiers_for(t: T, rel_slots) -> list:
         out.append("relative-clause")
     if "(Reuters)" in t.text:
         out.remove("dateline")
+    if " said, " in t.text:  # an attribution of its own: a second one is not how anyone writes
+        out = [m for m in out if m not in ("reported", "attribution", "according-to")]
     return out
 
 

@@ -194,6 +194,17 @@ TEMPLATES = [
         {"B1": LISTABLE, "B2": LISTABLE, "B3": LISTABLE}),
     # visit: the visitor and the host country
     *_t("visit×svo", "{A} visited {C}{WHEN}.", "A>C", {"A": TRAVELLING}),
+    # an attribution set off between two verbs of one subject ("X arrived ..., officials said, and met Y")
+    *_t("visit×interrupted", ["{A} met {B}{WHEN}, officials said, and will visit {C} next.",
+                              "{A} left for {C}{WHEN}, a spokesman said, and will stay two days."],
+        "A>C ?A-B", {"A": TRAVELLING}),
+    *_t("meet×interrupted", ["{A} arrived in {C}{WHEN}, officials said, and met {B}.",
+                             "{A} arrived in {C}{WHEN}, {C_dem} officials said, and is scheduled to meet {B}."],
+        "A-B ?A>C", {"A": TRAVELLING}),
+    *_t("talks×interrupted", "{A} landed in {C}{WHEN}, the ministry said, and held talks with {B}.", "A-B ?A>C",
+        {"A": TRAVELLING}),
+    *_t("call×interrupted", "{A} returned home{WHEN}, a spokesman said, and phoned {B}.", "A~B",
+        {"A": PERSONAL, "B": PERSONAL}),
     *_t("visit×travel", ["{A} traveled to {C}{WHEN}.", "{A} flew to {C}{WHEN} for a two-day visit."], "A>C",
         {"A": TRAVELLING}),
     *_t("visit×arrive", ["{A} arrived in {C}{WHEN}.", "{A} arrived in {C}{WHEN} for talks on trade."], "A>C",
