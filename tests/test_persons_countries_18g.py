@@ -58,3 +58,10 @@ def test_a_country_that_describes_in_the_persons_sentences_is_the_guess(nlp):
             "Wael Abu Faour, and Ambassador Hani Dalek. The Lebanese delegation arrived on Monday with "
             "Ambassador Hani Dalek.")
     assert _country(nlp, text, "Hani Dalek") == "Lebanon"
+
+
+def test_a_person_of_the_usda_is_american(nlp):
+    # data/government_bodies.json: the acronym names one country's body, so its officials are that country's
+    text = ("Delegates listened to both sides when Karl Vesperi, USDA Assistant Secretary for Economics, "
+            "spoke at the meeting.")
+    assert _country(nlp, text, "Karl Vesperi") == "United States"
