@@ -65,3 +65,20 @@ def test_a_person_of_the_usda_is_american(nlp):
     text = ("Delegates listened to both sides when Karl Vesperi, USDA Assistant Secretary for Economics, "
             "spoke at the meeting.")
     assert _country(nlp, text, "Karl Vesperi") == "United States"
+
+
+def test_a_country_describing_the_persons_employer_in_their_apposition_is_theirs(nlp):
+    # home.py, _own_country: the person's own words before the countries named as sides of what they say
+    text = ("Prices rose in New York last week. Anton Kessel, an official with Vestorg, a Polish trading "
+            "organization, told reporters he had no information on the offer, but said that Warsaw would "
+            "consider buying U.S. wheat and U.S. corn.")
+    assert _country(nlp, text, "Anton Kessel") == "Poland"
+
+
+def test_the_country_one_is_posted_in_is_not_ones_own(nlp):
+    # home.py, _own_country: "in Peru" before the name is where the envoy serves (the parser hangs it on the
+    # name as a compound)
+    text = ("Chile protested on Monday. Peru's decision is believed to be in retaliation for the Chilean High "
+            "Commissioner in Peru Rashid Hamdan's consultation with rebel leaders, Chilean officials said, "
+            "despite Lima's protests.")
+    assert _country(nlp, text, "Rashid Hamdan") != "Peru"

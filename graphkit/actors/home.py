@@ -38,6 +38,8 @@ with resources.files("graphkit.actors").joinpath("data", "organizations.json").o
     NOT_OF_STATES = frozenset(fold(n) for n in json.load(_fh)["not_of_states"]["names"])
 #: a country word that describes a noun ("Karolia's president", "the Karolian delegation"), not a side
 MODIFIER_DEPS = ("poss", "amod", "compound", "nmod")
+#: "High Commissioner in Karolia X", "Ambassador to Karolia X": where one is posted, not whose one is
+POST_PREPS = LEXICON["place_preps"] | LEXICON["foreign_preps"] | {"in", "to", "at", "from"}
 
 MIN_SCORE = 3
 LEAD = 1.5
@@ -133,6 +135,10 @@ def assign_home_countries(state: ArticleState) -> None:
             # a guess only: other articles of the corpus that state the person's country win.  The countries
             # merely named around a person say something only of one with an office: not of an analyst or
             # an executive quoted on another country's markets, nor of a name with no role at all
+            own = _own_country(state, a)
+            if own:
+                a.guess = own  # the article's own words first: "X, an official with a Karolian trading firm"
+                continue
             abroad, employer = _employer_abroad(state, _employers(state, a), home)
             if abroad:
                 # one introduced as a member of an international body or of a company that names another
@@ -201,29 +207,49 @@ def _of_the_markets(state: ArticleState, a) -> bool:
     return False
 
 
-def _employers(state: ArticleState, a) -> list:
-    """The companies and international bodies the person's own words make them a member of: those in the
-    words before the name that depend on it ("Holm and Co assistant manager X", "EC financial expert X")
-    and in its apposition ("X, vice president of Karo Europe").  Government bodies and parties are no
-    employer here: their country is the story's own as often as not, and other rules read them."""
+def _own_words(state: ArticleState, a) -> list:
+    """The words that describe the person where the name stands: those before the name that depend on it
+    ("Holm and Co assistant manager X", "EEC financial expert X") and its apposition ("X, vice president of
+    Karo Europe", "X, an official with Amtorg, a Karolian trading organization")."""
     doc = state.doc
-    found = []
+    own = []
     for m in a.mentions:
         if m.kind == "pronoun" or m.type != "person":
             continue
         span = range(m.start, m.end)
         sent = doc[m.start].sent
-        own = [t for t in doc[max(m.start - 12, sent.start):m.start] if _reaches(t, span)] + _words_before(state, m, sent)
+        own += [t for t in doc[max(m.start - 12, sent.start):m.start] if _reaches(t, span)] + _words_before(state, m, sent)
         head = doc[m.end - 1]
         for c in list(head.children) + ([head.head] if head.dep_ == "appos" and head.head.i > m.end else []):
-            if c.dep_ == "appos" or c is head.head:
-                if c.i >= m.end and c.sent.start == sent.start:
-                    own.extend(c.subtree)
-        for t in own:
-            mm = state.by_token.get(t.i)
-            if mm is not None and mm.type in ("organization", "forum") and mm.kind not in ("body", "party") \
-                    and mm.actor and mm not in found and not _state_body(state, mm):
-                found.append(mm)
+            if (c.dep_ == "appos" or c is head.head) and c.i >= m.end and c.sent.start == sent.start:
+                own.extend(c.subtree)
+    return own
+
+
+def _own_country(state: ArticleState, a) -> str | None:
+    """The one country that describes something in the person's own words ("X, an official with Amtorg, a
+    Karolian trading organization"), named as a country, not a place, nor where one is posted ("High
+    Commissioner in Karolia X", which the parser may hang on the name)."""
+    found = set()
+    for t in _own_words(state, a):
+        mm = state.by_token.get(t.i)
+        if mm is not None and mm.type == "country" and not mm.place and t.i == mm.end - 1 and t.dep_ in MODIFIER_DEPS \
+                and not (mm.start > 0 and state.doc[mm.start - 1].lower_ in POST_PREPS) \
+                and not _belongs_to_other_person(state, mm, a.name):
+            found.add(mm.actor)
+    return found.pop() if len(found) == 1 else None
+
+
+def _employers(state: ArticleState, a) -> list:
+    """The companies and international bodies the person's own words make them a member of.  Government
+    bodies and parties are no employer here: their country is the story's own as often as not, and other
+    rules read them."""
+    found = []
+    for t in _own_words(state, a):
+        mm = state.by_token.get(t.i)
+        if mm is not None and mm.type in ("organization", "forum") and mm.kind not in ("body", "party") \
+                and mm.actor and mm not in found and not _state_body(state, mm):
+            found.append(mm)
     return found
 
 
@@ -275,18 +301,22 @@ def _employer_abroad(state: ArticleState, employers: list, home: str | None) -> 
     A company whose name names a country other than the story's, or a continent, employs people the story's
     country says nothing of ("Bank of Ruritania's regional manager" in a story about Karolia, "Karo Europe"):
     no guess.  Any other company may well be of the story's country: the rules below decide."""
-    bodies, abroad = set(), False
+    bodies, described, abroad = set(), set(), False
     for mm in employers:
         if _international(state, mm.actor):
             bodies.add(mm.actor)
             continue
         words = mm.surface.replace("-", " ").split()
-        named = {e.canonical for w in words if (e := state.gazetteer.lookup(w)) is not None and e.type == "country"}
+        entries = [e for w in words if (e := state.gazetteer.lookup(w)) is not None and e.type == "country"]
+        named = {e.canonical for e in entries}
         if (named and home not in named) or {fold(w) for w in words} & CONTINENTS:
             abroad = True
+            # "X, an official with Amtorg, a Karolian trading organization": a demonym describing the employer
+            # is its country, where a country in its proper name ("Bank of Karolia") may be no more than a name
+            described |= {e.canonical for e in entries if e.kind == "demonym"}
     if bodies:
         return True, bodies.pop() if len(bodies) == 1 else None
-    return abroad, None
+    return abroad, described.pop() if len(described) == 1 else None
 
 
 def _countries_describing(state: ArticleState, a) -> str | None:
