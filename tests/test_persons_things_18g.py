@@ -30,3 +30,4 @@ def test_a_name_with_a_thing_in_apposition_is_no_person(nlp):
     # persons.py, _described_as_company: "a discount apparel chain" (a thing noun of the lexicon) describes it
     text = "In 1970, Holmberg opened a discount store chain, Vescor, and J. Tandrel, a discount apparel chain."
     assert _types(nlp, text).get("J. Tandrel") != "person"
+

@@ -375,12 +375,12 @@ def _described_as_company(doc, e: int) -> bool:
 
 
 def _which_relative(doc, e: int) -> bool:
-    """"Holm Vesk, which must be approved by ...": a relative clause on the name opened by "which"; English
-    says "who" of a person."""
+    """"Holm Vesk, which must be approved by ...": a relative clause on the name opened by "which" right after
+    it; English says "who" of a person."""
     head = doc[e - 1]
-    return any(c.dep_ == "relcl" and c.i > head.i and any(
-        t.lower_ == "which" and t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head == c for t in doc[e:c.i])
-        for c in head.children)
+    if not (e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ == "which"):
+        return False  # right after the name: "X of Holm Services, which tracks ..." may be the company's
+    return any(c.dep_ == "relcl" and c.i > head.i and doc[e + 1].head == c for c in head.children)
 
 
 def _not_an_org_name(doc, s: int, e: int, surnames) -> bool:
