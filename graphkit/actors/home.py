@@ -27,13 +27,15 @@ from .gazetteer import fold
 from .lexicon import LEXICON
 from .mention import ArticleState
 from .persons import title_words
-from .roles import _belongs_to_other_person, _destination, body_abroad
+from .roles import body_abroad
 
 BUSINESS_NOUNS = LEXICON["business_nouns"]
 MINISTER_WORDS = LEXICON["minister_words"]
 PORTFOLIO_TITLES = MINISTER_WORDS | {"secretary"}
 STATE_BODY_WORDS = LEXICON["state_body_words"]
 CONTINENTS = LEXICON["continent_words"]
+TRIP_NOUNS = LEXICON["trip_nouns"]
+TRIP_VERBS = LEXICON["trip_verbs"]
 with resources.files("graphkit.actors").joinpath("data", "organizations.json").open(encoding="utf-8") as _fh:
     NOT_OF_STATES = frozenset(fold(n) for n in json.load(_fh)["not_of_states"]["names"])
 #: a country word that describes a noun ("Karolia's president", "the Karolian delegation"), not a side
@@ -351,3 +353,35 @@ def _international(state: ArticleState, name: str) -> bool:
     e = state.gazetteer.lookup(name)
     return e is not None and e.type in ("organization", "forum") and e.country is None \
         and fold(e.canonical) not in NOT_OF_STATES
+
+
+def _destination(tok) -> bool:
+    """Is the country word the place of a trip ("a Karolia visit", "visited Karolia")?  (As roles.py reads it.)"""
+    h = tok.head
+    if tok.dep_ in ("compound", "amod", "nmod", "poss") and h.lemma_.lower() in TRIP_NOUNS:
+        return True
+    if tok.dep_ == "dobj" and h.lemma_.lower() in TRIP_VERBS:
+        return True
+    return tok.dep_ == "pobj" and h.head.lemma_.lower() in TRIP_NOUNS | TRIP_VERBS
+
+
+def _belongs_to_other_person(state: ArticleState, mm, name: str) -> bool:
+    """Does the country word describe another person a few heads up ("Sokol, Russia's ambassador")?  (As
+    roles.py reads it.)"""
+    tok = state.doc[mm.end - 1]
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("appos", "compound", "amod", "poss", "nmod"):
+            other = state.by_token.get(tok.head.i)
+            if other is not None and other.type == "person" and other.actor != name:
+                return True
+        tok = tok.head
+        other = state.by_token.get(tok.i)
+        if other is not None and other.type == "person":
+            return other.actor != name
+        if tok.dep_ == "appos":
+            h = state.by_token.get(tok.head.i)
+            if h is not None and h.type == "person":
+                return h.actor != name
+    return False
