@@ -19,17 +19,29 @@ articles state.
 """
 from __future__ import annotations
 
+import json
 from collections import Counter
+from importlib import resources
 
 from .gazetteer import fold
 from .lexicon import LEXICON
 from .mention import ArticleState
 from .persons import title_words
-from .roles import body_abroad, context_country
+from .roles import body_abroad
 
 BUSINESS_NOUNS = LEXICON["business_nouns"]
 MINISTER_WORDS = LEXICON["minister_words"]
 PORTFOLIO_TITLES = MINISTER_WORDS | {"secretary"}
+STATE_BODY_WORDS = LEXICON["state_body_words"]
+CONTINENTS = LEXICON["continent_words"]
+TRIP_NOUNS = LEXICON["trip_nouns"]
+TRIP_VERBS = LEXICON["trip_verbs"]
+with resources.files("graphkit.actors").joinpath("data", "organizations.json").open(encoding="utf-8") as _fh:
+    NOT_OF_STATES = frozenset(fold(n) for n in json.load(_fh)["not_of_states"]["names"])
+#: a country word that describes a noun ("Karolia's president", "the Karolian delegation"), not a side
+MODIFIER_DEPS = ("poss", "amod", "compound", "nmod")
+#: "High Commissioner in Karolia X", "Ambassador to Karolia X": where one is posted, not whose one is
+POST_PREPS = LEXICON["place_preps"] | LEXICON["foreign_preps"] | {"in", "to", "at", "from"}
 
 MIN_SCORE = 3
 LEAD = 1.5
@@ -125,10 +137,21 @@ def assign_home_countries(state: ArticleState) -> None:
             # a guess only: other articles of the corpus that state the person's country win.  The countries
             # merely named around a person say something only of one with an office: not of an analyst or
             # an executive quoted on another country's markets, nor of a name with no role at all
+            own = _own_country(state, a)
+            if own:
+                a.guess = own  # the article's own words first: "X, an official with a Karolian trading firm"
+                continue
+            abroad, employer = _employer_abroad(state, _employers(state, a), home)
+            if abroad:
+                # one introduced as a member of an international body or of a company that names another
+                # country or a continent ("EC expert in Tokyo X", "X, vice president of Karo Europe") is the
+                # body's, or of no country the text gives: the country the story is about is not theirs
+                a.guess = employer
+                continue
             markets = _of_the_markets(state, a)
             if home and markets and not (home == state.dateline_country or _works_in(state, a, home)):
                 continue  # an analyst in London on Japan's economy is not Japanese
-            a.guess = home or (context_country(state, a, countries=True) if a.roles and not markets else None) \
+            a.guess = home or (_countries_describing(state, a) if a.roles and not markets else None) \
                 or (_sole_country(state) or _fellow_ministers(state, a) if _minister(a) else None)
 
 
@@ -183,4 +206,182 @@ def _of_the_markets(state: ArticleState, a) -> bool:
             linked.append(head.head)
         if any(t.lower_ in BUSINESS_NOUNS for t in linked):
             return True
+    return False
+
+
+def _own_words(state: ArticleState, a) -> list:
+    """The words that describe the person where the name stands: those before the name that depend on it
+    ("Holm and Co assistant manager X", "EEC financial expert X") and its apposition ("X, vice president of
+    Karo Europe", "X, an official with Amtorg, a Karolian trading organization")."""
+    doc = state.doc
+    own = []
+    for m in a.mentions:
+        if m.kind == "pronoun" or m.type != "person":
+            continue
+        span = range(m.start, m.end)
+        sent = doc[m.start].sent
+        own += [t for t in doc[max(m.start - 12, sent.start):m.start] if _reaches(t, span)] + _words_before(state, m, sent)
+        head = doc[m.end - 1]
+        for c in list(head.children) + ([head.head] if head.dep_ == "appos" and head.head.i > m.end else []):
+            if (c.dep_ == "appos" or c is head.head) and c.i >= m.end and c.sent.start == sent.start:
+                own.extend(c.subtree)
+    return own
+
+
+def _own_country(state: ArticleState, a) -> str | None:
+    """The one country that describes something in the person's own words ("X, an official with Amtorg, a
+    Karolian trading organization"), named as a country, not a place, nor where one is posted ("High
+    Commissioner in Karolia X", which the parser may hang on the name)."""
+    found = set()
+    for t in _own_words(state, a):
+        mm = state.by_token.get(t.i)
+        if mm is not None and mm.type == "country" and not mm.place and t.i == mm.end - 1 and t.dep_ in MODIFIER_DEPS \
+                and not (mm.start > 0 and state.doc[mm.start - 1].lower_ in POST_PREPS) \
+                and not _belongs_to_other_person(state, mm, a.name):
+            found.add(mm.actor)
+    return found.pop() if len(found) == 1 else None
+
+
+def _employers(state: ArticleState, a) -> list:
+    """The companies and international bodies the person's own words make them a member of.  Government
+    bodies and parties are no employer here: their country is the story's own as often as not, and other
+    rules read them."""
+    found = []
+    for t in _own_words(state, a):
+        mm = state.by_token.get(t.i)
+        if mm is not None and mm.type in ("organization", "forum") and mm.kind not in ("body", "party") \
+                and mm.actor and mm not in found and not _state_body(state, mm):
+            found.append(mm)
+    return found
+
+
+def _words_before(state: ArticleState, m, sent) -> list:
+    """The description right before a name that ends in a common noun ("Holm and Co assistant manager X",
+    "Senior EC financial expert in Tokyo X": where one is posted may come between), back to a verb, a
+    clause's punctuation or the sentence's start: the parser often hangs its first words elsewhere ("Holm"
+    the subject, X a conjunct)."""
+    doc = state.doc
+    i = m.start - 1
+    place = state.by_token.get(i)
+    if place is not None and place.place and place.start - 1 >= sent.start and doc[place.start - 1].lower_ == "in":
+        i = place.start - 2
+    if i < sent.start or doc[i].pos_ != "NOUN" or not doc[i].is_lower:
+        return []
+    out = []
+    while i >= max(sent.start, m.start - 12):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or (t.is_punct and t.text not in ("-", ".", "&")) \
+                or t.is_quote or t.like_num or (t.pos_ == "ADP" and t.lower_ not in ("of", "for", "at", "in")):
+            break
+        out.append(t)
+        i -= 1
+    return out
+
+
+def _state_body(state: ArticleState, mm) -> bool:
+    """Is the organization a state's own body ("Foreign Ministry", "the Economic Affairs Division")?"""
+    words = set(fold(mm.actor).split()) | set(fold(mm.surface).split())
+    return bool(words & STATE_BODY_WORDS) or fold(mm.actor) in state.gazetteer.body_nouns
+
+
+def _reaches(t, span: range) -> bool:
+    """Does the word's chain of heads reach the name through modifiers only (not through a verb)?"""
+    for _ in range(8):
+        if t.i in span:
+            return True
+        if t.dep_ not in ("compound", "amod", "nmod", "poss", "case", "cc", "conj", "punct", "det", "prep", "pobj",
+                          "npadvmod", "nummod", "appos") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _employer_abroad(state: ArticleState, employers: list, home: str | None) -> tuple[bool, str | None]:
+    """(is the person's employer no body of the story's country, the country or body it gives them).
+
+    An international body of the tables is the person's ("EC financial expert X": the European Community).
+    A company whose name names a country other than the story's, or a continent, employs people the story's
+    country says nothing of ("Bank of Ruritania's regional manager" in a story about Karolia, "Karo Europe"):
+    no guess.  Any other company may well be of the story's country: the rules below decide."""
+    bodies, described, abroad = set(), set(), False
+    for mm in employers:
+        if _international(state, mm.actor):
+            bodies.add(mm.actor)
+            continue
+        words = mm.surface.replace("-", " ").split()
+        entries = [e for w in words if (e := state.gazetteer.lookup(w)) is not None and e.type == "country"]
+        named = {e.canonical for e in entries}
+        if (named and home not in named) or {fold(w) for w in words} & CONTINENTS:
+            abroad = True
+            # "X, an official with Amtorg, a Karolian trading organization": a demonym describing the employer
+            # is its country, where a country in its proper name ("Bank of Karolia") may be no more than a name
+            described |= {e.canonical for e in entries if e.kind == "demonym"}
+    if bodies:
+        return True, bodies.pop() if len(bodies) == 1 else None
+    return abroad, described.pop() if len(described) == 1 else None
+
+
+def _countries_describing(state: ArticleState, a) -> str | None:
+    """The country that describes something in the person's sentences ("Kassym was sworn in as Karolia's
+    president", "the Karolian delegation includes Ambassador X"), named in two of them at least and more
+    than any other.  A country that is itself a side of the sentence ("if Ruritania has decided not to buy,
+    that is no problem for us, Under-Secretary X said", "exports to Ruritania") is merely named: it is the
+    other side as often as the person's own, and gives nothing."""
+    doc = state.doc
+    score, seen = Counter(), set()
+    for m in a.mentions:
+        sent = doc[m.start].sent
+        if sent.start in seen:
+            continue
+        seen.add(sent.start)
+        for mm in state.mentions:
+            if mm.type != "country" or mm.place or not sent.start <= mm.start < sent.end:
+                continue
+            tok = doc[mm.end - 1]
+            if tok.dep_ not in MODIFIER_DEPS or tok.head.i in range(mm.start, mm.end) or _destination(tok) \
+                    or _belongs_to_other_person(state, mm, a.name):
+                continue
+            score[mm.actor] += 1
+    if not score:
+        return None
+    (best, n), *rest = score.most_common(2) + [(None, 0)]
+    return best if n >= 2 and n > rest[0][1] else None
+
+
+def _international(state: ArticleState, name: str) -> bool:
+    """Is it a body of states of the tables (the UN, the EC, OPEC), not an NGO or an armed group?"""
+    e = state.gazetteer.lookup(name)
+    return e is not None and e.type in ("organization", "forum") and e.country is None \
+        and fold(e.canonical) not in NOT_OF_STATES
+
+
+def _destination(tok) -> bool:
+    """Is the country word the place of a trip ("a Karolia visit", "visited Karolia")?  (As roles.py reads it.)"""
+    h = tok.head
+    if tok.dep_ in ("compound", "amod", "nmod", "poss") and h.lemma_.lower() in TRIP_NOUNS:
+        return True
+    if tok.dep_ == "dobj" and h.lemma_.lower() in TRIP_VERBS:
+        return True
+    return tok.dep_ == "pobj" and h.head.lemma_.lower() in TRIP_NOUNS | TRIP_VERBS
+
+
+def _belongs_to_other_person(state: ArticleState, mm, name: str) -> bool:
+    """Does the country word describe another person a few heads up ("Sokol, Russia's ambassador")?  (As
+    roles.py reads it.)"""
+    tok = state.doc[mm.end - 1]
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("appos", "compound", "amod", "poss", "nmod"):
+            other = state.by_token.get(tok.head.i)
+            if other is not None and other.type == "person" and other.actor != name:
+                return True
+        tok = tok.head
+        other = state.by_token.get(tok.i)
+        if other is not None and other.type == "person":
+            return other.actor != name
+        if tok.dep_ == "appos":
+            h = state.by_token.get(tok.head.i)
+            if h is not None and h.type == "person":
+                return h.actor != name
     return False

@@ -284,13 +284,14 @@ def _district(doc, s: int, e: int) -> bool:
 
 
 def _company_cues(state: ArticleState, s: int, e: int) -> bool:
-    """A company's name: a stock ticker beside it, a company word ending it or opening it, "it" in what it says."""
+    """A company's name: a stock ticker beside it, a company word ending it or opening it, "it" in what it says,
+    "which" opening a relative clause on it (what news names and calls "which" is mostly a company)."""
     doc = state.doc
     last = fold(doc[e - 1].text).strip(".")
     return (e < len(doc) and doc[e].text in ("<", ">")) or (s > 0 and doc[s - 1].text == "<") \
         or (e - s >= 2 and (last in COMPANY_WORDS or fold(doc[s].text) in COMPANY_FIRST_WORDS)) \
         or _says_pronoun(doc, s, e) == "it" or _runs_into_company(doc, s, e) or _described_as_company(doc, e) \
-        or _named_as_company(doc, s, e)
+        or _named_as_company(doc, s, e) or _which_relative(doc, e)
 
 
 def _corporate_suffix(tok) -> bool:
@@ -366,9 +367,20 @@ def _in_angle_brackets(doc, s: int, e: int) -> bool:
 
 
 def _described_as_company(doc, e: int) -> bool:
-    """"Holm Vesk, a subsidiary of ...", "Holm Vesk, the meat packer": a company in apposition."""
+    """"Holm Vesk, a subsidiary of ...", "Holm Vesk, the meat packer", "Holm Vesk, a discount apparel
+    chain": a company or a thing in apposition."""
     head = doc[e - 1]
-    return any(c.dep_ == "appos" and c.i >= e and fold(c.lemma_) in COMPANY_NOUNS for c in head.children)
+    return any(c.dep_ == "appos" and c.i >= e and c.pos_ == "NOUN" and fold(c.lemma_) in COMPANY_NOUNS | THING_HEADS
+               for c in head.children)
+
+
+def _which_relative(doc, e: int) -> bool:
+    """"Holm Vesk, which must be approved by ...": a relative clause on the name opened by "which" right after
+    it; English says "who" of a person."""
+    head = doc[e - 1]
+    if not (e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ == "which"):
+        return False  # right after the name: "X of Holm Services, which tracks ..." may be the company's
+    return any(c.dep_ == "relcl" and c.i > head.i and doc[e + 1].head == c for c in head.children)
 
 
 def _not_an_org_name(doc, s: int, e: int, surnames) -> bool:
@@ -458,7 +470,7 @@ def _thing_cues(state: ArticleState, s: int, e: int) -> int:
     if _says_pronoun(doc, s, e) == "it":
         votes += 2
     if _runs_into_company(doc, s, e) or _described_as_company(doc, e) or _in_angle_brackets(doc, s, e) \
-            or _named_as_company(doc, s, e):
+            or _named_as_company(doc, s, e) or _which_relative(doc, e):
         votes += 3
     if e - s >= 2 and last in DOCUMENT_WORDS:
         votes += 3  # "the Holm-Vesk Act": a law
