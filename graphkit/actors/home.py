@@ -27,15 +27,13 @@ from .gazetteer import fold
 from .lexicon import LEXICON
 from .mention import ArticleState
 from .persons import title_words
-from .roles import body_abroad
+from .roles import belongs_to_other_person, body_abroad, trip_destination
 
 BUSINESS_NOUNS = LEXICON["business_nouns"]
 MINISTER_WORDS = LEXICON["minister_words"]
 PORTFOLIO_TITLES = MINISTER_WORDS | {"secretary"}
 STATE_BODY_WORDS = LEXICON["state_body_words"]
 CONTINENTS = LEXICON["continent_words"]
-TRIP_NOUNS = LEXICON["trip_nouns"]
-TRIP_VERBS = LEXICON["trip_verbs"]
 with resources.files("graphkit.actors").joinpath("data", "organizations.json").open(encoding="utf-8") as _fh:
     NOT_OF_STATES = frozenset(fold(n) for n in json.load(_fh)["not_of_states"]["names"])
 #: a country word that describes a noun ("Karolia's president", "the Karolian delegation"), not a side
@@ -237,7 +235,7 @@ def _own_country(state: ArticleState, a) -> str | None:
         mm = state.by_token.get(t.i)
         if mm is not None and mm.type == "country" and not mm.place and t.i == mm.end - 1 and t.dep_ in MODIFIER_DEPS \
                 and not (mm.start > 0 and state.doc[mm.start - 1].lower_ in POST_PREPS) \
-                and not _belongs_to_other_person(state, mm, a.name):
+                and not belongs_to_other_person(state, mm, a.name):
             found.add(mm.actor)
     return found.pop() if len(found) == 1 else None
 
@@ -338,8 +336,8 @@ def _countries_describing(state: ArticleState, a) -> str | None:
             if mm.type != "country" or mm.place or not sent.start <= mm.start < sent.end:
                 continue
             tok = doc[mm.end - 1]
-            if tok.dep_ not in MODIFIER_DEPS or tok.head.i in range(mm.start, mm.end) or _destination(tok) \
-                    or _belongs_to_other_person(state, mm, a.name):
+            if tok.dep_ not in MODIFIER_DEPS or tok.head.i in range(mm.start, mm.end) or trip_destination(tok) \
+                    or belongs_to_other_person(state, mm, a.name):
                 continue
             score[mm.actor] += 1
     if not score:
@@ -353,35 +351,3 @@ def _international(state: ArticleState, name: str) -> bool:
     e = state.gazetteer.lookup(name)
     return e is not None and e.type in ("organization", "forum") and e.country is None \
         and fold(e.canonical) not in NOT_OF_STATES
-
-
-def _destination(tok) -> bool:
-    """Is the country word the place of a trip ("a Karolia visit", "visited Karolia")?  (As roles.py reads it.)"""
-    h = tok.head
-    if tok.dep_ in ("compound", "amod", "nmod", "poss") and h.lemma_.lower() in TRIP_NOUNS:
-        return True
-    if tok.dep_ == "dobj" and h.lemma_.lower() in TRIP_VERBS:
-        return True
-    return tok.dep_ == "pobj" and h.head.lemma_.lower() in TRIP_NOUNS | TRIP_VERBS
-
-
-def _belongs_to_other_person(state: ArticleState, mm, name: str) -> bool:
-    """Does the country word describe another person a few heads up ("Sokol, Russia's ambassador")?  (As
-    roles.py reads it.)"""
-    tok = state.doc[mm.end - 1]
-    for _ in range(3):
-        if tok.head.i == tok.i:
-            return False
-        if tok.dep_ in ("appos", "compound", "amod", "poss", "nmod"):
-            other = state.by_token.get(tok.head.i)
-            if other is not None and other.type == "person" and other.actor != name:
-                return True
-        tok = tok.head
-        other = state.by_token.get(tok.i)
-        if other is not None and other.type == "person":
-            return other.actor != name
-        if tok.dep_ == "appos":
-            h = state.by_token.get(tok.head.i)
-            if h is not None and h.type == "person":
-                return h.actor != name
-    return False

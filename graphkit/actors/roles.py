@@ -537,7 +537,7 @@ def _demonym_country(state, name: str) -> str | None:
     return e.canonical if e is not None and e.type == "country" else None
 
 
-def _belongs_to_other_person(state: ArticleState, mm: Mention, name: str) -> bool:
+def belongs_to_other_person(state: ArticleState, mm: Mention, name: str) -> bool:
     """Is this mention part of another person's title or appositive (a few heads up)?"""
     tok = state.doc[mm.end - 1]
     for _ in range(3):
@@ -626,7 +626,7 @@ def _host_of_trip(state: ArticleState, a: ActorState) -> str | None:
     return None
 
 
-def _destination(tok) -> bool:
+def trip_destination(tok) -> bool:
     """Is ``tok`` the place of a trip: a modifier of "visit/trip/...", or the object of a travel verb?"""
     h = tok.head
     if tok.dep_ in ("compound", "amod", "nmod", "poss") and h.lemma_.lower() in TRIP_NOUNS:
@@ -661,11 +661,11 @@ def context_country(state: ArticleState, a: ActorState, countries: bool = False)
             mm = state.by_token.get(t.i)
             if mm is None or mm.actor == a.name or t.i != mm.start:
                 continue
-            if _belongs_to_other_person(state, mm, a.name):
+            if belongs_to_other_person(state, mm, a.name):
                 continue  # "Sokol, Russia's ambassador": Russia describes Sokol, not this person
             head = doc[mm.end - 1]
             prep = head.head.lower_ if head.dep_ == "pobj" else ""
-            if _destination(head):
+            if trip_destination(head):
                 continue  # "a U.S. visit", "visited Kenya": where one goes is not one's country
             if mm.type == "organization" and mm.kind in ("body", "party") and not body_abroad(mm):
                 c = state.actors.get(mm.actor).country if mm.actor in state.actors else None
